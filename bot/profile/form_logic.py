@@ -1,0 +1,137 @@
+"""What one user message does to the profile while the bot collects it.
+
+Input: the profile so far, the slot values Rasa extracted from the message, the slot
+the bot asked for, the message text and intent. Output: the slot values to store
+(``None`` rejects a value), the responses to send, skipped questions and the hint for
+an unclear education answer. No Rasa imports, so it is unit-tested directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from bot import dialogue
+from bot.profile import describe, values
+from bot.profile.extract import extract
+
+#: Slots whose answer may be the raw message text (``from_text`` mappings).
+FREE_TEXT_SLOTS = frozenset({"vooropleiding", "studierichting", "huidig_beroep", "provincie",
+                             "werkervaring_jaren", "schoolvak", "diploma_buitenland",
+                             "sector", "studievorm", "nederlands_niveau", "huidige_bevoegdheid",
+                             "baan_op_school"})
+
+Response = Tuple[str, Dict[str, Any]]
+
+
+@dataclass
+class Turn:
+    slots: Dict[str, Any] = field(default_factory=dict)
+    responses: List[Response] = field(default_factory=list)
+    skipped: List[str] = field(default_factory=list)
+    hint: Optional[str] = None
+    #: True when the person's message changed something the bot should mention.
+    acknowledged: bool = False
+
+
+def _from_text(slot: str, text: str, hint: Optional[str]) -> Tuple[Any, Optional[str]]:
+    """Interprets ``text`` as the answer to ``slot``; returns (value, unclear-kind)."""
+    found = extract(text, expected=slot, pending=hint if slot == "vooropleiding" else None)
+    if slot in found.facts:
+        return found.facts[slot], None
+    return None, found.unclear.get(slot)
+
+
+def process_turn(
+    profile: Mapping[str, Any],
+    candidates: Mapping[str, Any],
+    requested: Optional[str],
+    text: str,
+    intent: Optional[str],
+    skipped: Sequence[str] = (),
+    hint: Optional[str] = None,
+    previous: Optional[Mapping[str, Any]] = None,
+    input_kind: Optional[str] = None,
+    prior_misses: int = 0,
+) -> Turn:
+    """Validates ``candidates`` and decides what to say.
+
+    ``previous`` is the profile before this message (for "aangepast" replies); it
+    defaults to ``profile``.
+    """
+    previous = previous if previous is not None else profile
+    turn = Turn(skipped=list(skipped), hint=hint)
+    text = text or ""
+
+    for slot, value in candidates.items():
+        if slot not in values.PROFILE_SLOTS:
+            continue
+        if slot in FREE_TEXT_SLOTS and isinstance(value, str) and value.strip() == text.strip():
+            value, unclear = _from_text(slot, text, hint)
+            if value is None:
+                if slot == "vooropleiding" and unclear:
+                    # action_ask_vooropleiding asks the follow-up question for the hint.
+                    turn.hint = unclear
+                elif slot == "werkervaring_jaren" and unclear == "te_hoog":
+                    turn.responses.append(("ongeldig_werkervaring_jaren", {}))
+                elif slot == requested:
+                    turn.responses.append((f"ongeldig_{slot}", {}))
+                turn.slots[slot] = None
+                continue
+        if slot == "werkervaring_jaren" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = int(value)
+        if not values.is_valid(slot, value):
+            if slot == requested:
+                turn.responses.append((f"ongeldig_{slot}", {}))
+            turn.slots[slot] = None
+            continue
+        turn.slots[slot] = value
+        if slot in turn.skipped:
+            turn.skipped.remove(slot)
+        if slot == "vooropleiding":
+            turn.hint = None
+
+    answered = requested is not None and turn.slots.get(requested) is not None
+    if requested and not answered and intent == "dont_know" and requested not in candidates:
+        if requested == "sector":
+            turn.slots["sector"] = "onbekend"
+        elif requested in values.SKIPPABLE:
+            turn.skipped.append(requested)
+            turn.responses.append(("vraag_overgeslagen", {}))
+        else:
+            turn.responses.append((f"nodig_{requested}", {}))
+            turn.slots[requested] = None
+
+    if turn.slots.get("sector") in {"po", "so"} and (profile.get("schoolvak") or turn.slots.get("schoolvak")):
+        turn.slots["schoolvak"] = None
+
+    _acknowledge(turn, previous, requested)
+    _explain_misses(turn, input_kind, prior_misses)
+    return turn
+
+
+def _explain_misses(turn: Turn, input_kind: Optional[str], prior_misses: int) -> None:
+    """Says why input could not be used; offers a human after repeated misses."""
+    missed = any(name.startswith("ongeldig_") for name, _ in turn.responses)
+    if input_kind and missed:
+        turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
+        turn.responses.append((f"invoer_{input_kind}", {}))
+    if missed and prior_misses + 1 >= dialogue.MISSES_BEFORE_HUMAN:
+        turn.responses.append(("aanbod_medewerker", {}))
+
+
+def _acknowledge(turn: Turn, previous: Mapping[str, Any], requested: Optional[str]) -> None:
+    changed = {
+        slot: value for slot, value in turn.slots.items()
+        if value is not None and previous.get(slot) is not None and previous.get(slot) != value
+    }
+    new = {
+        slot: value for slot, value in turn.slots.items()
+        if value is not None and previous.get(slot) is None and slot != requested
+    }
+    if changed:
+        turn.responses.insert(0, ("aangepast", {"feiten": describe.facts_sentence(changed, values.PROFILE_SLOTS)}))
+        turn.acknowledged = True
+    if new and (len(new) > 1 or requested is None or changed):
+        turn.responses.insert(len(changed) and 1, ("genoteerd", {"feiten": describe.facts_sentence(new, values.PROFILE_SLOTS)}))
+        turn.acknowledged = True

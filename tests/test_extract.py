@@ -1,0 +1,381 @@
+"""The profile extractor on hundreds of real-looking Dutch messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.profile import values
+from bot.profile.extract import extract
+from bot.profile.vocab import LOOKUP_DIR
+
+# ----------------------------------------------------------------- the promise
+
+
+def test_life_story_from_the_contract():
+    found = extract(
+        "Ik ben 42, heb een wo-master scheikunde, werk 12 jaar als lab-analist en wil "
+        "scheikunde geven op een middelbare school in Amersfoort"
+    )
+    assert found.facts == {
+        "vooropleiding": "wo-master",
+        "studierichting": "scheikunde",
+        "werkervaring_jaren": 12,
+        "huidig_beroep": "lab-analist",
+        "sector": "vo",
+        "schoolvak": "scheikunde",
+        "provincie": "utrecht",
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ik ben 38, heb hbo bedrijfskunde en een basisschool in Zwolle wil me per augustus aannemen",
+         {"vooropleiding": "hbo-bachelor", "studierichting": "bedrijfskunde", "sector": "po",
+          "baan_op_school": "ja", "provincie": "overijssel"}),
+        ("Ik heb alleen havo en werk als onderwijsassistent.",
+         {"vooropleiding": "havo", "huidig_beroep": "onderwijsassistent"}),
+        ("Hbo-verpleegkundige, 10 jaar ervaring; een ROC biedt me 0,6 fte.",
+         {"vooropleiding": "hbo-bachelor", "werkervaring_jaren": 10, "sector": "mbo", "baan_op_school": "ja"}),
+        ("Ik heb een Duits Lehramt Mathe/Englisch en woon in Enschede.",
+         {"diploma_buitenland": True, "huidige_bevoegdheid": "buitenlands", "provincie": "overijssel"}),
+        ("ik heb een msc econometrie aan de uva en wil wiskundedocent worden",
+         {"vooropleiding": "wo-master", "studierichting": "econometrie", "schoolvak": "wiskunde"}),
+        ("mbo 4 timmerman, 15 jaar in de bouw gewerkt, wil op het vmbo bwi geven",
+         {"vooropleiding": "mbo-4", "werkervaring_jaren": 15, "sector": "vo",
+          "schoolvak": "bouwen-wonen-interieur"}),
+        ("ik ben verpleegkundige en wil op het mbo lesgeven",
+         {"huidig_beroep": "verpleegkundige", "sector": "mbo"}),
+        ("heb in syrie gestudeerd, master farmacie, mijn nederlands is b2",
+         {"diploma_buitenland": True, "nederlands_niveau": "b2", "studierichting": "farmacie"}),
+        ("ik heb nog geen bevoegdheid en wil deeltijd studeren naast mijn werk",
+         {"huidige_bevoegdheid": "geen", "studievorm": "deeltijd"}),
+        ("ik ben in gesprek met een school in Tilburg voor een baan als docent engels",
+         {"baan_op_school": "in-gesprek", "provincie": "noord-brabant", "schoolvak": "engels"}),
+    ],
+)
+def test_mixed_messages(text, expected):
+    facts = extract(text).facts
+    for slot, value in expected.items():
+        assert facts.get(slot) == value, (slot, facts)
+
+
+# ------------------------------------------------------------ education level
+
+SPELLINGS = {
+    "vmbo": ["vmbo", "VMBO", "vmbo-tl", "mavo", "vmbo kb"],
+    "havo": ["havo", "HAVO", "havo diploma"],
+    "vwo": ["vwo", "VWO", "atheneum"],
+    "mbo-1": ["mbo 1", "mbo niveau 1", "entreeopleiding"],
+    "mbo-2": ["mbo 2", "mbo-2", "mbo niveau 2", "mbo2"],
+    "mbo-3": ["mbo 3", "mbo-3", "mbo niveau 3"],
+    "mbo-4": ["mbo 4", "mbo-4", "MBO 4", "mbo niveau 4", "mbo4", "niveau 4 mbo"],
+    "associate-degree": ["associate degree", "Associate Degree"],
+    "hbo-bachelor": ["hbo", "HBO", "hbo bachelor", "hbo-bachelor", "hbo diploma", "hbo'er", "hboer"],
+    "hbo-master": ["hbo master", "hbo-master", "HBO-master"],
+    "wo-bachelor": ["wo bachelor", "wo-bachelor", "universitaire bachelor", "bachelor aan de universiteit"],
+    "wo-master": ["wo master", "wo-master", "WO-master", "womaster", "universitaire master", "master aan de uni", "doctoraal", "drs"],
+    "doctoraat": ["phd", "PhD", "doctoraat", "promotie"],
+}
+TEMPLATES = ["ik heb {x}", "{x}", "mijn hoogste diploma is {x}", "ik heb {x} gedaan", "{x} afgerond", "ik heb een {x}"]
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [(t.format(x=s), level) for level, spellings in SPELLINGS.items() for s in spellings for t in TEMPLATES
+     if not (t == "ik heb een {x}" and level in {"vmbo", "havo", "vwo", "hbo-bachelor"})],
+)
+def test_education_spellings(text, level):
+    assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == level
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("ik heb geen diploma", "geen"),
+        ("nee, ik heb hbo, geen wo", "hbo-bachelor"),
+        ("niet wo maar hbo", "hbo-bachelor"),
+        ("ik heb havo en daarna een hbo opleiding gedaan", "hbo-bachelor"),
+        ("vwo en toen een wo master rechten", "wo-master"),
+        ("gepromoveerd in de natuurkunde", "doctoraat"),
+        ("master social work aan de hogeschool", "hbo-master"),
+        ("bachelor psychologie aan de universiteit", "wo-bachelor"),
+        ("msc chemistry at Utrecht university", "wo-master"),
+    ],
+)
+def test_education_in_context(text, level):
+    assert extract(text).facts.get("vooropleiding") == level
+
+
+@pytest.mark.parametrize(
+    "text, unclear",
+    [("ik heb een master psychologie", "master"), ("ik heb een bachelor", "bachelor"),
+     ("ik heb wo", "wo"), ("ik heb mbo", "mbo"), ("ik ben afgestudeerd aan de universiteit", "wo")],
+)
+def test_unclear_education_asks_back(text, unclear):
+    found = extract(text)
+    assert "vooropleiding" not in found.facts
+    assert found.unclear["vooropleiding"] == unclear
+
+
+@pytest.mark.parametrize(
+    "pending, answer, level",
+    [("master", "hbo", "hbo-master"), ("master", "universiteit", "wo-master"), ("master", "wo", "wo-master"),
+     ("bachelor", "hogeschool", "hbo-bachelor"), ("bachelor", "aan de uni", "wo-bachelor"),
+     ("wo", "master", "wo-master"), ("wo", "een bachelor", "wo-bachelor"), ("mbo", "niveau 3", "mbo-3"),
+     ("mbo", "4", "mbo-4"), ("mbo", "twee", "mbo-2")],
+)
+def test_follow_up_answer_settles_unclear_level(pending, answer, level):
+    assert extract(answer, expected="vooropleiding", pending=pending).facts["vooropleiding"] == level
+
+
+# ------------------------------------------------------------ work experience
+
+NUMBERS = [("1", 1), ("twee", 2), ("3", 3), ("vijf", 5), ("8", 8), ("tien", 10), ("twaalf", 12), ("12", 12),
+           ("vijftien", 15), ("20", 20), ("vijfentwintig", 25), ("30", 30), ("drieëntwintig", 23)]
+EXPERIENCE_TEMPLATES = [
+    "ik werk al {n} jaar als kok", "{n} jaar werkervaring", "ruim {n} jr ervaring", "ik heb {n} jaar gewerkt",
+    "bijna {n} jaar werkzaam in de zorg", "ik zit {n} jaar in de ict", "werkervaring: {n} jaar",
+    "ik werk inmiddels zo'n {n} jaar bij een bank",
+]
+
+
+@pytest.mark.parametrize(
+    "text, years", [(t.format(n=word), value) for word, value in NUMBERS for t in EXPERIENCE_TEMPLATES]
+)
+def test_experience_in_digits_and_words(text, years):
+    assert extract(text).facts.get("werkervaring_jaren") == years
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [("12", 12), ("ongeveer 15", 15), ("een jaar of tien", 10), ("twaalf jaar", 12), ("geen", 0),
+     ("net begonnen, minder dan een jaar", 0), ("anderhalf jaar", 1), ("ruim 10 jr", 10), ("0", 0)],
+)
+def test_experience_as_short_answer(text, years):
+    assert extract(text, expected="werkervaring_jaren").facts.get("werkervaring_jaren") == years
+
+
+def test_experience_since_a_year_counts_from_today():
+    found = extract("ik werk sinds 2015 als monteur", today=dt.date(2026, 11, 22))
+    assert found.facts["werkervaring_jaren"] == 11
+
+
+@pytest.mark.parametrize("text", ["ik ben 42", "ik ben 42 jaar oud", "ik ben 35 en heb hbo", "42 jaar oud, vwo"])
+def test_age_is_not_experience(text):
+    assert "werkervaring_jaren" not in extract(text).facts
+
+
+@pytest.mark.parametrize("text", ["123456789", "200"])
+def test_impossible_experience_is_rejected(text):
+    found = extract(text, expected="werkervaring_jaren")
+    assert "werkervaring_jaren" not in found.facts
+
+
+# ---------------------------------------------------------------- places
+
+
+def _municipalities():
+    content = yaml.safe_load((LOOKUP_DIR / "provincie.yml").read_text(encoding="utf-8"))
+    cases = []
+    for item in content["nlu"]:
+        for line in item["examples"].splitlines():
+            name = line.strip()[2:].strip()
+            if name and "(" not in name:
+                cases.append((name, item["synonym"]))
+    return cases
+
+
+MUNICIPALITIES = _municipalities()
+
+
+def test_every_province_has_many_places():
+    counts = {}
+    for _, province in MUNICIPALITIES:
+        counts[province] = counts.get(province, 0) + 1
+    assert set(counts) == set(values.PROVINCIE)
+    assert sum(counts.values()) >= 342
+
+
+@pytest.mark.parametrize("name, province", MUNICIPALITIES)
+def test_every_place_maps_to_its_province(name, province):
+    assert extract(f"ik woon in {name}").facts.get("provincie") == province
+    assert extract(name.lower(), expected="provincie").facts.get("provincie") == province
+
+
+@pytest.mark.parametrize("text", ["ik vind het best", "de buren zijn aardig", "ik wil wel een goede baan"])
+def test_place_names_that_are_common_words_need_context(text):
+    assert "provincie" not in extract(text).facts
+
+
+def test_negated_place_is_ignored():
+    assert extract("ik woon niet in Utrecht maar in Arnhem").facts["provincie"] == "gelderland"
+
+
+# ------------------------------------------------------- sector and subject
+
+SECTOR_PHRASES = {
+    "po": ["op een basisschool", "in het basisonderwijs", "voor groep 3", "met kleuters", "op de basisschool",
+           "in het primair onderwijs"],
+    "vo": ["op een middelbare school", "in de brugklas", "op het vmbo", "op de havo", "aan vwo-leerlingen",
+           "in het voortgezet onderwijs", "op een lyceum"],
+    "mbo": ["op het mbo", "bij een roc", "op een ROC", "in het beroepsonderwijs", "op een mbo-school"],
+    "so": ["in het speciaal onderwijs", "op een speciale school", "in het vso"],
+}
+
+
+@pytest.mark.parametrize(
+    "text, sector",
+    [(f"ik wil lesgeven {p}", s) for s, phrases in SECTOR_PHRASES.items() for p in phrases]
+    + [(f"ik zou graag {p} werken", s) for s, phrases in SECTOR_PHRASES.items() for p in phrases],
+)
+def test_sector_phrases(text, sector):
+    assert extract(text).facts.get("sector") == sector
+
+
+@pytest.mark.parametrize(
+    "text, sector",
+    [("basisschool", "po"), ("middelbare school", "vo"), ("mbo", "mbo"), ("vmbo", "vo"), ("havo", "vo"),
+     ("speciaal onderwijs", "so"), ("het ROC", "mbo"), ("groep 8", "po")],
+)
+def test_sector_as_short_answer(text, sector):
+    assert extract(text, expected="sector").facts.get("sector") == sector
+
+
+SUBJECTS = [("wiskunde", "wiskunde"), ("wis", "wiskunde"), ("gym", "lichamelijke-opvoeding"),
+            ("lo", "lichamelijke-opvoeding"), ("natuurkunde", "natuurkunde"), ("engels", "engels"),
+            ("Engels", "engels"), ("ak", "aardrijkskunde"), ("bio", "biologie"), ("economie", "economie"),
+            ("latijn", "klassieke-talen"), ("informatica", "informatica"), ("nask", "nask"),
+            ("zorg en welzijn", "zorg-en-welzijn"), ("duits", "duits"), ("geschiedenis", "geschiedenis")]
+SUBJECT_TEMPLATES = ["ik wil {v} geven", "docent {v} worden", "lesgeven in {v}", "ik wil graag {v} doceren"]
+
+
+@pytest.mark.parametrize(
+    "text, subject", [(t.format(v=v), s) for v, s in SUBJECTS for t in SUBJECT_TEMPLATES]
+)
+def test_subject_to_teach(text, subject):
+    facts = extract(text).facts
+    assert facts.get("schoolvak") == subject
+    assert "studierichting" not in facts
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [("wiskundedocent", "wiskunde"), ("gymleraar", "lichamelijke-opvoeding"), ("biologiedocent", "biologie"),
+     ("engelsdocent", "engels"), ("geschiedenisleraar", "geschiedenis")],
+)
+def test_subject_in_compound_words(text, subject):
+    assert extract(f"ik wil {text} worden").facts.get("schoolvak") == subject
+
+
+def test_subject_is_dropped_for_primary_school():
+    assert "schoolvak" not in extract("ik wil gym geven op de basisschool").facts
+
+
+# ------------------------------------------------------- field and job
+
+@pytest.mark.parametrize(
+    "text, field",
+    [("ik heb psychologie gestudeerd", "psychologie"), ("hbo bedrijfskunde", "bedrijfskunde"),
+     ("master in de archeologie", "archeologie"), ("bachelor rechten", "rechten"),
+     ("hbo-master social work", "social work"), ("mbo 4 verzorgende ig", "verzorgende ig"),
+     ("wo-master kunstmatige intelligentie", "kunstmatige intelligentie")],
+)
+def test_field_of_study(text, field):
+    assert extract(text).facts.get("studierichting") == field
+
+
+@pytest.mark.parametrize(
+    "text, job",
+    [("ik werk als accountant", "accountant"), ("ik werk al 10 jaar als kok in een restaurant", "kok"),
+     ("ik ben verpleegkundige", "verpleegkundige"), ("ik ben timmerman van beroep", "timmerman"),
+     ("werkzaam als beleidsmedewerker bij de gemeente", "beleidsmedewerker"),
+     ("ik ben werkloos", "werkzoekend"), ("ik ben nog student", "student"),
+     ("mijn beroep is jurist", "jurist")],
+)
+def test_current_job(text, job):
+    assert extract(text).facts.get("huidig_beroep") == job
+
+
+@pytest.mark.parametrize(
+    "text, job",
+    [("accountant", "accountant"), ("Ik werk als IT-consultant.", "it-consultant"), ("nu momenteel kok", "kok"),
+     ("ik werk niet", "werkzoekend"), ("Projectleider", "projectleider")],
+)
+def test_job_as_short_answer(text, job):
+    assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
+
+
+# --------------------------------------------------- the remaining slots
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("mijn diploma komt uit Polen", True), ("ik heb in het buitenland gestudeerd", True),
+     ("een marokkaans diploma", True), ("ik heb in nederland gestudeerd", False),
+     ("ik heb geen buitenlands diploma", False), ("mijn bachelor is Belgisch, Vlaamse universiteit", True)],
+)
+def test_diploma_from_abroad(text, value):
+    assert extract(text).facts.get("diploma_buitenland") is value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("een school wil me aannemen", "ja"), ("ik heb al een baan op een basisschool", "ja"),
+     ("ik ben in gesprek met een school", "in-gesprek"), ("ik heb gesolliciteerd bij een roc", "in-gesprek"),
+     ("nog geen school", "nee"), ("ik heb nog geen baan op een school", "nee")],
+)
+def test_job_at_school(text, value):
+    assert extract(text).facts.get("baan_op_school") == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("deeltijd", "deeltijd"), ("parttime", "deeltijd"), ("naast mijn werk", "deeltijd"), ("voltijd", "voltijd"),
+     ("fulltime", "voltijd"), ("ik wil in deeltijd studeren", "deeltijd")],
+)
+def test_study_mode(text, value):
+    assert extract(text).facts.get("studievorm") == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("nederlands is mijn moedertaal", "moedertaal"), ("ik heb niveau B2", "b2"), ("C1", "c1"),
+     ("staatsexamen nt2 programma II", "b2"), ("b1", "b1-of-lager")],
+)
+def test_dutch_level(text, value):
+    assert extract(text).facts.get("nederlands_niveau") == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("ik heb een tweedegraads bevoegdheid", "tweedegraads"), ("ik ben al juf", "po"),
+     ("eerstegraads bevoegd", "eerstegraads"), ("ik heb een pdg", "pdg"), ("nog geen bevoegdheid", "geen")],
+)
+def test_current_qualification(text, value):
+    assert extract(text).facts.get("huidige_bevoegdheid") == value
+
+
+def test_wanted_qualification_is_not_current():
+    assert "huidige_bevoegdheid" not in extract("ik wil mijn tweedegraads bevoegdheid halen").facts
+
+
+# ------------------------------------------------------------- robustness
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_only_valid_values(text):
+    found = extract(text)
+    for slot, value in found.facts.items():
+        assert values.is_valid(slot, value), (slot, value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(values.PROFILE_SLOTS), st.text(max_size=80))
+def test_short_answers_give_only_valid_values(slot, text):
+    for fact_slot, value in extract(text, expected=slot).facts.items():
+        assert values.is_valid(fact_slot, value), (fact_slot, value)
