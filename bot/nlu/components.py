@@ -1,0 +1,129 @@
+"""Rasa NLU components that wrap the plain-Python profile extractor and input check."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_CONFIDENCE,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot import input_check
+from bot.nlu_entities import INPUT_KIND, NUMBER, UNCLEAR_EDUCATION
+from bot.profile.extract import extract
+
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Adds the profile facts of ``bot.profile.extract`` as entities."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ProfileEntityExtractor":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if input_check.classify(text) in {input_check.InputKind.TOO_LONG}:
+                continue
+            entities = self._entities(text)
+            if entities:
+                message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(entities), add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    @staticmethod
+    def _entities(text: str) -> List[Dict[str, Any]]:
+        found = extract(text)
+        entities = [
+            {
+                ENTITY_ATTRIBUTE_TYPE: span.slot,
+                ENTITY_ATTRIBUTE_VALUE: span.value,
+                ENTITY_ATTRIBUTE_START: span.start,
+                ENTITY_ATTRIBUTE_END: span.end,
+                ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
+            }
+            for span in found.spans
+        ]
+        if "vooropleiding" in found.unclear:
+            entities.append(_whole(text, UNCLEAR_EDUCATION, found.unclear["vooropleiding"]))
+        if found.bare_number is not None:
+            entities.append(_whole(text, NUMBER, found.bare_number))
+        return entities
+
+
+def _whole(text: str, entity: str, value: Any) -> Dict[str, Any]:
+    return {
+        ENTITY_ATTRIBUTE_TYPE: entity,
+        ENTITY_ATTRIBUTE_VALUE: value,
+        ENTITY_ATTRIBUTE_START: 0,
+        ENTITY_ATTRIBUTE_END: len(text),
+        ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
+    }
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class InputGuard(GraphComponent):
+    """Overrides the intent for input that has no usable words.
+
+    Empty messages, only emoji or markup, long personal numbers and overlong messages
+    become ``nlu_fallback``; English becomes ``other_language``. The reason is added
+    as entity ``invoer_soort`` so the bot can say what went wrong.
+    """
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "InputGuard":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            kind = input_check.classify(message.get(TEXT))
+            if kind is None:
+                continue
+            intent = "other_language" if kind is input_check.InputKind.ENGLISH else "nlu_fallback"
+            prediction = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, prediction, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != intent]
+            message.set(INTENT_RANKING_KEY, [prediction] + ranking, add_to_output=True)
+            entity = _whole(message.get(TEXT) or "", INPUT_KIND, kind.value)
+            entity["extractor"] = "InputGuard"
+            if kind is not input_check.InputKind.ENGLISH:
+                message.set(ENTITIES, [entity], add_to_output=True)
+            else:
+                message.set(ENTITIES, (message.get(ENTITIES) or []) + [entity], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
