@@ -111,12 +111,18 @@ def process_turn(
 
 
 def _explain_misses(turn: Turn, input_kind: Optional[str], prior_misses: int) -> None:
-    """Says why input could not be used; offers a human after repeated misses."""
+    """Says why input could not be used; offers a human after repeated misses.
+
+    A message that answered something else ("ik woon in Utrecht" when asked about
+    the diploma) is not a miss: the facts are acknowledged and the question repeated.
+    """
+    if turn.acknowledged:
+        turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
     missed = any(name.startswith("ongeldig_") for name, _ in turn.responses)
     if input_kind and missed:
         turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
         turn.responses.append((f"invoer_{input_kind}", {}))
-    if missed and prior_misses + 1 >= dialogue.MISSES_BEFORE_HUMAN:
+    if missed and dialogue.offer_human(prior_misses + 1):
         turn.responses.append(("aanbod_medewerker", {}))
 
 
@@ -132,6 +138,6 @@ def _acknowledge(turn: Turn, previous: Mapping[str, Any], requested: Optional[st
     if changed:
         turn.responses.insert(0, ("aangepast", {"feiten": describe.facts_sentence(changed, values.PROFILE_SLOTS)}))
         turn.acknowledged = True
-    if new and (len(new) > 1 or requested is None or changed):
+    if new:
         turn.responses.insert(len(changed) and 1, ("genoteerd", {"feiten": describe.facts_sentence(new, values.PROFILE_SLOTS)}))
         turn.acknowledged = True

@@ -1,0 +1,6 @@
+"""Custom actions, run with ``rasa run actions --actions bot.actions``.
+
+Every module imported here registers its actions with the action server.
+"""
+
+from bot.actions import clarification, profile_form, profile_review  # noqa: F401

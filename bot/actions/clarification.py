@@ -1,0 +1,45 @@
+"""What the bot says when it did not understand a message."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import Restarted
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot import dialogue
+from bot.actions.common import latest_entity, say
+from bot.nlu_entities import INPUT_KIND
+
+
+class ActionVerduidelijk(Action):
+    """Asks the person to rephrase; after repeated misses offers a human."""
+
+    def name(self) -> Text:
+        return "action_verduidelijk"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        kind = latest_entity(tracker, INPUT_KIND)
+        if kind:
+            say(dispatcher, f"invoer_{kind}")
+        elif tracker.active_loop.get("name"):
+            say(dispatcher, "verduidelijk_vraag")
+        else:
+            say(dispatcher, "verduidelijk")
+        previous = dialogue.trailing_misses(dialogue.user_turns(tracker.events)[:-1])
+        if dialogue.offer_human(previous + 1):
+            say(dispatcher, "aanbod_medewerker")
+        return []
+
+
+class ActionRestart(Action):
+    """Starts the conversation over: says so and forgets everything."""
+
+    def name(self) -> Text:
+        return "action_restart"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        say(dispatcher, "restart")
+        return [Restarted()]

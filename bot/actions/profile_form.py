@@ -1,0 +1,134 @@
+"""Validation of the profile form and of facts given outside it."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction, ValidationAction
+from rasa_sdk.types import DomainDict
+
+
+from bot import dialogue
+from bot.actions.common import faq_response, latest_entity, latest_intent, profile, say, send
+from bot.nlu_entities import INPUT_KIND
+from bot.profile import values
+from bot.profile.form_logic import process_turn
+
+FORM = "profiel_form"
+
+
+def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Optional[str]) -> List[EventType]:
+    """Runs the form logic on the latest message and returns the slot events."""
+    candidates = {k: v for k, v in tracker.slots_to_validate().items() if k in values.PROFILE_SLOTS}
+    skipped = list(tracker.get_slot("overgeslagen") or [])
+    hint = tracker.get_slot("vooropleiding_hint")
+    message_id = tracker.latest_message.get("message_id") or str(tracker.latest_message.get("text"))
+    turn = process_turn(
+        profile=profile(tracker),
+        candidates=candidates,
+        requested=requested,
+        text=tracker.latest_message.get("text") or "",
+        intent=latest_intent(tracker),
+        skipped=skipped,
+        hint=hint,
+        previous=values.profile_from(dialogue.slots_before_latest_message(tracker.events)),
+        input_kind=latest_entity(tracker, INPUT_KIND),
+        prior_misses=dialogue.trailing_misses(dialogue.user_turns(tracker.events)[:-1]),
+    )
+    already_told = tracker.get_slot("laatste_bevestiging") == message_id
+    responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]
+    send(dispatcher, responses)
+
+    events: List[EventType] = [SlotSet(slot, value) for slot, value in turn.slots.items()]
+    if turn.skipped != skipped:
+        events.append(SlotSet("overgeslagen", turn.skipped))
+    if turn.hint != hint:
+        events.append(SlotSet("vooropleiding_hint", turn.hint))
+    if turn.acknowledged and not already_told:
+        events.append(SlotSet("laatste_bevestiging", message_id))
+    return events
+
+
+class ValidateProfielForm(FormValidationAction):
+    """Maps answers to canonical values, skips "weet ik niet", acknowledges facts."""
+
+    def name(self) -> Text:
+        return "validate_profiel_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        return values.required_slots(profile(tracker), tracker.get_slot("overgeslagen") or [])
+
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Optional[EventType]:
+        missing = values.missing_slots(profile(tracker), tracker.get_slot("overgeslagen") or [])
+        return SlotSet(REQUESTED_SLOT, missing[0] if missing else None)
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        # A question that also states facts ("ik heb hbo, wat is zij-instroom?") fills
+        # slots, so the form runs instead of the FAQ rule: answer the question here.
+        # Without facts the form rejects and the FAQ rule answers.
+        facts = any(slot in values.PROFILE_SLOTS for slot in tracker.slots_to_validate())
+        if facts and latest_intent(tracker) == "faq" and faq_response(tracker):
+            dispatcher.utter_message(response=faq_response(tracker))
+        events = _validate(dispatcher, tracker, tracker.get_slot(REQUESTED_SLOT))
+        tracker.add_slots(events)
+        next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
+        return events + [next_slot]
+
+
+class ValidateSlotMappings(ValidationAction):
+    """Facts given outside the form (a correction after the read-back, say)."""
+
+    def name(self) -> Text:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if tracker.active_loop.get("name"):
+            return []  # validate_profiel_form handles them
+        return _validate(dispatcher, tracker, None)
+
+
+class ActionAskProfileSlot(Action, ABC):
+    """Asks the form question for one profile slot (``action_ask_<slot>``)."""
+
+    slot: Text = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        say(dispatcher, self.question(tracker))
+        return []
+
+    @abstractmethod
+    def question(self, tracker: Tracker) -> str:
+        """The key of the question text in bot/texts.py."""
+
+
+class _PlainQuestion:
+    def question(self, tracker: Tracker) -> str:
+        return f"vraag_{self.slot}"  # type: ignore[attr-defined]
+
+
+class ActionAskVooropleiding(ActionAskProfileSlot):
+    """Asks for the education level, or the follow-up after an unclear answer."""
+
+    slot = "vooropleiding"
+
+    def question(self, tracker: Tracker) -> str:
+        hint = tracker.get_slot("vooropleiding_hint")
+        return f"vraag_niveau_{hint}" if hint else "vraag_vooropleiding"
+
+
+# One ask action per remaining profile slot; the action server registers each class.
+for _slot in values.PROFILE_SLOTS:
+    if _slot != "vooropleiding":
+        _name = "ActionAsk" + "".join(part.title() for part in _slot.split("_"))
+        globals()[_name] = type(_name, (_PlainQuestion, ActionAskProfileSlot), {"slot": _slot, "__doc__": f"Asks for {_slot}."})

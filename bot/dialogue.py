@@ -1,0 +1,63 @@
+"""Conversation bookkeeping that does not depend on Rasa: counting misunderstandings."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+#: Texts (bot/texts.py) that mean "I did not understand you".
+MISS_TEXTS = ("ongeldig_", "verduidelijk", "invoer_")
+#: Metadata key of a bot message that names the text it was made from.
+TEXT_KEY = "tekst"
+#: After this many misunderstandings in a row the bot offers a human.
+MISSES_BEFORE_HUMAN = 2
+
+
+def user_turns(events: Iterable[Mapping[str, Any]]) -> List[Tuple[Optional[str], List[str]]]:
+    """(intent, texts the bot sent after it) per user message since the last restart."""
+    turns: List[Tuple[Optional[str], List[str]]] = []
+    for event in events:
+        kind = event.get("event")
+        if kind == "restart":
+            turns = []
+        elif kind == "user":
+            turns.append((((event.get("parse_data") or {}).get("intent") or {}).get("name"), []))
+        elif kind == "bot" and turns:
+            name = (event.get("metadata") or {}).get(TEXT_KEY)
+            if name:
+                turns[-1][1].append(name)
+    return turns
+
+
+def is_miss(intent: Optional[str], responses: Sequence[str]) -> bool:
+    return intent == "nlu_fallback" or any(r.startswith(MISS_TEXTS) for r in responses)
+
+
+def trailing_misses(turns: Sequence[Tuple[Optional[str], Sequence[str]]]) -> int:
+    """How many of the last user messages in a row were not understood."""
+    count = 0
+    for intent, responses in reversed(turns):
+        if not is_miss(intent, responses):
+            break
+        count += 1
+    return count
+
+
+def offer_human(misses_in_a_row: int) -> bool:
+    """Offer a human after the second miss in a row, and again after every second one."""
+    return misses_in_a_row >= MISSES_BEFORE_HUMAN and misses_in_a_row % MISSES_BEFORE_HUMAN == 0
+
+
+def slots_before_latest_message(events: Iterable[Mapping[str, Any]]) -> Dict[str, Any]:
+    """Slot values as they were just before the latest user message."""
+    events = list(events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    slots: Dict[str, Any] = {}
+    for event in events[:last_user]:
+        kind = event.get("event")
+        if kind == "slot":
+            slots[event.get("name")] = event.get("value")
+        elif kind in {"restart", "session_started"}:
+            slots = {}
+        elif kind == "reset_slots":
+            slots = {}
+    return slots

@@ -1,0 +1,173 @@
+"""Dutch texts that the custom actions send.
+
+Texts used by rules and stories live in ``domain.yml``; the texts below are only sent
+from actions (form questions, acknowledgements, read-back). Rasa's validator asks
+that every domain response is used in a story or rule, so they live here instead.
+Every text is B1 Dutch in the "je"-form.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+
+def _buttons(*pairs: str) -> List[Dict[str, str]]:
+    return [{"title": title, "payload": payload} for title, payload in zip(pairs[::2], pairs[1::2])]
+
+
+TEXTS: Dict[str, Dict[str, Any]] = {
+    "restart": {
+        "text": 'Prima, we beginnen opnieuw. Alles wat je eerder vertelde, ben ik vergeten. Vertel eens: welke opleiding heb je gedaan en wat voor werk doe je?',
+    },
+    "aanbod_medewerker": {
+        "text": 'Het lukt me niet goed om je te begrijpen. Sorry! Wil je met een medewerker praten?',
+        "buttons": _buttons('Ja, praat met een medewerker', '/human_handoff', 'Nee, ik probeer het nog eens', '/continue'),
+    },
+    "verduidelijk": {
+        "text": "Sorry, dat begreep ik niet goed. Kun je het op een andere manier zeggen? Bijvoorbeeld: 'ik heb hbo en werk als accountant'.",
+    },
+    "verduidelijk_vraag": {
+        "text": 'Sorry, dat begreep ik niet goed. Kun je het op een andere manier zeggen?',
+    },
+    "invoer_leeg": {
+        "text": 'Je bericht is leeg. Typ gerust je vraag of je antwoord.',
+    },
+    "invoer_geen_woorden": {
+        "text": 'Ik kan alleen tekst lezen, geen plaatjes of emoji. Kun je het in woorden typen?',
+    },
+    "invoer_opmaak": {
+        "text": 'Ik kan alleen gewone tekst lezen. Kun je je bericht zonder code typen?',
+    },
+    "invoer_persoonlijk_nummer": {
+        "text": 'Dat lijkt een persoonlijk nummer, zoals een BSN of rekeningnummer. Dat heb ik niet nodig. Deel het liever niet.',
+    },
+    "invoer_te_lang": {
+        "text": 'Je bericht is te lang voor mij. Kun je het korter maken? Maximaal 2000 tekens.',
+    },
+    "invoer_engels": {
+        "text": 'Sorry, ik begrijp alleen Nederlands. Wil je je vraag in het Nederlands typen?',
+    },
+    "genoteerd": {
+        "text": 'Dank je! Dit heb ik genoteerd: {feiten}.',
+    },
+    "aangepast": {
+        "text": 'Ik heb het aangepast: {feiten}.',
+    },
+    "vraag_overgeslagen": {
+        "text": 'Geen probleem. Die vraag sla ik over.',
+    },
+    "vraag_niveau_master": {
+        "text": 'Heb je je master aan een universiteit (wo) of aan een hogeschool (hbo) gehaald?',
+        "buttons": _buttons('Universiteit (wo)', '/inform{"vooropleiding": "wo-master"}', 'Hogeschool (hbo)', '/inform{"vooropleiding": "hbo-master"}'),
+    },
+    "vraag_niveau_bachelor": {
+        "text": 'Heb je je bachelor aan een universiteit (wo) of aan een hogeschool (hbo) gehaald?',
+        "buttons": _buttons('Universiteit (wo)', '/inform{"vooropleiding": "wo-bachelor"}', 'Hogeschool (hbo)', '/inform{"vooropleiding": "hbo-bachelor"}'),
+    },
+    "vraag_niveau_wo": {
+        "text": 'Heb je een bachelor of een master van de universiteit?',
+        "buttons": _buttons('Bachelor', '/inform{"vooropleiding": "wo-bachelor"}', 'Master', '/inform{"vooropleiding": "wo-master"}'),
+    },
+    "vraag_niveau_mbo": {
+        "text": 'Welk niveau is je mbo-diploma: 1, 2, 3 of 4?',
+        "buttons": _buttons('Niveau 4', '/inform{"vooropleiding": "mbo-4"}', 'Niveau 3', '/inform{"vooropleiding": "mbo-3"}', 'Niveau 2', '/inform{"vooropleiding": "mbo-2"}', 'Niveau 1', '/inform{"vooropleiding": "mbo-1"}'),
+    },
+    "vraag_vooropleiding": {
+        "text": 'Wat is je hoogste diploma? Bijvoorbeeld: havo, mbo 4, hbo-bachelor of wo-master.',
+    },
+    "vraag_studierichting": {
+        "text": 'Welke studie of richting heb je gedaan? Bijvoorbeeld: bedrijfskunde, verpleegkunde of scheikunde.',
+    },
+    "vraag_diploma_buitenland": {
+        "text": 'Heb je je diploma in het buitenland gehaald?',
+        "buttons": _buttons('Ja', '/affirm', 'Nee', '/deny'),
+    },
+    "vraag_nederlands_niveau": {
+        "text": 'Hoe goed spreek en schrijf je Nederlands?',
+        "buttons": _buttons('Het is mijn moedertaal', '/inform{"nederlands_niveau": "moedertaal"}', 'C2', '/inform{"nederlands_niveau": "c2"}', 'C1', '/inform{"nederlands_niveau": "c1"}', 'B2', '/inform{"nederlands_niveau": "b2"}', 'B1 of lager', '/inform{"nederlands_niveau": "b1-of-lager"}'),
+    },
+    "vraag_huidig_beroep": {
+        "text": "Wat voor werk doe je nu? Bijvoorbeeld: 'ik werk als accountant'. Werk je nu niet? Zeg dat dan gerust.",
+    },
+    "vraag_werkervaring_jaren": {
+        "text": 'Hoeveel jaar werkervaring heb je ongeveer? Een getal is genoeg, bijvoorbeeld 8.',
+    },
+    "vraag_huidige_bevoegdheid": {
+        "text": 'Heb je al een bevoegdheid om les te geven?',
+        "buttons": _buttons('Nee, nog niet', '/inform{"huidige_bevoegdheid": "geen"}', 'Basisonderwijs (pabo)', '/inform{"huidige_bevoegdheid": "po"}', 'Tweedegraads', '/inform{"huidige_bevoegdheid": "tweedegraads"}', 'Eerstegraads', '/inform{"huidige_bevoegdheid": "eerstegraads"}', 'PDG (mbo)', '/inform{"huidige_bevoegdheid": "pdg"}', 'Uit het buitenland', '/inform{"huidige_bevoegdheid": "buitenlands"}'),
+    },
+    "vraag_sector": {
+        "text": 'Waar wil je het liefst lesgeven?',
+        "buttons": _buttons('Basisschool', '/inform{"sector": "po"}', 'Middelbare school', '/inform{"sector": "vo"}', 'Mbo', '/inform{"sector": "mbo"}', 'Speciaal onderwijs', '/inform{"sector": "so"}', 'Weet ik nog niet', '/inform{"sector": "onbekend"}'),
+    },
+    "vraag_schoolvak": {
+        "text": 'Welk vak wil je geven? Bijvoorbeeld: wiskunde, Engels of zorg en welzijn. Weet je het nog niet? Dat mag ook.',
+        "buttons": _buttons('Weet ik nog niet', '/dont_know'),
+    },
+    "vraag_baan_op_school": {
+        "text": 'Heb je al een baan op een school, of een aanbod van een school?',
+        "buttons": _buttons('Ja', '/inform{"baan_op_school": "ja"}', 'Ik ben in gesprek', '/inform{"baan_op_school": "in-gesprek"}', 'Nee', '/inform{"baan_op_school": "nee"}'),
+    },
+    "vraag_studievorm": {
+        "text": 'Wil je voltijd of in deeltijd studeren? Deeltijd is bijvoorbeeld naast je werk.',
+        "buttons": _buttons('Voltijd', '/inform{"studievorm": "voltijd"}', 'Deeltijd', '/inform{"studievorm": "deeltijd"}', 'Weet ik nog niet', '/dont_know'),
+    },
+    "vraag_provincie": {
+        "text": 'In welke provincie of plaats wil je lesgeven? Bijvoorbeeld: Utrecht of Zwolle.',
+    },
+    "ongeldig_vooropleiding": {
+        "text": 'Dat snap ik niet helemaal. Wat is je hoogste diploma? Typ bijvoorbeeld: vmbo, havo, vwo, mbo 4, hbo of wo-master.',
+    },
+    "ongeldig_studierichting": {
+        "text": 'Dat snap ik niet helemaal. Typ alleen de naam van je studie, bijvoorbeeld: psychologie.',
+    },
+    "ongeldig_diploma_buitenland": {
+        "text": "Sorry, dat snap ik niet. Kies 'Ja' als je diploma uit het buitenland komt. Kies 'Nee' als het uit Nederland komt.",
+    },
+    "ongeldig_nederlands_niveau": {
+        "text": 'Sorry, dat snap ik niet. Kies het niveau dat het beste past, bijvoorbeeld B2 of C1.',
+    },
+    "ongeldig_huidig_beroep": {
+        "text": "Sorry, dat snap ik niet. Wat is je beroep? Typ bijvoorbeeld: 'verpleegkundige' of 'ik werk als kok'.",
+    },
+    "ongeldig_werkervaring_jaren": {
+        "text": 'Dat kan ik niet goed lezen. Hoeveel jaar heb je gewerkt? Typ een getal tussen 0 en 55, bijvoorbeeld 12.',
+    },
+    "ongeldig_huidige_bevoegdheid": {
+        "text": 'Sorry, dat snap ik niet. Heb je een pabo-diploma, een tweedegraads of eerstegraads bevoegdheid, of een PDG? Of nog geen?',
+    },
+    "ongeldig_sector": {
+        "text": 'Sorry, dat snap ik niet. Wil je lesgeven op de basisschool, de middelbare school, het mbo of het speciaal onderwijs?',
+    },
+    "ongeldig_schoolvak": {
+        "text": 'Sorry, dat vak ken ik niet. Typ bijvoorbeeld: biologie, Duits of techniek.',
+    },
+    "ongeldig_baan_op_school": {
+        "text": "Sorry, dat snap ik niet. Heb je al werk op een school? Antwoord met ja, nee of 'ik ben in gesprek'.",
+    },
+    "ongeldig_studievorm": {
+        "text": 'Sorry, dat snap ik niet. Wil je voltijd of deeltijd studeren?',
+    },
+    "ongeldig_provincie": {
+        "text": 'Die plaats ken ik niet. Typ de naam van je provincie of gemeente, bijvoorbeeld: Gelderland of Arnhem.',
+    },
+    "nodig_vooropleiding": {
+        "text": "Je hoogste diploma heb ik echt nodig voor een goed advies. Heb je geen diploma? Typ dan 'geen diploma'.",
+    },
+    "profiel_voorlezen": {
+        "text": 'Dit heb ik van je genoteerd:\n{profiel}\n\nKlopt dit?',
+        "buttons": _buttons('Ja, dat klopt', '/affirm', 'Nee, ik wil iets aanpassen', '/deny'),
+    },
+    "profiel_compleet": {
+        "text": 'Dank je wel! Je profiel is compleet. Hiermee zoek ik de routes naar het leraarschap die bij jou passen.',
+    },
+}
+
+
+def render(key: str, **values: Any) -> Dict[str, Any]:
+    """The message for ``key`` with ``{placeholders}`` filled in, ready for ``utter_message``."""
+    template = TEXTS[key]
+    message: Dict[str, Any] = {"text": template["text"].format(**values)}
+    if template.get("buttons"):
+        message["buttons"] = [dict(b) for b in template["buttons"]]
+    return message

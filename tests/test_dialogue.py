@@ -1,0 +1,43 @@
+"""Counting misunderstandings and reading slot history from tracker events."""
+
+from bot.dialogue import slots_before_latest_message, trailing_misses, user_turns
+
+
+def user(intent):
+    return {"event": "user", "parse_data": {"intent": {"name": intent}}}
+
+
+def bot(text_key):
+    return {"event": "bot", "metadata": {"tekst": text_key}}
+
+
+def test_two_fallbacks_in_a_row():
+    events = [user("greet"), user("nlu_fallback"), bot("verduidelijk"), user("nlu_fallback")]
+    assert trailing_misses(user_turns(events)) == 2
+
+
+def test_understood_message_resets_the_count():
+    events = [user("nlu_fallback"), bot("verduidelijk"), user("inform"), user("nlu_fallback")]
+    assert trailing_misses(user_turns(events)) == 1
+
+
+def test_invalid_form_answer_counts_as_a_miss():
+    events = [user("inform"), bot("ongeldig_provincie"), user("inform")]
+    assert trailing_misses(user_turns(events)[:-1]) == 1
+
+
+def test_restart_forgets_earlier_misses():
+    events = [user("nlu_fallback"), {"event": "restart"}, user("nlu_fallback")]
+    assert trailing_misses(user_turns(events)) == 1
+
+
+def test_slots_before_latest_message():
+    events = [{"event": "slot", "name": "sector", "value": "vo"}, user("correct"),
+              {"event": "slot", "name": "sector", "value": "po"}]
+    assert slots_before_latest_message(events) == {"sector": "vo"}
+
+
+def test_human_is_offered_at_the_second_miss_and_every_second_after():
+    from bot.dialogue import offer_human
+
+    assert [offer_human(n) for n in range(1, 7)] == [False, True, False, True, False, True]

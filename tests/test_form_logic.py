@@ -1,0 +1,149 @@
+"""What one message does to the profile: validation, skipping, acknowledgements."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.profile import values
+from bot.profile.form_logic import process_turn
+
+STORY = ("Ik ben 42, heb een wo-master scheikunde, werk 12 jaar als lab-analist en wil scheikunde "
+         "geven op een middelbare school in Amersfoort")
+
+
+def names(turn):
+    return [name for name, _ in turn.responses]
+
+
+def test_life_story_is_kept_and_acknowledged_once():
+    candidates = {"vooropleiding": "wo-master", "studierichting": "scheikunde", "werkervaring_jaren": 12,
+                  "huidig_beroep": "lab-analist", "sector": "vo", "schoolvak": "scheikunde", "provincie": "utrecht"}
+    turn = process_turn({}, candidates, requested=None, text=STORY, intent="inform")
+    assert turn.slots == candidates
+    assert names(turn) == ["genoteerd"]
+    assert "wo-master" in turn.responses[0][1]["feiten"]
+    assert "provincie Utrecht" in turn.responses[0][1]["feiten"]
+
+
+def test_then_only_missing_questions_remain():
+    profile = {"vooropleiding": "wo-master", "studierichting": "scheikunde", "werkervaring_jaren": 12,
+               "huidig_beroep": "lab-analist", "sector": "vo", "schoolvak": "scheikunde", "provincie": "utrecht"}
+    assert values.missing_slots(profile) == ["diploma_buitenland", "huidige_bevoegdheid", "baan_op_school", "studievorm"]
+
+
+def test_plain_answer_to_the_question_is_not_acknowledged():
+    turn = process_turn({}, {"vooropleiding": "havo"}, requested="vooropleiding", text="havo", intent="inform")
+    assert turn.slots == {"vooropleiding": "havo"}
+    assert turn.responses == []
+
+
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [("huidig_beroep", "Ik werk als kok", "kok"), ("werkervaring_jaren", "twaalf", 12),
+     ("studierichting", "bedrijfskunde", "bedrijfskunde"), ("provincie", "zwolle", "overijssel"),
+     ("sector", "basisschool", "po"), ("vooropleiding", "mbo 4", "mbo-4")],
+)
+def test_free_text_answers_are_mapped(slot, text, value):
+    turn = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform")
+    assert turn.slots[slot] == value
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [("werkervaring_jaren", "heel lang"), ("provincie", "Timboektoe"), ("sector", "ergens"),
+     ("vooropleiding", "blabla")],
+)
+def test_unusable_answer_is_rejected_with_an_example(slot, text):
+    turn = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform")
+    assert turn.slots[slot] is None
+    assert names(turn) == [f"ongeldig_{slot}"]
+
+
+def test_second_miss_in_a_row_offers_a_human():
+    turn = process_turn({}, {"provincie": "xyz"}, requested="provincie", text="xyz", intent="nlu_fallback",
+                        prior_misses=1)
+    assert names(turn) == ["ongeldig_provincie", "aanbod_medewerker"]
+
+
+def test_personal_number_gets_a_privacy_reply_instead_of_an_example():
+    turn = process_turn({}, {"werkervaring_jaren": "123456789"}, requested="werkervaring_jaren",
+                        text="123456789", intent="nlu_fallback", input_kind="persoonlijk_nummer")
+    assert turn.slots["werkervaring_jaren"] is None
+    assert names(turn) == ["invoer_persoonlijk_nummer"]
+
+
+def test_unclear_master_sets_a_hint_and_the_follow_up_settles_it():
+    turn = process_turn({}, {"vooropleiding": "ik heb een master"}, requested="vooropleiding",
+                        text="ik heb een master", intent="inform")
+    assert turn.slots["vooropleiding"] is None and turn.hint == "master"
+    turn = process_turn({}, {"vooropleiding": "hbo"}, requested="vooropleiding", text="hbo", intent="inform",
+                        hint="master")
+    assert turn.slots["vooropleiding"] == "hbo-master" and turn.hint is None
+
+
+@pytest.mark.parametrize("slot", sorted(values.SKIPPABLE))
+def test_dont_know_skips_optional_questions(slot):
+    turn = process_turn({}, {}, requested=slot, text="weet ik niet", intent="dont_know")
+    assert turn.skipped == [slot]
+    assert names(turn) == ["vraag_overgeslagen"]
+    assert slot not in values.required_slots({}, turn.skipped)
+
+
+def test_dont_know_sector_means_onbekend():
+    turn = process_turn({}, {}, requested="sector", text="geen idee", intent="dont_know")
+    assert turn.slots == {"sector": "onbekend"}
+
+
+def test_dont_know_education_is_not_accepted():
+    turn = process_turn({}, {}, requested="vooropleiding", text="weet ik niet", intent="dont_know")
+    assert turn.slots == {"vooropleiding": None}
+    assert names(turn) == ["nodig_vooropleiding"]
+
+
+def test_correction_is_acknowledged_as_a_change():
+    before = {"vooropleiding": "wo-master", "provincie": "utrecht"}
+    turn = process_turn(before, {"vooropleiding": "hbo-bachelor"}, requested=None,
+                        text="nee, ik heb hbo, geen wo", intent="correct")
+    assert turn.slots == {"vooropleiding": "hbo-bachelor"}
+    assert names(turn) == ["aangepast"]
+    assert "hbo-bachelor" in turn.responses[0][1]["feiten"]
+
+
+def test_switching_to_primary_school_drops_the_subject():
+    turn = process_turn({"sector": "vo", "schoolvak": "wiskunde"}, {"sector": "po"}, requested=None,
+                        text="eigenlijk toch liever de basisschool", intent="correct")
+    assert turn.slots == {"sector": "po", "schoolvak": None}
+
+
+def test_answer_later_skipped_question_is_no_longer_skipped():
+    turn = process_turn({}, {"studievorm": "deeltijd"}, requested=None, text="toch deeltijd", intent="inform",
+                        skipped=["studievorm"])
+    assert turn.skipped == []
+
+
+@pytest.mark.parametrize(
+    "profile, absent",
+    [({"vooropleiding": "havo"}, "studierichting"), ({"diploma_buitenland": False}, "nederlands_niveau"),
+     ({"sector": "po"}, "schoolvak"), ({"sector": "so"}, "schoolvak")],
+)
+def test_follow_up_questions_only_where_they_matter(profile, absent):
+    assert absent not in values.required_slots(profile)
+
+
+def test_dutch_level_is_asked_after_a_foreign_diploma():
+    assert "nederlands_niveau" in values.required_slots({"diploma_buitenland": True})
+
+
+def test_other_fact_instead_of_the_answer_is_kept_without_an_error():
+    turn = process_turn({}, {"diploma_buitenland": "ik woon in Utrecht", "provincie": "utrecht"},
+                        requested="diploma_buitenland", text="ik woon in Utrecht", intent="inform")
+    assert turn.slots == {"diploma_buitenland": None, "provincie": "utrecht"}
+    assert names(turn) == ["genoteerd"]
+
+
+def test_one_extra_fact_next_to_the_answer_is_acknowledged():
+    turn = process_turn({}, {"huidig_beroep": "ik werk als kok in Utrecht", "provincie": "utrecht"},
+                        requested="huidig_beroep", text="ik werk als kok in Utrecht", intent="inform")
+    assert turn.slots == {"huidig_beroep": "kok", "provincie": "utrecht"}
+    assert names(turn) == ["genoteerd"]
+    assert turn.responses[0][1]["feiten"] == "provincie Utrecht"
