@@ -1,0 +1,59 @@
+# Onderwijsloket Intake. The two everyday commands: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)
+
+PY      := .venv/bin/python
+RASA    := .venv/bin/rasa
+MODEL   := bot/models/onderwijsloket.tar.gz
+DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
+SPACY_STAMP := var/spacy-model.txt
+
+.PHONY: help setup run train shell validate test test-unit bench-nlu bench-train FORCE
+
+help:
+	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
+	@echo "make test      alle tests: unit, data, gesprekken end-to-end, HTTP"
+	@echo "make train     model trainen als data, config of domein veranderde"
+	@echo "make shell     chatten in de terminal"
+	@echo "make validate  trainingsdata controleren"
+	@echo "make bench-nlu / bench-train   metingen (zie README)"
+
+setup:
+	@scripts/setup.sh
+
+# Rewritten only when the spaCy model the bot would load changes.
+$(SPACY_STAMP): FORCE | setup
+	@$(PY) scripts/spacy_model_stamp.py $@
+
+$(MODEL): config.yml domain.yml $(DATA) $(SPACY_STAMP) | setup
+	$(RASA) train --data bot/data --domain domain.yml --config config.yml \
+	  --out bot/models --fixed-model-name onderwijsloket
+	@touch $@
+
+train: $(MODEL)
+
+run: $(MODEL)
+	@scripts/run.sh
+
+shell: $(MODEL)
+	@ACTION_ENDPOINT_URL=http://localhost:5055/webhook TRACKER_DB=var/shell.db scripts/shell.sh
+
+validate: | setup
+	$(RASA) data validate --data bot/data --domain domain.yml --config config.yml
+
+test-unit: | setup
+	$(PY) -m pytest -q -m "not stack"
+
+test: $(MODEL)
+	$(PY) -m pytest -q
+
+bench-nlu: | setup
+	scripts/bench_nlu.sh
+
+bench-train: | setup
+	scripts/bench_train.sh

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server, waits until both are ready, and
+# stops both on Ctrl-C. Ports and paths come from the environment (see .env.example).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+: "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${RASA_AUTH_TOKEN:=lokaal-geheim}"
+: "${TRACKER_DB:=var/tracker.db}" "${MODEL_DIR:=bot/models}" "${LOG_DIR:=var/log}"
+export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_PORT}/webhook}"
+export TRACKER_DB RASA_TELEMETRY_ENABLED=false
+mkdir -p "$(dirname "$TRACKER_DB")" "$LOG_DIR"
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "Gestopt."
+}
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
+
+.venv/bin/rasa run actions --actions bot.actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
+pids+=($!)
+.venv/bin/rasa run --enable-api --auth-token "$RASA_AUTH_TOKEN" --port "$RASA_PORT" \
+  --model "$MODEL_DIR" --endpoints endpoints.yml --credentials credentials.yml \
+  --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}" >"$LOG_DIR/rasa.log" 2>&1 &
+pids+=($!)
+
+echo "Bezig met starten (logs in $LOG_DIR/) ..."
+if ! .venv/bin/python -m bot.readiness --rasa "http://localhost:$RASA_PORT" --actions "http://localhost:$ACTION_PORT" \
+     --token "$RASA_AUTH_TOKEN" --timeout "${READY_TIMEOUT:-300}" --pids "${pids[@]}"; then
+  echo "Starten mislukt. Laatste regels van de logs:" >&2
+  tail -n 20 "$LOG_DIR/actions.log" "$LOG_DIR/rasa.log" >&2
+  exit 1
+fi
+cat <<MSG
+Klaar. De assistent draait:
+  Rasa-server + REST-kanaal  http://localhost:$RASA_PORT/webhooks/rest/webhook
+  HTTP-API (token nodig)     http://localhost:$RASA_PORT/status?token=...
+  Actieserver                http://localhost:$ACTION_PORT/health
+Stoppen: Ctrl-C
+MSG
+wait -n "${pids[@]}" || true
+echo "Een van de servers is gestopt; ik stop de rest." >&2
+exit 1

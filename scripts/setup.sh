@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Creates .venv with Python 3.10 and the locked dependencies (uv.lock).
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+die() { echo "setup: $*" >&2; exit 1; }
+
+# 1. uv: on PATH, as a module of the default Python, or installed with pip.
+find_uv() {
+  if command -v uv >/dev/null 2>&1 && uv --version >/dev/null 2>&1; then echo "uv"; return; fi
+  for py in python3 python3.11 python; do
+    if command -v "$py" >/dev/null 2>&1 && "$py" -m uv --version >/dev/null 2>&1; then echo "$py -m uv"; return; fi
+  done
+  return 1
+}
+UV=$(find_uv) || {
+  echo "setup: uv ontbreekt, ik installeer het met pip"
+  python3 -m pip install --quiet uv >/dev/null || die "uv kon niet worden geïnstalleerd (python3 -m pip install uv)"
+  UV=$(find_uv) || die "uv is geïnstalleerd maar niet te vinden"
+}
+
+# 2. Python 3.10 (.python-version): pyenv's build or any 3.10 uv can see.
+PY=$($UV python find 3.10 2>/dev/null) || {
+  echo "setup: Python 3.10 niet gevonden; ik probeer 'uv python install 3.10'"
+  $UV python install 3.10 >/dev/null 2>&1 && PY=$($UV python find 3.10 2>/dev/null)
+} || die "Python 3.10 is nodig voor Rasa 3.6 en niet gevonden. Installeer Python 3.10 (bijv. 'pyenv install 3.10') en probeer opnieuw."
+
+# 3. The locked environment.
+if [ ! -x .venv/bin/rasa ] || [ uv.lock -nt .venv/.synced ]; then
+  $UV sync --frozen --python "$PY"
+  touch .venv/.synced
+fi
+
+# 4. TensorFlow can die with "Bus error" on its very first import after install;
+#    a second import works. Only that signal (exit 135) is retried, only here.
+if [ ! -f .venv/.tf-ok ]; then
+  for attempt in 1 2 3; do
+    set +e; .venv/bin/python -c "import tensorflow" >/dev/null 2>&1; rc=$?; set -e
+    [ $rc -eq 0 ] && { touch .venv/.tf-ok; break; }
+    [ $rc -eq 135 ] || die "TensorFlow kan niet laden (exit $rc)"
+    echo "setup: TensorFlow-import gaf 'Bus error', poging $attempt; opnieuw"
+  done
+  [ -f .venv/.tf-ok ] || die "TensorFlow kan niet laden na 3 pogingen"
+fi
+echo "setup: klaar ($(.venv/bin/python --version))"
