@@ -379,3 +379,72 @@ def test_any_text_gives_only_valid_values(text):
 def test_short_answers_give_only_valid_values(slot, text):
     for fact_slot, value in extract(text, expected=slot).facts.items():
         assert values.is_valid(fact_slot, value), (fact_slot, value)
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [("ik doe dit werk nu 7 jaar", 7), ("na 12 jaar in de ict wil ik iets anders", 12),
+     ("heb twintig jaar gevlogen als piloot", 20), ("al 10 jaar een eigen bedrijf", 10),
+     ("ik ben 5 jaar geleden begonnen als kok", 5), ("15 jr in de zorg gewerkt", 15)],
+)
+def test_experience_in_free_phrasings(text, years):
+    assert extract(text).facts.get("werkervaring_jaren") == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de opleiding duurt 4 jaar", "mijn kinderen van 8 jaar", "over 2 jaar wil ik lesgeven",
+     "ik heb 3 jaar gestudeerd", "ik woon 10 jaar in nederland"],
+)
+def test_durations_that_are_not_experience(text):
+    assert "werkervaring_jaren" not in extract(text).facts
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [("lijkt me leuk om wiskunde te geven", "wiskunde"), ("ik wil lesgeven, bij voorkeur natuurkunde", "natuurkunde"),
+     ("vak: biologie", "biologie"), ("ik wil graag lessen economie geven", "economie"),
+     ("ik zie mezelf wel voor de klas staan met geschiedenis", "geschiedenis")],
+)
+def test_subject_in_free_phrasings(text, subject):
+    assert extract(text).facts.get("schoolvak") == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mijn diploma is Pools", "mijn diploma is erkend door DUO", "ik heb een marokkaanse bachelor",
+     "ik kom uit Syrië en heb daar een master gehaald"],
+)
+def test_foreign_diploma_in_free_phrasings(text):
+    assert extract(text).facts.get("diploma_buitenland") is True
+
+
+@pytest.mark.parametrize(
+    "text, slot",
+    [("wat is een pdg?", "huidige_bevoegdheid"), ("verdien je als leraar genoeg?", "huidig_beroep"),
+     ("wat is het verschil tussen een eerstegraads en tweedegraads bevoegdheid?", "huidige_bevoegdheid")],
+)
+def test_general_questions_state_no_facts(text, slot):
+    assert slot not in extract(text).facts
+
+
+def test_question_about_oneself_keeps_its_facts():
+    assert extract("kan ik met mijn hbo-diploma zij-instromen?").facts["vooropleiding"] == "hbo-bachelor"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("ik ben nog nergens in gesprek met een school", "nee"), ("ik heb een sollicitatiegesprek op een school", "in-gesprek"),
+     ("ik ben leerkracht op een basisschool in Gouda", "ja"), ("ik werk vast op een school in Middelburg", "ja")],
+)
+def test_job_at_school_in_free_phrasings(text, value):
+    assert extract(text).facts.get("baan_op_school") == value
+
+
+def test_place_of_study_is_not_where_to_teach():
+    assert "provincie" not in extract("ik heb een master rechten gehaald aan de universiteit van Tilburg").facts
+    assert extract("ik heb in Leiden gestudeerd en woon nu in Zwolle").facts["provincie"] == "overijssel"
+
+
+def test_study_in_progress_is_not_a_completed_level():
+    assert "vooropleiding" not in extract("ik ben student hbo verpleegkunde, laatste jaar").facts

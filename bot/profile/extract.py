@@ -46,7 +46,7 @@ def fold_same_length(text: str) -> str:
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]|\s(?:en|maar|want|omdat|dus|terwijl|of)\s")
 _NEGATION = re.compile(
-    r"(?:\bgeen|\bniet|\bnooit|\bipv|\bi\.p\.v\.?|\bin plaats van|\bbehalve|\bzonder)\W*(?:\w+\W*){0,2}$"
+    r"(?:\bgeen|\bniet|\bnooit|\bnergens|\bipv|\bi\.p\.v\.?|\bin plaats van|\bbehalve|\bzonder)\W*(?:\w+\W*){0,2}$"
 )
 _WANT = re.compile(
     r"\b(?:wil|wilde|willen|zou|graag|halen|behalen|krijgen|worden|volgen|zoek|zoeken|droom|ambitie|plan|lijkt me|overweeg|twijfel)\b"
@@ -114,7 +114,7 @@ class Extraction:
 
 _SCHOOL_TYPE = re.compile(r"(?<![\w-])(vmbo(?:[\s-]?(?:tl|t|kb|bb|gl))?|mavo|havo|vwo|mbo)(?![\w])")
 _SECTOR_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:op|aan|in|naar|voor|bij)\s+(?:het|de|een|t)?\s*|\b(?:lesgeven|les geven|werken|docent|leraar|lerares|"
+    r"(?:\btussen\b.{0,40}\b(?:en|of)\s+(?:het\s+|de\s+)?|\b(?:op|aan|in|naar|voor|bij)\s+(?:het|de|een|t)?\s*|\b(?:lesgeven|les geven|werken|docent|leraar|lerares|"
     r"doceren|lesgeven aan|stage)\s+(?:\w+\s+){0,2})$"
 )
 _SECTOR_CONTEXT_AFTER = re.compile(
@@ -126,10 +126,14 @@ _DIPLOMA_CONTEXT = re.compile(
 )
 
 _AMBIGUOUS_DEGREE = re.compile(
-    r"(?<![\w-])(masters?|msc|m\.sc\.?|bachelors?|bsc|b\.sc\.?|wo'?er|academicus|academica|universiteit|uni|university|wo)(?![\w-])"
+    r"(?<![\w-])(masters?(?:diploma|titel|graad)?|msc|m\.sc\.?|bachelors?(?:diploma|titel|graad)?|bsc|b\.sc\.?|wo'?er|academicus|"
+    r"academica|universiteit|uni|university|wo)(?![\w-])"
 )
 _HBO_HINT = re.compile(r"\b(?:hbo|hogeschool|hs|hanze|fontys|hva|han|avans|windesheim|saxion|inholland|zuyd|hu|nhl|stenden)\b")
-_WO_HINT = re.compile(r"(?<![\w-])(?:wo|universiteit|uni|university|universitaire?|academisch|rug|uva|vu|tu|tud|tue|ru|uu|eur|tilburg university|radboud)(?![\w-])")
+_WO_HINT = re.compile(
+    r"(?<![\w-])(?:wo|universiteit|uni|university|universitaire?|academisch|rug|uva|vu|tu|tud|tue|ru|uu|eur|wur|"
+    r"wageningen|tilburg university|radboud|erasmus|leiden university|ut|um|ou|tiu)(?![\w-])"
+)
 
 
 def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional[str]) -> bool:
@@ -146,6 +150,17 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
     return False
 
 
+_IN_PROGRESS = re.compile(
+    r"\b(?:student|studente|studeer|studeert|bezig\s+met|ik\s+doe\s+nu|ik\s+volg|laatste\s+jaar|eerste\s+jaar|tweede\s+jaar|"
+    r"derde\s+jaar|vierde\s+jaar|nog\s+niet\s+af|niet\s+afgemaakt|gestopt\s+met)\W+(?:\w+\W+){0,2}$"
+)
+
+
+def _in_progress(folded: str, start: int) -> bool:
+    left, _ = clause_bounds(folded, start, start)
+    return bool(_IN_PROGRESS.search(folded[left:start]))
+
+
 def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[str], pending: Optional[str]) -> None:
     if pending:
         resolved = resolve_pending_degree(pending, folded)
@@ -155,7 +170,7 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
     candidates: List[Tuple[int, int, str]] = []  # (start, end, value)
     taken: List[Tuple[int, int]] = []
     for start, end, _text, value in matcher("vooropleiding").finditer(folded):
-        if is_negated(folded, start):
+        if is_negated(folded, start) or _in_progress(folded, start):
             taken.append((start, end))
             continue
         if value in {"vmbo", "havo", "vwo"} and _school_type_is_sector(folded, start, end, expected):
@@ -180,7 +195,7 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
 
     for match in _AMBIGUOUS_DEGREE.finditer(folded):
         start, end = match.span(1)
-        if any(s <= start < e for s, e in taken) or is_negated(folded, start):
+        if any(s <= start < e for s, e in taken) or is_negated(folded, start) or _in_progress(folded, start):
             continue
         word = match.group(1)
         if word.startswith(("master", "msc", "m.sc")):
@@ -288,7 +303,8 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
 
 _TEACH_AFTER = re.compile(r"^\s*(?:geven|te geven|doceren|onderwijzen|docent|leraar|lerares|les)\b")
 _TEACH_BEFORE = re.compile(
-    r"(?:\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
+    r"(?:\bgeef\s+(?:daar\s+|nu\s+|al\s+|er\s+|hier\s+)?|\bvak\s*:\s*|\bvakken\s*:\s*|\blessen\s+|\bbij\s+voorkeur\s+|"
+    r"\bhet\s+liefst\s+(?:iets\s+met\s+)?|\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
     r"docent in|leraar in|onderwijs in|doceren in)\s+(?:het\s+|de\s+)?)$"
 )
 _STUDY_BEFORE = re.compile(
@@ -302,6 +318,8 @@ _SUBJECT_COMPOUND_SUFFIX = r"(?:docent|docente|leraar|lerares|juf|meester|sectie
 
 def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) -> Optional[str]:
     before = folded[max(0, start - 45):start]
+    if re.search(r"\b(?:is|zijn)\s+(?:gewoon\s+)?$", before):
+        return None  # "mijn diploma is gewoon Nederlands"
     after = folded[end:end + 25]
     if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after):
         return "studierichting"
@@ -315,6 +333,10 @@ def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) ->
         return "schoolvak"
     if _STUDY.search(clause):
         return "studierichting"
+    if re.search(r"\b(?:lesgeven|les\s+geven|leraar|lerares|docent|voor\s+de\s+klas)\b", folded) and not _STUDY.search(
+        folded[max(0, start - 30):start]
+    ):
+        return "schoolvak"
     return None
 
 
@@ -324,13 +346,15 @@ _STOP_WORDS = (
     r"werken|worden|doen|halen|les|school|niveau|diploma"
 )
 _FREE_FIELD = re.compile(
-    r"\b(?:master|bachelor|msc|bsc|studie|opleiding|propedeuse|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
+    r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )"
+    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
     r"doctoraal|associate degree|ad|phd)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
     r"((?:(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*)(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*){0,2})"
 )
 _FREE_FIELD_BLOCKLIST = {
     "diploma", "gedaan", "afgerond", "niveau", "opleiding", "master", "bachelor", "gehaald", "en", "hbo",
-    "wo", "een", "graad", "studie", "student", "jaar", "jaren", "docent", "leraar", "richting",
+    "wo", "een", "graad", "studie", "student", "jaar", "jaren", "docent", "leraar", "richting", "universiteit",
+    "uni", "hogeschool", "lesgaf", "gaf", "werkte", "werkt", "geef", "gedaan", "was", "mijn", "de", "het",
 }
 
 
@@ -397,6 +421,12 @@ _EXPERIENCE_PATTERNS = [
         r"in\s+dienst|aan\s+het\s+werk|in\s+mijn\s+vak|ervaring)"
     ),
     re.compile(r"\been\s+jaar\s+of\s+(?P<n>" + NUMBER_PATTERN + r")\b"),
+    re.compile(
+        r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+(?:\w+\s+){1,4}?(?:gewerkt|werkzaam|geweest|actief)\b"
+    ),
+    re.compile(
+        r"\b(?:werk|werkt|werkzaam)\b[^.;]{0,50}?,\s*(?:al\s+|nu\s+|inmiddels\s+)(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
+    ),
     re.compile(r"\b(?:werkervaring|ervaring)\s*[:=]?\s*(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"?\b"),
 ]
 _SINCE_YEAR = re.compile(
@@ -416,7 +446,7 @@ MAX_EXPERIENCE_YEARS = 55
 
 def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
     ages = {m.start() for m in _AGE.finditer(folded)}
-    age_spans = [m.span() for m in _AGE.finditer(folded)]
+    age_spans = [m.span() for m in _AGE.finditer(folded) if not re.match(r"\s*(?:jaar\s+)?geleden", folded[m.end():])]
     for pattern in _EXPERIENCE_PATTERNS:
         for match in pattern.finditer(folded):
             start, end = match.span("n")
@@ -433,6 +463,17 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
             result.set("werkervaring_jaren", number, start, end)
             return
     del ages
+    jobs = lookup_matcher("beroep", "beroep")
+    for match in re.finditer(r"\b(?:nu|al|voorheen|ruim|bijna|inmiddels)\s+(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+(?:als\s+)?", folded):
+        if any(start == match.end() for start, _, _, _ in jobs.finditer(folded)):
+            number = parse_number(match.group("n"))
+            if number is not None and number <= MAX_EXPERIENCE_YEARS:
+                result.set("werkervaring_jaren", number, *match.span("n"))
+                return
+    generic = _generic_experience(folded, age_spans)
+    if generic:
+        result.set("werkervaring_jaren", generic[0], generic[1], generic[2])
+        return
     since = _SINCE_YEAR.search(folded)
     if since:
         year = int(since.group("y") or since.group("y2"))
@@ -452,6 +493,48 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
                 result.set("werkervaring_jaren", number, *match.span("n"))
             elif number is not None:
                 result.unclear["werkervaring_jaren"] = "te_hoog"
+
+
+_ANY_YEARS = re.compile(
+    r"(?:\b(?:een\s+jaar\s+of|ruim|bijna|ongeveer|zo'?n|circa|ca\.?|pakweg|al|nu|inmiddels|alweer|zeker)\s+)*"
+    r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
+)
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"^\s*(?:oud|jong|geleden\s+gestopt|studie|studeren|gestudeerd|opleiding|les\b|lesgeven|naar\s+school|op\s+school|"
+    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig)"
+)
+_NOT_EXPERIENCE_BEFORE = re.compile(
+    r"(?:\bover|\bduurt|\bduurde|\bstudie\s+van|\bopleiding\s+van|\bkind(?:eren)?\s+van|\bvan|\bvoor|\bbinnen|\bom|"
+    r"\bin|\bmax(?:imaal)?|\bmet)\s+(?:een\s+|de\s+)?$"
+)
+_WORK_CUE = re.compile(
+    r"\b(?:werk|werkt|werkte|werken|werkzaam|gewerkt|ervaring|werkervaring|baan|functie|beroep|bedrijf|zaak|zzp|"
+    r"in\s+dienst|als|doe\s+dit|dit\s+werk|dit\s+vak|vak|branche|sector|de\s+zorg|de\s+bouw|het\s+onderwijs|de\s+it|"
+    r"de\s+ict|begonnen|actief|bezig|gevlogen|gedraaid|gedaan|gezeten|loop|meegedraaid|ondernemer)\b"
+)
+
+
+def _generic_experience(folded: str, age_spans) -> Optional[Tuple[int, int, int]]:
+    """ "N jaar" in a clause about work, that is not an age or a duration of study."""
+    for match in _ANY_YEARS.finditer(folded):
+        start, end = match.span("n")
+        if any(s <= start < e for s, e in age_spans) or is_negated(folded, start):
+            continue
+        if _NOT_EXPERIENCE_AFTER.search(folded[match.end():match.end() + 25]):
+            continue
+        if _NOT_EXPERIENCE_BEFORE.search(folded[max(0, match.start() - 25):match.start()]):
+            continue
+        left, right = clause_bounds(folded, start, end)
+        if not _WORK_CUE.search(folded[left:right]):
+            continue
+        if re.search(r"\bgeleden\b", folded[match.end():match.end() + 12]) and not re.search(
+            r"\b(?:begonnen|gestart|ingestapt)\b", folded[left:right]
+        ):
+            continue
+        number = parse_number(match.group("n"))
+        if number is not None and 0 < number <= MAX_EXPERIENCE_YEARS:
+            return number, start, end
+    return None
 
 
 _BARE_NUMBER = re.compile(
@@ -507,7 +590,12 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
     jobs = lookup_matcher("beroep", "beroep")
     for start, end, text, _ in jobs.finditer(folded):
         before = folded[max(0, start - 30):start]
-        if re.search(r"\b(?:ik\s+ben|ben\s+ik|als|ben\s+nu|ben\s+al\s+\w+\s+jaar|werk\s+als|ben\s+een|ben\s+nu\s+een|ben\s+momenteel)\s+(?:een\s+|al\s+)?$", before) and not is_negated(folded, start):
+        if re.search(
+            r"(?:\b(?:ik\s+ben|ben\s+ik|en\s+ben|werk\s+(?:nu\s+|al\s+)?als|ben\s+nu|ben\s+al\s+\w+\s+jaar|werk\s+als|ben\s+een|ben\s+nu\s+een|"
+            r"ben\s+momenteel|nu\s+\S+\s+jaar|voorheen\s+\S+\s+jaar)\s+(?:een\s+|al\s+)?"
+            r"|\bik\s+ben\s+\d{2},\s*(?:en\s+)?)$",
+            before,
+        ) and not is_negated(folded, start):
             result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
             return
     if expected == "huidig_beroep":
@@ -550,7 +638,7 @@ _ABROAD_STUDY = re.compile(
     r"lehramt|universiteit|hogeschool|opgeleid)\b"
 )
 _DUTCH_STUDY = re.compile(
-    r"\b(?:(?:in|uit)\s+(?:nederland|nl|holland)|nederlands(?:e)?\s+(?:diploma|opleiding|bachelor|master))\b"
+    r"\bdiploma\s+is\s+(?:gewoon\s+)?nederlands\b|\b(?:(?:in|uit)\s+(?:nederland|nl|holland)|nederlands(?:e)?\s+(?:diploma|opleiding|bachelor|master))\b"
 )
 
 
@@ -561,11 +649,30 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
         clause = folded[left:right]
         before = folded[max(0, start - 12):start]
         after = folded[end:end + 25]
-        adjective_use = re.match(r"\s+(?:diploma|diploma's|master|bachelor|graad|opleiding|bevoegdheid|universiteit|lehramt)\b", after)
+        adjective_use = re.match(
+            r"\s+(?:diploma|diploma's|master|bachelor|masterdiploma|bachelordiploma|graad|opleiding|bevoegdheid|"
+            r"universiteit|lehramt)\b",
+            after,
+        ) or re.search(r"\bdiploma\s+is\s+(?:een\s+)?$", before)
         place_use = re.search(r"\b(?:in|uit|aan)\s+(?:het\s+)?$", before) and (_ABROAD_STUDY.search(clause) or expected == "diploma_buitenland")
         if adjective_use or place_use or (expected == "diploma_buitenland" and text in {"buitenland", "het buitenland"}):
             result.set("diploma_buitenland", not is_negated(folded, start), start, end)
             return
+    came_from = re.search(r"\b(?:kom|kwam|kom oorspronkelijk|geboren)\s+(?:uit|in)\s+(\w[\w-]*)", folded)
+    if came_from and any(text == came_from.group(1) for _, _, text, _ in countries.finditer(folded)) and re.search(
+        r"\bdaar\b[^.]{0,60}\b(?:gehaald|gestudeerd|gedaan|afgestudeerd|diploma|opleiding)\b|\b(?:gehaald|gestudeerd|gedaan)\s+daar\b",
+        folded,
+    ):
+        result.set("diploma_buitenland", True, *came_from.span(1))
+        return
+    recognised = re.search(
+        r"\b(?:erkend\s+door\s+(?:de\s+)?(?:duo|idw|nuffic)|diplomawaardering|diploma\s+laten\s+waarderen|"
+        r"(?:duo|idw|nuffic)\s+(?:heeft|gaat|moet)\s+(?:mijn\s+)?diploma)",
+        folded,
+    )
+    if recognised:
+        result.set("diploma_buitenland", True, *recognised.span())
+        return
     if "lehramt" in folded:
         result.set("diploma_buitenland", True, folded.index("lehramt"), folded.index("lehramt") + 7)
         return
@@ -577,20 +684,41 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
         result.set("diploma_buitenland", False, 0, len(folded))
 
 
+def _extract_foreign_qualification(folded: str, result: Extraction) -> None:
+    """A teaching qualification obtained abroad ("ben in Belgie bevoegd")."""
+    for start, end, _text, _ in lookup_matcher("land", "land_buitenland").finditer(folded):
+        left, right = clause_bounds(folded, start, end)
+        clause = folded[left:right]
+        place = re.search(r"\b(?:in|uit|van)\s+(?:het\s+)?$", folded[max(0, start - 10):start])
+        adjective = re.match(r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma)\b", folded[end:end + 20])
+        if (place or adjective) and re.search(r"\b(?:bevoegd|bevoegdheid|lerarenopleiding|lerarendiploma|lesbevoegdheid)\b", clause) \
+                and not _WANT.search(clause) and not is_negated(folded, start):
+            result.set("huidige_bevoegdheid", "buitenlands", start, end)
+            return
+
+
 # ------------------------------------------------------------ job at a school
 
-_SCHOOL = r"(?:school|basisschool|scholen|roc|mbo|mbo-school|middelbare(?:\s+school)?|college|lyceum|scholengemeenschap|schoolbestuur|bestuur|vo-school|onderwijsinstelling|aoc)"
+_SCHOOL = (
+    r"(?:school|basisschool|scholen|roc|mbo|mbo-school|middelbare(?:\s+school)?|college|lyceum|scholengemeenschap|"
+    r"schoolbestuur|bestuur|vo-school|onderwijsinstelling|aoc|vmbo|havo|vwo|so-school|sbo)"
+)
 _JOB_AT_SCHOOL_YES = [
-    re.compile(r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen)\s+(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,60}?\b(?:wil|gaat|kan)\s+(?:me|mij)\b[^.;]{0,30}?\b(?:aannemen|in\s+dienst\s+nemen|aanstellen|contract)"),
     re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,40}?\b(?:biedt|bood|heeft)\s+(?:me|mij)\b[^.;]{0,30}?(?:aan|fte|baan|contract|plek)"),
     re.compile(r"\b(?:aangenomen|in\s+dienst)\s+(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\b(?:kan|mag)\s+(?:per\s+\w+\s+|in\s+\w+\s+|volgend\s+jaar\s+)?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
-    re.compile(r"\bik\s+werk\s+(?:al\s+|nu\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
+    re.compile(r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
 ]
 _JOB_AT_SCHOOL_TALKING = re.compile(
-    r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
+    r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles)\b"
+)
+_JOB_AT_SCHOOL_NO_STRONG = re.compile(
+    r"\b(?:nog\s+)?(?:nergens|niet)\s+in\s+gesprek\b|\bnog\s+nergens\s+(?:aangenomen|gesolliciteerd)\b"
 )
 _JOB_AT_SCHOOL_NO = re.compile(
     r"\b(?:geen|nog\s+geen)\s+(?:baan|werk|plek|aanstelling|contract|school|contact)(?:\s+(?:op|bij|aan|met)\s+(?:een\s+)?" + _SCHOOL + r")?\b"
@@ -599,6 +727,10 @@ _JOB_AT_SCHOOL_NO = re.compile(
 
 
 def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    strong_no = _JOB_AT_SCHOOL_NO_STRONG.search(folded)
+    if strong_no:
+        result.set("baan_op_school", "nee", *strong_no.span())
+        return
     talking = _JOB_AT_SCHOOL_TALKING.search(folded)
     if talking and not is_negated(folded, talking.start()):
         result.set("baan_op_school", "in-gesprek", *talking.span())
@@ -645,10 +777,22 @@ _PLACE_CONTEXT = re.compile(
 )
 
 
+def _study_place(folded: str, start: int, end: int) -> bool:
+    """True for "gestudeerd in Leiden", "de universiteit van Tilburg", "master ... in Leiden"."""
+    before = folded[max(0, start - 40):start]
+    if re.search(r"\b(?:universiteit|uni|hogeschool|university|academie)\s+(?:van\s+|in\s+)?$", before):
+        return True
+    left, right = clause_bounds(folded, start, end)
+    clause = folded[left:right]
+    studied = re.search(r"\b(?:gestudeerd|afgestudeerd|studeerde|gedaan|gehaald|master|bachelor|studie|promoveerde)\b", clause)
+    lives = re.search(r"\b(?:woon|wonen|werk|werken|lesgeven|les geven|school|verhuis|verhuizen|regio)\b", clause)
+    return bool(studied and not lives)
+
+
 def _extract_province(folded: str, result: Extraction, expected: Optional[str]) -> None:
     found: List[Tuple[int, int, str]] = []
     for start, end, text, value in matcher("provincie").finditer(folded):
-        if is_negated(folded, start):
+        if is_negated(folded, start) or _study_place(folded, start, end):
             continue
         if text in COMMON_WORD_PLACES and expected != "provincie" and not _PLACE_CONTEXT.search(folded[max(0, start - 30):start]):
             continue
@@ -666,6 +810,28 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
 
 # -------------------------------------------------------------------------- main
 
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
+_QUESTION_START = re.compile(
+    r"^\s*(?:wat|hoe|waar|wanneer|welke|welk|wie|waarom|hoeveel|kan|kun|mag|moet|is|zijn|bestaat|verdien|verdient|heb je|heeft)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij)\b")
+
+
+def _blank_questions(folded: str) -> str:
+    """Replaces general questions by spaces: "wat is een pdg?" states no fact.
+
+    A question about oneself keeps its facts ("kan ik met mijn hbo zij-instromen?").
+    """
+    out = []
+    for sentence in _SENTENCE.findall(folded):
+        question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
+        if question and not _FIRST_PERSON.search(sentence):
+            out.append(" " * len(sentence))
+        else:
+            out.append(sentence)
+    return "".join(out)
+
+
 
 def extract(
     text: str,
@@ -682,7 +848,7 @@ def extract(
     if not text or not text.strip():
         return result
     original = text[:5000]
-    folded = fold_same_length(original)
+    folded = _blank_questions(fold_same_length(original))
     today = today or _dt.date.today()
 
     _extract_vooropleiding(folded, result, expected, pending)
@@ -695,6 +861,7 @@ def extract(
     _extract_simple(folded, result, "studievorm", "studievorm")
     _extract_simple(folded, result, "nederlands_niveau", "nederlands_niveau")
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
+    _extract_foreign_qualification(folded, result)
     _extract_province(folded, result, expected)
     result.bare_number = _bare_number(folded)
 
