@@ -147,3 +147,9 @@ def test_one_extra_fact_next_to_the_answer_is_acknowledged():
     assert turn.slots == {"huidig_beroep": "kok", "provincie": "utrecht"}
     assert names(turn) == ["genoteerd"]
     assert turn.responses[0][1]["feiten"] == "provincie Utrecht"
+
+
+@pytest.mark.parametrize("slot, value", [("baan_op_school", "nee"), ("studievorm", "deeltijd"), ("sector", "vo")])
+def test_a_valid_value_that_equals_the_text_is_kept(slot, value):
+    turn = process_turn({}, {slot: value}, requested=slot, text=value, intent="deny")
+    assert turn.slots == {slot: value}

@@ -15,11 +15,10 @@ from bot import dialogue
 from bot.profile import describe, values
 from bot.profile.extract import extract
 
-#: Slots whose answer may be the raw message text (``from_text`` mappings).
-FREE_TEXT_SLOTS = frozenset({"vooropleiding", "studierichting", "huidig_beroep", "provincie",
-                             "werkervaring_jaren", "schoolvak", "diploma_buitenland",
-                             "sector", "studievorm", "nederlands_niveau", "huidige_bevoegdheid",
-                             "baan_op_school"})
+#: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
+#: For the other slots a raw answer is interpreted only when it is not a valid value
+#: already (a button or ``from_intent`` mapping may give "nee" for baan_op_school).
+FREE_TEXT_SLOTS = frozenset({"studierichting", "huidig_beroep", "schoolvak"})
 
 Response = Tuple[str, Dict[str, Any]]
 
@@ -66,7 +65,8 @@ def process_turn(
     for slot, value in candidates.items():
         if slot not in values.PROFILE_SLOTS:
             continue
-        if slot in FREE_TEXT_SLOTS and isinstance(value, str) and value.strip() == text.strip():
+        raw = isinstance(value, str) and value.strip() == text.strip()
+        if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
             value, unclear = _from_text(slot, text, hint)
             if value is None:
                 if slot == "vooropleiding" and unclear:
