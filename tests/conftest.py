@@ -1,0 +1,88 @@
+"""Shared fixtures: the running stack (Rasa + action server) for HTTP and story tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+from bot import readiness
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Stack:
+    rasa: str
+    actions: str
+    token: str
+    log_dir: Path
+    tracker_db: Path
+
+    def say(self, sender: str, message: Any) -> List[Dict[str, Any]]:
+        """Posts one message to the REST channel and returns the bot's messages."""
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        request = urllib.request.Request(
+            f"{self.rasa}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status == 200
+            return json.loads(response.read())
+
+    def tracker(self, sender: str) -> Dict[str, Any]:
+        with urllib.request.urlopen(f"{self.rasa}/conversations/{sender}/tracker?token={self.token}", timeout=30) as r:
+            return json.loads(r.read())
+
+    def age_conversation(self, sender: str, seconds: float) -> None:
+        """Moves every stored event of ``sender`` ``seconds`` into the past."""
+        with sqlite3.connect(self.tracker_db) as db:
+            changed = db.execute(
+                "UPDATE events SET timestamp = timestamp - ?, "
+                "data = json_set(data, '$.timestamp', json_extract(data, '$.timestamp') - ?) WHERE sender_id = ?",
+                (seconds, seconds, sender),
+            ).rowcount
+        assert changed > 0
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Stack:
+    """Starts scripts/run.sh on test ports with a fresh SQLite tracker store."""
+    work = tmp_path_factory.mktemp("stack")
+    rasa_port = os.environ.get("TEST_RASA_PORT", "15005")
+    action_port = os.environ.get("TEST_ACTION_PORT", "15055")
+    token = "test-token"
+    env = {
+        **os.environ,
+        "RASA_PORT": rasa_port,
+        "ACTION_PORT": action_port,
+        "RASA_AUTH_TOKEN": token,
+        "TRACKER_DB": str(work / "tracker.db"),
+        "LOG_DIR": str(work / "log"),
+        "ACTION_ENDPOINT_URL": f"http://localhost:{action_port}/webhook",
+    }
+    process = subprocess.Popen(
+        [str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=env, start_new_session=True,
+        stdout=open(work / "run.out", "w"), stderr=subprocess.STDOUT,
+    )
+    result = Stack(f"http://localhost:{rasa_port}", f"http://localhost:{action_port}", token, work / "log",
+                   work / "tracker.db")
+    try:
+        if not readiness.wait(result.rasa, result.actions, token, timeout=420, pids=[process.pid]):
+            logs = "\n".join(p.read_text()[-3000:] for p in (work / "log").glob("*.log"))
+            pytest.fail(f"De stack start niet.\n{(work / 'run.out').read_text()}\n{logs}")
+        yield result
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
