@@ -4,6 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Local settings (.env, see .env.example); values already in the environment win.
+if [ -f .env ]; then
+  while IFS='=' read -r key value; do
+    case "$key" in ''|\#*) continue;; esac
+    if [ -z "${!key:-}" ]; then export "$key=$value"; fi
+  done < .env
+fi
 : "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${RASA_AUTH_TOKEN:=lokaal-geheim}"
 : "${TRACKER_DB:=var/tracker.db}" "${MODEL_DIR:=bot/models}" "${LOG_DIR:=var/log}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_PORT}/webhook}"
