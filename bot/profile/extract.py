@@ -46,7 +46,8 @@ def fold_same_length(text: str) -> str:
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]|\s(?:en|maar|want|omdat|dus|terwijl|of)\s")
 _NEGATION = re.compile(
-    r"(?:\bgeen|\bniet|\bnooit|\bnergens|\bipv|\bi\.p\.v\.?|\bin plaats van|\bbehalve|\bzonder)\W*(?:\w+\W*){0,2}$"
+    r"(?:\bgeen|\bniet|\bnooit|\bnergens|\bipv|\bi\.p\.v\.?|\bin plaats van|\bzonder)\W*"
+    r"(?:(?!behalve\b|maar\b|wel\b|alleen\b)\w+\W*){0,2}$"
 )
 _WANT = re.compile(
     r"\b(?:wil|wilde|willen|zou|graag|halen|behalen|krijgen|worden|volgen|zoek|zoeken|droom|ambitie|plan|lijkt me|overweeg|twijfel)\b"
@@ -114,7 +115,7 @@ class Extraction:
 
 _SCHOOL_TYPE = re.compile(r"(?<![\w-])(vmbo(?:[\s-]?(?:tl|t|kb|bb|gl))?|mavo|havo|vwo|mbo)(?![\w])")
 _SECTOR_CONTEXT_BEFORE = re.compile(
-    r"(?:\btussen\b.{0,40}\b(?:en|of)\s+(?:het\s+|de\s+)?|\b(?:op|aan|in|naar|voor|bij)\s+(?:het|de|een|t)?\s*|\b(?:lesgeven|les geven|werken|docent|leraar|lerares|"
+    r"(?:\btussen\b.{0,40}\b(?:en|of)\s+(?:het\s+|de\s+)?|\b(?:op|aan|in|naar|voor|bij|van)\s+(?:het|de|een|t)?\s*(?:[a-z]+e\s+)?|\b(?:lesgeven|les geven|werken|docent|leraar|lerares|"
     r"doceren|lesgeven aan|stage)\s+(?:\w+\s+){0,2})$"
 )
 _SECTOR_CONTEXT_AFTER = re.compile(
@@ -129,7 +130,7 @@ _AMBIGUOUS_DEGREE = re.compile(
     r"(?<![\w-])(masters?(?:diploma|titel|graad)?|msc|m\.sc\.?|bachelors?(?:diploma|titel|graad)?|bsc|b\.sc\.?|wo'?er|academicus|"
     r"academica|universiteit|uni|university|wo)(?![\w-])"
 )
-_HBO_HINT = re.compile(r"\b(?:hbo|hogeschool|hs|hanze|fontys|hva|han|avans|windesheim|saxion|inholland|zuyd|hu|nhl|stenden)\b")
+_HBO_HINT = re.compile(r"\b(?:hbo|\w*hogeschool|academie|kunstacademie|conservatorium|hs|hanze|fontys|hva|han|avans|windesheim|saxion|inholland|zuyd|hu|nhl|stenden)\b")
 _WO_HINT = re.compile(
     r"(?<![\w-])(?:wo|universiteit|uni|university|universitaire?|academisch|rug|uva|vu|tu|tud|tue|ru|uu|eur|wur|"
     r"wageningen|tilburg university|radboud|erasmus|leiden university|ut|um|ou|tiu)(?![\w-])"
@@ -139,7 +140,9 @@ _WO_HINT = re.compile(
 def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional[str]) -> bool:
     before = folded[max(0, start - 40):start]
     after = folded[end:end + 30]
-    if _SECTOR_CONTEXT_AFTER.search(after) or _SECTOR_CONTEXT_BEFORE.search(before):
+    if _SECTOR_CONTEXT_AFTER.search(after):
+        return True
+    if _SECTOR_CONTEXT_BEFORE.search(before):
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
         if re.search(r"\b(?:heb|had|gedaan|afgerond|diploma|gehaald)\b", clause) and not _TEACH.search(clause):
@@ -266,8 +269,13 @@ _SECTOR_WORDS = {"vmbo": "vo", "mavo": "vo", "havo": "vo", "vwo": "vo", "mbo": "
 def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) -> None:
     found: List[Tuple[int, int, str]] = []
     for start, end, _text, value in matcher("sector").finditer(folded):
-        if not is_negated(folded, start):
-            found.append((start, end, value))
+        if is_negated(folded, start):
+            continue
+        left, right = clause_bounds(folded, start, end)
+        clause = folded[left:right]
+        if re.search(r"\b(?:afgemaakt|afgerond|gehaald|diploma)\b", clause) and not (_TEACH.search(clause) or _WANT.search(clause)):
+            continue
+        found.append((start, end, value))
     for match in _SCHOOL_TYPE.finditer(folded):
         start, end = match.span(1)
         word = re.sub(r"[\s-].*", "", match.group(1))
@@ -287,7 +295,7 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
         start, end, value = found[-1]
         result.set("sector", value, start, end)
         return
-    if re.search(r"\b(?:twijfel|weet nog niet|of)\b", folded):
+    if re.search(r"\b(?:twijfel\w*|weet nog niet|of)\b", folded):
         result.set("sector", "onbekend", found[0][0], found[-1][1])
         return
     wanted = []
@@ -301,10 +309,14 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
 
 # --------------------------------------------------------- schoolvak, studierichting
 
-_TEACH_AFTER = re.compile(r"^\s*(?:geven|te geven|doceren|onderwijzen|docent|leraar|lerares|les)\b")
+_TEACH_AFTER = re.compile(
+    r"^\s*(?:geven|te\s+geven|doceren|onderwijzen|docent|leraar|lerares|les\b|lijkt\s+m[ei]j?|zou\s+ik|zie\s+ik|"
+    r"(?:op|aan|in)\s+(?:het|de|een)\s+(?:vmbo|mbo|havo|vwo|middelbare|roc|vo\b|gymnasium|lyceum|bovenbouw|onderbouw))"
+)
 _TEACH_BEFORE = re.compile(
     r"(?:\bgeef\s+(?:daar\s+|nu\s+|al\s+|er\s+|hier\s+)?|\bvak\s*:\s*|\bvakken\s*:\s*|\blessen\s+|\bbij\s+voorkeur\s+|"
-    r"\bhet\s+liefst\s+(?:iets\s+met\s+)?|\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
+    r"\bhet\s+liefst\s+(?:iets\s+met\s+)?|\b(?:overweeg|denk\s+aan|kies\s+voor|voorkeur\s+voor|zij-?instromer)\s+(?:het\s+vak\s+)?|"
+    r"\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
     r"docent in|leraar in|onderwijs in|doceren in)\s+(?:het\s+|de\s+)?)$"
 )
 _STUDY_BEFORE = re.compile(
@@ -318,13 +330,13 @@ _SUBJECT_COMPOUND_SUFFIX = r"(?:docent|docente|leraar|lerares|juf|meester|sectie
 
 def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) -> Optional[str]:
     before = folded[max(0, start - 45):start]
-    if re.search(r"\b(?:is|zijn)\s+(?:gewoon\s+)?$", before):
-        return None  # "mijn diploma is gewoon Nederlands"
     after = folded[end:end + 25]
     if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after):
         return "studierichting"
     if _TEACH_AFTER.search(after) or _TEACH_BEFORE.search(before):
         return "schoolvak"
+    if re.search(r"\b(?:is|zijn)\s+(?:gewoon\s+)?$", before):
+        return None  # "mijn diploma is gewoon Nederlands"
     if expected in {"schoolvak", "studierichting"}:
         return expected
     left, right = clause_bounds(folded, start, end)
@@ -348,7 +360,7 @@ _STOP_WORDS = (
 _FREE_FIELD = re.compile(
     r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )"
     r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
-    r"doctoraal|associate degree|ad|phd)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
+    r"doctoraal|associate degree|ad|phd|gepromoveerd|promoveerde|diploma)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
     r"((?:(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*)(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*){0,2})"
 )
 _FREE_FIELD_BLOCKLIST = {
@@ -396,13 +408,28 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             if words and words[0] not in _FREE_FIELD_BLOCKLIST and not re.match(NUMBER_PATTERN + r"$", words[0]):
                 start = match.start(1)
                 study.append((start, start + len(" ".join(words)), " ".join(words)))
+    if not study:
+        studied = re.search(
+            r"\bheb\s+(?:ik\s+)?(?:daar\s+|in\s+[a-z]+\s+|aan\s+de\s+[a-z]+\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+gestudeerd\b",
+            folded,
+        )
+        if studied and not set(studied.group(1).split()) & {"niet", "nooit", "ook", "lang", "hard", "wat", "iets", "veel"}:
+            study.append((studied.start(1), studied.end(1), studied.group(1)))
     if study:
         start, end, text = max(study, key=lambda s: (s[1] - s[0], -s[0]))
         # Prefer the first mention when several fields are named ("master chemie, daarna ...").
         first = min(study, key=lambda s: s[0])
         if first[0] < start and not (first[0] <= start < first[1]):
             start, end, text = first
-        result.set("studierichting", clean_free_text(text), start, end)
+        end = _extend_field(folded, end)
+        result.set("studierichting", clean_free_text(folded[start:end]), start, end)
+
+
+def _extend_field(folded: str, end: int) -> int:
+    """ "taal en cultuur", "taal- en letterkunde", "logistiek en economie": one "en" more."""
+    extra = re.match(r"(-?\s+en\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'-]*)(?=\s*(?:[,.;:)(]|$|\s(?:aan|gedaan|gestudeerd|afgerond|gehaald|van|in|bij)\b))",
+                     folded[end:])
+    return end + len(extra.group(1)) if extra else end
 
 
 # ----------------------------------------------------------------- work experience
@@ -446,7 +473,11 @@ MAX_EXPERIENCE_YEARS = 55
 
 def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
     ages = {m.start() for m in _AGE.finditer(folded)}
-    age_spans = [m.span() for m in _AGE.finditer(folded) if not re.match(r"\s*(?:jaar\s+)?geleden", folded[m.end():])]
+    age_spans = [
+        m.span() for m in _AGE.finditer(folded)
+        if not re.match(r"\s*(?:jaar\s+)?geleden", folded[m.end():])
+        and not re.match(r"[\s\w'-]{0,30}\bgeweest\b", folded[m.end():])
+    ]
     for pattern in _EXPERIENCE_PATTERNS:
         for match in pattern.finditer(folded):
             start, end = match.span("n")
@@ -474,6 +505,17 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
     if generic:
         result.set("werkervaring_jaren", generic[0], generic[1], generic[2])
         return
+    for match in re.finditer(r"\b(?:sinds|vanaf|in)\s+(?P<y>19[5-9]\d|20[0-4]\d)\b", folded):
+        sentence = _sentence_around(folded, match.start())
+        year = int(match.group("y"))
+        left, right = clause_bounds(folded, match.start(), match.end())
+        if year > today.year or re.search(r"\b(?:woon|wonen|getrouwd|in\s+nederland|verhuisd|geboren|afgestudeerd|diploma)\b",
+                                          folded[left:right]):
+            continue
+        begun = match.group(0).startswith("in") and re.search(r"\b(?:begonnen|gestart|ingestapt)\b", sentence)
+        if (match.group(0).startswith(("sinds", "vanaf")) and (_WORK_CUE.search(sentence) or _has_job_word(sentence))) or begun:
+            result.set("werkervaring_jaren", today.year - year, *match.span("y"))
+            return
     since = _SINCE_YEAR.search(folded)
     if since:
         year = int(since.group("y") or since.group("y2"))
@@ -510,8 +552,19 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
 _WORK_CUE = re.compile(
     r"\b(?:werk|werkt|werkte|werken|werkzaam|gewerkt|ervaring|werkervaring|baan|functie|beroep|bedrijf|zaak|zzp|"
     r"in\s+dienst|als|doe\s+dit|dit\s+werk|dit\s+vak|vak|branche|sector|de\s+zorg|de\s+bouw|het\s+onderwijs|de\s+it|"
-    r"de\s+ict|begonnen|actief|bezig|gevlogen|gedraaid|gedaan|gezeten|loop|meegedraaid|ondernemer)\b"
+    r"de\s+ict|begonnen|actief|bezig|gevlogen|gedraaid|gedaan|gezeten|loop|meegedraaid|ondernemer|lesgegeven|"
+    r"gegeven|geef|voor\s+de\s+klas|gestaan|eigen|zelfstandig|geweest)\b"
 )
+
+
+def _sentence_around(folded: str, position: int) -> str:
+    left = max(folded.rfind(ch, 0, position) for ch in ".!?\n") + 1
+    rights = [i for i in (folded.find(ch, position) for ch in ".!?\n") if i >= 0]
+    return folded[left:min(rights) if rights else len(folded)]
+
+
+def _has_job_word(text: str) -> bool:
+    return any(True for _ in lookup_matcher("beroep", "beroep").finditer(text))
 
 
 def _generic_experience(folded: str, age_spans) -> Optional[Tuple[int, int, int]]:
@@ -525,7 +578,14 @@ def _generic_experience(folded: str, age_spans) -> Optional[Tuple[int, int, int]
         if _NOT_EXPERIENCE_BEFORE.search(folded[max(0, match.start() - 25):match.start()]):
             continue
         left, right = clause_bounds(folded, start, end)
-        if not _WORK_CUE.search(folded[left:right]):
+        qualified = re.search(r"\b(?:al|inmiddels|alweer|nu|ruim)\s+$", folded[max(0, start - 12):start]) or re.match(
+            r"\s*(?:jaar|jr)\s+(?:al|inmiddels|nu)\b", folded[end:end + 15]
+        )
+        sentence = _sentence_around(folded, start)
+        cue = _WORK_CUE.search(folded[left:right]) or (
+            qualified and (_WORK_CUE.search(sentence) or _has_job_word(sentence))
+        )
+        if not cue:
             continue
         if re.search(r"\bgeleden\b", folded[match.end():match.end() + 12]) and not re.search(
             r"\b(?:begonnen|gestart|ingestapt)\b", folded[left:right]
@@ -552,11 +612,17 @@ def _bare_number(folded: str) -> Optional[int]:
 # ------------------------------------------------------------------ current job
 
 _JOB_STOP = (
-    r"(?:en|bij|in|op|aan|maar|met|want|dus|sinds|voor|ik|al|nu|om|te|of|wil|heb|ben|werk|die|dat|"
-    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk)"
+    r"(?:en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|ik|al|nu|om|te|of|wil|heb|ben|werk|die|dat|"
+    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan)"
 )
 _JOB_WORDS = r"((?:(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*)(?:\s+(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*){0,3})"
 _JOB_PATTERNS = [
+    re.compile(
+        r"\b(?:ervaring|begonnen|gestart|momenteel|tegenwoordig|nu|nog|jaar|jr|bedrijf|zaak|freelance|zzp'?er)\s+als\s+"
+        r"(?:een\s+|de\s+)?" + _JOB_WORDS
+    ),
+    re.compile(r"^\s*als\s+(?:een\s+)?" + _JOB_WORDS + r"\s+werk\b"),
+    re.compile(r"\b(?:jaar|jr)\s+(?:[a-z]+\s+){1,4}?als\s+(?:een\s+)?" + _JOB_WORDS),
     re.compile(
         r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|aan de slag|actief|aan het werk|gewerkt|zit)\b"
         r"(?:\s+(?!als\b)[\w'.,-]+){0,6}?\s+als\s+(?:een\s+|de\s+)?" + _JOB_WORDS
@@ -571,6 +637,11 @@ _RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
 
 
 def _extract_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
+    for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
+        match = regex.search(folded)
+        if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20):match.end()]):
+            result.set("huidig_beroep", value, *match.span())
+            return
     for pattern in _JOB_PATTERNS:
         match = pattern.search(folded)
         if match and not is_negated(folded, match.start(1)):
@@ -588,6 +659,21 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
             result.set("huidig_beroep", value, *match.span())
             return
     jobs = lookup_matcher("beroep", "beroep")
+    job_alternatives = jobs.regex.pattern[len(r"(?<![\w&])("):-len(r")(?![\w&])")]
+    titled = re.search(
+        r"\b(?:ben(?:\s+ik)?|ik\s+ben\s+[a-z]+,|sinds\s+(?:19|20)\d\d|al\s+\S+\s+jaar|nu\s+\S+\s+jaar|momenteel|tegenwoordig)"
+        r"\s+(?:nu\s+(?:nog\s+)?|zelf\s+|momenteel\s+|al\s+)?"
+        r"(?:een\s+)?((?:[a-z][\w-]*\s+)?[a-z-]*?(?:" + job_alternatives + r"))(?![\w&])",
+        folded,
+    )
+    if titled and not is_negated(folded, titled.start(1)):
+        start, end = titled.span(1)
+        words = folded[start:end].split()
+        if len(words) == 2 and (words[0] in {"een", "nu", "al", "ook", "zelf", "nog"} or re.fullmatch(NUMBER_PATTERN, words[0])
+                                or not re.search(r"(?:ig|isch|e|er|s)$", words[0])):
+            start = end - len(words[1])
+        result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
+        return
     for start, end, text, _ in jobs.finditer(folded):
         before = folded[max(0, start - 30):start]
         if re.search(
@@ -658,7 +744,7 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
         if adjective_use or place_use or (expected == "diploma_buitenland" and text in {"buitenland", "het buitenland"}):
             result.set("diploma_buitenland", not is_negated(folded, start), start, end)
             return
-    came_from = re.search(r"\b(?:kom|kwam|kom oorspronkelijk|geboren)\s+(?:uit|in)\s+(\w[\w-]*)", folded)
+    came_from = re.search(r"\b(?:kom|kwam|kom oorspronkelijk|geboren|opgegroeid|woonde)\s+(?:uit|in)\s+(\w[\w-]*)", folded)
     if came_from and any(text == came_from.group(1) for _, _, text, _ in countries.finditer(folded)) and re.search(
         r"\bdaar\b[^.]{0,60}\b(?:gehaald|gestudeerd|gedaan|afgestudeerd|diploma|opleiding)\b|\b(?:gehaald|gestudeerd|gedaan)\s+daar\b",
         folded,
@@ -677,7 +763,8 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
         result.set("diploma_buitenland", True, folded.index("lehramt"), folded.index("lehramt") + 7)
         return
     dutch = _DUTCH_STUDY.search(folded)
-    if dutch and (_ABROAD_STUDY.search(folded) or expected == "diploma_buitenland"):
+    dutch_clause = folded[slice(*clause_bounds(folded, *dutch.span()))] if dutch else ""
+    if dutch and (_ABROAD_STUDY.search(dutch_clause) or dutch.group(0).startswith("diploma") or expected == "diploma_buitenland"):
         result.set("diploma_buitenland", is_negated(folded, dutch.start()) and "buitenland" in folded, *dutch.span())
         return
     if expected == "diploma_buitenland" and re.search(r"\b(?:nederland|nederlands|hier|nl|holland)\b", folded):
@@ -701,21 +788,24 @@ def _extract_foreign_qualification(folded: str, result: Extraction) -> None:
 
 _SCHOOL = (
     r"(?:school|basisschool|scholen|roc|mbo|mbo-school|middelbare(?:\s+school)?|college|lyceum|scholengemeenschap|"
-    r"schoolbestuur|bestuur|vo-school|onderwijsinstelling|aoc|vmbo|havo|vwo|so-school|sbo)"
+    r"schoolbestuur|bestuur|vo-school|onderwijsinstelling|aoc|vmbo|havo|vwo|so-school|sbo|directeur|directrice|directie|"
+    r"schoolleider|rector)"
 )
 _JOB_AT_SCHOOL_YES = [
     re.compile(r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,60}?\b(?:wil|gaat|kan)\s+(?:me|mij)\b[^.;]{0,30}?\b(?:aannemen|in\s+dienst\s+nemen|aanstellen|contract)"),
     re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,40}?\b(?:biedt|bood|heeft)\s+(?:me|mij)\b[^.;]{0,30}?(?:aan|fte|baan|contract|plek)"),
     re.compile(r"\b(?:aangenomen|in\s+dienst)\s+(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
-    re.compile(r"\b(?:kan|mag)\s+(?:per\s+\w+\s+|in\s+\w+\s+|volgend\s+jaar\s+)?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\bcontract\s+(?:getekend\s+|gekregen\s+)?(?:bij|op|met)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\bgetekend\s+(?:bij|op)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
     re.compile(r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
 ]
 _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
-    r"misschien\s+een\s+baan|kennismakingsgesprek|proefles)\b"
+    r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek\s+gehad|tweede\s+ronde)\b"
 )
 _JOB_AT_SCHOOL_NO_STRONG = re.compile(
     r"\b(?:nog\s+)?(?:nergens|niet)\s+in\s+gesprek\b|\bnog\s+nergens\s+(?:aangenomen|gesolliciteerd)\b"
@@ -751,10 +841,17 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
 # --------------------------------------------------------------------- simple ones
 
 
+_RULED_OUT = re.compile(r"^[\s\w]{0,20}?\b(?:is\s+geen\s+optie|kan\s+(?:ik\s+)?niet|lukt\s+(?:me\s+)?niet|gaat\s+niet)\b")
+_OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
+
+
 def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip_wanted: bool = False) -> None:
     found = None
     for start, end, _text, value in matcher(vocab).finditer(folded):
         if is_negated(folded, start):
+            continue
+        if value in _OPPOSITE and _RULED_OUT.search(folded[end:end + 40]):
+            found = (start, end, _OPPOSITE[value])
             continue
         if skip_wanted:
             left, right = clause_bounds(folded, start, end)
@@ -812,9 +909,24 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
 
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
 _QUESTION_START = re.compile(
-    r"^\s*(?:wat|hoe|waar|wanneer|welke|welk|wie|waarom|hoeveel|kan|kun|mag|moet|is|zijn|bestaat|verdien|verdient|heb je|heeft)\b"
+    r"^\s*(?:(?:wat|hoe|waar|wanneer|welke|welk|wie|waarom|hoeveel)\b|"
+    r"(?:kan|kun|mag|moet|is|zijn|heb|heeft|bestaat|verdien|verdient)\s+(?:je|jij|u|er|men)\b)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij)\b")
+
+
+def _same_length(match: "re.Match[str]", replacement: str) -> str:
+    return replacement.ljust(len(match.group(0)))
+
+
+def _normalise_phrases(folded: str) -> str:
+    """Rewrites fixed phrases to plain numbers, keeping every position."""
+    folded = re.sub(
+        r"\been\s+jaar\s+of\s+(" + NUMBER_PATTERN + r")\b", lambda m: _same_length(m, f"{m.group(1)} jaar"), folded
+    )
+    folded = re.sub(r"\b(?:een\s+)?decennium\b", lambda m: _same_length(m, "10 jaar"), folded)
+    folded = re.sub(r"\btwee\s+decennia\b", lambda m: _same_length(m, "20 jaar"), folded)
+    return folded
 
 
 def _blank_questions(folded: str) -> str:
@@ -848,7 +960,7 @@ def extract(
     if not text or not text.strip():
         return result
     original = text[:5000]
-    folded = _blank_questions(fold_same_length(original))
+    folded = _normalise_phrases(_blank_questions(fold_same_length(original)))
     today = today or _dt.date.today()
 
     _extract_vooropleiding(folded, result, expected, pending)
@@ -865,6 +977,8 @@ def extract(
     _extract_province(folded, result, expected)
     result.bare_number = _bare_number(folded)
 
+    if "vooropleiding" not in result.facts and re.search(r"\bpabo[\s-]*(?:afgerond|gedaan|diploma|afgemaakt)\b", folded):
+        result.set("vooropleiding", "hbo-bachelor", *re.search(r"\bpabo\b", folded).span())
     if result.facts.get("sector") == "po":
         result.facts.pop("schoolvak", None)
         result.spans = [s for s in result.spans if s.slot != "schoolvak"]
