@@ -31,9 +31,8 @@ from bot.profile.extract import extract
 
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
-    """Adds the profile facts of ``bot.profile.extract`` as entities."""
+class _StatelessComponent(GraphComponent):
+    """A component without configuration or trained state."""
 
     @classmethod
     def create(
@@ -42,8 +41,16 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "ProfileEntityExtractor":
+    ) -> "_StatelessComponent":
         return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class ProfileEntityExtractor(_StatelessComponent, EntityExtractorMixin):
+    """Adds the profile facts of ``bot.profile.extract`` as entities."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -54,9 +61,6 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             if entities:
                 message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(entities), add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     @staticmethod
     def _entities(text: str) -> List[Dict[str, Any]]:
@@ -89,23 +93,13 @@ def _whole(text: str, entity: str, value: Any) -> Dict[str, Any]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class InputGuard(GraphComponent):
+class InputGuard(_StatelessComponent):
     """Overrides the intent for input that has no usable words.
 
     Empty messages, only emoji or markup, long personal numbers and overlong messages
     become ``nlu_fallback``; English becomes ``other_language``. The reason is added
     as entity ``invoer_soort`` so the bot can say what went wrong.
     """
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "InputGuard":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -124,6 +118,3 @@ class InputGuard(GraphComponent):
             else:
                 message.set(ENTITIES, (message.get(ENTITIES) or []) + [entity], add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data

@@ -1,0 +1,50 @@
+"""The NLU components that wrap the extractor and the input check."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.components import InputGuard, ProfileEntityExtractor
+
+
+def _entities(text):
+    message = Message({"text": text})
+    ProfileEntityExtractor.create({}, None, None, None).process([message])
+    return message.get("entities") or []
+
+
+def test_entities_carry_canonical_values_and_point_at_the_words():
+    text = "Ik heb HBO bedrijfskunde en woon in Zwolle"
+    found = {e["entity"]: e for e in _entities(text)}
+    assert found["vooropleiding"]["value"] == "hbo-bachelor"
+    assert text[found["vooropleiding"]["start"]:found["vooropleiding"]["end"]] == "HBO"
+    assert found["provincie"]["value"] == "overijssel"
+    assert text[found["provincie"]["start"]:found["provincie"]["end"]] == "Zwolle"
+    assert all(e["extractor"] == "ProfileEntityExtractor" for e in found.values())
+
+
+def test_unclear_level_and_bare_number_get_helper_entities():
+    assert {"entity": "vooropleiding_onduidelijk", "value": "master"}.items() <= _entities("ik heb een master")[-1].items()
+    assert _entities("12")[-1]["entity"] == "getal" and _entities("12")[-1]["value"] == 12
+
+
+@pytest.mark.parametrize(
+    "text, intent, kind",
+    [("😀", "nlu_fallback", "geen_woorden"), ("", "nlu_fallback", "leeg"),
+     ("123456789", "nlu_fallback", "persoonlijk_nummer"),
+     ("hello, can you help me please", "other_language", "engels")],
+)
+def test_input_guard_overrides_the_intent(text, intent, kind):
+    message = Message({"text": text})
+    message.set("intent", {"name": "greet", "confidence": 0.9})
+    message.set("intent_ranking", [{"name": "greet", "confidence": 0.9}])
+    InputGuard.create({}, None, None, None).process([message])
+    assert message.get("intent") == {"name": intent, "confidence": 1.0}
+    assert message.get("intent_ranking")[0]["name"] == intent
+    assert any(e["entity"] == "invoer_soort" and e["value"] == kind for e in message.get("entities"))
+
+
+def test_input_guard_leaves_ordinary_messages_alone():
+    message = Message({"text": "ik heb hbo"})
+    message.set("intent", {"name": "inform", "confidence": 0.9})
+    InputGuard.create({}, None, None, None).process([message])
+    assert message.get("intent")["name"] == "inform"
