@@ -30,7 +30,6 @@ from bot.nlu_entities import INPUT_KIND, NUMBER, UNCLEAR_EDUCATION
 from bot.profile.extract import extract
 
 
-
 class _StatelessComponent(GraphComponent):
     """A component without configuration or trained state."""
 

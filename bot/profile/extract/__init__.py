@@ -1,0 +1,76 @@
+"""Finds profile facts in free Dutch text.
+
+``extract("ik heb een wo-master scheikunde en werk 12 jaar als lab-analist")`` returns
+``vooropleiding=wo-master, studierichting=scheikunde, werkervaring_jaren=12,
+huidig_beroep=lab-analist``. Values are the canonical values of the contract.
+
+The extractor is deterministic and rule based: it reads the vocabulary of
+``bot/data/lookups`` and uses the words around a match to decide what a word means
+("ik heb havo" is a diploma, "lesgeven op de havo" a sector; "master scheikunde" a
+field of study, "scheikunde geven" a school subject). Words after "geen", "niet" or
+"in plaats van" are ignored, so "ik heb hbo, geen wo" gives hbo.
+
+When a short answer is given to a known question, pass that slot as ``expected``: a
+bare "12" then means twelve years of experience and "Amersfoort" a place.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Optional
+
+from bot.profile.extract.education import (
+    _extract_sector,
+    _extract_subjects_and_fields,
+    _extract_vooropleiding,
+    resolve_pending_degree,
+)
+from bot.profile.extract.places import _extract_abroad, _extract_foreign_qualification, _extract_province
+from bot.profile.extract.preferences import _extract_simple
+from bot.profile.extract.result import Extraction, Span
+from bot.profile.extract.text import _blank_questions, _normalise_phrases, clean_free_text, fold_same_length
+from bot.profile.extract.work import _bare_number, _extract_experience, _extract_job, _extract_job_at_school, clean_job_answer
+
+__all__ = ["Extraction", "Span", "clean_free_text", "clean_job_answer", "extract", "fold_same_length",
+           "resolve_pending_degree"]
+
+
+def extract(
+    text: str,
+    expected: Optional[str] = None,
+    pending: Optional[str] = None,
+    today: Optional[_dt.date] = None,
+) -> Extraction:
+    """All profile facts in ``text``.
+
+    ``expected`` is the slot the bot just asked for; ``pending`` an earlier unclear
+    education answer ("master", "bachelor", "wo", "mbo") that this text may settle.
+    """
+    result = Extraction()
+    if not text or not text.strip():
+        return result
+    original = text[:5000]
+    folded = _normalise_phrases(_blank_questions(fold_same_length(original)))
+    today = today or _dt.date.today()
+
+    _extract_vooropleiding(folded, result, expected, pending)
+    _extract_sector(folded, result, expected)
+    _extract_subjects_and_fields(folded, result, expected)
+    _extract_experience(folded, result, expected, today)
+    _extract_job(folded, original, result, expected)
+    _extract_abroad(folded, result, expected)
+    _extract_job_at_school(folded, result, expected)
+    _extract_simple(folded, result, "studievorm", "studievorm")
+    _extract_simple(folded, result, "nederlands_niveau", "nederlands_niveau")
+    _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
+    _extract_foreign_qualification(folded, result)
+    _extract_province(folded, result, expected)
+    result.bare_number = _bare_number(folded)
+
+    if "vooropleiding" not in result.facts and re.search(r"\bpabo[\s-]*(?:afgerond|gedaan|diploma|afgemaakt)\b", folded):
+        result.set("vooropleiding", "hbo-bachelor", *re.search(r"\bpabo\b", folded).span())
+    if result.facts.get("sector") == "po":
+        result.facts.pop("schoolvak", None)
+        result.spans = [s for s in result.spans if s.slot != "schoolvak"]
+    return result

@@ -1,0 +1,325 @@
+"""Education: the level (vooropleiding), the field of study, where to teach (sector) and the subject."""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from bot.profile import values
+from bot.profile.extract.result import Extraction
+from bot.profile.extract.text import _STUDY, _TEACH, _WANT, clause_bounds, clean_free_text, is_negated
+from bot.profile.numbers import NUMBER_PATTERN
+from bot.profile.vocab import lookup_matcher, matcher
+
+_SCHOOL_TYPE = re.compile(r"(?<![\w-])(vmbo(?:[\s-]?(?:tl|t|kb|bb|gl))?|mavo|havo|vwo|mbo)(?![\w])")
+_SECTOR_CONTEXT_BEFORE = re.compile(
+    r"(?:\btussen\b.{0,40}\b(?:en|of)\s+(?:het\s+|de\s+)?|\b(?:op|aan|in|naar|voor|bij|van)\s+(?:het|de|een|t)?\s*(?:[a-z]+e\s+)?|\b(?:lesgeven|les geven|werken|docent|leraar|lerares|"
+    r"doceren|lesgeven aan|stage)\s+(?:\w+\s+){0,2})$"
+)
+_SECTOR_CONTEXT_AFTER = re.compile(
+    r"^[\s-]*(?:school|scholen|leerlingen|studenten|docent|leraar|niveau lesgeven|onderwijs|klas|klassen|afdeling)"
+)
+_DIPLOMA_CONTEXT = re.compile(
+    r"\b(?:heb|had|hebt|gedaan|afgerond|afgemaakt|gehaald|diploma|niveau|mijn|met|opleiding|behaald|gestudeerd|"
+    r"na|doorgestroomd|gezeten|gevolgd|vooropleiding)\b"
+)
+_AMBIGUOUS_DEGREE = re.compile(
+    r"(?<![\w-])(masters?(?:diploma|titel|graad)?|msc|m\.sc\.?|bachelors?(?:diploma|titel|graad)?|bsc|b\.sc\.?|wo'?er|academicus|"
+    r"academica|universiteit|uni|university|wo)(?![\w-])"
+)
+_HBO_HINT = re.compile(r"\b(?:hbo|\w*hogeschool|academie|kunstacademie|conservatorium|hs|hanze|fontys|hva|han|avans|windesheim|saxion|inholland|zuyd|hu|nhl|stenden)\b")
+_WO_HINT = re.compile(
+    r"(?<![\w-])(?:wo|universiteit|uni|university|universitaire?|academisch|rug|uva|vu|tu|tud|tue|ru|uu|eur|wur|"
+    r"wageningen|tilburg university|radboud|erasmus|leiden university|ut|um|ou|tiu)(?![\w-])"
+)
+
+
+def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional[str]) -> bool:
+    before = folded[max(0, start - 40):start]
+    after = folded[end:end + 30]
+    if _SECTOR_CONTEXT_AFTER.search(after):
+        return True
+    if _SECTOR_CONTEXT_BEFORE.search(before):
+        left, right = clause_bounds(folded, start, end)
+        clause = folded[left:right]
+        if re.search(r"\b(?:heb|had|gedaan|afgerond|diploma|gehaald)\b", clause) and not _TEACH.search(clause):
+            return False
+        return True
+    if expected == "sector":
+        return True
+    return False
+
+
+_IN_PROGRESS = re.compile(
+    r"\b(?:student|studente|studeer|studeert|bezig\s+met|ik\s+doe\s+nu|ik\s+volg|laatste\s+jaar|eerste\s+jaar|tweede\s+jaar|"
+    r"derde\s+jaar|vierde\s+jaar|nog\s+niet\s+af|niet\s+afgemaakt|gestopt\s+met)\W+(?:\w+\W+){0,2}$"
+)
+
+
+def _in_progress(folded: str, start: int) -> bool:
+    left, _ = clause_bounds(folded, start, start)
+    return bool(_IN_PROGRESS.search(folded[left:start]))
+
+
+def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[str], pending: Optional[str]) -> None:
+    if pending:
+        resolved = resolve_pending_degree(pending, folded)
+        if resolved:
+            result.set("vooropleiding", resolved, 0, len(folded))
+            return
+    candidates: List[Tuple[int, int, str]] = []  # (start, end, value)
+    taken: List[Tuple[int, int]] = []
+    for start, end, _text, value in matcher("vooropleiding").finditer(folded):
+        if is_negated(folded, start) or _in_progress(folded, start):
+            taken.append((start, end))
+            continue
+        if value in {"vmbo", "havo", "vwo"} and _school_type_is_sector(folded, start, end, expected):
+            continue
+        candidates.append((start, end, value))
+        taken.append((start, end))
+
+    # "mbo" without a level: a diploma of unknown level, unless it names the sector.
+    unclear: Optional[str] = None
+    for match in _SCHOOL_TYPE.finditer(folded):
+        start, end = match.span(1)
+        if match.group(1) != "mbo" or any(s <= start < e for s, e in taken):
+            continue
+        if is_negated(folded, start) or _school_type_is_sector(folded, start, end, expected):
+            continue
+        after = folded[end:end + 25]
+        level = re.match(r"[\s-]*(?:niveau\s*)?([1-4])\b", after)
+        if level:
+            candidates.append((start, end, f"mbo-{level.group(1)}"))
+        elif pending == "mbo" or expected == "vooropleiding" or re.search(r"\b(?:heb|diploma|gedaan|afgerond)\b", folded):
+            unclear = unclear or "mbo"
+
+    for match in _AMBIGUOUS_DEGREE.finditer(folded):
+        start, end = match.span(1)
+        if any(s <= start < e for s, e in taken) or is_negated(folded, start) or _in_progress(folded, start):
+            continue
+        word = match.group(1)
+        if word.startswith(("master", "msc", "m.sc")):
+            kind = "master"
+        elif word.startswith(("bachelor", "bsc", "b.sc")):
+            kind = "bachelor"
+        else:
+            kind = "wo"
+        clause_l, clause_r = clause_bounds(folded, start, end)
+        clause = folded[max(0, clause_l - 30):clause_r]
+        if kind == "wo" and word in {"uni", "universiteit", "university"} and not re.search(
+            r"\b(?:gestudeerd|afgestudeerd|diploma|gedaan|afgerond|studie|heb)\b", clause
+        ):
+            continue
+        hbo = bool(_HBO_HINT.search(clause))
+        wo = bool(_WO_HINT.search(clause.replace(word, " ", 1))) if kind != "wo" else True
+        if kind == "wo":
+            degree = "master" if re.search(r"\bmasters?\b|\bmsc\b", clause) else (
+                "bachelor" if re.search(r"\bbachelors?\b|\bbsc\b", clause) else None)
+            if degree:
+                candidates.append((start, end, f"wo-{degree}"))
+            else:
+                unclear = unclear or "wo"
+        elif hbo and not wo:
+            candidates.append((start, end, f"hbo-{kind}"))
+        elif wo and not hbo:
+            candidates.append((start, end, f"wo-{kind}"))
+        else:
+            unclear = unclear or kind
+
+    if candidates:
+        best = max(candidates, key=lambda c: values.VOOROPLEIDING.index(c[2]))
+        if unclear and values.VOOROPLEIDING.index(best[2]) < values.VOOROPLEIDING.index("associate-degree") and unclear != "mbo":
+            result.unclear["vooropleiding"] = unclear
+            return
+        result.set("vooropleiding", best[2], best[0], best[1])
+    elif unclear:
+        result.unclear["vooropleiding"] = unclear
+
+
+def resolve_pending_degree(pending: str, folded: str) -> Optional[str]:
+    """Combines an earlier unclear answer ("master") with the reply ("hbo")."""
+    hbo = bool(_HBO_HINT.search(folded))
+    wo = bool(_WO_HINT.search(folded))
+    master = bool(re.search(r"\bmasters?\b|\bmsc\b", folded))
+    bachelor = bool(re.search(r"\bbachelors?\b|\bbsc\b", folded))
+    if pending in {"master", "bachelor"}:
+        if hbo != wo:
+            return f"{'hbo' if hbo else 'wo'}-{pending}"
+        return None
+    if pending == "wo":
+        if master != bachelor:
+            return "wo-master" if master else "wo-bachelor"
+        return None
+    if pending == "mbo":
+        level = re.search(r"\b([1-4])\b|\b(een|twee|drie|vier)\b", folded)
+        if level:
+            number = level.group(1) or {"een": "1", "twee": "2", "drie": "3", "vier": "4"}[level.group(2)]
+            return f"mbo-{number}"
+    return None
+
+
+_SECTOR_WORDS = {"vmbo": "vo", "mavo": "vo", "havo": "vo", "vwo": "vo", "mbo": "mbo"}
+
+
+def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    found: List[Tuple[int, int, str]] = []
+    for start, end, _text, value in matcher("sector").finditer(folded):
+        if is_negated(folded, start):
+            continue
+        left, right = clause_bounds(folded, start, end)
+        clause = folded[left:right]
+        if re.search(r"\b(?:afgemaakt|afgerond|gehaald|diploma)\b", clause) and not (_TEACH.search(clause) or _WANT.search(clause)):
+            continue
+        found.append((start, end, value))
+    for match in _SCHOOL_TYPE.finditer(folded):
+        start, end = match.span(1)
+        word = re.sub(r"[\s-].*", "", match.group(1))
+        if is_negated(folded, start):
+            continue
+        after = folded[end:end + 20]
+        if word == "mbo" and re.match(r"[\s-]*(?:niveau\s*)?[1-4]\b", after) and not _SECTOR_CONTEXT_AFTER.search(after):
+            continue
+        if _school_type_is_sector(folded, start, end, expected) or (
+            expected == "sector" and not _DIPLOMA_CONTEXT.search(folded)
+        ):
+            found.append((start, end, _SECTOR_WORDS[word]))
+    if not found:
+        return
+    distinct = {value for _, _, value in found}
+    if len(distinct) == 1:
+        start, end, value = found[-1]
+        result.set("sector", value, start, end)
+        return
+    if re.search(r"\b(?:twijfel\w*|weet nog niet|of)\b", folded):
+        result.set("sector", "onbekend", found[0][0], found[-1][1])
+        return
+    wanted = []
+    for start, end, value in found:
+        left, right = clause_bounds(folded, start, end)
+        if _WANT.search(folded[left:right]) or _TEACH.search(folded[left:right]):
+            wanted.append((start, end, value))
+    chosen = (wanted or found)[-1]
+    result.set("sector", chosen[2], chosen[0], chosen[1])
+
+
+_TEACH_AFTER = re.compile(
+    r"^\s*(?:geven|te\s+geven|doceren|onderwijzen|docent|leraar|lerares|les\b|lijkt\s+m[ei]j?|zou\s+ik|zie\s+ik|"
+    r"(?:op|aan|in)\s+(?:het|de|een)\s+(?:vmbo|mbo|havo|vwo|middelbare|roc|vo\b|gymnasium|lyceum|bovenbouw|onderbouw))"
+)
+_TEACH_BEFORE = re.compile(
+    r"(?:\bgeef\s+(?:daar\s+|nu\s+|al\s+|er\s+|hier\s+)?|\bvak\s*:\s*|\bvakken\s*:\s*|\blessen\s+|\bbij\s+voorkeur\s+|"
+    r"\bhet\s+liefst\s+(?:iets\s+met\s+)?|\b(?:overweeg|denk\s+aan|kies\s+voor|voorkeur\s+voor|zij-?instromer)\s+(?:het\s+vak\s+)?|"
+    r"\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
+    r"docent in|leraar in|onderwijs in|doceren in)\s+(?:het\s+|de\s+)?)$"
+)
+_STUDY_BEFORE = re.compile(
+    r"(?:\b(?:master|masters|bachelor|msc|bsc|ma|ba|studie|opleiding|propedeuse|hbo|wo|mbo|ad|phd|promotie|"
+    r"gepromoveerd|gestudeerd|afgestudeerd|diploma|richting|graad|doctoraal)(?:[\s-]+\d)?\s+(?:in\s+|op\s+|van\s+)?"
+    r"(?:de\s+|het\s+)?)$"
+)
+_STUDY_AFTER = re.compile(r"^\s*(?:gestudeerd|studeren|gedaan|afgerond|afgestudeerd|studeer|gestudeerd)\b")
+_SUBJECT_COMPOUND_SUFFIX = r"(?:docent|docente|leraar|lerares|juf|meester|sectie)"
+
+
+def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) -> Optional[str]:
+    before = folded[max(0, start - 45):start]
+    after = folded[end:end + 25]
+    if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after):
+        return "studierichting"
+    if _TEACH_AFTER.search(after) or _TEACH_BEFORE.search(before):
+        return "schoolvak"
+    if re.search(r"\b(?:is|zijn)\s+(?:gewoon\s+)?$", before):
+        return None  # "mijn diploma is gewoon Nederlands"
+    if expected in {"schoolvak", "studierichting"}:
+        return expected
+    left, right = clause_bounds(folded, start, end)
+    clause = folded[left:right]
+    if _TEACH.search(clause) or re.search(r"\bwil\b.*\bgeven\b", clause):
+        return "schoolvak"
+    if _STUDY.search(clause):
+        return "studierichting"
+    if re.search(r"\b(?:lesgeven|les\s+geven|leraar|lerares|docent|voor\s+de\s+klas)\b", folded) and not _STUDY.search(
+        folded[max(0, start - 30):start]
+    ):
+        return "schoolvak"
+    return None
+
+
+_STOP_WORDS = (
+    r"en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|die|dat|ik|heb|werk|en|ben|nu|al|als|om|te|"
+    r"gestudeerd|gedaan|afgerond|gehaald|behaald|afgestudeerd|studeer|wil|kan|is|was|na|of|lesgeven|geven|"
+    r"werken|worden|doen|halen|les|school|niveau|diploma"
+)
+_FREE_FIELD = re.compile(
+    r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )"
+    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
+    r"doctoraal|associate degree|ad|phd|gepromoveerd|promoveerde|diploma)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
+    r"((?:(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*)(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*){0,2})"
+)
+_FREE_FIELD_BLOCKLIST = {
+    "diploma", "gedaan", "afgerond", "niveau", "opleiding", "master", "bachelor", "gehaald", "en", "hbo",
+    "wo", "een", "graad", "studie", "student", "jaar", "jaren", "docent", "leraar", "richting", "universiteit",
+    "uni", "hogeschool", "lesgaf", "gaf", "werkte", "werkt", "geef", "gedaan", "was", "mijn", "de", "het",
+}
+
+
+def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    subjects = matcher("schoolvak")
+    for match in re.finditer(
+        r"(?<![\w&])(" + subjects.regex.pattern[len(r"(?<![\w&])("):-len(r")(?![\w&])")] + r")" + _SUBJECT_COMPOUND_SUFFIX + r"\b",
+        folded,
+    ):
+        start, end = match.span(1)
+        if not is_negated(folded, start):
+            key = re.sub(r"[\s\-']+", "", match.group(1))
+            result.set("schoolvak", subjects.values[key], start, end)
+    compound_found = "schoolvak" in result.facts
+
+    study: List[Tuple[int, int, str]] = []
+    for start, end, text, value in subjects.finditer(folded):
+        if is_negated(folded, start):
+            continue
+        role = _subject_role(folded, start, end, expected)
+        if role == "schoolvak" and not compound_found:
+            result.set("schoolvak", value, start, end)
+        elif role == "studierichting":
+            study.append((start, end, text))
+
+    fields = lookup_matcher("studierichting", "studierichting")
+    for start, end, text, _value in fields.finditer(folded):
+        if is_negated(folded, start):
+            continue
+        before = folded[max(0, start - 45):start]
+        after = folded[end:end + 25]
+        if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after) or expected == "studierichting":
+            study.append((start, end, text))
+    if not study:
+        for match in _FREE_FIELD.finditer(folded):
+            words = match.group(1).split()
+            while words and words[-1] in _FREE_FIELD_BLOCKLIST:
+                words.pop()
+            if words and words[0] not in _FREE_FIELD_BLOCKLIST and not re.match(NUMBER_PATTERN + r"$", words[0]):
+                start = match.start(1)
+                study.append((start, start + len(" ".join(words)), " ".join(words)))
+    if not study:
+        studied = re.search(
+            r"\bheb\s+(?:ik\s+)?(?:daar\s+|in\s+[a-z]+\s+|aan\s+de\s+[a-z]+\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+gestudeerd\b",
+            folded,
+        )
+        if studied and not set(studied.group(1).split()) & {"niet", "nooit", "ook", "lang", "hard", "wat", "iets", "veel"}:
+            study.append((studied.start(1), studied.end(1), studied.group(1)))
+    if study:
+        start, end, text = max(study, key=lambda s: (s[1] - s[0], -s[0]))
+        # Prefer the first mention when several fields are named ("master chemie, daarna ...").
+        first = min(study, key=lambda s: s[0])
+        if first[0] < start and not (first[0] <= start < first[1]):
+            start, end, text = first
+        end = _extend_field(folded, end)
+        result.set("studierichting", clean_free_text(folded[start:end]), start, end)
+
+
+def _extend_field(folded: str, end: int) -> int:
+    """ "taal en cultuur", "taal- en letterkunde", "logistiek en economie": one "en" more."""
+    extra = re.match(r"(-?\s+en\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'-]*)(?=\s*(?:[,.;:)(]|$|\s(?:aan|gedaan|gestudeerd|afgerond|gehaald|van|in|bij)\b))",
+                     folded[end:])
+    return end + len(extra.group(1)) if extra else end

@@ -1,0 +1,117 @@
+"""Places: where the diploma comes from, a qualification from abroad, and the province."""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from bot.profile.extract.result import Extraction
+from bot.profile.extract.text import _WANT, clause_bounds, is_negated
+from bot.profile.vocab import lookup_matcher, matcher
+
+_ABROAD_STUDY = re.compile(
+    r"\b(?:diploma|diploma's|opleiding|gestudeerd|studeerde|studie|afgestudeerd|bachelor|master|graad|bevoegdheid|"
+    r"lehramt|universiteit|hogeschool|opgeleid)\b"
+)
+_DUTCH_STUDY = re.compile(
+    r"\bdiploma\s+is\s+(?:gewoon\s+)?nederlands\b|\b(?:(?:in|uit)\s+(?:nederland|nl|holland)|nederlands(?:e)?\s+(?:diploma|opleiding|bachelor|master))\b"
+)
+
+
+def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    countries = lookup_matcher("land", "land_buitenland")
+    for start, end, text, _ in countries.finditer(folded):
+        left, right = clause_bounds(folded, start, end)
+        clause = folded[left:right]
+        before = folded[max(0, start - 12):start]
+        after = folded[end:end + 25]
+        adjective_use = re.match(
+            r"\s+(?:diploma|diploma's|master|bachelor|masterdiploma|bachelordiploma|graad|opleiding|bevoegdheid|"
+            r"universiteit|lehramt)\b",
+            after,
+        ) or re.search(r"\bdiploma\s+is\s+(?:een\s+)?$", before)
+        place_use = re.search(r"\b(?:in|uit|aan)\s+(?:het\s+)?$", before) and (_ABROAD_STUDY.search(clause) or expected == "diploma_buitenland")
+        if adjective_use or place_use or (expected == "diploma_buitenland" and text in {"buitenland", "het buitenland"}):
+            result.set("diploma_buitenland", not is_negated(folded, start), start, end)
+            return
+    came_from = re.search(r"\b(?:kom|kwam|kom oorspronkelijk|geboren|opgegroeid|woonde)\s+(?:uit|in)\s+(\w[\w-]*)", folded)
+    if came_from and any(text == came_from.group(1) for _, _, text, _ in countries.finditer(folded)) and re.search(
+        r"\bdaar\b[^.]{0,60}\b(?:gehaald|gestudeerd|gedaan|afgestudeerd|diploma|opleiding)\b|\b(?:gehaald|gestudeerd|gedaan)\s+daar\b",
+        folded,
+    ):
+        result.set("diploma_buitenland", True, *came_from.span(1))
+        return
+    recognised = re.search(
+        r"\b(?:erkend\s+door\s+(?:de\s+)?(?:duo|idw|nuffic)|diplomawaardering|diploma\s+laten\s+waarderen|"
+        r"(?:duo|idw|nuffic)\s+(?:heeft|gaat|moet)\s+(?:mijn\s+)?diploma)",
+        folded,
+    )
+    if recognised:
+        result.set("diploma_buitenland", True, *recognised.span())
+        return
+    if "lehramt" in folded:
+        result.set("diploma_buitenland", True, folded.index("lehramt"), folded.index("lehramt") + 7)
+        return
+    dutch = _DUTCH_STUDY.search(folded)
+    dutch_clause = folded[slice(*clause_bounds(folded, *dutch.span()))] if dutch else ""
+    if dutch and (_ABROAD_STUDY.search(dutch_clause) or dutch.group(0).startswith("diploma") or expected == "diploma_buitenland"):
+        result.set("diploma_buitenland", is_negated(folded, dutch.start()) and "buitenland" in folded, *dutch.span())
+        return
+    if expected == "diploma_buitenland" and re.search(r"\b(?:nederland|nederlands|hier|nl|holland)\b", folded):
+        result.set("diploma_buitenland", False, 0, len(folded))
+
+
+def _extract_foreign_qualification(folded: str, result: Extraction) -> None:
+    """A teaching qualification obtained abroad ("ben in Belgie bevoegd")."""
+    for start, end, _text, _ in lookup_matcher("land", "land_buitenland").finditer(folded):
+        left, right = clause_bounds(folded, start, end)
+        clause = folded[left:right]
+        place = re.search(r"\b(?:in|uit|van)\s+(?:het\s+)?$", folded[max(0, start - 10):start])
+        adjective = re.match(r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma)\b", folded[end:end + 20])
+        if (place or adjective) and re.search(r"\b(?:bevoegd|bevoegdheid|lerarenopleiding|lerarendiploma|lesbevoegdheid)\b", clause) \
+                and not _WANT.search(clause) and not is_negated(folded, start):
+            result.set("huidige_bevoegdheid", "buitenlands", start, end)
+            return
+
+
+# Place names that are also ordinary Dutch words count only after "in", "uit" etc.
+COMMON_WORD_PLACES = {
+    "best", "buren", "beek", "sluis", "hoorn", "stein", "putten", "epe", "hulst", "duiven", "huizen",
+    "kampen", "weert", "ede", "oss", "goes", "son", "zundert", "baarn", "soest", "ommen", "urk", "tiel",
+    "venlo", "asten", "boxtel", "veere", "heerde", "laren", "lisse", "texel", "echt", "leek", "gemert",
+    "brielle", "wijk", "bergen", "horst", "land", "zeist", "wierden", "dongen", "elburg", "bunnik",
+}
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|uit|bij|rond|rondom|omgeving|regio|gemeente|buurt\s+van|richting|provincie|woon|woonachtig|naar)\s+(?:de\s+)?(?:omgeving\s+|regio\s+|buurt\s+van\s+)?$"
+)
+
+
+def _study_place(folded: str, start: int, end: int) -> bool:
+    """True for "gestudeerd in Leiden", "de universiteit van Tilburg", "master ... in Leiden"."""
+    before = folded[max(0, start - 40):start]
+    if re.search(r"\b(?:universiteit|uni|hogeschool|university|academie)\s+(?:van\s+|in\s+)?$", before):
+        return True
+    left, right = clause_bounds(folded, start, end)
+    clause = folded[left:right]
+    studied = re.search(r"\b(?:gestudeerd|afgestudeerd|studeerde|gedaan|gehaald|master|bachelor|studie|promoveerde)\b", clause)
+    lives = re.search(r"\b(?:woon|wonen|werk|werken|lesgeven|les geven|school|verhuis|verhuizen|regio)\b", clause)
+    return bool(studied and not lives)
+
+
+def _extract_province(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    found: List[Tuple[int, int, str]] = []
+    for start, end, text, value in matcher("provincie").finditer(folded):
+        if is_negated(folded, start) or _study_place(folded, start, end):
+            continue
+        if text in COMMON_WORD_PLACES and expected != "provincie" and not _PLACE_CONTEXT.search(folded[max(0, start - 30):start]):
+            continue
+        found.append((start, end, value))
+    if not found:
+        return
+    wanted = []
+    for start, end, value in found:
+        left, right = clause_bounds(folded, start, end)
+        if re.search(r"\b(?:lesgeven|les geven|werken|wil|school|docent|leraar|juf|meester)\b", folded[left:right]):
+            wanted.append((start, end, value))
+    start, end, value = (wanted or found)[-1]
+    result.set("provincie", value, start, end)

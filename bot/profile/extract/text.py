@@ -1,0 +1,108 @@
+"""Text helpers: folding, clauses, negation, questions and fixed phrases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Tuple
+
+from bot.profile.numbers import NUMBER_PATTERN
+
+
+def fold_same_length(text: str) -> str:
+    """Lower case without accents, keeping every character at its position."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        if len(low) != 1:
+            out.append(ch)
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
+        )
+        out.append(base if len(base) == 1 else low)
+    return "".join(out).replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]|\s(?:en|maar|want|omdat|dus|terwijl|of)\s")
+_NEGATION = re.compile(
+    r"(?:\bgeen|\bniet|\bnooit|\bnergens|\bipv|\bi\.p\.v\.?|\bin plaats van|\bzonder)\W*"
+    r"(?:(?!behalve\b|maar\b|wel\b|alleen\b)\w+\W*){0,2}$"
+)
+_WANT = re.compile(
+    r"\b(?:wil|wilde|willen|zou|graag|halen|behalen|krijgen|worden|volgen|zoek|zoeken|droom|ambitie|plan|lijkt me|overweeg|twijfel)\b"
+)
+_STUDY = re.compile(
+    r"\b(?:master|masters|bachelor|msc|bsc|studie|studeer|studeerde|gestudeerd|afgestudeerd|opleiding|"
+    r"propedeuse|hbo|wo|mbo|phd|promotie|gepromoveerd|diploma|achtergrond|richting|afstudeerrichting|"
+    r"studeren|doctoraal|ad|associate)\b"
+)
+_TEACH = re.compile(
+    r"\b(?:geven|lesgeven|les geven|les in|onderwijzen|doceren|docent|docente|leraar|lerares|juf|meester|"
+    r"vak|vakken|lessen|lesgeven in|doceer|vakdocent|leerkracht)\b"
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> Tuple[int, int]:
+    """The start and end of the clause around [start, end)."""
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = match.end()
+    right_match = _CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right
+
+
+def is_negated(text: str, start: int) -> bool:
+    """True when one of the three words before ``start`` negates the match."""
+    left, _ = clause_bounds(text, start, start)
+    return bool(_NEGATION.search(text[left:start]))
+
+
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
+_QUESTION_START = re.compile(
+    r"^\s*(?:(?:wat|hoe|waar|wanneer|welke|welk|wie|waarom|hoeveel)\b|"
+    r"(?:kan|kun|mag|moet|is|zijn|heb|heeft|bestaat|verdien|verdient)\s+(?:je|jij|u|er|men)\b)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij)\b")
+
+
+def _same_length(match: "re.Match[str]", replacement: str) -> str:
+    return replacement.ljust(len(match.group(0)))
+
+
+def _normalise_phrases(folded: str) -> str:
+    """Rewrites fixed phrases to plain numbers, keeping every position."""
+    folded = re.sub(
+        r"\been\s+jaar\s+of\s+(" + NUMBER_PATTERN + r")\b", lambda m: _same_length(m, f"{m.group(1)} jaar"), folded
+    )
+    folded = re.sub(r"\b(?:een\s+)?decennium\b", lambda m: _same_length(m, "10 jaar"), folded)
+    folded = re.sub(r"\btwee\s+decennia\b", lambda m: _same_length(m, "20 jaar"), folded)
+    return folded
+
+
+def _blank_questions(folded: str) -> str:
+    """Replaces general questions by spaces: "wat is een pdg?" states no fact.
+
+    A question about oneself keeps its facts ("kan ik met mijn hbo zij-instromen?").
+    """
+    out = []
+    for sentence in _SENTENCE.findall(folded):
+        question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
+        if question and not _FIRST_PERSON.search(sentence):
+            out.append(" " * len(sentence))
+        else:
+            out.append(sentence)
+    return "".join(out)
+
+
+def _sentence_around(folded: str, position: int) -> str:
+    left = max(folded.rfind(ch, 0, position) for ch in ".!?\n") + 1
+    rights = [i for i in (folded.find(ch, position) for ch in ".!?\n") if i >= 0]
+    return folded[left:min(rights) if rights else len(folded)]
+
+
+def clean_free_text(text: str) -> str:
+    """Lower case, single spaces, no surrounding punctuation."""
+    text = re.sub(r"\s+", " ", text.lower()).strip(" \t.,;:!?\"'()")
+    return text

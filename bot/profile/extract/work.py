@@ -1,0 +1,330 @@
+"""Work: years of experience, the current job, and a job at a school."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Optional, Tuple
+
+from bot.profile.extract.result import Extraction
+from bot.profile.extract.text import _sentence_around, clause_bounds, clean_free_text, fold_same_length, is_negated
+from bot.profile.numbers import NUMBER_PATTERN, parse_number
+from bot.profile.vocab import lookup_matcher
+
+_QUALIFIER = r"(?:ruim|bijna|ongeveer|zo'?n|circa|ca\.?|rond|pakweg|meer dan|zeker|al|nu|inmiddels|zowat|even|totaal|in totaal|alweer)"
+_YEARS = r"(?:jaar|jaren|jr|jaartjes|jaars)"
+_EXPERIENCE_PATTERNS = [
+    re.compile(
+        r"\b(?:werk|werkt|werkzaam|gewerkt|ervaring|werkervaring|in dienst|actief|bezig|zit|ben)\b"
+        r"(?:\s+(?:al|nu|inmiddels|sinds|alweer|daar|er|hier|zo'?n|ruim|bijna|ongeveer|circa|ca\.?|meer dan|zeker|pakweg|een jaar of))*"
+        r"\s+(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b(?!\s+oud)"
+    ),
+    re.compile(
+        r"(?:\b" + _QUALIFIER + r"\s+)*\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+"
+        r"(?:(?:werk|relevante\s+|praktijk)?ervaring|werkervaring|gewerkt|werkzaam|als\b|in\s+de\b|in\s+het\b|bij\b|actief|"
+        r"in\s+dienst|aan\s+het\s+werk|in\s+mijn\s+vak|ervaring)"
+    ),
+    re.compile(r"\been\s+jaar\s+of\s+(?P<n>" + NUMBER_PATTERN + r")\b"),
+    re.compile(
+        r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+(?:\w+\s+){1,4}?(?:gewerkt|werkzaam|geweest|actief)\b"
+    ),
+    re.compile(
+        r"\b(?:werk|werkt|werkzaam)\b[^.;]{0,50}?,\s*(?:al\s+|nu\s+|inmiddels\s+)(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
+    ),
+    re.compile(r"\b(?:werkervaring|ervaring)\s*[:=]?\s*(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"?\b"),
+]
+_SINCE_YEAR = re.compile(
+    r"\b(?:werk|werkzaam|in dienst|actief|sinds)\b[^.,;]{0,40}?\bsinds\s+(?P<y>(?:19[5-9]\d|20[0-4]\d))\b"
+    r"|\bsinds\s+(?P<y2>(?:19[5-9]\d|20[0-4]\d))\s+(?:werk|werkzaam|als|bij|in dienst)"
+)
+_NO_EXPERIENCE = re.compile(
+    r"\b(?:geen\s+(?:werk)?ervaring|nog\s+(?:nooit|niet)\s+gewerkt|net\s+(?:begonnen|afgestudeerd)|"
+    r"minder\s+dan\s+(?:een|1|één)\s+jaar|(?:een\s+)?half\s+jaar|paar\s+maanden|\d+\s+maanden)\b"
+)
+_AGE = re.compile(
+    r"\b(?:ik\s+ben|ben\s+ik|leeftijd:?|ik\s+ben\s+nu)\s+(?P<n>\d{2}|" + NUMBER_PATTERN + r")(?:\s*jaar(?:\s+oud)?)?\b"
+    r"|\b(?P<n2>\d{2})\s*(?:jaar\s+oud|jarige|jr\s+oud)\b"
+)
+MAX_EXPERIENCE_YEARS = 55
+
+
+def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
+    age_spans = [
+        m.span() for m in _AGE.finditer(folded)
+        if not re.match(r"\s*(?:jaar\s+)?geleden", folded[m.end():])
+        and not re.match(r"[\s\w'-]{0,30}\bgeweest\b", folded[m.end():])
+    ]
+    for pattern in _EXPERIENCE_PATTERNS:
+        for match in pattern.finditer(folded):
+            start, end = match.span("n")
+            if any(s <= start < e for s, e in age_spans) and not re.search(r"\b(?:werk|ervaring)\b", folded[max(0, start - 25):start]):
+                continue
+            if folded[end:end + 8].strip().startswith("oud"):
+                continue
+            number = parse_number(match.group("n"))
+            if number is None or is_negated(folded, start):
+                continue
+            if number > MAX_EXPERIENCE_YEARS:
+                result.unclear["werkervaring_jaren"] = "te_hoog"
+                continue
+            result.set("werkervaring_jaren", number, start, end)
+            return
+    jobs = lookup_matcher("beroep", "beroep")
+    for match in re.finditer(r"\b(?:nu|al|voorheen|ruim|bijna|inmiddels)\s+(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+(?:als\s+)?", folded):
+        if any(start == match.end() for start, _, _, _ in jobs.finditer(folded)):
+            number = parse_number(match.group("n"))
+            if number is not None and number <= MAX_EXPERIENCE_YEARS:
+                result.set("werkervaring_jaren", number, *match.span("n"))
+                return
+    generic = _generic_experience(folded, age_spans)
+    if generic:
+        result.set("werkervaring_jaren", generic[0], generic[1], generic[2])
+        return
+    for match in re.finditer(r"\b(?:sinds|vanaf|in)\s+(?P<y>19[5-9]\d|20[0-4]\d)\b", folded):
+        sentence = _sentence_around(folded, match.start())
+        year = int(match.group("y"))
+        left, right = clause_bounds(folded, match.start(), match.end())
+        if year > today.year or re.search(r"\b(?:woon|wonen|getrouwd|in\s+nederland|verhuisd|geboren|afgestudeerd|diploma)\b",
+                                          folded[left:right]):
+            continue
+        begun = match.group(0).startswith("in") and re.search(r"\b(?:begonnen|gestart|ingestapt)\b", sentence)
+        if (match.group(0).startswith(("sinds", "vanaf")) and (_WORK_CUE.search(sentence) or _has_job_word(sentence))) or begun:
+            result.set("werkervaring_jaren", today.year - year, *match.span("y"))
+            return
+    since = _SINCE_YEAR.search(folded)
+    if since:
+        year = int(since.group("y") or since.group("y2"))
+        if year <= today.year:
+            span = since.span("y") if since.group("y") else since.span("y2")
+            result.set("werkervaring_jaren", today.year - year, *span)
+            return
+    no_exp = _NO_EXPERIENCE.search(folded)
+    if no_exp and (expected == "werkervaring_jaren" or re.search(r"ervaring|gewerkt|begonnen|werk", no_exp.group(0))):
+        result.set("werkervaring_jaren", 0, *no_exp.span())
+        return
+    if expected == "werkervaring_jaren":
+        match = re.search(r"(?<![\d-])(?P<n>" + NUMBER_PATTERN + r")(?![\d])", folded)
+        if match:
+            number = parse_number(match.group("n"))
+            if number is not None and number <= MAX_EXPERIENCE_YEARS:
+                result.set("werkervaring_jaren", number, *match.span("n"))
+            elif number is not None:
+                result.unclear["werkervaring_jaren"] = "te_hoog"
+
+
+_ANY_YEARS = re.compile(
+    r"(?:\b(?:een\s+jaar\s+of|ruim|bijna|ongeveer|zo'?n|circa|ca\.?|pakweg|al|nu|inmiddels|alweer|zeker)\s+)*"
+    r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
+)
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"^\s*(?:oud|jong|geleden\s+gestopt|studie|studeren|gestudeerd|opleiding|les\b|lesgeven|naar\s+school|op\s+school|"
+    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig)"
+)
+_NOT_EXPERIENCE_BEFORE = re.compile(
+    r"(?:\bover|\bduurt|\bduurde|\bstudie\s+van|\bopleiding\s+van|\bkind(?:eren)?\s+van|\bvan|\bvoor|\bbinnen|\bom|"
+    r"\bin|\bmax(?:imaal)?|\bmet)\s+(?:een\s+|de\s+)?$"
+)
+_WORK_CUE = re.compile(
+    r"\b(?:werk|werkt|werkte|werken|werkzaam|gewerkt|ervaring|werkervaring|baan|functie|beroep|bedrijf|zaak|zzp|"
+    r"in\s+dienst|als|doe\s+dit|dit\s+werk|dit\s+vak|vak|branche|sector|de\s+zorg|de\s+bouw|het\s+onderwijs|de\s+it|"
+    r"de\s+ict|begonnen|actief|bezig|gevlogen|gedraaid|gedaan|gezeten|loop|meegedraaid|ondernemer|lesgegeven|"
+    r"gegeven|geef|voor\s+de\s+klas|gestaan|eigen|zelfstandig|geweest)\b"
+)
+
+
+def _has_job_word(text: str) -> bool:
+    return any(True for _ in lookup_matcher("beroep", "beroep").finditer(text))
+
+
+def _generic_experience(folded: str, age_spans) -> Optional[Tuple[int, int, int]]:
+    """ "N jaar" in a clause about work, that is not an age or a duration of study."""
+    for match in _ANY_YEARS.finditer(folded):
+        start, end = match.span("n")
+        if any(s <= start < e for s, e in age_spans) or is_negated(folded, start):
+            continue
+        if _NOT_EXPERIENCE_AFTER.search(folded[match.end():match.end() + 25]):
+            continue
+        if _NOT_EXPERIENCE_BEFORE.search(folded[max(0, match.start() - 25):match.start()]):
+            continue
+        left, right = clause_bounds(folded, start, end)
+        qualified = re.search(r"\b(?:al|inmiddels|alweer|nu|ruim)\s+$", folded[max(0, start - 12):start]) or re.match(
+            r"\s*(?:jaar|jr)\s+(?:al|inmiddels|nu)\b", folded[end:end + 15]
+        )
+        sentence = _sentence_around(folded, start)
+        cue = _WORK_CUE.search(folded[left:right]) or (
+            qualified and (_WORK_CUE.search(sentence) or _has_job_word(sentence))
+        )
+        if not cue:
+            continue
+        if re.search(r"\bgeleden\b", folded[match.end():match.end() + 12]) and not re.search(
+            r"\b(?:begonnen|gestart|ingestapt)\b", folded[left:right]
+        ):
+            continue
+        number = parse_number(match.group("n"))
+        if number is not None and 0 < number <= MAX_EXPERIENCE_YEARS:
+            return number, start, end
+    return None
+
+
+_BARE_NUMBER = re.compile(
+    r"^\s*(?:" + _QUALIFIER + r"\s+)*(?P<n>\d{1,4}|" + NUMBER_PATTERN + r")\s*(?:" + _YEARS + r")?\s*[.!]?\s*$"
+)
+
+
+def _bare_number(folded: str) -> Optional[int]:
+    match = _BARE_NUMBER.match(folded)
+    if not match:
+        return None
+    return parse_number(match.group("n"))
+
+
+_JOB_STOP = (
+    r"(?:en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|ik|al|nu|om|te|of|wil|heb|ben|werk|die|dat|"
+    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan)"
+)
+_JOB_WORDS = r"((?:(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*)(?:\s+(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*){0,3})"
+_JOB_PATTERNS = [
+    re.compile(
+        r"\b(?:ervaring|begonnen|gestart|momenteel|tegenwoordig|nu|nog|jaar|jr|bedrijf|zaak|freelance|zzp'?er)\s+als\s+"
+        r"(?:een\s+|de\s+)?" + _JOB_WORDS
+    ),
+    re.compile(r"^\s*als\s+(?:een\s+)?" + _JOB_WORDS + r"\s+werk\b"),
+    re.compile(r"\b(?:jaar|jr)\s+(?:[a-z]+\s+){1,4}?als\s+(?:een\s+)?" + _JOB_WORDS),
+    re.compile(
+        r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|aan de slag|actief|aan het werk|gewerkt|zit)\b"
+        r"(?:\s+(?!als\b)[\w'.,-]+){0,6}?\s+als\s+(?:een\s+|de\s+)?" + _JOB_WORDS
+    ),
+    re.compile(r"\bben\s+(?:nu\s+|momenteel\s+|al\s+|sinds\s+\w+\s+)?(?:een\s+)?" + _JOB_WORDS + r"\s+van\s+beroep\b"),
+    re.compile(r"\b(?:beroep|functie|baan)\s*[:=]\s*" + _JOB_WORDS),
+    re.compile(r"\bmijn\s+(?:beroep|functie|baan)\s+is\s+(?:een\s+)?" + _JOB_WORDS),
+]
+_NO_JOB = re.compile(r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s+werk\s+(?:nu\s+|momenteel\s+)?niet|geen\s+werk|geen\s+baan(?!\s+(?:op|bij|aan)\s))\b")
+_STUDENT = re.compile(r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+nog|ben\s+nog\s+aan\s+het\s+studeren)\b")
+_RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
+
+
+def _extract_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
+    for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
+        match = regex.search(folded)
+        if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20):match.end()]):
+            result.set("huidig_beroep", value, *match.span())
+            return
+    for pattern in _JOB_PATTERNS:
+        match = pattern.search(folded)
+        if match and not is_negated(folded, match.start(1)):
+            words = match.group(1).split()
+            while words and re.fullmatch(NUMBER_PATTERN + r"|jaar|jr", words[-1]):
+                words.pop()
+            if words:
+                start = match.start(1)
+                text = " ".join(words)
+                result.set("huidig_beroep", clean_free_text(original[start:start + len(text)]), start, start + len(text))
+                return
+    for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
+        match = regex.search(folded)
+        if match:
+            result.set("huidig_beroep", value, *match.span())
+            return
+    jobs = lookup_matcher("beroep", "beroep")
+    job_alternatives = jobs.regex.pattern[len(r"(?<![\w&])("):-len(r")(?![\w&])")]
+    titled = re.search(
+        r"\b(?:ben(?:\s+ik)?|ik\s+ben\s+[a-z]+,|sinds\s+(?:19|20)\d\d|al\s+\S+\s+jaar|nu\s+\S+\s+jaar|momenteel|tegenwoordig)"
+        r"\s+(?:nu\s+(?:nog\s+)?|zelf\s+|momenteel\s+|al\s+)?"
+        r"(?:een\s+)?((?:[a-z][\w-]*\s+)?[a-z-]*?(?:" + job_alternatives + r"))(?![\w&])",
+        folded,
+    )
+    if titled and not is_negated(folded, titled.start(1)):
+        start, end = titled.span(1)
+        words = folded[start:end].split()
+        if len(words) == 2 and (words[0] in {"een", "nu", "al", "ook", "zelf", "nog"} or re.fullmatch(NUMBER_PATTERN, words[0])
+                                or not re.search(r"(?:ig|isch|e|er|s)$", words[0])):
+            start = end - len(words[1])
+        result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
+        return
+    for start, end, text, _ in jobs.finditer(folded):
+        before = folded[max(0, start - 30):start]
+        if re.search(
+            r"(?:\b(?:ik\s+ben|ben\s+ik|en\s+ben|werk\s+(?:nu\s+|al\s+)?als|ben\s+nu|ben\s+al\s+\w+\s+jaar|werk\s+als|ben\s+een|ben\s+nu\s+een|"
+            r"ben\s+momenteel|nu\s+\S+\s+jaar|voorheen\s+\S+\s+jaar)\s+(?:een\s+|al\s+)?"
+            r"|\bik\s+ben\s+\d{2},\s*(?:en\s+)?)$",
+            before,
+        ) and not is_negated(folded, start):
+            result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
+            return
+    if expected == "huidig_beroep":
+        cleaned = clean_job_answer(original)
+        if cleaned:
+            result.set("huidig_beroep", cleaned, 0, len(original))
+
+
+_JOB_ANSWER_PREFIX = re.compile(
+    r"^(?:(?:nou|nu|momenteel|op dit moment|tegenwoordig|sinds kort|eh+|uhm+|dus|ja|nee)[,\s]+)*"
+    r"(?:ik\s+(?:werk|ben|doe)\s+(?:nu\s+|momenteel\s+|al\s+\w+\s+jaar\s+)?(?:als\s+|bij\s+[\w\s]+?\s+als\s+)?|"
+    r"(?:werk\s+)?als\s+|mijn\s+(?:beroep|baan|functie)\s+is\s+)?(?:een\s+|de\s+)?",
+)
+
+
+def clean_job_answer(text: str) -> Optional[str]:
+    """Turns an answer to "wat is je werk?" into a short job title, or None."""
+    folded = fold_same_length(text).strip()
+    if _NO_JOB.search(folded):
+        return "werkzoekend"
+    prefix = _JOB_ANSWER_PREFIX.match(folded)
+    rest = text.strip()[prefix.end():] if prefix else text.strip()
+    rest = re.split(r"[,.;!?\n]|\s(?:en|maar|sinds|want)\s", rest, maxsplit=1)[0]
+    rest = clean_free_text(rest)
+    if not rest or not re.search(r"[a-z]", rest) or len(rest) > 60 or len(rest.split()) > 6:
+        return None
+    return rest
+
+
+_SCHOOL = (
+    r"(?:school|basisschool|scholen|roc|mbo|mbo-school|middelbare(?:\s+school)?|college|lyceum|scholengemeenschap|"
+    r"schoolbestuur|bestuur|vo-school|onderwijsinstelling|aoc|vmbo|havo|vwo|so-school|sbo|directeur|directrice|directie|"
+    r"schoolleider|rector)"
+)
+_JOB_AT_SCHOOL_YES = [
+    re.compile(r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,60}?\b(?:wil|gaat|kan)\s+(?:me|mij)\b[^.;]{0,30}?\b(?:aannemen|in\s+dienst\s+nemen|aanstellen|contract)"),
+    re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,40}?\b(?:biedt|bood|heeft)\s+(?:me|mij)\b[^.;]{0,30}?(?:aan|fte|baan|contract|plek)"),
+    re.compile(r"\b(?:aangenomen|in\s+dienst)\s+(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\bcontract\s+(?:getekend\s+|gekregen\s+)?(?:bij|op|met)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\bgetekend\s+(?:bij|op)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
+    re.compile(r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+]
+_JOB_AT_SCHOOL_TALKING = re.compile(
+    r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
+    r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek\s+gehad|tweede\s+ronde)\b"
+)
+_JOB_AT_SCHOOL_NO_STRONG = re.compile(
+    r"\b(?:nog\s+)?(?:nergens|niet)\s+in\s+gesprek\b|\bnog\s+nergens\s+(?:aangenomen|gesolliciteerd)\b"
+)
+_JOB_AT_SCHOOL_NO = re.compile(
+    r"\b(?:geen|nog\s+geen)\s+(?:baan|werk|plek|aanstelling|contract|school|contact)(?:\s+(?:op|bij|aan|met)\s+(?:een\s+)?" + _SCHOOL + r")?\b"
+    r"|\bnog\s+geen\s+school\b|\bnog\s+niet\s+(?:op|bij)\s+een\s+school\b"
+)
+
+
+def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    strong_no = _JOB_AT_SCHOOL_NO_STRONG.search(folded)
+    if strong_no:
+        result.set("baan_op_school", "nee", *strong_no.span())
+        return
+    talking = _JOB_AT_SCHOOL_TALKING.search(folded)
+    if talking and not is_negated(folded, talking.start()):
+        result.set("baan_op_school", "in-gesprek", *talking.span())
+        return
+    no = _JOB_AT_SCHOOL_NO.search(folded)
+    if no and (re.search(_SCHOOL, no.group(0)) or expected == "baan_op_school"):
+        result.set("baan_op_school", "nee", *no.span())
+        return
+    for pattern in _JOB_AT_SCHOOL_YES:
+        match = pattern.search(folded)
+        if match and not is_negated(folded, match.start()):
+            result.set("baan_op_school", "ja", *match.span())
+            return
+    if expected == "baan_op_school" and no:
+        result.set("baan_op_school", "nee", *no.span())
