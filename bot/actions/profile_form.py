@@ -11,7 +11,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction, ValidationAction
 from rasa_sdk.types import DomainDict
 
-
 from bot import dialogue
 from bot.actions.common import faq_response, latest_entity, latest_intent, profile, say, send
 from bot.nlu_entities import INPUT_KIND
