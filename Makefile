@@ -28,7 +28,7 @@ setup:
 
 # Rewritten only when the spaCy model the bot would load changes.
 $(SPACY_STAMP): FORCE | setup
-	@$(PY) scripts/spacy_model_stamp.py $@
+	@PYTHONWARNINGS=ignore $(PY) scripts/spacy_model_stamp.py $@
 
 $(MODEL): config.yml domain.yml $(DATA) $(SPACY_STAMP) | setup
 	$(RASA) train --data bot/data --domain domain.yml --config config.yml \

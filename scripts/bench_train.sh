@@ -17,7 +17,7 @@ echo "training from scratch: wall ${wall}, peak memory $((peak / 1024)) MiB ($(n
 export RASA_PORT=15105 ACTION_PORT=15155 TRACKER_DB="$out/tracker.db" LOG_DIR="$out/log" MODEL_DIR="$out/models"
 scripts/run.sh >"$out/run.out" 2>&1 &
 runner=$!
-trap 'kill -INT $runner 2>/dev/null || true; wait $runner 2>/dev/null || true' EXIT
+trap 'kill -TERM $runner 2>/dev/null || true; wait $runner 2>/dev/null || true' EXIT
 PYTHONPATH=. .venv/bin/python -m bot.readiness --rasa http://localhost:$RASA_PORT --actions http://localhost:$ACTION_PORT \
   --token lokaal-geheim --timeout 400
 PYTHONPATH=. .venv/bin/python -m bot.benchmarks.server_memory --rasa http://localhost:$RASA_PORT --messages 100

@@ -17,6 +17,14 @@ export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_POR
 export TRACKER_DB RASA_TELEMETRY_ENABLED=false
 mkdir -p "$(dirname "$TRACKER_DB")" "$LOG_DIR"
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$RASA_PORT" "$ACTION_PORT"; do
+  if port_in_use "$port"; then
+    echo "Poort $port is al in gebruik. Stop het andere proces of kies een andere poort (RASA_PORT, ACTION_PORT)." >&2
+    exit 1
+  fi
+done
+
 pids=()
 stop() {
   trap - INT TERM EXIT
