@@ -32,7 +32,12 @@ if [ ! -x .venv/bin/rasa ] || [ uv.lock -nt .venv/.synced ]; then
   touch .venv/.synced
 fi
 
-# 4. TensorFlow can die with "Bus error" on its very first import after install;
+# 4. Rasa's own tracker-store code triggers SQLAlchemy's notice about 2.0; Rasa pins
+#    SQLAlchemy 1.4, so the notice is noise. Silence it for every entry point of the venv.
+site=$(.venv/bin/python -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")
+echo "import os; os.environ.setdefault('SQLALCHEMY_SILENCE_UBER_WARNING', '1')" > "$site/onderwijsloket_env.pth"
+
+# 5. TensorFlow can die with "Bus error" on its very first import after install;
 #    a second import works. Only that signal (exit 135) is retried, only here.
 if [ ! -f .venv/.tf-ok ]; then
   for attempt in 1 2 3; do
