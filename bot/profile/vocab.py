@@ -91,6 +91,8 @@ class Matcher:
 
     regex: "re.Pattern[str]"
     values: Mapping[str, str]
+    #: The variants as one regex alternation, for patterns built on top of it.
+    alternatives: str
 
     def finditer(self, folded: str) -> Iterable[Tuple[int, int, str, str]]:
         """Yields (start, end, matched text, canonical value)."""
@@ -111,8 +113,9 @@ def build_matcher(mapping: Mapping[str, str]) -> Matcher:
     for text in sorted(mapping, key=len, reverse=True):
         patterns.append(variant_pattern(text))
         values.setdefault(_normalise_key(text), mapping[text])
-    regex = re.compile(r"(?<![\w&])(" + "|".join(patterns) + r")(?![\w&])")
-    return Matcher(regex=regex, values=values)
+    alternatives = "|".join(patterns)
+    regex = re.compile(r"(?<![\w&])(" + alternatives + r")(?![\w&])")
+    return Matcher(regex=regex, values=values, alternatives=alternatives)
 
 
 @functools.lru_cache(maxsize=None)

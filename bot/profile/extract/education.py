@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import List, Optional, Tuple
 
@@ -263,12 +264,15 @@ _FREE_FIELD_BLOCKLIST = {
 }
 
 
+@functools.lru_cache(maxsize=None)
+def _subject_compounds() -> "re.Pattern[str]":
+    """ "wiskundedocent", "gymleraar": a subject glued to a teacher word."""
+    return re.compile(r"(?<![\w&])(" + matcher("schoolvak").alternatives + r")" + _SUBJECT_COMPOUND_SUFFIX + r"\b")
+
+
 def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Optional[str]) -> None:
     subjects = matcher("schoolvak")
-    for match in re.finditer(
-        r"(?<![\w&])(" + subjects.regex.pattern[len(r"(?<![\w&])("):-len(r")(?![\w&])")] + r")" + _SUBJECT_COMPOUND_SUFFIX + r"\b",
-        folded,
-    ):
+    for match in _subject_compounds().finditer(folded):
         start, end = match.span(1)
         if not is_negated(folded, start):
             key = re.sub(r"[\s\-']+", "", match.group(1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from typing import Optional, Tuple
 
@@ -203,6 +204,17 @@ _STUDENT = re.compile(r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+nog|be
 _RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
 
 
+@functools.lru_cache(maxsize=None)
+def _titled_job() -> "re.Pattern[str]":
+    """ "ben nu nog werktuigbouwkundig ingenieur", "sinds 2008 politieagent": a known job, maybe with
+    one word before it or as the end of a compound ("directiesecretaresse")."""
+    return re.compile(
+        r"\b(?:ben(?:\s+ik)?|ik\s+ben\s+[a-z]+,|sinds\s+(?:19|20)\d\d|al\s+\S+\s+jaar|nu\s+\S+\s+jaar|momenteel|tegenwoordig)"
+        r"\s+(?:nu\s+(?:nog\s+)?|zelf\s+|momenteel\s+|al\s+)?"
+        r"(?:een\s+)?((?:[a-z][\w-]*\s+)?[a-z-]*?(?:" + lookup_matcher("beroep", "beroep").alternatives + r"))(?![\w&])"
+    )
+
+
 def _extract_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
@@ -226,13 +238,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
             result.set("huidig_beroep", value, *match.span())
             return
     jobs = lookup_matcher("beroep", "beroep")
-    job_alternatives = jobs.regex.pattern[len(r"(?<![\w&])("):-len(r")(?![\w&])")]
-    titled = re.search(
-        r"\b(?:ben(?:\s+ik)?|ik\s+ben\s+[a-z]+,|sinds\s+(?:19|20)\d\d|al\s+\S+\s+jaar|nu\s+\S+\s+jaar|momenteel|tegenwoordig)"
-        r"\s+(?:nu\s+(?:nog\s+)?|zelf\s+|momenteel\s+|al\s+)?"
-        r"(?:een\s+)?((?:[a-z][\w-]*\s+)?[a-z-]*?(?:" + job_alternatives + r"))(?![\w&])",
-        folded,
-    )
+    titled = _titled_job().search(folded)
     if titled and not is_negated(folded, titled.start(1)):
         start, end = titled.span(1)
         words = folded[start:end].split()
