@@ -1,0 +1,1 @@
+"""The route and EVC knowledge base: content files, database schema, loading and checks."""

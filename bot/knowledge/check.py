@@ -1,0 +1,204 @@
+"""Validates the knowledge-base content (``make kb-check``).
+
+Checks: every fact has a source that exists, with a URL and a date no older than the
+allowed age; every id refers to something that exists; the route ids are exactly the
+contract's slugs; every route has the facts the bot answers questions with; and every
+route is reachable: the advice engine suggests it for at least one profile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+from typing import Iterable, List, Optional, Set
+
+from bot.advice.eligibility import EVALUATORS, LEVELS
+from bot.advice.engine import advise
+from bot.advice.profile import AdviceProfile
+from bot.advice.rules import RULE_ROUTE_IDS
+from bot.knowledge.catalog import Catalog, read_catalog
+from bot.knowledge.content import CONTENT_DIR, FACT_TOPICS, ContentError, Rows, read_content, route_exemption_refs
+from bot.knowledge.load import load
+from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
+from bot.profile import values
+from bot.store import db
+
+DEFAULT_MAX_AGE_DAYS = 365
+
+#: Which table rows are facts that need a source: (soort in kb_bronvermelding, table, key columns).
+SOURCED = (
+    ("route", "kb_route", ("id",)), ("eis", "kb_eis", ("id",)), ("feit", "kb_feit", ("id",)),
+    ("stap", "kb_stap", ("id",)), ("financiering", "kb_financiering", ("id",)),
+    ("vrijstelling", "kb_vrijstelling", ("id",)), ("instelling", "kb_instelling", ("id",)),
+    ("loket", "kb_loket", ("id",)), ("tekortvak", "kb_tekortvak", ("vak",)),
+    ("verwantschap", "kb_verwantschap", ("studierichting", "schoolvak")), ("groep", "kb_groep", ("groep",)),
+)
+KNOWN_VALUES = {
+    "niveau": set(LEVELS) | {"hbo-niveau"},
+    "verwant": {"vak", "verwant", "vak-ec", "gedrag-en-maatschappij", "beroep"},
+    "vak": {"beroepsgericht", "beta", "talen"},
+    "baan": {"ja"},
+    "studievorm": set(values.STUDIEVORM),
+    "bevoegdheid": set(values.HUIDIGE_BEVOEGDHEID),
+    "student": {"wo-bachelor"},
+}
+STEP_FOR = {"iedereen", "zonder-baan", "zonder-hbo-toelating", "pabo-toetsen", "buitenlands-diploma", "nt2", "weinig-tijd"}
+FUNDING_FOR = {"iedereen", "onderwijs-zorg-diploma", "eerste-studie", "leraar", "tot-57"}
+EXEMPTION_FOR = {"bachelor", "werkervaring", "onderwijsassistent", "verwante-bachelor", "verwant-diploma", "pdg",
+                 "pabo-diploma", "educatieve-module"}
+SECTORS = {"po", "so", "vo", "mbo"}
+
+
+def check(directory: Path = CONTENT_DIR, max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+          today: Optional[dt.date] = None) -> List[str]:
+    """All problems found in the content of ``directory``; empty when it is fine."""
+    today = today or dt.date.today()
+    try:
+        rows = read_content(directory)
+    except ContentError as error:
+        return [str(error)]
+    problems = _sources(rows, max_age_days, today) + _references(rows, directory)
+    if problems:
+        return problems
+    catalog = _catalog(rows)
+    return _completeness(catalog) + _reachability(catalog)
+
+
+def _sources(rows: Rows, max_age_days: int, today: dt.date) -> List[str]:
+    problems = []
+    sources = {row["id"]: row for row in rows.tables.get("kb_bron", [])}
+    for source in sources.values():
+        if not str(source["url"]).startswith(("https://", "http://")):
+            problems.append(f"bron {source['id']}: geen geldige URL ({source['url']})")
+        age = (today - source["geverifieerd"]).days
+        if age > max_age_days:
+            problems.append(f"bron {source['id']}: laatst geverifieerd op {source['geverifieerd']}, {age} dagen "
+                            f"geleden (maximaal {max_age_days}); controleer de bron en pas de datum aan")
+        if age < 0:
+            problems.append(f"bron {source['id']}: datum {source['geverifieerd']} ligt in de toekomst")
+    for soort, table, keys in SOURCED:
+        for row in rows.tables.get(table, []):
+            key = "/".join(str(row[k]) for k in keys)
+            cited = rows.sources.get((soort, key))
+            if not cited:
+                problems.append(f"{soort} {key}: geen bron")
+                continue
+            for source_id in cited:
+                if source_id not in sources:
+                    problems.append(f"{soort} {key}: onbekende bron '{source_id}'")
+    return problems
+
+
+def _ids(rows: Rows, table: str, column: str = "id") -> Set[str]:
+    return {row[column] for row in rows.tables.get(table, [])}
+
+
+def _references(rows: Rows, directory: Path) -> List[str]:
+    problems = []
+    for table in ("kb_route", "kb_stap", "kb_financiering", "kb_vrijstelling", "kb_instelling", "kb_loket"):
+        seen: Set[str] = set()
+        for row in rows.tables.get(table, []):
+            if row["id"] in seen:
+                problems.append(f"{table}: id '{row['id']}' komt twee keer voor")
+            seen.add(row["id"])
+    routes = {r["id"] for r in rows.tables.get("kb_route", []) if not r["historisch"]}
+    historic = {r["id"] for r in rows.tables.get("kb_route", []) if r["historisch"]}
+    for slug in sorted(routes - CONTRACT_ROUTE_IDS):
+        problems.append(f"route {slug}: onbekende route-id (niet in docs/contract.md)")
+    for slug in sorted(CONTRACT_ROUTE_IDS - routes):
+        problems.append(f"route {slug}: ontbreekt in routes.yml")
+    for slug in sorted(RULE_ROUTE_IDS - routes):
+        problems.append(f"adviesregels noemen route '{slug}', maar die staat niet in de kennisbank")
+    steps, funding, exemptions = _ids(rows, "kb_stap"), _ids(rows, "kb_financiering"), _ids(rows, "kb_vrijstelling")
+    for row in rows.tables.get("kb_route_stap", []):
+        if row["stap_id"] not in steps:
+            problems.append(f"route {row['route_id']}: onbekende stap '{row['stap_id']}'")
+    for row in rows.tables.get("kb_route_financiering", []):
+        if row["financiering_id"] not in funding:
+            problems.append(f"route {row['route_id']}: onbekende financiering '{row['financiering_id']}'")
+    for route_id, names in route_exemption_refs(directory).items():
+        for name in names:
+            if name not in exemptions:
+                problems.append(f"route {route_id}: onbekende vrijstelling '{name}'")
+    for row in rows.tables.get("kb_vrijstelling", []):
+        if row["route_id"] is not None and row["route_id"] not in routes:
+            problems.append(f"vrijstelling {row['id']}: onbekende route '{row['route_id']}'")
+        if row["voorwaarde"] not in EXEMPTION_FOR:
+            problems.append(f"vrijstelling {row['id']}: onbekende voorwaarde '{row['voorwaarde']}'")
+    for row in rows.tables.get("kb_instelling_route", []):
+        if row["route_id"] not in routes:
+            hint = " (historische regeling)" if row["route_id"] in historic else ""
+            problems.append(f"instelling {row['instelling_id']}: onbekende route '{row['route_id']}'{hint}")
+    for row in rows.tables.get("kb_instelling", []):
+        if row["provincie"] not in values.PROVINCIE:
+            problems.append(f"instelling {row['id']}: onbekende provincie '{row['provincie']}'")
+    for row in rows.tables.get("kb_loket_provincie", []):
+        if row["provincie"] not in values.PROVINCIE:
+            problems.append(f"loket {row['loket_id']}: onbekende provincie '{row['provincie']}'")
+    for row in rows.tables.get("kb_route_sector", []):
+        if row["sector"] not in SECTORS:
+            problems.append(f"route {row['route_id']}: onbekende sector '{row['sector']}'")
+    for row in rows.tables.get("kb_eis", []):
+        if row["soort"] not in EVALUATORS:
+            problems.append(f"eis {row['id']}: onbekende soort '{row['soort']}'")
+        elif row["soort"] != "tijd" and row["waarde"] not in KNOWN_VALUES[row["soort"]]:
+            problems.append(f"eis {row['id']}: onbekende waarde '{row['waarde']}' voor {row['soort']}")
+        elif row["soort"] == "tijd" and not row["waarde"].isdigit():
+            problems.append(f"eis {row['id']}: tijd moet een aantal dagen zijn")
+    for table, allowed in (("kb_stap", STEP_FOR), ("kb_financiering", FUNDING_FOR)):
+        for row in rows.tables.get(table, []):
+            if row["voor"] not in allowed:
+                problems.append(f"{table} {row['id']}: onbekende 'voor' '{row['voor']}'")
+    if not any(r["landelijk"] for r in rows.tables.get("kb_loket", [])):
+        problems.append("loketten.yml: het landelijke loket ontbreekt")
+    return problems
+
+
+def _catalog(rows: Rows) -> Catalog:
+    engine = db.get_engine("sqlite://")  # private in-memory database for this check
+    db.upgrade(engine)
+    load(engine, rows)
+    with engine.connect() as connection:
+        return read_catalog(connection)
+
+
+def _completeness(catalog: Catalog) -> List[str]:
+    problems = []
+    for route in catalog.routes.values():
+        for topic in FACT_TOPICS:
+            if route.feit(topic) is None:
+                problems.append(f"route {route.id}: feit '{topic}' ontbreekt (de bot beantwoordt daar vragen mee)")
+    for step_id in ("diplomawaardering", "hybride-docent", "nt2", "school-zoeken"):
+        if step_id not in catalog.steps:
+            problems.append(f"stappen.yml: stap '{step_id}' ontbreekt (de adviesregels gebruiken hem)")
+    for funding_id in ("subsidie-tweede-lerarenopleiding", "lerarenbeurs", "halvering-collegegeld"):
+        if funding_id not in catalog.funding:
+            problems.append(f"financiering.yml: '{funding_id}' ontbreekt (de adviesregels gebruiken hem)")
+    return problems
+
+
+def profile_grid() -> Iterable[AdviceProfile]:
+    """Profiles that together exercise every rule."""
+    fields = [
+        ("scheikunde", "scheikunde"), ("bedrijfskunde", "economie"), ("rechten", "natuurkunde"),
+        ("taalwetenschap", "nederlands"), ("psychologie", None), ("bouwtechniek", "bouwen-wonen-interieur"), (None, None),
+    ]
+    for level, sector, job, mode, (field, subject), qualification, job_title in itertools.product(
+        values.VOOROPLEIDING, ("po", "vo", "mbo", "onbekend"), ("ja", "nee", None), ("voltijd", "deeltijd"),
+        fields, (None, "tweedegraads", "buitenlands"), (None, "student"),
+    ):
+        yield AdviceProfile(vooropleiding=level, sector=sector, baan_op_school=job, studievorm=mode,
+                            studierichting=field, schoolvak=None if sector == "po" else subject,
+                            huidige_bevoegdheid=qualification, huidig_beroep=job_title,
+                            diploma_buitenland=qualification == "buitenlands", werkervaring_jaren=5)
+    yield AdviceProfile(twijfelt=True)
+
+
+def _reachability(catalog: Catalog) -> List[str]:
+    unreached = set(catalog.routes)
+    for profile in profile_grid():
+        unreached -= set(advise(profile, catalog).route_ids)
+        if not unreached:
+            return []
+    return [f"route {route_id}: het advies stelt deze route voor geen enkel profiel voor" for route_id in sorted(unreached)]

@@ -1,0 +1,1 @@
+"""The application database: engine creation and schema migrations (Alembic)."""

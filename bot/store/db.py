@@ -1,0 +1,78 @@
+"""One place that knows the database URL and how to create an engine for it.
+
+SQLite (a file under ``var/``) is the embedded default; set ``ONDERWIJSLOKET_DB_URL`` to a
+PostgreSQL URL (``postgresql://user@host/db``) for production. Engines are created once per
+process and reused; every caller gets the same engine for the same URL.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Dict, Optional
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Engine
+
+ROOT = Path(__file__).resolve().parents[2]
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+URL_VARIABLE = "ONDERWIJSLOKET_DB_URL"
+DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'onderwijsloket.db'}"
+
+_engines: Dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def database_url(url: Optional[str] = None) -> str:
+    return url or os.environ.get(URL_VARIABLE) or DEFAULT_URL
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def get_engine(url: Optional[str] = None) -> Engine:
+    """The process-wide engine for ``url`` (default: the configured database)."""
+    url = database_url(url)
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = _create(url)
+            _engines[url] = engine
+        return engine
+
+
+def _create(url: str) -> Engine:
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, future=True, connect_args={"check_same_thread": False})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return sa.create_engine(url, future=True, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Brings the schema to ``revision``; running it again changes nothing."""
+    command.upgrade(alembic_config(engine), revision)
+
+
+def current_revision(engine: Engine) -> Optional[str]:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,192 @@
+"""The knowledge base: migrations, idempotent loading, sources, and kb-check; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+import yaml
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from bot.knowledge import schema
+from bot.knowledge.catalog import KnowledgeBase
+from bot.knowledge.check import SOURCED, check
+from bot.knowledge.content import CONTENT_DIR, read_content
+from bot.knowledge.load import load
+from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
+from bot.store import db
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    """A fresh, migrated database: a SQLite file, or a new database on the local PostgreSQL."""
+    if request.param == "sqlite":
+        engine = db.get_engine(f"sqlite:///{tmp_path / 'kb.db'}")
+        db.upgrade(engine)
+        yield engine
+        return
+    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    name = f"kb_test_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except sa.exc.OperationalError as error:
+        pytest.fail(f"PostgreSQL is niet bereikbaar op {POSTGRES_ADMIN_URL} (start het met scripts/services.sh): {error}")
+    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
+    engine = db.get_engine(url.render_as_string(hide_password=False))
+    db.upgrade(engine)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _count(engine, table) -> int:
+    with engine.connect() as connection:
+        return connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+
+
+def test_migrations_create_exactly_the_schema(engine):
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), schema.metadata) == []
+    assert db.current_revision(engine) == "0001"
+    db.upgrade(engine)  # a second upgrade is a no-op
+    assert db.current_revision(engine) == "0001"
+
+
+def test_loading_is_idempotent(engine):
+    rows = read_content()
+    assert load(engine, rows) is True
+    counts = {table.name: _count(engine, table) for table in schema.metadata.sorted_tables}
+    assert load(engine, rows) is False
+    assert {table.name: _count(engine, table) for table in schema.metadata.sorted_tables} == counts
+    assert counts["kb_route"] == len(CONTRACT_ROUTE_IDS) + 3  # plus three historical schemes
+
+
+def test_changed_content_replaces_the_old_in_one_go(engine):
+    rows = read_content()
+    load(engine, rows)
+    kb = KnowledgeBase(engine)
+    before = kb.catalog()
+    changed = read_content()
+    fact = next(f for f in changed.tables["kb_feit"] if f["id"] == "zib-po/duur")
+    fact["tekst"] = "Maximaal twee jaar (aangepast)."
+    assert load(engine, changed) is True
+    after = kb.catalog()
+    assert after.version != before.version
+    assert after.route("zib-po").feit("duur").tekst == "Maximaal twee jaar (aangepast)."
+    assert _count(engine, schema.feit) == len(rows.tables["kb_feit"])
+
+
+def test_every_fact_in_the_database_has_a_dated_source(engine):
+    load(engine, read_content())
+    with engine.connect() as connection:
+        cited = {(r.soort, r.sleutel) for r in connection.execute(sa.select(schema.bronvermelding))}
+        for soort, table_name, keys in SOURCED:
+            table = schema.metadata.tables[table_name]
+            for row in connection.execute(sa.select(table)).mappings():
+                assert (soort, "/".join(str(row[k]) for k in keys)) in cited, (soort, dict(row))
+        for source in connection.execute(sa.select(schema.bron)):
+            assert source.url.startswith("https://") and isinstance(source.geverifieerd, dt.date)
+
+
+def test_catalog_reads_routes_offices_and_relations(engine):
+    load(engine, read_content())
+    catalog = KnowledgeBase(engine).catalog()
+    assert set(catalog.routes) == CONTRACT_ROUTE_IDS
+    assert set(catalog.historic) == {"eerst-de-klas", "stap-budget", "aan-de-slag-voor-de-klas"}
+    assert catalog.route("zib-po").sectoren == {"po", "so"}
+    assert [e.soort for e in catalog.route("zib-po").eisen] == ["niveau", "baan", "tijd"]
+    assert catalog.office_for("zeeland").naam == "Lesgeven in Zeeland"
+    assert catalog.office_for(None).landelijk
+    assert catalog.relation("scheikunde", "scheikunde") == "vak"
+    assert catalog.relation("bedrijfskunde", "economie") == "verwant"
+    assert catalog.relation("rechten", "wiskunde") == "geen"
+    assert catalog.relation(None, "wiskunde") is None
+    for province in ("groningen", "zeeland", "limburg", "flevoland"):
+        assert [i for i in catalog.institutions if i.provincie == province], province
+
+
+def test_empty_database_says_how_to_load():
+    engine = db.get_engine("sqlite://")
+    db.upgrade(engine)
+    with pytest.raises(LookupError, match="make kb-load"):
+        KnowledgeBase(engine).catalog()
+
+
+# kb-check ------------------------------------------------------------------------------
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    copy = tmp_path / "inhoud"
+    shutil.copytree(CONTENT_DIR, copy)
+    return copy
+
+
+def _edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_kb_check_passes_on_the_repository_content():
+    assert check() == []
+
+
+def test_kb_check_fails_on_a_fact_without_a_source(content):
+    _edit(content / "routes.yml", lambda d: d["routes"][0]["feiten"]["kosten"].pop("bron"))
+    assert check(content) == ["feit zib-po/kosten: geen bron"]
+
+
+def test_kb_check_fails_on_an_unknown_source(content):
+    _edit(content / "stappen.yml", lambda d: d["stappen"][0].update(bron=["bestaat-niet"]))
+    assert check(content) == ["stap meelopen: onbekende bron 'bestaat-niet'"]
+
+
+def test_kb_check_fails_on_stale_facts(content):
+    problems = check(content, max_age_days=30, today=dt.date(2027, 6, 1))
+    assert problems and all("geverifieerd" in p for p in problems)
+
+
+def test_kb_check_fails_on_unknown_slugs(content):
+    _edit(content / "instellingen.yml", lambda d: d["instellingen"][0]["routes"].append("eerst-de-klas"))
+    _edit(content / "routes.yml", lambda d: d["routes"][0].update(id="zib-basisonderwijs"))
+    problems = check(content)
+    assert any("onbekende route 'eerst-de-klas' (historische regeling)" in p for p in problems)
+    assert "route zib-basisonderwijs: onbekende route-id (niet in docs/contract.md)" in problems
+    assert "route zib-po: ontbreekt in routes.yml" in problems
+
+
+def test_kb_check_fails_on_an_unreachable_route(content):
+    # Without its entry in the rules' reach (no sector), the DUO recognition becomes unreachable.
+    _edit(content / "routes.yml", lambda d: next(r for r in d["routes"] if r["id"] == "duo-erkenning-buitenland")
+          .update(eisen=[{"soort": "niveau", "waarde": "wo-master", "tekst": "x", "bron": ["duo-buitenland"]},
+                         {"soort": "bevoegdheid", "waarde": "tweedegraads", "tekst": "y", "bron": ["duo-buitenland"]}]))
+    assert check(content) == [
+        "route duo-erkenning-buitenland: het advies stelt deze route voor geen enkel profiel voor"]
+
+
+def test_kb_check_command_exit_codes(content):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    ok = subprocess.run([sys.executable, "-m", "bot.knowledge", "check"], cwd=ROOT, env=env,
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    _edit(content / "financiering.yml", lambda d: d["financiering"][0].pop("bron"))
+    bad = subprocess.run([sys.executable, "-m", "bot.knowledge", "check", "--inhoud", str(content)], cwd=ROOT,
+                         env=env, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "FOUT: financiering subsidie-zij-instroom: geen bron" in bad.stderr
