@@ -13,7 +13,7 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run train shell validate test test-unit bench-nlu bench-train FORCE
+.PHONY: help setup run train shell validate test test-unit kb-check kb-load bench-nlu bench-train bench-advice FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
@@ -21,7 +21,9 @@ help:
 	@echo "make train     model trainen als data, config of domein veranderde"
 	@echo "make shell     chatten in de terminal"
 	@echo "make validate  trainingsdata controleren"
-	@echo "make bench-nlu / bench-train   metingen (zie README)"
+	@echo "make kb-check  kennisbank controleren (bronnen, datums, route-ids, bereikbaarheid)"
+	@echo "make kb-load   kennisbank in de database laden (migraties + inhoud)"
+	@echo "make bench-nlu / bench-train / bench-advice   metingen (zie README)"
 
 setup:
 	@scripts/setup.sh
@@ -51,6 +53,15 @@ test-unit: | setup
 
 test: $(MODEL)
 	$(PY) -m pytest -q
+
+kb-check: | setup
+	$(PY) -m bot.knowledge check
+
+kb-load: | setup
+	$(PY) -m bot.knowledge load
+
+bench-advice: | setup
+	$(PY) -m bot.benchmarks.advice
 
 bench-nlu: | setup
 	scripts/bench_nlu.sh
