@@ -72,7 +72,7 @@ class ProfileEntityExtractor(_StatelessComponent, EntityExtractorMixin):
                 ENTITY_ATTRIBUTE_END: span.end,
                 ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
             }
-            for span in found.spans
+            for span in found.spans + found.signals
         ]
         if "vooropleiding" in found.unclear:
             entities.append(_whole(text, UNCLEAR_EDUCATION, found.unclear["vooropleiding"]))

@@ -29,6 +29,7 @@ from bot.profile.extract.education import (
 from bot.profile.extract.places import _extract_abroad, _extract_foreign_qualification, _extract_province
 from bot.profile.extract.preferences import _extract_simple
 from bot.profile.extract.result import Extraction, Span
+from bot.profile.extract.signals import extract_signals
 from bot.profile.extract.text import _blank_questions, _normalise_phrases, clean_free_text, fold_same_length
 from bot.profile.extract.work import _bare_number, _extract_experience, _extract_job, _extract_job_at_school, clean_job_answer
 
@@ -67,6 +68,7 @@ def extract(
     _extract_foreign_qualification(folded, result)
     _extract_province(folded, result, expected)
     result.bare_number = _bare_number(folded)
+    extract_signals(folded, result)
 
     if "vooropleiding" not in result.facts and re.search(r"\bpabo[\s-]*(?:afgerond|gedaan|diploma|afgemaakt)\b", folded):
         result.set("vooropleiding", "hbo-bachelor", *re.search(r"\bpabo\b", folded).span())

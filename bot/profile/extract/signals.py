@@ -1,0 +1,48 @@
+"""Signals that change the advice but are not asked for: age, doubt, income, free days."""
+
+from __future__ import annotations
+
+import re
+
+from bot.profile.extract.result import Extraction
+from bot.profile.extract.text import is_negated
+from bot.profile.extract.work import _AGE
+from bot.profile.numbers import parse_number
+
+_DOUBT = re.compile(
+    r"\b(?:twijfel\w*|weet\s+(?:nog\s+)?niet\s+(?:zeker\s+|goed\s+)?of\s+(?:ik\s+)?(?:(?:wel\s+)?(?:lesgeven|leraar|"
+    r"docent|juf|meester|het\s+onderwijs|onderwijs))|of\s+lesgeven\s+(?:wel\s+)?bij\s+(?:me|mij)\s+past|"
+    r"of\s+ik\s+(?:wel\s+)?geschikt\s+ben|nog\s+(?:aan\s+het\s+)?ori[eë]nte\w*|eerst\s+(?:eens\s+)?(?:kijken|"
+    r"proberen|ori[eë]nteren|snuffelen)\s+of)"
+)
+_INCOME = re.compile(
+    r"\b(?:(?:moet|wil)\s+(?:wel\s+)?(?:blijven\s+)?(?:verdienen|geld\s+verdienen)|(?:inkomen|salaris)\s+(?:nodig|houden)|"
+    r"(?:kan|kun)\s+(?:het\s+)?(?:me\s+|mij\s+)?niet\s+(?:veroorloven|permitteren)|kostwinner|"
+    r"niet\s+zonder\s+(?:salaris|inkomen)|geen\s+geld\s+(?:voor|om)|betaald\s+(?:leren|werken|opleiden))"
+)
+_DAYS = re.compile(
+    r"\b(?:maar\s+|slechts\s+|hooguit\s+|ongeveer\s+|zo'?n\s+)?(?P<n>\d|een|één|twee|drie|vier|vijf|anderhalve)\s+"
+    r"dag(?:en)?\s+(?:per|in\s+de|p/?)\s*(?:week|wk)\b"
+)
+
+
+def extract_signals(folded: str, result: Extraction) -> None:
+    for match in _AGE.finditer(folded):
+        if re.match(r"\s*(?:jaar\s+)?geleden", folded[match.end():]):
+            continue
+        group = "n" if match.group("n") else "n2"
+        number = parse_number(match.group(group))
+        if number is not None and 16 <= number <= 90:
+            result.signal("leeftijd", number, *match.span(group))
+    doubt = _DOUBT.search(folded)
+    if doubt:
+        result.signal("twijfelt", True, *doubt.span())
+    income = _INCOME.search(folded)
+    if income and not is_negated(folded, income.start()):
+        result.signal("inkomen_nodig", True, *income.span())
+    days = _DAYS.search(folded)
+    if days:
+        word = days.group("n")
+        number = 1 if word == "anderhalve" else parse_number(word)
+        if number is not None and 0 <= number <= 5:
+            result.signal("dagen_beschikbaar", number, *days.span())
