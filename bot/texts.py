@@ -158,6 +158,13 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Dit heb ik van je genoteerd:\n{profiel}\n\nKlopt dit?',
         "buttons": _buttons('Ja, dat klopt', '/affirm', 'Nee, ik wil iets aanpassen', '/deny'),
     },
+    "advies_nog_niet": {
+        "text": 'Ik heb nog geen advies voor je gemaakt. Vertel me eerst over je opleiding en je werk. Dan zoek ik de routes die bij je passen.',
+    },
+    "advies_niet_beschikbaar": {
+        "text": 'Sorry, het lukt me nu niet om je advies te maken. Probeer het later nog eens. Of praat met een medewerker.',
+        "buttons": _buttons('Praat met een medewerker', '/human_handoff'),
+    },
     "profiel_compleet": {
         "text": 'Dank je wel! Je profiel is compleet. Hiermee zoek ik de routes naar het leraarschap die bij jou passen.',
     },

@@ -53,6 +53,21 @@ class Stack:
 
 
 @pytest.fixture(scope="session")
+def catalog():
+    """The knowledge base of the repository, loaded into a private in-memory database."""
+    from bot.knowledge.catalog import read_catalog
+    from bot.knowledge.content import read_content
+    from bot.knowledge.load import load
+    from bot.store import db
+
+    engine = db.new_engine("sqlite://")
+    db.upgrade(engine)
+    load(engine, read_content())
+    with engine.connect() as connection:
+        return read_catalog(connection)
+
+
+@pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     """Starts scripts/run.sh on test ports with a fresh SQLite tracker store."""
     work = tmp_path_factory.mktemp("stack")
@@ -65,6 +80,7 @@ def stack(tmp_path_factory) -> Stack:
         "ACTION_PORT": action_port,
         "RASA_AUTH_TOKEN": token,
         "TRACKER_DB": str(work / "tracker.db"),
+        "ONDERWIJSLOKET_DB_URL": f"sqlite:///{work / 'app.db'}",
         "LOG_DIR": str(work / "log"),
         "ACTION_ENDPOINT_URL": f"http://localhost:{action_port}/webhook",
     }

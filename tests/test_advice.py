@@ -13,25 +13,13 @@ from hypothesis import strategies as st
 from bot.advice import AdviceProfile, advise
 from bot.advice.eligibility import Status, evaluate
 from bot.advice.text import messages, payload
-from bot.knowledge.catalog import read_catalog
-from bot.knowledge.content import read_content
-from bot.knowledge.load import load
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 from bot.profile import values
-from bot.store import db
 
 TABLE = yaml.safe_load((Path(__file__).parent / "data" / "advies_profielen.yml").read_text(encoding="utf-8"))["profielen"]
 RULES = {f"R{n}" for n in range(1, 15)}
 BACHELOR_LEVELS = {"bachelor", "wo-bachelor", "wo-master"}
 
-
-@pytest.fixture(scope="module")
-def catalog():
-    engine = db.get_engine("sqlite://")
-    db.upgrade(engine)
-    load(engine, read_content())
-    with engine.connect() as connection:
-        return read_catalog(connection)
 
 
 def test_the_table_has_at_least_40_profiles_and_covers_every_rule():

@@ -122,7 +122,7 @@ def test_catalog_reads_routes_offices_and_relations(engine):
 
 
 def test_empty_database_says_how_to_load():
-    engine = db.get_engine("sqlite://")
+    engine = db.new_engine("sqlite://")
     db.upgrade(engine)
     with pytest.raises(LookupError, match="make kb-load"):
         KnowledgeBase(engine).catalog()

@@ -65,6 +65,19 @@ def route_of(text: str, advice_ids: Sequence[str], catalog: Catalog) -> Optional
     return best[1] if best else None
 
 
+def historic_of(text: str, catalog: Catalog) -> Optional[Route]:
+    """A scheme that no longer exists, when the question names one ("en Eerst de Klas?")."""
+    lowered = (text or "").lower()
+    for route in catalog.historic.values():
+        if route.titel.lower() in lowered or route.id.replace("-", " ") in lowered:
+            return route
+    return None
+
+
+def historic_answer(route: Route) -> List[str]:
+    return [_join([route.tekst or f"{route.titel} bestaat niet meer.", cite(route.bronnen)])]
+
+
 def answer(topic: str, route_id: str, profile: AdviceProfile, advice: Advice, catalog: Catalog) -> List[str]:
     """The reply, as one or more short messages."""
     route = catalog.route(route_id)

@@ -73,9 +73,9 @@ def note_line(note: Note) -> str:
     return careful(note.tekst, note.zeker)
 
 
-def messages(advice: Advice) -> List[Dict[str, Any]]:
+def messages(advice: Advice, updated: bool = False) -> List[Dict[str, Any]]:
     """The advice as a few short chat messages (text, and buttons on the last one)."""
-    first = ["Dit is mijn advies voor jou:"]
+    first = ["Ik heb je advies aangepast. Dit is mijn nieuwe advies:" if updated else "Dit is mijn advies voor jou:"]
     for number, item in enumerate(advice.routes, start=1):
         first.append("")
         first.extend(route_lines(number, item))

@@ -156,7 +156,7 @@ def _references(rows: Rows, directory: Path) -> List[str]:
 
 
 def _catalog(rows: Rows) -> Catalog:
-    engine = db.get_engine("sqlite://")  # private in-memory database for this check
+    engine = db.new_engine("sqlite://")  # private in-memory database for this check
     db.upgrade(engine)
     load(engine, rows)
     with engine.connect() as connection:

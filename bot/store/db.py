@@ -43,12 +43,13 @@ def get_engine(url: Optional[str] = None) -> Engine:
     with _lock:
         engine = _engines.get(url)
         if engine is None:
-            engine = _create(url)
+            engine = new_engine(url)
             _engines[url] = engine
         return engine
 
 
-def _create(url: str) -> Engine:
+def new_engine(url: str) -> Engine:
+    """A new engine of its own (not shared), e.g. for a private in-memory database."""
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

@@ -1,0 +1,108 @@
+"""The advice in the conversation: after the confirmed profile, and follow-up questions.
+
+Thin adapters: the knowledge base and the advice engine (bot.knowledge, bot.advice) do
+the work; these actions read the tracker and send the messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot import dialogue
+from bot.actions.common import latest_entity, say
+from bot.advice import AdviceProfile, advise, followup, text
+from bot.advice.result import Advice
+from bot.knowledge.catalog import Catalog, KnowledgeBase
+from bot.knowledge.load import prepare
+
+logger = logging.getLogger(__name__)
+
+_knowledge: Optional[KnowledgeBase] = None
+_lock = threading.Lock()
+
+
+def knowledge() -> KnowledgeBase:
+    """The process-wide knowledge base; migrates and loads the database on first use."""
+    global _knowledge
+    with _lock:
+        if _knowledge is None:
+            _knowledge = KnowledgeBase(prepare())
+        return _knowledge
+
+
+def _advise(slots: Dict[str, Any]) -> Tuple[Advice, Catalog]:
+    catalog = knowledge().catalog()
+    return advise(AdviceProfile.from_mapping(slots), catalog), catalog
+
+
+async def compute(tracker: Tracker) -> Tuple[Advice, Catalog]:
+    """Runs the engine (and its small database read) off the event loop."""
+    return await asyncio.get_running_loop().run_in_executor(None, _advise, dict(tracker.slots))
+
+
+def _utter(dispatcher: CollectingDispatcher, key: str, message: Dict[str, Any]) -> None:
+    dispatcher.utter_message(text=message["text"], buttons=message.get("buttons", []), **{dialogue.TEXT_KEY: key})
+
+
+class ActionGeefAdvies(Action):
+    """Gives the personal advice: short Dutch text plus the route_suggestions payload."""
+
+    def name(self) -> Text:
+        return "action_geef_advies"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        try:
+            advice, _catalog = await compute(tracker)
+        except Exception:  # the database is down or empty: say so, keep the conversation
+            logger.exception("Advies maken mislukt")
+            say(dispatcher, "advies_niet_beschikbaar")
+            return []
+        updated = bool(tracker.get_slot("advies_gegeven"))
+        for message in text.messages(advice, updated=updated):
+            _utter(dispatcher, "advies", message)
+        body = text.payload(advice)
+        dispatcher.utter_message(json_message=body)
+        return [SlotSet("advies", body), SlotSet("advies_route", advice.route_ids[0]), SlotSet("advies_gegeven", True)]
+
+
+class ActionAdviesVraag(Action):
+    """Answers a question about the advice for the route under discussion."""
+
+    def name(self) -> Text:
+        return "action_advies_vraag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        if not tracker.get_slot("advies_gegeven"):
+            say(dispatcher, "advies_nog_niet")
+            return []
+        try:
+            advice, catalog = await compute(tracker)
+        except Exception:
+            logger.exception("Advies maken mislukt")
+            say(dispatcher, "advies_niet_beschikbaar")
+            return []
+        message = tracker.latest_message.get("text") or ""
+        historic = followup.historic_of(message, catalog)
+        if historic is not None:
+            for answer in followup.historic_answer(historic):
+                dispatcher.utter_message(text=answer, **{dialogue.TEXT_KEY: "advies_historisch"})
+            return []
+        topic = latest_entity(tracker, "advies_onderwerp")
+        if topic not in followup.TOPICS:
+            topic = followup.topic_of(message)
+        route_id = followup.route_of(message, advice.route_ids, catalog)
+        if route_id is None:
+            current = tracker.get_slot("advies_route")
+            route_id = current if current in catalog.routes else advice.route_ids[0]
+        profile = AdviceProfile.from_mapping(dict(tracker.slots))
+        for answer in followup.answer(topic, route_id, profile, advice, catalog):
+            dispatcher.utter_message(text=answer, **{dialogue.TEXT_KEY: f"advies_{topic}"})
+        return [SlotSet("advies_route", route_id)]
