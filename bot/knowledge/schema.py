@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-metadata = sa.MetaData()
+from bot.store.metadata import metadata  # noqa: E402  (shared with connectors.tables)
 
 S = sa.String
 

@@ -1,0 +1,157 @@
+"""The handoff summary: built from the conversation's slots and events, for an intaker.
+
+``build_summary`` returns the ``summary`` object of the contract's ``handoff_summary``
+payload. Personal numbers nobody asked for are redacted in the transcript and in the open
+questions; contact details appear only in ``contact``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Dict, Iterable, List, Mapping, Optional
+
+from bot.handoff.contact import readable_phone
+from bot.nlu_entities import INPUT_KIND
+from bot.privacy.redact import redact
+from bot.profile import describe, values
+
+CONTACT_FIELDS = ("naam", "email", "telefoon", "contactvoorkeur")
+#: Intents of messages the bot could not answer.
+UNANSWERED = frozenset({"out_of_scope", "nlu_fallback"})
+MAX_TRANSCRIPT = 200
+MAX_OPEN_QUESTIONS = 10
+PREFERENCE_TEXT = {"email": "per e-mail", "telefoon": "telefonisch", "video": "in een videogesprek"}
+SECTOR_TEXT = {"po": "het basisonderwijs", "so": "het speciaal onderwijs", "vo": "het voortgezet onderwijs",
+               "mbo": "het mbo"}
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _when(event: Mapping[str, Any]) -> Optional[str]:
+    stamp = event.get("timestamp")
+    if stamp is None:
+        return None
+    return _iso(dt.datetime.fromtimestamp(float(stamp), tz=dt.timezone.utc))
+
+
+def transcript(events: Iterable[Mapping[str, Any]], keep: Iterable[str] = ()) -> List[Dict[str, Any]]:
+    """User and bot messages of the current session, redacted, oldest first."""
+    keep = list(keep)
+    lines: List[Dict[str, Any]] = []
+    for event in events:
+        kind = event.get("event")
+        if kind in {"session_started", "restart"}:
+            lines = []
+        if kind not in {"user", "bot"} or not event.get("text"):
+            continue
+        lines.append({
+            "van": "persoon" if kind == "user" else "bot",
+            "tekst": redact(str(event["text"]), keep).text,
+            "tijd": _when(event),
+        })
+    return lines[-MAX_TRANSCRIPT:]
+
+
+def open_questions(events: Iterable[Mapping[str, Any]], keep: Iterable[str] = ()) -> List[str]:
+    """What the person asked that the bot could not answer (redacted, without repeats)."""
+    keep = list(keep)
+    found: List[str] = []
+    active_loop: Optional[str] = None
+    for event in events:
+        kind = event.get("event")
+        if kind in {"session_started", "restart"}:
+            found = []
+        if kind == "active_loop":
+            active_loop = event.get("name")
+        if kind != "user":
+            continue
+        parse = event.get("parse_data") or {}
+        intent = (parse.get("intent") or {}).get("name")
+        text = str(event.get("text") or "").strip()
+        if not text or text.startswith("/"):
+            continue
+        if any(e.get("entity") == INPUT_KIND for e in parse.get("entities") or []):
+            continue  # empty, emoji, a personal number...: not a question
+        if intent == "out_of_scope" or (intent == "nlu_fallback" and active_loop is None):
+            clean = redact(text, keep).text
+            if clean not in found:
+                found.append(clean)
+    return found[-MAX_OPEN_QUESTIONS:]
+
+
+def _sentences(profile: Mapping[str, Any], contact: Mapping[str, Any], advice: Optional[Mapping[str, Any]],
+               questions: List[str]) -> str:
+    name = contact.get("naam") or "Deze persoon"
+    sector = profile.get("sector")
+    first = (f"{name} wil leraar worden in {SECTOR_TEXT[sector]}." if sector in SECTOR_TEXT
+             else f"{name} oriënteert zich op het leraarschap.")
+    education = describe.VOOROPLEIDING_TEKST.get(profile.get("vooropleiding"), "een onbekende vooropleiding")
+    if profile.get("studierichting"):
+        education += f" {profile['studierichting']}"
+    if profile.get("diploma_buitenland"):
+        education += " (buitenlands diploma)"
+    work = ""
+    if profile.get("huidig_beroep"):
+        work = f" en werkt als {profile['huidig_beroep']}"
+        if profile.get("werkervaring_jaren") is not None:
+            work += f" ({profile['werkervaring_jaren']} jaar ervaring)"
+    second = f"Vooropleiding: {education}{work}."
+    job = {"ja": "Heeft een baan of aanbod van een school.", "in-gesprek": "Is in gesprek met een school.",
+           "nee": "Heeft nog geen baan op een school."}.get(profile.get("baan_op_school") or "", "")
+    if advice and advice.get("routes"):
+        titles = [r.get("titel") or r.get("id") for r in advice["routes"]]
+        third = "De bot adviseerde: " + "; ".join(titles) + "."
+    else:
+        third = "De bot heeft nog geen advies gegeven."
+    sentences = [first, second] + ([job] if job else []) + [third]
+    if questions:
+        sentences.append(f"Er {'is 1 vraag' if len(questions) == 1 else f'zijn {len(questions)} vragen'} "
+                         "die de bot niet kon beantwoorden.")
+    if contact.get("contactvoorkeur"):
+        sentences.append(f"Wil graag {PREFERENCE_TEXT[contact['contactvoorkeur']]} contact.")
+    return " ".join(sentences[:6])
+
+
+def build_summary(conversation_id: str, slots: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
+                  now: Optional[dt.datetime] = None) -> Dict[str, Any]:
+    events = list(events)
+    now = now or dt.datetime.now(dt.timezone.utc)
+    profile = {slot: slots.get(slot) for slot in values.PROFILE_SLOTS}
+    contact = {field: slots.get(field) for field in CONTACT_FIELDS}
+    keep = [contact["telefoon"]] if contact.get("telefoon") else []
+    if contact.get("telefoon"):
+        keep.append(readable_phone(contact["telefoon"]))
+    questions = open_questions(events, keep)
+    advice = slots.get("advies") if isinstance(slots.get("advies"), Mapping) else None
+    return {
+        "conversation_id": conversation_id,
+        "created_at": _iso(now),
+        "profiel": profile,
+        "contact": contact,
+        "advies": advice,
+        "vragen_open": questions,
+        "samenvatting": _sentences(profile, contact, advice, questions),
+        "transcript": transcript(events, keep),
+    }
+
+
+def readable(summary: Mapping[str, Any]) -> List[str]:
+    """What will be shared, as short lines for the person (and the e-mail to the intaker)."""
+    contact = summary["contact"]
+    lines = [f"Naam: {contact.get('naam') or '-'}"]
+    if contact.get("email"):
+        lines.append(f"E-mail: {contact['email']}")
+    if contact.get("telefoon"):
+        lines.append(f"Telefoon: {readable_phone(contact['telefoon'])}")
+    if contact.get("contactvoorkeur"):
+        lines.append(f"Contact: {PREFERENCE_TEXT[contact['contactvoorkeur']]}")
+    lines += describe.read_back({k: v for k, v in summary["profiel"].items()})
+    advice = summary.get("advies")
+    if advice and advice.get("routes"):
+        lines.append("Advies: " + "; ".join(r.get("titel") or r["id"] for r in advice["routes"]))
+    if summary.get("vragen_open"):
+        lines.append("Open vragen: " + " | ".join(summary["vragen_open"]))
+    lines.append(f"Het gesprek met mij ({len(summary.get('transcript') or [])} berichten, zonder persoonlijke nummers)")
+    return lines

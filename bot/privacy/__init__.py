@@ -1,0 +1,1 @@
+"""Privacy: finding and removing personal numbers nobody asked for."""

@@ -1,0 +1,178 @@
+"""The durable outbox of handoffs.
+
+``store_handoff`` writes the handoff and one delivery row per connector in one transaction:
+either both exist or neither. The worker claims due rows with a lease (so a crashed worker's
+rows come back), marks them delivered, or schedules a retry with exponential backoff and
+jitter; after the last attempt a row becomes ``dood`` (dead letter), visible in the inbox,
+the API and ``python -m connectors.outbox``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import uuid
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from bot.handoff.schema import validate
+from connectors.tables import aflevering, overdracht
+
+WAITING, BUSY, DELIVERED, DEAD = "wachtend", "bezig", "afgeleverd", "dood"
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 12
+    base_seconds: float = 30.0
+    cap_seconds: float = 3600.0
+    lease_seconds: float = 120.0
+
+    def delay(self, attempt: int, rng: random.Random = random._inst) -> float:  # type: ignore[attr-defined]
+        """Seconds until retry ``attempt + 1``: exponential, capped, with jitter (0.5x to 1.5x)."""
+        raw = min(self.cap_seconds, self.base_seconds * (2 ** max(0, attempt - 1)))
+        return raw * (0.5 + rng.random())
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    handoff_id: str
+    connector: str
+    attempts: int
+    summary: Dict[str, Any]
+
+
+def store_handoff(connection: Connection, summary: Mapping[str, Any], connectors: Sequence[str],
+                  now: Optional[dt.datetime] = None) -> str:
+    """Validates the summary and writes the handoff plus its outbox rows; returns the id.
+
+    Run it inside a transaction (``engine.begin()``): the handoff and its deliveries are
+    stored together or not at all.
+    """
+    if not connectors:
+        raise ValueError("geen connectoren ingesteld (HANDOFF_CONNECTORS)")
+    validate(summary)
+    now = now or utcnow()
+    handoff_id = str(uuid.uuid4())
+    connection.execute(overdracht.insert().values(
+        id=handoff_id, conversation_id=summary["conversation_id"], aangemaakt_op=now,
+        samenvatting=json.dumps(summary, ensure_ascii=False, sort_keys=True),
+    ))
+    connection.execute(aflevering.insert(), [
+        {"overdracht_id": handoff_id, "connector": name, "status": WAITING, "pogingen": 0, "volgende_poging": now}
+        for name in dict.fromkeys(connectors)
+    ])
+    return handoff_id
+
+
+def claim_due(engine: Engine, policy: RetryPolicy, limit: int = 10, now: Optional[dt.datetime] = None) -> List[Job]:
+    """Claims up to ``limit`` due deliveries for this worker (safe with several workers)."""
+    now = now or utcnow()
+    free = sa.or_(aflevering.c.vergrendeld_tot.is_(None), aflevering.c.vergrendeld_tot < now)
+    due = sa.and_(aflevering.c.status.in_([WAITING, BUSY]), aflevering.c.volgende_poging <= now, free)
+    jobs: List[Job] = []
+    with engine.begin() as connection:
+        candidates = connection.execute(
+            sa.select(aflevering.c.id).where(due).order_by(aflevering.c.volgende_poging, aflevering.c.id).limit(limit)
+        ).scalars().all()
+        for row_id in candidates:
+            claimed = connection.execute(
+                aflevering.update().where(aflevering.c.id == row_id, due).values(
+                    status=BUSY, vergrendeld_tot=now + dt.timedelta(seconds=policy.lease_seconds))
+            ).rowcount
+            if not claimed:
+                continue
+            row = connection.execute(
+                sa.select(aflevering.c.id, aflevering.c.overdracht_id, aflevering.c.connector, aflevering.c.pogingen,
+                          overdracht.c.samenvatting)
+                .join(overdracht, overdracht.c.id == aflevering.c.overdracht_id)
+                .where(aflevering.c.id == row_id)
+            ).one()
+            jobs.append(Job(row.id, row.overdracht_id, row.connector, row.pogingen, json.loads(row.samenvatting)))
+    return jobs
+
+
+def mark_delivered(engine: Engine, job: Job, now: Optional[dt.datetime] = None) -> None:
+    with engine.begin() as connection:
+        connection.execute(aflevering.update().where(aflevering.c.id == job.id).values(
+            status=DELIVERED, pogingen=job.attempts + 1, afgeleverd_op=now or utcnow(), vergrendeld_tot=None,
+            laatste_fout=None))
+
+
+def mark_failed(engine: Engine, job: Job, error: str, policy: RetryPolicy, permanent: bool = False,
+                now: Optional[dt.datetime] = None, rng: Optional[random.Random] = None) -> str:
+    """Records a failed attempt; returns the new status (``wachtend`` or ``dood``)."""
+    now = now or utcnow()
+    attempts = job.attempts + 1
+    dead = permanent or attempts >= policy.max_attempts
+    values: Dict[str, Any] = {"pogingen": attempts, "laatste_fout": error[:2000], "vergrendeld_tot": None,
+                              "status": DEAD if dead else WAITING}
+    if not dead:
+        delay = policy.delay(attempts, rng) if rng else policy.delay(attempts)
+        values["volgende_poging"] = now + dt.timedelta(seconds=delay)
+    with engine.begin() as connection:
+        connection.execute(aflevering.update().where(aflevering.c.id == job.id).values(**values))
+    return values["status"]
+
+
+def requeue(engine: Engine, delivery_id: int) -> bool:
+    """Puts a dead delivery back in the queue (after the receiver was fixed)."""
+    with engine.begin() as connection:
+        return bool(connection.execute(aflevering.update().where(
+            aflevering.c.id == delivery_id, aflevering.c.status == DEAD).values(
+            status=WAITING, pogingen=0, volgende_poging=utcnow(), laatste_fout=None)).rowcount)
+
+
+def deliveries(engine: Engine, status: Optional[str] = None, limit: int = 100) -> List[Dict[str, Any]]:
+    query = sa.select(aflevering).order_by(aflevering.c.id.desc()).limit(limit)
+    if status:
+        query = query.where(aflevering.c.status == status)
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def counts(engine: Engine) -> Dict[str, int]:
+    with engine.connect() as connection:
+        rows = connection.execute(sa.select(aflevering.c.status, sa.func.count()).group_by(aflevering.c.status))
+        return {status: number for status, number in rows}
+
+
+def main(argv=None) -> int:
+    """python -m connectors.outbox status | opnieuw ID"""
+    import argparse
+
+    from bot.store import db
+
+    parser = argparse.ArgumentParser(prog="python -m connectors.outbox", description="De outbox van overdrachten")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("status", help="aantallen per status en de mislukte afleveringen")
+    again = commands.add_parser("opnieuw", help="een mislukte (dode) aflevering opnieuw klaarzetten")
+    again.add_argument("id", type=int)
+    args = parser.parse_args(argv)
+    engine = db.get_engine()
+    db.upgrade(engine)
+    if args.command == "opnieuw":
+        if requeue(engine, args.id):
+            print(f"Aflevering {args.id} staat weer klaar.")
+            return 0
+        print(f"Aflevering {args.id} bestaat niet of is niet mislukt.")
+        return 1
+    numbers = counts(engine)
+    print("Afleveringen: " + (", ".join(f"{k} {v}" for k, v in sorted(numbers.items())) or "geen"))
+    for row in deliveries(engine, DEAD):
+        print(f"  MISLUKT {row['id']}: {row['connector']}, overdracht {row['overdracht_id']}, "
+              f"{row['pogingen']} pogingen, laatste fout: {row['laatste_fout']}")
+    return 1 if numbers.get(DEAD) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
