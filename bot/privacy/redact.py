@@ -15,7 +15,8 @@ from typing import Iterable
 
 IBAN_LABEL, BSN_LABEL, CARD_LABEL, NUMBER_LABEL = "[IBAN]", "[BSN]", "[kaartnummer]", "[nummer]"
 
-_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){10,30}\b")
+_IBAN_START = re.compile(r"\b[A-Za-z]{2}\d{2}")
+_IBAN_BODY = re.compile(r"(?:[ ]?[A-Za-z0-9]){10,30}")
 #: Runs of digits, also written with spaces, dots or dashes ("123 456 782", "1234.56.782"),
 #: optionally with a leading "+" (phone numbers).
 _DIGITS = re.compile(r"(?<![\w+])\+?\d(?:[ .\-/]?\d){6,}(?!\w)")
@@ -71,16 +72,31 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+def _redact_ibans(text: str, found: Counter) -> str:
+    """IBANs, also written in groups ("NL91 ABNA 0417 1643 00"): the longest checksum-valid
+    prefix after a country code and check digits."""
+    out, position = [], 0
+    for start in _IBAN_START.finditer(text):
+        if start.start() < position:
+            continue
+        body = _IBAN_BODY.match(text, start.end())
+        if not body:
+            continue
+        for end in range(body.end(), start.end() + 9, -1):
+            candidate = text[start.start():end]
+            if (end == len(text) or not text[end].isalnum()) and is_iban(candidate):
+                out.append(text[position:start.start()] + IBAN_LABEL)
+                position = end
+                found["iban"] += 1
+                break
+    out.append(text[position:])
+    return "".join(out)
+
+
 def redact(text: str, keep: Iterable[str] = ()) -> Redaction:
     """``text`` without personal numbers; ``keep`` lists numbers (any spelling) to leave."""
     kept = {_digits(k) for k in keep if k and _digits(k)}
     found: Counter = Counter()
-
-    def iban(match: re.Match) -> str:
-        if is_iban(match.group(0)):
-            found["iban"] += 1
-            return IBAN_LABEL
-        return match.group(0)
 
     def number(match: re.Match) -> str:
         raw = match.group(0)
@@ -98,6 +114,6 @@ def redact(text: str, keep: Iterable[str] = ()) -> Redaction:
         found["nummer"] += 1
         return NUMBER_LABEL
 
-    text = _IBAN.sub(iban, text or "")
+    text = _redact_ibans(text or "", found)
     text = _DIGITS.sub(number, text)
     return Redaction(text, found)

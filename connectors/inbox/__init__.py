@@ -1,0 +1,1 @@
+"""The built-in intaker inbox: a small aiohttp web app and JSON API over the handoffs."""

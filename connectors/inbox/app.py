@@ -1,0 +1,221 @@
+"""The inbox web app (HTML for people, JSON API for systems), on aiohttp.
+
+Authentication: a server-side session (HttpOnly, SameSite=Strict cookie); every POST needs
+the session's CSRF token (form field ``csrf`` or header ``X-CSRF-Token``). The login form
+uses a double-submit CSRF cookie. Claiming is first come, first served; finishing is only
+for the intaker who claimed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hmac
+import secrets
+from typing import Any, Awaitable, Callable, Optional
+
+from aiohttp import web
+from sqlalchemy.engine import Engine
+
+from connectors import outbox
+from connectors.inbox import auth, pages, store
+
+COOKIE = "inbox_sessie"
+LOGIN_CSRF_COOKIE = "inbox_login_csrf"
+ENGINE = web.AppKey("engine", Engine)
+SECURE_COOKIES = web.AppKey("secure_cookies", bool)
+HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+async def _db(request: web.Request, function: Callable, *args: Any) -> Any:
+    return await asyncio.get_running_loop().run_in_executor(None, functools.partial(function, request.app[ENGINE], *args))
+
+
+def _is_api(request: web.Request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _html(text: str, status: int = 200) -> web.Response:
+    return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
+
+
+def authenticated(handler: Callable[..., Awaitable[web.StreamResponse]]):
+    @functools.wraps(handler)
+    async def wrapper(request: web.Request) -> web.StreamResponse:
+        current = await _db(request, auth.session, request.cookies.get(COOKIE))
+        if current is None:
+            if _is_api(request):
+                return web.json_response({"fout": "niet ingelogd"}, status=401)
+            raise web.HTTPFound("/login")
+        if request.method == "POST":
+            sent = request.headers.get("X-CSRF-Token")
+            if sent is None and not _is_api(request):
+                sent = (await request.post()).get("csrf")
+            if not sent or not hmac.compare_digest(str(sent), current.csrf):
+                if _is_api(request):
+                    return web.json_response({"fout": "CSRF-token ontbreekt of klopt niet"}, status=403)
+                return _html(pages.layout("Geweigerd", "<h1>Geweigerd</h1><p>Het formulier is verlopen. "
+                                          "Ga terug en probeer het opnieuw.</p>"), status=403)
+        request["session"] = current
+        return await handler(request)
+    return wrapper
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler):
+    response = await handler(request)
+    response.headers.update(HEADERS)
+    return response
+
+
+def _set_session_cookie(request: web.Request, response: web.StreamResponse, token: str) -> None:
+    response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", secure=request.app[SECURE_COOKIES],
+                        max_age=auth.SESSION_HOURS * 3600, path="/")
+
+
+async def health(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+async def login_page(request: web.Request) -> web.Response:
+    token = secrets.token_urlsafe(24)
+    response = _html(pages.login(csrf=token))
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="Strict",
+                        secure=request.app[SECURE_COOKIES], path="/login")
+    return response
+
+
+async def login_submit(request: web.Request) -> web.Response:
+    form = await request.post()
+    cookie = request.cookies.get(LOGIN_CSRF_COOKIE)
+    if not cookie or not hmac.compare_digest(cookie, str(form.get("csrf", ""))):
+        return _html(pages.login("Het formulier is verlopen. Probeer het opnieuw."), status=403)
+    person = await _db(request, auth.authenticate, str(form.get("gebruikersnaam", "")), str(form.get("wachtwoord", "")))
+    if person is None:
+        await asyncio.sleep(0.5)
+        response = _html(pages.login("Gebruikersnaam of wachtwoord klopt niet.", csrf=cookie), status=401)
+        return response
+    token, _csrf = await _db(request, auth.start_session, person)
+    response = web.HTTPFound("/")
+    _set_session_cookie(request, response, token)
+    response.del_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    raise response
+
+
+@authenticated
+async def logout(request: web.Request) -> web.Response:
+    await _db(request, auth.end_session, request.cookies.get(COOKIE))
+    response = web.HTTPFound("/login")
+    response.del_cookie(COOKIE, path="/")
+    raise response
+
+
+@authenticated
+async def overview(request: web.Request) -> web.Response:
+    current = request["session"]
+    items = await _db(request, store.list_items)
+    dead = await _db(request, outbox.deliveries, outbox.DEAD)
+    return _html(pages.overview(items, dead, current.intaker.naam, current.csrf, request.query.get("melding")))
+
+
+@authenticated
+async def detail(request: web.Request) -> web.Response:
+    current = request["session"]
+    try:
+        item = await _db(request, store.get_item, request.match_info["id"])
+    except store.NotFound:
+        return _html(pages.layout("Niet gevonden", "<h1>Niet gevonden</h1><p>Deze overdracht bestaat niet.</p>",
+                                  current.intaker.naam, current.csrf), status=404)
+    return _html(pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, request.query.get("melding")))
+
+
+def _change(function: Callable, done: str):
+    @authenticated
+    async def handler(request: web.Request) -> web.StreamResponse:
+        current = request["session"]
+        handoff_id = request.match_info["id"]
+        try:
+            item = await _db(request, function, handoff_id, current.intaker.id)
+        except store.NotFound:
+            if _is_api(request):
+                return web.json_response({"fout": "niet gevonden"}, status=404)
+            raise web.HTTPNotFound()
+        except store.Conflict as conflict:
+            if _is_api(request):
+                return web.json_response({"fout": str(conflict)}, status=409)
+            item = await _db(request, store.get_item, handoff_id)
+            return _html(pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, str(conflict)),
+                         status=409)
+        if _is_api(request):
+            return web.json_response(_public(item))
+        raise web.HTTPSeeOther(f"/overdracht/{handoff_id}?melding={done}")
+    return handler
+
+
+def _public(item: dict) -> dict:
+    return {k: v for k, v in item.items() if k != "geclaimd_door_id"}
+
+
+async def api_login(request: web.Request) -> web.Response:
+    try:
+        data = await request.json()
+    except ValueError:
+        return web.json_response({"fout": "stuur JSON met gebruikersnaam en wachtwoord"}, status=400)
+    person = await _db(request, auth.authenticate, str(data.get("gebruikersnaam", "")), str(data.get("wachtwoord", "")))
+    if person is None:
+        await asyncio.sleep(0.5)
+        return web.json_response({"fout": "gebruikersnaam of wachtwoord klopt niet"}, status=401)
+    token, csrf = await _db(request, auth.start_session, person)
+    response = web.json_response({"csrf": csrf, "intaker": person.naam})
+    _set_session_cookie(request, response, token)
+    return response
+
+
+@authenticated
+async def api_list(request: web.Request) -> web.Response:
+    status: Optional[str] = request.query.get("status")
+    if status not in {None, store.NEW, store.CLAIMED, store.DONE}:
+        return web.json_response({"fout": "status is nieuw, geclaimd of afgerond"}, status=400)
+    items = await _db(request, store.list_items, status)
+    return web.json_response({"overdrachten": [_public(i) for i in items]})
+
+
+@authenticated
+async def api_item(request: web.Request) -> web.Response:
+    try:
+        return web.json_response(_public(await _db(request, store.get_item, request.match_info["id"])))
+    except store.NotFound:
+        return web.json_response({"fout": "niet gevonden"}, status=404)
+
+
+@authenticated
+async def api_deliveries(request: web.Request) -> web.Response:
+    rows = await _db(request, outbox.deliveries, request.query.get("status"))
+    for row in rows:
+        for key, value in list(row.items()):
+            if hasattr(value, "isoformat"):
+                row[key] = value.isoformat(timespec="seconds") + "Z"
+    return web.json_response({"afleveringen": rows, "aantallen": await _db(request, outbox.counts)})
+
+
+def create_app(engine: Engine, secure_cookies: bool = False) -> web.Application:
+    app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
+    app[ENGINE] = engine
+    app[SECURE_COOKIES] = secure_cookies
+    app.add_routes([
+        web.get("/health", health),
+        web.get("/login", login_page), web.post("/login", login_submit), web.post("/logout", logout),
+        web.get("/", overview), web.get("/overdracht/{id}", detail),
+        web.post("/overdracht/{id}/claim", _change(store.claim, "geclaimd")),
+        web.post("/overdracht/{id}/afronden", _change(store.finish, "afgerond")),
+        web.post("/api/login", api_login),
+        web.get("/api/overdrachten", api_list), web.get("/api/overdrachten/{id}", api_item),
+        web.post("/api/overdrachten/{id}/claim", _change(store.claim, "geclaimd")),
+        web.post("/api/overdrachten/{id}/afronden", _change(store.finish, "afgerond")),
+        web.get("/api/afleveringen", api_deliveries),
+    ])
+    return app

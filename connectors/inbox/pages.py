@@ -1,0 +1,97 @@
+"""HTML of the inbox (server-rendered, no JavaScript). Everything user-given is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Dict, List, Optional
+
+from bot.handoff.summary import readable
+
+STYLE = """
+body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#f6f7f9;line-height:1.5}
+header{background:#00437a;color:#fff;padding:.8rem 1.2rem;display:flex;justify-content:space-between;align-items:center}
+header a,header button{color:#fff}main{max-width:60rem;margin:0 auto;padding:1rem 1.2rem}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d0d4da;vertical-align:top}
+.tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;background:#e3e8ee}.dood{background:#ffd9d9}
+button{font:inherit;padding:.4rem .9rem;border:2px solid #00437a;background:#00437a;color:#fff;border-radius:.3rem;cursor:pointer}
+header button{background:transparent;border-color:#fff}a{color:#00437a}:focus{outline:3px solid #ffbf47;outline-offset:2px}
+.melding{padding:.6rem .9rem;background:#fff3cd;border-left:4px solid #b58100}.fout{background:#ffe1e1;border-color:#b00020}
+label{display:block;margin:.6rem 0 .2rem}input{font:inherit;padding:.4rem;width:18rem;max-width:100%}
+.transcript p{margin:.3rem 0}.persoon{font-weight:600}
+"""
+
+
+def layout(title: str, body: str, user: Optional[str] = None, csrf: Optional[str] = None) -> str:
+    logout = ""
+    if user:
+        logout = (f"<form method='post' action='/logout'><input type='hidden' name='csrf' value='{escape(csrf or '')}'>"
+                  f"<span>{escape(user)}</span> <button type='submit'>Uitloggen</button></form>")
+    return (f"<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
+            f"<meta name='viewport' content='width=device-width,initial-scale=1'><title>{escape(title)} - Intake-inbox</title>"
+            f"<style>{STYLE}</style></head><body><header><a href='/'><strong>Intake-inbox</strong></a>{logout}</header>"
+            f"<main>{body}</main></body></html>")
+
+
+def login(error: Optional[str] = None, csrf: str = "") -> str:
+    message = f"<p class='melding fout' role='alert'>{escape(error)}</p>" if error else ""
+    return layout("Inloggen", f"""<h1>Inloggen</h1>{message}
+<form method='post' action='/login'><input type='hidden' name='csrf' value='{escape(csrf)}'>
+<label for='gebruikersnaam'>Gebruikersnaam</label><input id='gebruikersnaam' name='gebruikersnaam' autocomplete='username' required>
+<label for='wachtwoord'>Wachtwoord</label><input id='wachtwoord' name='wachtwoord' type='password' autocomplete='current-password' required>
+<p><button type='submit'>Inloggen</button></p></form>""")
+
+
+def _status(item: Dict[str, Any]) -> str:
+    text = {"nieuw": "nieuw", "geclaimd": f"geclaimd door {item['geclaimd_door']}", "afgerond": "afgerond"}[item["status"]]
+    return f"<span class='tag'>{escape(text)}</span>"
+
+
+def overview(items: List[Dict[str, Any]], dead: List[Dict[str, Any]], user: str, csrf: str,
+             notice: Optional[str] = None) -> str:
+    rows = "".join(
+        f"<tr><td><a href='/overdracht/{escape(i['id'])}'>{escape(i['naam'] or 'onbekend')}</a></td>"
+        f"<td>{_status(i)}</td><td>{escape(i['ontvangen_op'].replace('T', ' ')[:16])}</td>"
+        f"<td>{escape(i['samenvatting'])}</td></tr>" for i in items
+    ) or "<tr><td colspan='4'>Er zijn nog geen overdrachten.</td></tr>"
+    warning = ""
+    if dead:
+        listed = "".join(f"<li>{escape(d['connector'])}: overdracht {escape(d['overdracht_id'][:8])}, "
+                         f"{d['pogingen']} pogingen. Laatste fout: {escape(d['laatste_fout'] or '')}</li>" for d in dead)
+        warning = (f"<section class='melding fout' aria-labelledby='afl'><h2 id='afl'>Afleverproblemen</h2>"
+                   f"<p>Deze overdrachten konden niet worden afgeleverd. Zet ze opnieuw klaar met "
+                   f"<code>python -m connectors.outbox opnieuw ID</code>.</p><ul>{listed}</ul></section>")
+    note = f"<p class='melding' role='status'>{escape(notice)}</p>" if notice else ""
+    return layout("Overdrachten", f"""{note}{warning}<h1>Overdrachten</h1>
+<table><caption class='visually-hidden'>Overdrachten, nieuwste eerst</caption>
+<thead><tr><th scope='col'>Naam</th><th scope='col'>Status</th><th scope='col'>Ontvangen (UTC)</th><th scope='col'>Samenvatting</th></tr></thead>
+<tbody>{rows}</tbody></table>""", user, csrf)
+
+
+def detail(item: Dict[str, Any], user_id: int, user: str, csrf: str, notice: Optional[str] = None) -> str:
+    summary = item["summary"]
+    facts = "".join(f"<li>{escape(line)}</li>" for line in readable(summary))
+    advice = summary.get("advies") or {}
+    routes = "".join(f"<li><strong>{escape(r.get('titel') or r['id'])}</strong>: {escape(r.get('waarom') or '')} "
+                     f"<a href='{escape(r.get('bron') or '#')}' rel='noopener noreferrer'>bron</a></li>"
+                     for r in advice.get("routes") or []) or "<li>Nog geen advies gegeven.</li>"
+    questions = "".join(f"<li>{escape(q)}</li>" for q in summary.get("vragen_open") or []) or "<li>Geen.</li>"
+    talk = "".join(f"<p><span class='{escape(line['van'])}'>{'Persoon' if line['van'] == 'persoon' else 'Bot'}:</span> "
+                   f"{escape(line['tekst'])}</p>" for line in summary.get("transcript") or [])
+    actions = ""
+    if item["status"] == "nieuw":
+        actions = _button(f"/overdracht/{item['id']}/claim", "Claim deze overdracht", csrf)
+    elif item["status"] == "geclaimd" and item["geclaimd_door_id"] == user_id:
+        actions = _button(f"/overdracht/{item['id']}/afronden", "Markeer als afgerond", csrf)
+    note = f"<p class='melding' role='status'>{escape(notice)}</p>" if notice else ""
+    return layout(item["naam"] or "Overdracht", f"""{note}<p><a href='/'>&larr; Alle overdrachten</a></p>
+<h1>{escape(item['naam'] or 'Overdracht')}</h1><p>{_status(item)}</p>{actions}
+<h2>Samenvatting</h2><p>{escape(summary['samenvatting'])}</p><ul>{facts}</ul>
+<h2>Advies van de bot</h2><ul>{routes}</ul><h2>Vragen die de bot niet kon beantwoorden</h2><ul>{questions}</ul>
+<h2>Gesprek</h2><div class='transcript'>{talk}</div>
+<p>Gesprek-id: <code>{escape(summary['conversation_id'])}</code>, overdracht <code>{escape(item['id'])}</code></p>""",
+                  user, csrf)
+
+
+def _button(action: str, label: str, csrf: str) -> str:
+    return (f"<form method='post' action='{escape(action)}'><input type='hidden' name='csrf' value='{escape(csrf)}'>"
+            f"<button type='submit'>{escape(label)}</button></form>")

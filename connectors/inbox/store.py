@@ -1,0 +1,86 @@
+"""Reading and changing inbox items: list, open, claim, finish."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from connectors.outbox import utcnow
+from connectors.tables import inbox_item, intaker, overdracht
+
+NEW, CLAIMED, DONE = "nieuw", "geclaimd", "afgerond"
+
+
+class Conflict(Exception):
+    """Someone else changed the item first; the message says who and what."""
+
+
+class NotFound(Exception):
+    pass
+
+
+def _query():
+    return (sa.select(inbox_item, overdracht.c.conversation_id, overdracht.c.aangemaakt_op, overdracht.c.samenvatting,
+                      intaker.c.naam.label("geclaimd_door_naam"))
+            .join(overdracht, overdracht.c.id == inbox_item.c.overdracht_id)
+            .outerjoin(intaker, intaker.c.id == inbox_item.c.geclaimd_door))
+
+
+def _item(row) -> Dict[str, Any]:
+    summary = json.loads(row.samenvatting)
+    return {
+        "id": row.overdracht_id, "status": row.status, "versie": row.versie,
+        "ontvangen_op": row.ontvangen_op.isoformat(timespec="seconds") + "Z",
+        "geclaimd_door": row.geclaimd_door_naam, "geclaimd_door_id": row.geclaimd_door,
+        "naam": summary["contact"].get("naam"), "contactvoorkeur": summary["contact"].get("contactvoorkeur"),
+        "samenvatting": summary["samenvatting"], "summary": summary,
+    }
+
+
+def list_items(engine: Engine, status: Optional[str] = None, limit: int = 200) -> List[Dict[str, Any]]:
+    query = _query().order_by(inbox_item.c.ontvangen_op.desc()).limit(limit)
+    if status:
+        query = query.where(inbox_item.c.status == status)
+    with engine.connect() as connection:
+        return [_item(row) for row in connection.execute(query)]
+
+
+def get_item(engine: Engine, handoff_id: str) -> Dict[str, Any]:
+    with engine.connect() as connection:
+        row = connection.execute(_query().where(inbox_item.c.overdracht_id == handoff_id)).first()
+    if row is None:
+        raise NotFound(handoff_id)
+    return _item(row)
+
+
+def claim(engine: Engine, handoff_id: str, intaker_id: int) -> Dict[str, Any]:
+    """Claims a new item. Claiming an item someone else has is a Conflict, never a takeover."""
+    with engine.begin() as connection:
+        changed = connection.execute(inbox_item.update().where(
+            inbox_item.c.overdracht_id == handoff_id, inbox_item.c.status == NEW).values(
+            status=CLAIMED, geclaimd_door=intaker_id, geclaimd_op=utcnow(), versie=inbox_item.c.versie + 1)).rowcount
+    item = get_item(engine, handoff_id)
+    if not changed and item["geclaimd_door_id"] != intaker_id:
+        raise Conflict(f"Deze overdracht is al {item['status']} door {item['geclaimd_door'] or 'iemand anders'}.")
+    return item
+
+
+def finish(engine: Engine, handoff_id: str, intaker_id: int) -> Dict[str, Any]:
+    """Marks an item done; only the intaker who claimed it can."""
+    with engine.begin() as connection:
+        changed = connection.execute(inbox_item.update().where(
+            inbox_item.c.overdracht_id == handoff_id, inbox_item.c.status == CLAIMED,
+            inbox_item.c.geclaimd_door == intaker_id).values(
+            status=DONE, afgerond_op=utcnow(), versie=inbox_item.c.versie + 1)).rowcount
+    item = get_item(engine, handoff_id)
+    if not changed:
+        if item["status"] == NEW:
+            raise Conflict("Claim deze overdracht eerst.")
+        if item["geclaimd_door_id"] != intaker_id:
+            raise Conflict(f"Deze overdracht is van {item['geclaimd_door']}. Alleen die kan hem afronden.")
+        if item["status"] == DONE:
+            raise Conflict("Deze overdracht is al afgerond.")
+    return item
