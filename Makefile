@@ -13,7 +13,7 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run train shell validate test test-unit kb-check kb-load bench-nlu bench-train bench-advice FORCE
+.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten bench-nlu bench-train bench-advice FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
@@ -23,6 +23,8 @@ help:
 	@echo "make validate  trainingsdata controleren"
 	@echo "make kb-check  kennisbank controleren (bronnen, datums, route-ids, bereikbaarheid)"
 	@echo "make kb-load   kennisbank in de database laden (migraties + inhoud)"
+	@echo "make intaker GEBRUIKER=naam [NAAM=\"Volledige naam\"]   account voor de inbox maken"
+	@echo "make overdrachten   stand van de aflevering van overdrachten (ook mislukte)"
 	@echo "make bench-nlu / bench-train / bench-advice   metingen (zie README)"
 
 setup:
@@ -59,6 +61,13 @@ kb-check: | setup
 
 kb-load: | setup
 	$(PY) -m bot.knowledge load
+
+intaker: | setup
+	@test -n "$(GEBRUIKER)" || { echo "Gebruik: make intaker GEBRUIKER=sanne NAAM=\"Sanne de Vries\"" >&2; exit 2; }
+	$(PY) -m connectors.inbox intaker-toevoegen "$(GEBRUIKER)" --naam "$(NAAM)"
+
+overdrachten: | setup
+	$(PY) -m connectors.outbox status
 
 bench-advice: | setup
 	$(PY) -m bot.benchmarks.advice

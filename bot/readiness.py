@@ -48,14 +48,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def wait(rasa: str, actions: str, token: str, timeout: float, pids: Sequence[int] = ()) -> bool:
+def wait(rasa: str, actions: str, token: str, timeout: float, pids: Sequence[int] = (),
+         inbox: Optional[str] = None) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         dead = [pid for pid in pids if not _alive(pid)]
         if dead:
             print(f"Proces(sen) {dead} zijn gestopt tijdens het starten.", file=sys.stderr)
             return False
-        if actions_ready(actions) and model_loaded(rasa, token):
+        if actions_ready(actions) and (inbox is None or actions_ready(inbox)) and model_loaded(rasa, token):
             return True
         time.sleep(1)
     print(f"Niet klaar binnen {timeout:.0f} seconden.", file=sys.stderr)
@@ -69,8 +70,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--token", required=True)
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--pids", type=int, nargs="*", default=[])
+    parser.add_argument("--inbox", default=None, help="base URL of the intaker inbox (its /health)")
     args = parser.parse_args(argv)
-    return 0 if wait(args.rasa, args.actions, args.token, args.timeout, args.pids) else 1
+    return 0 if wait(args.rasa, args.actions, args.token, args.timeout, args.pids, args.inbox) else 1
 
 
 if __name__ == "__main__":

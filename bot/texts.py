@@ -165,6 +165,54 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Sorry, het lukt me nu niet om je advies te maken. Probeer het later nog eens. Of praat met een medewerker.',
         "buttons": _buttons('Praat met een medewerker', '/human_handoff'),
     },
+    "vraag_naam": {
+        "text": 'Een medewerker van het Onderwijsloket helpt je graag. Dat is gratis. Ik vraag eerst een paar gegevens, zodat de medewerker contact met je kan opnemen. Wat is je naam?',
+    },
+    "vraag_naam_opnieuw": {
+        "text": 'Wat is je naam?',
+    },
+    "vraag_contactvoorkeur": {
+        "text": 'Hoe wil je dat de medewerker contact met je opneemt?',
+        "buttons": _buttons('E-mail', '/inform{"contactvoorkeur":"email"}', 'Telefoon', '/inform{"contactvoorkeur":"telefoon"}', 'Videogesprek', '/inform{"contactvoorkeur":"video"}'),
+    },
+    "vraag_email": {
+        "text": 'Wat is je e-mailadres?',
+    },
+    "vraag_email_video": {
+        "text": 'Wat is je e-mailadres? Daar stuurt de medewerker de link voor het videogesprek naartoe.',
+    },
+    "vraag_telefoon": {
+        "text": 'Op welk telefoonnummer kan de medewerker je bellen?',
+    },
+    "fout_naam": {
+        "text": 'Dat lijkt geen naam. Typ je voornaam en achternaam, bijvoorbeeld: Sanne de Vries.',
+    },
+    "fout_email": {
+        "text": 'Dat e-mailadres klopt niet. Kijk het even na. Bijvoorbeeld: sanne@voorbeeld.nl.',
+    },
+    "fout_telefoon": {
+        "text": 'Dat telefoonnummer klopt niet. Typ bijvoorbeeld 06 12345678, of met landcode: +32 470 12 34 56.',
+    },
+    "fout_contactvoorkeur": {
+        "text": 'Kies e-mail, telefoon of videogesprek.',
+    },
+    "overdracht_tonen": {
+        "text": 'Dit geef ik door aan een medewerker:\n{regels}\n\nMag ik dit delen met een medewerker van het Onderwijsloket? Zonder jouw ja deel ik niets.',
+        "buttons": _buttons('Ja, dat mag', '/affirm', 'Nee, liever niet', '/deny'),
+    },
+    "overdracht_opgeslagen": {
+        "text": 'Dank je, {naam}! Je gegevens zijn goed opgeslagen. Een medewerker van het Onderwijsloket neemt binnen 2 werkdagen {contact} contact met je op. Je kenmerk is {kenmerk}. Wil je intussen nog iets vragen? Dat kan gewoon hier.',
+    },
+    "overdracht_mislukt": {
+        "text": 'Sorry, het opslaan is niet gelukt. Er is nog niets gedeeld. Probeer het zo nog een keer.',
+        "buttons": _buttons('Probeer het opnieuw', '/affirm'),
+    },
+    "overdracht_geen_toestemming": {
+        "text": "Prima, ik deel niets. Je gegevens gaan niet naar een medewerker. Dit gesprek blijft bij mij, de digitale assistent. Wil je later toch contact? Kies dan weer 'Praat met een medewerker', of kijk op https://www.onderwijsloket.com.",
+    },
+    "overdracht_al_opgeslagen": {
+        "text": 'Je gegevens zijn al doorgegeven aan een medewerker. Je kenmerk is {kenmerk}. Je hoeft niets meer te doen.',
+    },
     "profiel_compleet": {
         "text": 'Dank je wel! Je profiel is compleet. Hiermee zoek ik de routes naar het leraarschap die bij jou passen.',
     },

@@ -3,6 +3,7 @@
 # stops both on Ctrl-C. Ports and paths come from the environment (see .env.example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 
 # Local settings (.env, see .env.example); values already in the environment win.
 if [ -f .env ]; then
@@ -11,16 +12,16 @@ if [ -f .env ]; then
     if [ -z "${!key:-}" ]; then export "$key=$value"; fi
   done < .env
 fi
-: "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${RASA_AUTH_TOKEN:=lokaal-geheim}"
+: "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${INBOX_PORT:=5080}" "${RASA_AUTH_TOKEN:=lokaal-geheim}"
 : "${TRACKER_DB:=var/tracker.db}" "${MODEL_DIR:=bot/models}" "${LOG_DIR:=var/log}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_PORT}/webhook}"
-export TRACKER_DB RASA_TELEMETRY_ENABLED=false
+export TRACKER_DB INBOX_PORT RASA_TELEMETRY_ENABLED=false
 mkdir -p "$(dirname "$TRACKER_DB")" "$LOG_DIR"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$RASA_PORT" "$ACTION_PORT"; do
+for port in "$RASA_PORT" "$ACTION_PORT" "$INBOX_PORT"; do
   if port_in_use "$port"; then
-    echo "Poort $port is al in gebruik. Stop het andere proces of kies een andere poort (RASA_PORT, ACTION_PORT)." >&2
+    echo "Poort $port is al in gebruik. Stop het andere proces of kies een andere poort (RASA_PORT, ACTION_PORT, INBOX_PORT)." >&2
     exit 1
   fi
 done
@@ -43,6 +44,10 @@ trap stop EXIT
 
 .venv/bin/rasa run actions --actions bot.actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
 pids+=($!)
+.venv/bin/python -m connectors.worker >"$LOG_DIR/worker.log" 2>&1 &
+pids+=($!)
+.venv/bin/python -m connectors.inbox serve --port "$INBOX_PORT" >"$LOG_DIR/inbox.log" 2>&1 &
+pids+=($!)
 .venv/bin/rasa run --enable-api --auth-token "$RASA_AUTH_TOKEN" --port "$RASA_PORT" \
   --model "$MODEL_DIR" --endpoints endpoints.yml --credentials credentials.yml \
   --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}" >"$LOG_DIR/rasa.log" 2>&1 &
@@ -50,9 +55,10 @@ pids+=($!)
 
 echo "Bezig met starten (logs in $LOG_DIR/) ..."
 if ! .venv/bin/python -m bot.readiness --rasa "http://localhost:$RASA_PORT" --actions "http://localhost:$ACTION_PORT" \
-     --token "$RASA_AUTH_TOKEN" --timeout "${READY_TIMEOUT:-300}" --pids "${pids[@]}"; then
+     --inbox "http://localhost:$INBOX_PORT" --token "$RASA_AUTH_TOKEN" --timeout "${READY_TIMEOUT:-300}" \
+     --pids "${pids[@]}"; then
   echo "Starten mislukt. Laatste regels van de logs:" >&2
-  tail -n 20 "$LOG_DIR/actions.log" "$LOG_DIR/rasa.log" >&2
+  tail -n 20 "$LOG_DIR/actions.log" "$LOG_DIR/worker.log" "$LOG_DIR/inbox.log" "$LOG_DIR/rasa.log" >&2
   exit 1
 fi
 cat <<MSG
@@ -60,6 +66,8 @@ Klaar. De assistent draait:
   Rasa-server + REST-kanaal  http://localhost:$RASA_PORT/webhooks/rest/webhook
   HTTP-API (token nodig)     http://localhost:$RASA_PORT/status?token=...
   Actieserver                http://localhost:$ACTION_PORT/health
+  Inbox voor intakers        http://localhost:$INBOX_PORT/  (account: make intaker)
+  Overdrachten afleveren     worker (log: $LOG_DIR/worker.log), connectoren: ${HANDOFF_CONNECTORS:-inbox}
 Stoppen: Ctrl-C
 MSG
 wait -n "${pids[@]}" || true

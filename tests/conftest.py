@@ -19,6 +19,9 @@ from bot import readiness
 ROOT = Path(__file__).resolve().parent.parent
 
 
+WEBHOOK_SECRET = "stack-webhook-geheim"
+
+
 @dataclass
 class Stack:
     rasa: str
@@ -26,6 +29,10 @@ class Stack:
     token: str
     log_dir: Path
     tracker_db: Path
+    inbox: str = ""
+    app_db: str = ""
+    webhook: Any = None
+    mail: Any = None
 
     def say(self, sender: str, message: Any) -> List[Dict[str, Any]]:
         """Posts one message to the REST channel and returns the bot's messages."""
@@ -70,9 +77,14 @@ def catalog():
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     """Starts scripts/run.sh on test ports with a fresh SQLite tracker store."""
+    from tests.receivers import SmtpReceiver, WebhookReceiver
+
     work = tmp_path_factory.mktemp("stack")
     rasa_port = os.environ.get("TEST_RASA_PORT", "15005")
     action_port = os.environ.get("TEST_ACTION_PORT", "15055")
+    inbox_port = os.environ.get("TEST_INBOX_PORT", "15080")
+    webhook = WebhookReceiver(int(os.environ.get("TEST_WEBHOOK_PORT", "15090")), WEBHOOK_SECRET).start()
+    mail = SmtpReceiver(int(os.environ.get("TEST_SMTP_PORT", "15025"))).start()
     token = "test-token"
     env = {
         **os.environ,
@@ -81,6 +93,16 @@ def stack(tmp_path_factory) -> Stack:
         "RASA_AUTH_TOKEN": token,
         "TRACKER_DB": str(work / "tracker.db"),
         "ONDERWIJSLOKET_DB_URL": f"sqlite:///{work / 'app.db'}",
+        "INBOX_PORT": inbox_port,
+        "HANDOFF_CONNECTORS": "inbox,webhook,email",
+        "HANDOFF_WEBHOOK_URL": webhook.url,
+        "HANDOFF_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "HANDOFF_SMTP_HOST": "127.0.0.1",
+        "HANDOFF_SMTP_PORT": str(mail.port),
+        "HANDOFF_SMTP_TO": "intake@onderwijsloket.example",
+        "HANDOFF_BACKOFF_BASIS": "0.2",
+        "HANDOFF_BACKOFF_MAX": "2",
+        "HANDOFF_POLL": "0.2",
         "LOG_DIR": str(work / "log"),
         "ACTION_ENDPOINT_URL": f"http://localhost:{action_port}/webhook",
     }
@@ -89,9 +111,9 @@ def stack(tmp_path_factory) -> Stack:
         stdout=open(work / "run.out", "w"), stderr=subprocess.STDOUT,
     )
     result = Stack(f"http://localhost:{rasa_port}", f"http://localhost:{action_port}", token, work / "log",
-                   work / "tracker.db")
+                   work / "tracker.db", f"http://localhost:{inbox_port}", env["ONDERWIJSLOKET_DB_URL"], webhook, mail)
     try:
-        if not readiness.wait(result.rasa, result.actions, token, timeout=420, pids=[process.pid]):
+        if not readiness.wait(result.rasa, result.actions, token, timeout=420, pids=[process.pid], inbox=result.inbox):
             logs = "\n".join(p.read_text()[-3000:] for p in (work / "log").glob("*.log"))
             pytest.fail(f"De stack start niet.\n{(work / 'run.out').read_text()}\n{logs}")
         yield result
@@ -102,3 +124,5 @@ def stack(tmp_path_factory) -> Stack:
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+        webhook.stop()
+        mail.stop()

@@ -3,4 +3,4 @@
 Every module imported here registers its actions with the action server.
 """
 
-from bot.actions import advice, clarification, profile_form, profile_review  # noqa: F401
+from bot.actions import advice, clarification, handoff, profile_form, profile_review  # noqa: F401

@@ -1,0 +1,196 @@
+"""The handoff to a human intaker: contact details, what will be shared, consent, storing.
+
+Thin adapters over bot.handoff (contact checks, summary) and connectors.outbox (the durable
+outbox). The bot confirms only after the handoff and its deliveries are committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
+from rasa_sdk.types import DomainDict
+
+from bot import dialogue
+from bot.actions.common import say
+from bot.handoff import contact
+from bot.handoff.schema import InvalidSummary
+from bot.handoff.summary import PREFERENCE_TEXT, build_summary, readable
+from bot.store import db
+from connectors import config as handoff_config
+from connectors.outbox import store_handoff
+
+logger = logging.getLogger(__name__)
+FORM = "overdracht_form"
+CONTACT_SLOTS = ("naam", "email", "telefoon", "contactvoorkeur")
+
+_engine = None
+_lock = threading.Lock()
+
+
+def engine():
+    """The application database, migrated once per process."""
+    global _engine
+    with _lock:
+        if _engine is None:
+            candidate = db.get_engine()
+            db.upgrade(candidate)
+            _engine = candidate
+        return _engine
+
+
+def needed_slots(preference: Optional[str]) -> List[str]:
+    """Only the contact details needed: e-mail for e-mail and video, a number for phone."""
+    slots = ["naam", "contactvoorkeur"]
+    if preference == "telefoon":
+        slots.append("telefoon")
+    elif preference in {"email", "video"}:
+        slots.append("email")
+    return slots
+
+
+def summary_for(tracker: Tracker) -> Dict[str, Any]:
+    return build_summary(tracker.sender_id, tracker.slots, tracker.events)
+
+
+class ValidateOverdrachtForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_overdracht_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        return needed_slots(tracker.get_slot("contactvoorkeur"))
+
+    async def validate_naam(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> Dict[Text, Any]:
+        name = contact.parse_name(str(value or ""))
+        if name is None:
+            say(dispatcher, "fout_naam")
+        return {"naam": name}
+
+    async def validate_contactvoorkeur(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> Dict[Text, Any]:
+        preference = contact.parse_preference(str(value or ""))
+        if preference is None:
+            say(dispatcher, "fout_contactvoorkeur")
+        return {"contactvoorkeur": preference}
+
+    async def validate_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> Dict[Text, Any]:
+        address = contact.parse_email(str(value or ""))
+        if address is None:
+            say(dispatcher, "fout_email")
+        return {"email": address}
+
+    async def validate_telefoon(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> Dict[Text, Any]:
+        number = contact.parse_phone(str(value or ""))
+        if number is None:
+            say(dispatcher, "fout_telefoon")
+        return {"telefoon": number}
+
+
+class _Ask(Action):
+    slot = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    def key(self, tracker: Tracker) -> str:
+        return f"vraag_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        say(dispatcher, self.key(tracker))
+        return []
+
+
+class ActionAskNaam(_Ask):
+    slot = "naam"
+
+    def key(self, tracker: Tracker) -> str:
+        # The introduction only the first time; after a wrong answer just the question.
+        before = dialogue.slots_before_latest_message(tracker.events)
+        return "vraag_naam_opnieuw" if before.get(REQUESTED_SLOT) == "naam" else "vraag_naam"
+
+
+class ActionAskContactvoorkeur(_Ask):
+    slot = "contactvoorkeur"
+
+
+class ActionAskEmail(_Ask):
+    slot = "email"
+
+    def key(self, tracker: Tracker) -> str:
+        return "vraag_email_video" if tracker.get_slot("contactvoorkeur") == "video" else "vraag_email"
+
+
+class ActionAskTelefoon(_Ask):
+    slot = "telefoon"
+
+
+class ActionToonOverdracht(Action):
+    """Shows exactly what will be shared (readable text + handoff_summary payload), asks consent."""
+
+    def name(self) -> Text:
+        return "action_toon_overdracht"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        summary = summary_for(tracker)
+        say(dispatcher, "overdracht_tonen", regels="\n".join(f"- {line}" for line in readable(summary)))
+        dispatcher.utter_message(json_message={"type": "handoff_summary", "summary": summary})
+        return [SlotSet("toestemming_overdracht", False), SlotSet("overdracht_id", None)]
+
+
+class ActionOverdrachtOpslaan(Action):
+    """After an explicit yes: stores the handoff and its outbox rows in one transaction."""
+
+    def name(self) -> Text:
+        return "action_overdracht_opslaan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        stored = tracker.get_slot("overdracht_id")
+        if stored:
+            say(dispatcher, "overdracht_al_opgeslagen", kenmerk=stored[:8])
+            return []
+        summary = summary_for(tracker)
+        try:
+            settings = handoff_config.from_env()
+            problems = settings.problems()
+            if problems:
+                raise handoff_config.ConfigError("; ".join(problems))
+
+            def store() -> str:
+                with engine().begin() as connection:
+                    return store_handoff(connection, summary, settings.connectors)
+
+            handoff_id = await asyncio.get_running_loop().run_in_executor(None, store)
+        except (InvalidSummary, handoff_config.ConfigError, Exception) as error:  # nothing was stored
+            logger.exception("Overdracht opslaan mislukt: %s", error)
+            say(dispatcher, "overdracht_mislukt")
+            return []
+        preference = summary["contact"].get("contactvoorkeur")
+        say(dispatcher, "overdracht_opgeslagen", naam=summary["contact"]["naam"],
+            contact=PREFERENCE_TEXT.get(preference, ""), kenmerk=handoff_id[:8])
+        # The contact details now live in the handoff record only.
+        return [SlotSet("toestemming_overdracht", True), SlotSet("overdracht_id", handoff_id)] + [
+            SlotSet(slot, None) for slot in CONTACT_SLOTS]
+
+
+class ActionGeenToestemming(Action):
+    """No consent: nothing is sent; the contact details are forgotten."""
+
+    def name(self) -> Text:
+        return "action_geen_toestemming"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if tracker.get_slot("overdracht_id"):
+            say(dispatcher, "overdracht_al_opgeslagen", kenmerk=tracker.get_slot("overdracht_id")[:8])
+            return []
+        say(dispatcher, "overdracht_geen_toestemming")
+        return [SlotSet("toestemming_overdracht", False)] + [SlotSet(slot, None) for slot in CONTACT_SLOTS]

@@ -1,0 +1,92 @@
+"""The handoff actions with tracker fixtures: what is asked, shown, stored and forgotten."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions import handoff as actions
+from bot.store import db
+from connectors.tables import aflevering, overdracht
+
+SLOTS = {"vooropleiding": "hbo-bachelor", "sector": "po", "naam": "Sanne de Vries", "email": "sanne@voorbeeld.nl",
+         "telefoon": None, "contactvoorkeur": "email", "toestemming_overdracht": False, "overdracht_id": None}
+EVENTS = [{"event": "user", "text": "ik wil een mens spreken", "timestamp": 1763892000.0,
+           "parse_data": {"intent": {"name": "human_handoff"}}}]
+
+
+@pytest.fixture(autouse=True)
+def database(tmp_path, monkeypatch):
+    engine = db.new_engine(f"sqlite:///{tmp_path / 'app.db'}")
+    db.upgrade(engine)
+    monkeypatch.setattr(actions, "_engine", engine)
+    monkeypatch.setenv("HANDOFF_CONNECTORS", "inbox")
+    return engine
+
+
+def tracker(slots, events=EVENTS, text="ja"):
+    return Tracker("gesprek-9", slots, {"text": text, "intent": {"name": "affirm"}, "entities": []}, events, False,
+                   None, {}, "action_listen")
+
+
+async def run(action, slots, events=EVENTS):
+    dispatcher = CollectingDispatcher()
+    result = await action.run(dispatcher, tracker(slots, events), {})
+    return dispatcher.messages, {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+
+
+def count(engine, table):
+    with engine.connect() as connection:
+        return connection.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+
+
+def test_only_the_needed_contact_details_are_asked():
+    assert actions.needed_slots(None) == ["naam", "contactvoorkeur"]
+    assert actions.needed_slots("email") == ["naam", "contactvoorkeur", "email"]
+    assert actions.needed_slots("video") == ["naam", "contactvoorkeur", "email"]
+    assert actions.needed_slots("telefoon") == ["naam", "contactvoorkeur", "telefoon"]
+
+
+async def test_show_summary_asks_consent_and_stores_nothing(database):
+    messages, slots = await run(actions.ActionToonOverdracht(), SLOTS)
+    assert messages[0]["text"].startswith("Dit geef ik door aan een medewerker:")
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny"]
+    assert messages[1]["custom"]["type"] == "handoff_summary"
+    assert slots == {"toestemming_overdracht": False, "overdracht_id": None}
+    assert count(database, overdracht) == 0
+
+
+async def test_consent_stores_once_then_forgets_the_contact_details(database):
+    messages, slots = await run(actions.ActionOverdrachtOpslaan(), SLOTS)
+    assert "Je gegevens zijn goed opgeslagen" in messages[0]["text"]
+    assert slots["toestemming_overdracht"] is True and slots["overdracht_id"]
+    assert all(slots[s] is None for s in ("naam", "email", "telefoon", "contactvoorkeur"))
+    assert count(database, overdracht) == 1 and count(database, aflevering) == 1
+    again, _ = await run(actions.ActionOverdrachtOpslaan(), {**SLOTS, **slots})
+    assert again[0]["text"].startswith("Je gegevens zijn al doorgegeven")
+    assert count(database, overdracht) == 1
+
+
+async def test_storing_fails_cleanly_when_delivery_is_misconfigured(database, monkeypatch):
+    monkeypatch.setenv("HANDOFF_CONNECTORS", "fax")
+    messages, slots = await run(actions.ActionOverdrachtOpslaan(), SLOTS)
+    assert messages[0]["text"].startswith("Sorry, het opslaan is niet gelukt. Er is nog niets gedeeld.")
+    assert slots == {} and count(database, overdracht) == 0
+
+
+async def test_no_consent_shares_nothing_and_forgets(database):
+    messages, slots = await run(actions.ActionGeenToestemming(), SLOTS)
+    assert messages[0]["text"].startswith("Prima, ik deel niets.")
+    assert slots["toestemming_overdracht"] is False and slots["naam"] is None and slots["email"] is None
+    assert count(database, overdracht) == 0
+
+
+async def test_name_question_introduces_itself_only_once():
+    first = tracker({"requested_slot": "naam"}, events=[{"event": "user", "text": "mens"},
+                                                         {"event": "slot", "name": "requested_slot", "value": "naam"}])
+    assert actions.ActionAskNaam().key(first) == "vraag_naam"
+    again = tracker({"requested_slot": "naam"}, events=[{"event": "slot", "name": "requested_slot", "value": "naam"},
+                                                         {"event": "user", "text": "123"}])
+    assert actions.ActionAskNaam().key(again) == "vraag_naam_opnieuw"
