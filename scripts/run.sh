@@ -27,7 +27,7 @@ for port in "$RASA_PORT" "$ACTION_PORT" "$INBOX_PORT"; do
 done
 
 # Knowledge base: bring the schema up to date and load the content (idempotent).
-if ! .venv/bin/python -m bot.knowledge load; then
+if ! PYTHONWARNINGS=ignore .venv/bin/python -m bot.knowledge load; then
   echo "De kennisbank laden mislukt (ONDERWIJSLOKET_DB_URL=${ONDERWIJSLOKET_DB_URL:-SQLite in var/})." >&2
   exit 1
 fi
