@@ -15,7 +15,9 @@ fi
 : "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${INBOX_PORT:=5080}" "${RASA_AUTH_TOKEN:=lokaal-geheim}"
 : "${TRACKER_DB:=var/tracker.db}" "${MODEL_DIR:=bot/models}" "${LOG_DIR:=var/log}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_PORT}/webhook}"
-export TRACKER_DB INBOX_PORT RASA_TELEMETRY_ENABLED=false
+export TRACKER_DB INBOX_PORT RASA_AUTH_TOKEN RASA_TELEMETRY_ENABLED=false
+export RASA_URL="${RASA_URL:-http://localhost:$RASA_PORT}"
+export SITE_ORIGINS="${SITE_ORIGINS:-http://localhost:$RASA_PORT,http://127.0.0.1:$RASA_PORT}"
 mkdir -p "$(dirname "$TRACKER_DB")" "$LOG_DIR"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -63,6 +65,7 @@ if ! .venv/bin/python -m bot.readiness --rasa "http://localhost:$RASA_PORT" --ac
 fi
 cat <<MSG
 Klaar. De assistent draait:
+  Demopagina met de chat     http://localhost:$RASA_PORT/webhooks/site/
   Rasa-server + REST-kanaal  http://localhost:$RASA_PORT/webhooks/rest/webhook
   HTTP-API (token nodig)     http://localhost:$RASA_PORT/status?token=...
   Actieserver                http://localhost:$ACTION_PORT/health

@@ -48,4 +48,22 @@ if [ ! -f .venv/.tf-ok ]; then
   done
   [ -f .venv/.tf-ok ] || die "TensorFlow kan niet laden na 3 pogingen"
 fi
+# 6. Browser libraries for the site chat (socket.io client) and its tests (axe-core), from
+#    npm with the committed package-lock.json.
+if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.installed ]; then
+  command -v npm >/dev/null || die "npm is nodig voor de chat op de site (Node.js 18 of nieuwer)."
+  npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
+  touch web/node_modules/.installed
+fi
+
+# 7. Chromium for the browser tests (Debian's package). Only as root; otherwise say how.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: Chromium installeren voor de browsertests (apt-get install chromium) ..."
+    apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null; } \
+      || die "Chromium installeren mislukte. Installeer het pakket 'chromium' en probeer opnieuw."
+  else
+    echo "setup: let op: /usr/bin/chromium ontbreekt; de browsertests hebben het nodig (sudo apt-get install chromium)." >&2
+  fi
+fi
 echo "setup: klaar ($(.venv/bin/python --version))"

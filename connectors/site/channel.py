@@ -1,0 +1,216 @@
+"""The site channel: Socket.IO with server-issued conversation tokens.
+
+Register in credentials.yml as ``connectors.site.channel.SiteChannel``. The server picks
+the conversation id and signs it (tokens.py); the browser keeps the token (localStorage),
+so a reload or a second tab continues the same conversation, and a client can never pick
+another person's conversation. Socket.IO origins are limited to the configured site
+origins; messages have a maximum length and a per-conversation rate limit, both answered
+with a friendly Dutch message. The demo page and the widget are served under
+``/webhooks/site/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, Sanic, response
+from sanic.request import Request
+from socketio import AsyncServer
+
+from connectors.site import tokens
+from connectors.site.limits import RateLimiter
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[2]
+STATIC = Path(__file__).resolve().parent / "static"
+VENDOR = {  # browser libraries from npm (web/package.json), installed by scripts/setup.sh
+    "socket.io.min.js": ROOT / "web" / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
+}
+SOCKET_PATH = "/webhooks/site/socket.io"
+TOO_LONG = "Je bericht is te lang. Ik kan maximaal {max} tekens lezen. Kun je het korter maken?"
+TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en stuur je bericht dan opnieuw."
+#: Message keys passed on to the widget besides text, buttons and custom.
+META_KEYS = ("medewerker", "tekst")
+
+
+def _secret() -> str:
+    """SITE_TOKEN_SECRET, or a random secret kept in var/ so tokens survive a restart."""
+    configured = os.environ.get("SITE_TOKEN_SECRET")
+    if configured:
+        return configured
+    path = ROOT / "var" / "site-token-secret.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _origins(value: Any) -> List[str]:
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return list(value or [])
+
+
+class SiteOutput(OutputChannel):
+    """Sends every bot message of a conversation to all its open tabs (the room)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "site"
+
+    def __init__(self, sio: AsyncServer) -> None:
+        self.sio = sio
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        payload = {key: message[key] for key in ("text", "buttons", "custom", "image") if message.get(key)}
+        payload.update({key: message[key] for key in META_KEYS if message.get(key)})
+        if payload:
+            await self.sio.emit("bot_uttered", payload, room=recipient_id)
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await self.send_response(recipient_id, {"text": text, **kwargs})
+
+
+class SiteChannel(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "site"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        return cls(
+            origins=_origins(os.environ.get("SITE_ORIGINS") or credentials.get("origins")),
+            max_length=int(os.environ.get("SITE_MAX_LENGTH") or credentials.get("max_length", 2000)),
+            rate_messages=int(os.environ.get("SITE_RATE_MESSAGES") or credentials.get("rate_messages", 15)),
+            rate_seconds=float(os.environ.get("SITE_RATE_SECONDS") or credentials.get("rate_seconds", 30)),
+            token_days=float(credentials.get("token_days", 30)),
+        )
+
+    def __init__(self, origins: List[str], max_length: int = 2000, rate_messages: int = 15, rate_seconds: float = 30,
+                 token_days: float = 30) -> None:
+        self.origins = origins or ["http://localhost:5005"]
+        self.max_length = max_length
+        self.limiter = RateLimiter(rate_messages, rate_seconds)
+        self.token_age = token_days * 86400
+        self.secret = _secret()
+        self.sio: Optional[AsyncServer] = None
+        self.app: Optional[Sanic] = None
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        return SiteOutput(self.sio) if self.sio is not None else None
+
+    async def _history(self, conversation_id: str) -> Dict[str, Any]:
+        """The messages of the current session, for a reloaded page or a new tab."""
+        agent = getattr(getattr(self.app, "ctx", None), "agent", None)
+        if agent is None or agent.tracker_store is None:
+            return {"berichten": [], "gepauzeerd": False}
+        tracker = await agent.tracker_store.retrieve(conversation_id)
+        if tracker is None:
+            return {"berichten": [], "gepauzeerd": False}
+        messages: List[Dict[str, Any]] = []
+        for event in tracker.events:
+            data = event.as_dict()
+            kind = data.get("event")
+            if kind in {"session_started", "restart"}:
+                messages = []
+            elif kind == "user" and data.get("text"):
+                messages.append({"van": "persoon", "text": data["text"]})
+            elif kind == "bot":
+                extra = data.get("data") or {}
+                item = {"van": "bot", "text": data.get("text"), "buttons": extra.get("buttons"),
+                        "custom": extra.get("custom")}
+                item.update({k: (data.get("metadata") or {}).get(k) for k in META_KEYS})
+                messages.append({k: v for k, v in item.items() if v})
+        return {"berichten": messages[-200:], "gepauzeerd": tracker.is_paused()}
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.origins, max_http_buffer_size=64 * 1024)
+        self.sio = sio
+        channel = self
+        blueprint = _SiteBlueprint(sio, channel, "site_webhook", __name__)
+
+        @blueprint.route("/", methods=["GET"])
+        async def demo(_: Request) -> response.HTTPResponse:
+            return await response.file(STATIC / "demo.html", headers=_page_headers())
+
+        @blueprint.route("/static/<name>", methods=["GET"])
+        async def static(_: Request, name: str) -> response.HTTPResponse:
+            path = VENDOR.get(name) or STATIC / name
+            if path.parent not in {STATIC, *(p.parent for p in VENDOR.values())} or not path.is_file():
+                return response.json({"fout": "niet gevonden"}, status=404)
+            return await response.file(path, headers={"Cache-Control": "no-cache"})
+
+        @sio.on("connect")
+        async def connect(sid: str, environ: Dict, auth: Optional[Dict] = None) -> bool:
+            return True  # origins are checked by the Socket.IO server itself
+
+        @sio.on("session_request")
+        async def session_request(sid: str, data: Optional[Dict]) -> None:
+            token = (data or {}).get("token")
+            conversation_id = tokens.conversation_of(channel.secret, token, channel.token_age)
+            new = conversation_id is None
+            if new:
+                token = tokens.issue(channel.secret)
+                conversation_id = tokens.conversation_of(channel.secret, token, channel.token_age)
+            await sio.save_session(sid, {"conversation_id": conversation_id})
+            await sio.enter_room(sid, conversation_id)
+            await sio.emit("session_confirm", {"token": token, "conversation_id": conversation_id, "nieuw": new,
+                                               "token_geweigerd": bool((data or {}).get("token")) and new}, to=sid)
+            if not new:
+                await sio.emit("history", await channel._history(conversation_id), to=sid)
+
+        @sio.on("user_uttered")
+        async def user_uttered(sid: str, data: Optional[Dict]) -> None:
+            session = await sio.get_session(sid)
+            conversation_id = session.get("conversation_id")
+            text = (data or {}).get("message")
+            if not conversation_id:
+                await sio.emit("fout", {"reden": "geen_sessie"}, to=sid)
+                return
+            if not isinstance(text, str):
+                await sio.emit("fout", {"reden": "geen_tekst"}, to=sid)
+                return
+            if len(text) > channel.max_length:
+                await sio.emit("afgewezen", {"reden": "te_lang", "message": text[:channel.max_length]}, to=sid)
+                await sio.emit("bot_uttered", {"text": TOO_LONG.format(max=channel.max_length), "systeem": True},
+                               to=sid)
+                return
+            if not channel.limiter.allow(conversation_id):
+                await sio.emit("afgewezen", {"reden": "te_snel", "message": text}, to=sid)
+                await sio.emit("bot_uttered", {"text": TOO_FAST, "systeem": True}, to=sid)
+                return
+            await sio.emit("user_echo", {"text": text}, room=conversation_id, skip_sid=sid)
+            await sio.emit("typing", {"aan": True}, room=conversation_id)
+            try:
+                await on_new_message(UserMessage(text, SiteOutput(sio), conversation_id, input_channel="site",
+                                                 metadata={"kanaal": "site"}))
+            finally:
+                await sio.emit("typing", {"aan": False}, room=conversation_id)
+
+        return blueprint
+
+
+def _page_headers() -> Dict[str, str]:
+    return {"Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+                                       "style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+class _SiteBlueprint(Blueprint):
+    def __init__(self, sio: AsyncServer, channel: SiteChannel, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.ctx.sio = sio
+        self.ctx.channel = channel
+
+    def register(self, app: Sanic, options: Dict[Text, Any]) -> None:
+        self.ctx.sio.attach(app, SOCKET_PATH)
+        self.ctx.channel.app = app
+        super().register(app, options)
