@@ -51,9 +51,9 @@ def test_only_the_needed_contact_details_are_asked():
 
 async def test_show_summary_asks_consent_and_stores_nothing(database):
     messages, slots = await run(actions.ActionToonOverdracht(), SLOTS)
-    assert messages[0]["text"].startswith("Dit geef ik door aan een medewerker:")
-    assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny"]
-    assert messages[1]["custom"]["type"] == "handoff_summary"
+    assert messages[0]["custom"]["type"] == "handoff_summary"
+    assert messages[1]["text"].startswith("Dit geef ik door aan een medewerker:")
+    assert [b["payload"] for b in messages[1]["buttons"]] == ["/affirm", "/deny"]
     assert slots == {"toestemming_overdracht": False, "overdracht_id": None}
     assert count(database, overdracht) == 0
 

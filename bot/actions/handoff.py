@@ -142,8 +142,9 @@ class ActionToonOverdracht(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         summary = summary_for(tracker)
-        say(dispatcher, "overdracht_tonen", regels="\n".join(f"- {line}" for line in readable(summary)))
+        # The payload first, then the question with the consent buttons right under it.
         dispatcher.utter_message(json_message={"type": "handoff_summary", "summary": summary})
+        say(dispatcher, "overdracht_tonen", regels="\n".join(f"- {line}" for line in readable(summary)))
         return [SlotSet("toestemming_overdracht", False), SlotSet("overdracht_id", None)]
 
 

@@ -19,13 +19,17 @@ from sqlalchemy.engine import Engine
 
 from connectors import outbox
 from connectors.inbox import auth, pages, store
+from connectors.inbox.live import RasaClient, RasaUnavailable, conversation
 
 COOKIE = "inbox_sessie"
 LOGIN_CSRF_COOKIE = "inbox_login_csrf"
 ENGINE = web.AppKey("engine", Engine)
 SECURE_COOKIES = web.AppKey("secure_cookies", bool)
+RASA = web.AppKey("rasa", RasaClient)
+STATIC = __import__("pathlib").Path(__file__).resolve().parent / "static"
 HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; "
+                               "form-action 'self'; frame-ancestors 'none'",
     "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
@@ -202,10 +206,78 @@ async def api_deliveries(request: web.Request) -> web.Response:
     return web.json_response({"afleveringen": rows, "aantallen": await _db(request, outbox.counts)})
 
 
-def create_app(engine: Engine, secure_cookies: bool = False) -> web.Application:
+async def _mine(request: web.Request) -> dict:
+    """The inbox item, when the logged-in intaker has claimed it (live takeover needs that)."""
+    current = request["session"]
+    try:
+        item = await _db(request, store.get_item, request.match_info["id"])
+    except store.NotFound:
+        raise web.HTTPNotFound()
+    if item["status"] != store.CLAIMED or item["geclaimd_door_id"] != current.intaker.id:
+        raise store.Conflict("Claim deze overdracht eerst. Alleen wie hem geclaimd heeft, kan het gesprek overnemen.")
+    return item
+
+
+@authenticated
+async def live_page(request: web.Request) -> web.Response:
+    current = request["session"]
+    try:
+        item = await _mine(request)
+    except store.Conflict as conflict:
+        return _html(pages.layout("Live gesprek", f"<h1>Live gesprek</h1><p class='melding'>{conflict}</p>",
+                                  current.intaker.naam, current.csrf), status=409)
+    return _html(pages.live(item, current.intaker.naam, current.csrf))
+
+
+def _live(action: str):
+    @authenticated
+    async def handler(request: web.Request) -> web.Response:
+        current = request["session"]
+        try:
+            item = await _mine(request)
+        except store.Conflict as conflict:
+            return web.json_response({"fout": str(conflict)}, status=409)
+        conversation_id = item["summary"]["conversation_id"]
+        rasa = request.app[RASA]
+        try:
+            if action == "overnemen":
+                await rasa.take_over(conversation_id, current.intaker.naam)
+            elif action == "teruggeven":
+                await rasa.hand_back(conversation_id, current.intaker.naam)
+            elif action == "bericht":
+                try:
+                    text = str((await request.json()).get("tekst", "")).strip()
+                except ValueError:
+                    text = ""
+                if not text or len(text) > 2000:
+                    return web.json_response({"fout": "stuur 1 tot 2000 tekens in 'tekst'"}, status=400)
+                state = conversation(await rasa.tracker(conversation_id))
+                if not state["gepauzeerd"]:
+                    return web.json_response({"fout": "neem het gesprek eerst over"}, status=409)
+                await rasa.say(conversation_id, current.intaker.naam, text)
+            return web.json_response(conversation(await rasa.tracker(conversation_id)))
+        except RasaUnavailable as error:
+            return web.json_response({"fout": f"de assistent is niet bereikbaar: {error}"}, status=502)
+    return handler
+
+
+async def static_file(request: web.Request) -> web.StreamResponse:
+    path = STATIC / request.match_info["name"]
+    if path.parent != STATIC or not path.is_file():
+        raise web.HTTPNotFound()
+    return web.FileResponse(path)
+
+
+def create_app(engine: Engine, secure_cookies: bool = False, rasa: RasaClient = None) -> web.Application:
     app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
     app[ENGINE] = engine
     app[SECURE_COOKIES] = secure_cookies
+    app[RASA] = rasa or RasaClient()
+
+    async def close_rasa(app_: web.Application) -> None:
+        await app_[RASA].close()
+
+    app.on_cleanup.append(close_rasa)
     app.add_routes([
         web.get("/health", health),
         web.get("/login", login_page), web.post("/login", login_submit), web.post("/logout", logout),
@@ -217,5 +289,11 @@ def create_app(engine: Engine, secure_cookies: bool = False) -> web.Application:
         web.post("/api/overdrachten/{id}/claim", _change(store.claim, "geclaimd")),
         web.post("/api/overdrachten/{id}/afronden", _change(store.finish, "afgerond")),
         web.get("/api/afleveringen", api_deliveries),
+        web.get("/overdracht/{id}/live", live_page),
+        web.get("/api/overdrachten/{id}/live", _live("bekijken")),
+        web.post("/api/overdrachten/{id}/live/overnemen", _live("overnemen")),
+        web.post("/api/overdrachten/{id}/live/bericht", _live("bericht")),
+        web.post("/api/overdrachten/{id}/live/teruggeven", _live("teruggeven")),
+        web.get("/static/{name}", static_file),
     ])
     return app

@@ -81,7 +81,9 @@ def detail(item: Dict[str, Any], user_id: int, user: str, csrf: str, notice: Opt
     if item["status"] == "nieuw":
         actions = _button(f"/overdracht/{item['id']}/claim", "Claim deze overdracht", csrf)
     elif item["status"] == "geclaimd" and item["geclaimd_door_id"] == user_id:
-        actions = _button(f"/overdracht/{item['id']}/afronden", "Markeer als afgerond", csrf)
+        actions = (f"<p><a href='/overdracht/{escape(item['id'])}/live'>Open het live gesprek</a> "
+                   "(de persoon moet de chat op de site nog open hebben)</p>"
+                   + _button(f"/overdracht/{item['id']}/afronden", "Markeer als afgerond", csrf))
     note = f"<p class='melding' role='status'>{escape(notice)}</p>" if notice else ""
     return layout(item["naam"] or "Overdracht", f"""{note}<p><a href='/'>&larr; Alle overdrachten</a></p>
 <h1>{escape(item['naam'] or 'Overdracht')}</h1><p>{_status(item)}</p>{actions}
@@ -95,3 +97,17 @@ def detail(item: Dict[str, Any], user_id: int, user: str, csrf: str, notice: Opt
 def _button(action: str, label: str, csrf: str) -> str:
     return (f"<form method='post' action='{escape(action)}'><input type='hidden' name='csrf' value='{escape(csrf)}'>"
             f"<button type='submit'>{escape(label)}</button></form>")
+
+
+def live(item: Dict[str, Any], user: str, csrf: str) -> str:
+    name = escape(item["naam"] or "de persoon")
+    return layout(f"Live gesprek met {item['naam'] or 'de persoon'}", f"""<p><a href='/overdracht/{escape(item['id'])}'>&larr; Terug naar de overdracht</a></p>
+<h1>Live gesprek met {name}</h1>
+<div id='live' data-api='/api/overdrachten/{escape(item['id'])}/live' data-csrf='{escape(csrf)}'>
+<p id='live-status' role='status' aria-live='polite'>Bezig met laden...</p>
+<p><button type='button' id='overnemen'>Neem het gesprek over</button>
+<button type='button' id='teruggeven' hidden>Geef terug aan de assistent</button></p>
+<div id='gesprek' role='log' aria-live='polite' aria-label='Gesprek' class='transcript'></div>
+<form id='bericht-form' hidden><label for='bericht'>Jouw bericht aan {name}</label>
+<input id='bericht' autocomplete='off' maxlength='2000'> <button type='submit'>Verstuur</button></form>
+</div><script src='/static/live.js'></script>""", user, csrf)

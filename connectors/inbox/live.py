@@ -1,0 +1,102 @@
+"""Live takeover: an intaker pauses the bot, talks to the person, and hands back.
+
+Uses Rasa's HTTP API (``RASA_URL``, ``RASA_AUTH_TOKEN``): ``pause``/``resume`` events, and
+bot events with ``output_channel=latest&execute_side_effects=true`` so the intaker's
+messages reach the person's open chat in real time (the site channel's room).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any, Dict, List
+from urllib.parse import quote
+
+import aiohttp
+
+STATUS_TYPE = "medewerker_status"
+
+
+class RasaUnavailable(Exception):
+    pass
+
+
+class RasaClient:
+    def __init__(self, url: str = None, token: str = None) -> None:
+        self.url = (url or os.environ.get("RASA_URL") or "http://localhost:5005").rstrip("/")
+        self.token = token or os.environ.get("RASA_AUTH_TOKEN") or "lokaal-geheim"
+        self._session: aiohttp.ClientSession = None
+
+    async def _http(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15))
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    def _path(self, conversation_id: str, tail: str) -> str:
+        return f"{self.url}/conversations/{quote(conversation_id, safe='')}/{tail}"
+
+    async def tracker(self, conversation_id: str) -> Dict[str, Any]:
+        session = await self._http()
+        try:
+            async with session.get(self._path(conversation_id, "tracker"), params={"token": self.token}) as reply:
+                if reply.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde {reply.status}")
+                return await reply.json()
+        except aiohttp.ClientError as error:
+            raise RasaUnavailable(str(error)) from error
+
+    async def events(self, conversation_id: str, events: List[Dict[str, Any]], side_effects: bool = False) -> None:
+        session = await self._http()
+        params = {"token": self.token}
+        if side_effects:
+            params.update(output_channel="latest", execute_side_effects="true")
+        try:
+            async with session.post(self._path(conversation_id, "tracker/events"), params=params, json=events) as reply:
+                if reply.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde {reply.status}: {(await reply.text())[:200]}")
+        except aiohttp.ClientError as error:
+            raise RasaUnavailable(str(error)) from error
+
+    async def take_over(self, conversation_id: str, intaker: str) -> None:
+        await self.events(conversation_id, [{"event": "pause"}])
+        await self.events(conversation_id, [_status("aanwezig", intaker)], side_effects=True)
+
+    async def say(self, conversation_id: str, intaker: str, text: str) -> None:
+        await self.events(conversation_id, [{"event": "bot", "text": text, "metadata": {"medewerker": intaker}}],
+                          side_effects=True)
+
+    async def hand_back(self, conversation_id: str, intaker: str) -> None:
+        await self.events(conversation_id, [_status("weg", intaker)], side_effects=True)
+        await self.events(conversation_id, [{"event": "resume"}])
+
+
+def _status(status: str, intaker: str) -> Dict[str, Any]:
+    return {"event": "bot", "text": None, "data": {"custom": {"type": STATUS_TYPE, "status": status, "naam": intaker}},
+            "metadata": {"medewerker": intaker}}
+
+
+def conversation(tracker: Dict[str, Any]) -> Dict[str, Any]:
+    """The live view of a tracker: paused or not, and the messages of the current session."""
+    messages: List[Dict[str, Any]] = []
+    for event in tracker.get("events") or []:
+        kind = event.get("event")
+        if kind in {"session_started", "restart"}:
+            messages = []
+        elif kind == "user" and event.get("text") and not str(event["text"]).startswith("/"):
+            messages.append({"van": "persoon", "tekst": event["text"], "tijd": _time(event)})
+        elif kind == "bot" and event.get("text"):
+            who = (event.get("metadata") or {}).get("medewerker")
+            messages.append({"van": "medewerker" if who else "bot", "naam": who, "tekst": event["text"],
+                             "tijd": _time(event)})
+    return {"gepauzeerd": bool(tracker.get("paused")), "berichten": messages[-200:]}
+
+
+def _time(event: Dict[str, Any]) -> str:
+    stamp = event.get("timestamp")
+    if stamp is None:
+        return ""
+    return dt.datetime.fromtimestamp(float(stamp), tz=dt.timezone.utc).strftime("%H:%M")
