@@ -187,3 +187,30 @@ def test_zoom_200_percent_keeps_everything_reachable(browser, stack):
             expect(page.locator(control)).to_be_in_viewport()
     finally:
         context.close()
+
+
+def test_person_sees_when_a_human_joins_and_when_the_bot_is_back(page, stack):
+    import urllib.request
+
+    page.get_by_role("button", name="Chat met de assistent").click()
+    expect(page.locator(".olc-bot").first).to_contain_text("geen mens", timeout=30000)
+    conversation_id = page.evaluate("localStorage.getItem('olc-token')").split(".")[0]
+
+    def events(body, side_effects=True):
+        query = "&output_channel=latest&execute_side_effects=true" if side_effects else ""
+        request = urllib.request.Request(
+            f"{stack.rasa}/conversations/{conversation_id}/tracker/events?token={stack.token}{query}",
+            data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST")
+        assert urllib.request.urlopen(request, timeout=20).status == 200
+
+    status = {"type": "medewerker_status", "status": "aanwezig", "naam": "Lotte"}
+    events([{"event": "pause"}], side_effects=False)
+    events([{"event": "bot", "text": None, "data": {"custom": status}, "metadata": {"medewerker": "Lotte"}}])
+    events([{"event": "bot", "text": "Hoi, ik ben Lotte van het Onderwijsloket.", "metadata": {"medewerker": "Lotte"}}])
+    expect(page.locator(".olc-status")).to_have_text("Een medewerker van het Onderwijsloket praat nu met je.")
+    expect(page.locator(".olc-staff .olc-who")).to_have_text("Medewerker Lotte:")
+    axe(page, "medewerker")
+    shot(page, "5-medewerker")
+    events([{"event": "bot", "text": None, "data": {"custom": {**status, "status": "weg"}}}])
+    events([{"event": "resume"}], side_effects=False)
+    expect(page.locator(".olc-status")).to_have_text("De assistent is weer terug.")
