@@ -13,7 +13,7 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten bench-nlu bench-train bench-advice FORCE
+.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder analyse bench-nlu bench-train bench-advice FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
@@ -25,6 +25,11 @@ help:
 	@echo "make kb-load   kennisbank in de database laden (migraties + inhoud)"
 	@echo "make intaker GEBRUIKER=naam [NAAM=\"Volledige naam\"]   account voor de inbox maken"
 	@echo "make overdrachten   stand van de aflevering van overdrachten (ook mislukte)"
+	@echo "make review SINDS=2026-11-01   gesprekken exporteren en berichten om na te kijken"
+	@echo "make samenvoegen BESTAND=var/review/review-....csv   nagekeken voorbeelden in bot/data zetten"
+	@echo "make opschonen DAGEN=90   gesprekken, overdrachten en exports ouder dan DAGEN verwijderen"
+	@echo "make verwijder GESPREK=id   alles over een gesprek verwijderen (AVG-verzoek)"
+	@echo "make analyse [SINDS=2026-11-01]   rapport: advies bereikt, overdrachten, niet begrepen, afhakers"
 	@echo "make bench-nlu / bench-train / bench-advice   metingen (zie README)"
 
 setup:
@@ -68,6 +73,26 @@ intaker: | setup
 
 overdrachten: | setup
 	$(PY) -m connectors.outbox status
+
+review: | setup
+	@test -n "$(SINDS)" || { echo "Gebruik: make review SINDS=2026-11-01" >&2; exit 2; }
+	$(PY) -m bot.maintenance.review exporteer --sinds "$(SINDS)"
+
+samenvoegen: | setup
+	@test -n "$(BESTAND)" || { echo "Gebruik: make samenvoegen BESTAND=var/review/review-JJJJ-MM-DD.csv" >&2; exit 2; }
+	$(PY) -m bot.maintenance.review samenvoegen "$(BESTAND)"
+	$(MAKE) validate
+
+opschonen: | setup
+	@test -n "$(DAGEN)" || { echo "Gebruik: make opschonen DAGEN=90" >&2; exit 2; }
+	$(PY) -m bot.privacy.retention opschonen --dagen "$(DAGEN)"
+
+verwijder: | setup
+	@test -n "$(GESPREK)" || { echo "Gebruik: make verwijder GESPREK=<gesprek-id>" >&2; exit 2; }
+	$(PY) -m bot.privacy.retention verwijder "$(GESPREK)"
+
+analyse: | setup
+	$(PY) -m bot.maintenance.analytics $(if $(SINDS),--sinds "$(SINDS)",)
 
 bench-advice: | setup
 	$(PY) -m bot.benchmarks.advice
