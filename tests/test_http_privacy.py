@@ -1,0 +1,60 @@
+"""500 synthetic valid BSNs through real conversations leave none in the database, the logs
+or the exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import sqlalchemy as sa
+
+from bot.maintenance import review
+from bot.privacy.redact import is_bsn
+
+pytestmark = pytest.mark.stack
+
+
+def valid_bsns(count: int, seed: int = 20261123):
+    rng, found = random.Random(seed), []
+    while len(found) < count:
+        digits = [rng.randint(0, 9) for _ in range(8)]
+        last = sum(d * w for d, w in zip(digits, range(9, 1, -1))) % 11
+        number = "".join(map(str, digits)) + str(last)
+        if last < 10 and is_bsn(number) and number not in found and not number.startswith("0"):
+            found.append(number)
+    return found
+
+
+TEMPLATES = ["mijn bsn is {plain}", "{plain}", "BSN: {dotted}", "ik heb havo, burgerservicenummer {spaced}",
+             "hier is mijn nummer {plain} voor de aanmelding"]
+
+
+def test_500_bsns_leave_no_trace(stack, tmp_path, monkeypatch):
+    numbers = valid_bsns(500)
+
+    def conversation(index: int) -> None:
+        sender = f"bsn-{index}"
+        for offset in range(10):
+            bsn = numbers[index * 10 + offset]
+            text = TEMPLATES[offset % len(TEMPLATES)].format(
+                plain=bsn, dotted=f"{bsn[:4]}.{bsn[4:6]}.{bsn[6:]}", spaced=f"{bsn[:3]} {bsn[3:6]} {bsn[6:]}")
+            stack.say(sender, text)
+
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        list(pool.map(conversation, range(50)))
+
+    engine = sa.create_engine(f"sqlite:///{stack.tracker_db}", future=True)
+    with engine.connect() as connection:
+        stored = "\n".join(connection.execute(sa.text(
+            "SELECT data FROM events WHERE sender_id LIKE 'bsn-%'")).scalars())
+    assert stored.count("[BSN]") >= 500
+    logs = "\n".join(path.read_text(errors="replace") for path in stack.log_dir.glob("*.log"))
+    monkeypatch.setenv("PSEUDONIEM_SECRET", "test")
+    result = review.export(engine, dt.date.today() - dt.timedelta(days=1), tmp_path / "review")
+    exported = result.review.read_text() + result.conversations.read_text()
+    assert result.count >= 50
+    leaks = [n for n in numbers if n in stored or n in logs or n in exported
+             or f"{n[:4]}.{n[4:6]}.{n[6:]}" in stored or f"{n[:3]} {n[3:6]} {n[6:]}" in stored]
+    assert leaks == []
