@@ -59,6 +59,31 @@ class Stack:
         assert changed > 0
 
 
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture
+def postgres_url():
+    """A new, empty database on the local PostgreSQL (dropped afterwards)."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except sa.exc.OperationalError as error:
+        pytest.fail(f"PostgreSQL is niet bereikbaar op {POSTGRES_ADMIN_URL} (start het met scripts/services.sh): {error}")
+    try:
+        yield sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(scope="session")
 def catalog():
     """The knowledge base of the repository, loaded into a private in-memory database."""

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -27,34 +26,19 @@ from bot.store import db
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "0002"
-POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
     """A fresh, migrated database: a SQLite file, or a new database on the local PostgreSQL."""
     if request.param == "sqlite":
-        engine = db.get_engine(f"sqlite:///{tmp_path / 'kb.db'}")
-        db.upgrade(engine)
-        yield engine
-        return
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-    name = f"kb_test_{uuid.uuid4().hex[:10]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except sa.exc.OperationalError as error:
-        pytest.fail(f"PostgreSQL is niet bereikbaar op {POSTGRES_ADMIN_URL} (start het met scripts/services.sh): {error}")
-    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
-    engine = db.get_engine(url.render_as_string(hide_password=False))
+        url = f"sqlite:///{tmp_path / 'kb.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url").render_as_string(hide_password=False)
+    engine = db.new_engine(url)
     db.upgrade(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    yield engine
+    engine.dispose()
 
 
 def _count(engine, table) -> int:

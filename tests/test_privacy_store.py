@@ -9,7 +9,6 @@ import os
 import uuid
 
 import aio_pika
-import pytest
 import sqlalchemy as sa
 from rasa.core.brokers.pika import PikaEventBroker
 from rasa.shared.core.domain import Domain
@@ -19,7 +18,6 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.privacy import events as privacy
 from bot.privacy.tracker_store import RedactingSQLTrackerStore
 
-POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 RABBIT = os.environ.get("TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")
 BSN, IBAN, CARD = "111222333", "NL91 ABNA 0417 1643 00", "4111 1111 1111 1111"
 
@@ -46,21 +44,6 @@ def test_contacts_are_scrubbed_only_after_the_handoff():
     assert privacy.scrub_contacts(story[2], values)["text"] == "bel me op [contactgegevens], groet [contactgegevens]"
     again = done + [{"event": "slot", "name": "naam", "value": "Nieuwe Naam"}]
     assert not privacy.handoff_finished(again)  # a new handoff started: not yet
-
-
-@pytest.fixture
-def postgres_url():
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-    name = f"tracker_test_{uuid.uuid4().hex[:10]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except sa.exc.OperationalError as error:
-        pytest.fail(f"PostgreSQL is niet bereikbaar (scripts/services.sh start het): {error}")
-    yield sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 async def _consume(queue_name: str, expected: int, timeout: float = 20) -> list:
