@@ -13,7 +13,7 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder analyse bench-nlu bench-train bench-advice FORCE
+.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder analyse retrain bench-nlu bench-train bench-advice FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
@@ -30,6 +30,7 @@ help:
 	@echo "make opschonen DAGEN=90   gesprekken, overdrachten en exports ouder dan DAGEN verwijderen"
 	@echo "make verwijder GESPREK=id   alles over een gesprek verwijderen (AVG-verzoek)"
 	@echo "make analyse [SINDS=2026-11-01]   rapport: advies bereikt, overdrachten, niet begrepen, afhakers"
+	@echo "make retrain   kandidaat trainen, vergelijken met het huidige model, alleen promoveren als hij niet slechter is"
 	@echo "make bench-nlu / bench-train / bench-advice   metingen (zie README)"
 
 setup:
@@ -93,6 +94,9 @@ verwijder: | setup
 
 analyse: | setup
 	$(PY) -m bot.maintenance.analytics $(if $(SINDS),--sinds "$(SINDS)",)
+
+retrain: | setup
+	$(PY) -m bot.maintenance.retrain; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ]
 
 bench-advice: | setup
 	$(PY) -m bot.benchmarks.advice
