@@ -41,6 +41,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "invoer_persoonlijk_nummer": {
         "text": 'Dat lijkt een persoonlijk nummer, zoals een BSN of rekeningnummer. Dat heb ik niet nodig. Deel het liever niet.',
     },
+    "persoonlijk_nummer_in_bericht": {
+        "text": 'Let op: je bericht bevat een persoonlijk nummer, zoals een BSN of rekeningnummer. Dat heb ik niet nodig. Ik bewaar het niet.',
+    },
     "invoer_te_lang": {
         "text": 'Je bericht is te lang voor mij. Kun je het korter maken? Maximaal 2000 tekens.',
     },

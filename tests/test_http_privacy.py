@@ -4,6 +4,7 @@ or the exports."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from concurrent.futures import ThreadPoolExecutor
 
@@ -58,3 +59,12 @@ def test_500_bsns_leave_no_trace(stack, tmp_path, monkeypatch):
     leaks = [n for n in numbers if n in stored or n in logs or n in exported
              or f"{n[:4]}.{n[4:6]}.{n[6:]}" in stored or f"{n[:3]} {n[3:6]} {n[6:]}" in stored]
     assert leaks == []
+
+
+def test_a_number_inside_a_message_is_kept_out_and_the_person_is_told(stack):
+    reply = stack.say("bsn-los-1", "ik heb havo en mijn bsn is 111222333")
+    texts = [m.get("text") or "" for m in reply]
+    assert texts[0].startswith("Let op: je bericht bevat een persoonlijk nummer")
+    assert any(t.startswith("Dank je! Dit heb ik genoteerd: havo") for t in texts)
+    stored = json.dumps(stack.tracker("bsn-los-1")["events"])
+    assert "111222333" not in stored and "[BSN]" in stored

@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from bot import dialogue
 from bot.actions.common import faq_response, latest_entity, latest_intent, profile, say, send
 from bot.nlu_entities import INPUT_KIND
+from bot.privacy.redact import redact
 from bot.profile import values
 from bot.profile.form_logic import process_turn
 
@@ -40,6 +41,9 @@ def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Opt
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]
+    found = redact(tracker.latest_message.get("text") or "").found
+    if not already_told and (found["bsn"] or found["iban"] or found["kaart"]):
+        responses.insert(0, ("persoonlijk_nummer_in_bericht", {}))
     send(dispatcher, responses)
 
     events: List[EventType] = [SlotSet(slot, value) for slot, value in turn.slots.items()]
