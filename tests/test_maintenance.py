@@ -243,3 +243,22 @@ def test_analytics_report_with_charts(seeded):
     assert "| advies bereikt | 50.0% |" in text and "| vooropleiding | 1 |" in text
     for chart in ("percentages.png", "afhakers.png"):
         assert (path.parent / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_review_file_converts_to_nlu_yaml_and_back(tmp_path):
+    source = tmp_path / "review.csv"
+    rows = [{**{f: "" for f in review.FIELDS}, "tekst": "nee  ik bedoel mbo", "juiste_intent": "correct", "opnemen": "ja"},
+            {**{f: "" for f in review.FIELDS}, "tekst": "hoi daar", "juiste_intent": "greet", "opnemen": "ja"},
+            {**{f: "" for f in review.FIELDS}, "tekst": "weg ermee", "juiste_intent": "deny", "opnemen": "nee"}]
+    with source.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=review.FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    text = review.to_nlu_yaml(source)
+    assert yaml.safe_load(text)["nlu"] == [{"intent": "correct", "examples": "- nee ik bedoel mbo\n"},
+                                           {"intent": "greet", "examples": "- hoi daar\n"}]
+    (tmp_path / "nagekeken.yml").write_text(text)
+    assert review.from_nlu_yaml(tmp_path / "nagekeken.yml", tmp_path / "terug.csv") == 2
+    with (tmp_path / "terug.csv").open(newline="") as handle:
+        back = [(r["tekst"], r["juiste_intent"], r["opnemen"]) for r in csv.DictReader(handle)]
+    assert back == [("nee ik bedoel mbo", "correct", "ja"), ("hoi daar", "greet", "ja")]

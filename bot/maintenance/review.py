@@ -3,6 +3,9 @@
   python -m bot.maintenance.review exporteer --sinds 2026-11-01
       writes var/review/review-<datum>.csv (messages worth a human look) and
       var/review/gesprekken-<datum>.jsonl (the conversations), pseudonymised and redacted
+  python -m bot.maintenance.review naar-yaml var/review/review-<datum>.csv > nagekeken.yml
+  python -m bot.maintenance.review naar-csv nagekeken.yml var/review/nagekeken.csv
+      the review file as Rasa NLU YAML and back, for those who prefer to edit YAML
   python -m bot.maintenance.review samenvoegen var/review/review-<datum>.csv
       adds the rows marked `opnemen = ja` with a `juiste_intent` to bot/data/nlu, in the
       file that already holds that intent, without duplicates
@@ -195,6 +198,40 @@ def merge(review_csv: Path, data_dir: Path = DATA_DIR) -> Dict[str, Any]:
     return {"toegevoegd": added, "dubbel": duplicates, "onbekende_intents": sorted(set(unknown))}
 
 
+def to_nlu_yaml(review_csv: Path) -> str:
+    """The approved rows of a review file as Rasa NLU YAML (one block per intent)."""
+    with review_csv.open(newline="", encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle)
+                if (r.get("opnemen") or "").strip().lower() in YES and (r.get("juiste_intent") or "").strip()]
+    by_intent: Dict[str, List[str]] = {}
+    for row in rows:
+        by_intent.setdefault(row["juiste_intent"].strip(), []).append(" ".join(row["tekst"].split()))
+    lines = ['version: "3.1"', "nlu:"]
+    for intent, texts in by_intent.items():
+        lines += [f"- intent: {intent}", "  examples: |"] + [f"    - {text}" for text in dict.fromkeys(texts)]
+    return "\n".join(lines) + "\n"
+
+
+def from_nlu_yaml(nlu_yaml: Path, review_csv: Path) -> int:
+    """A review file (all rows approved) from Rasa NLU YAML, e.g. after editing in YAML."""
+    import yaml
+
+    data = yaml.safe_load(nlu_yaml.read_text(encoding="utf-8")) or {}
+    rows = []
+    for block in data.get("nlu") or []:
+        if "intent" not in block:
+            continue
+        for line in str(block.get("examples") or "").splitlines():
+            if line.strip().startswith("- "):
+                rows.append({**{f: "" for f in FIELDS}, "tekst": line.strip()[2:], "juiste_intent": block["intent"],
+                             "opnemen": "ja", "reden": "yaml"})
+    with review_csv.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.maintenance.review", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -203,6 +240,11 @@ def main(argv=None) -> int:
     out = commands.add_parser("exporteer")
     out.add_argument("--sinds", type=dt.date.fromisoformat, required=True, help="JJJJ-MM-DD")
     out.add_argument("--uit", type=Path, default=EXPORT_DIR)
+    to_yaml = commands.add_parser("naar-yaml", help="goedgekeurde regels als Rasa NLU YAML (naar stdout)")
+    to_yaml.add_argument("bestand", type=Path)
+    to_csv = commands.add_parser("naar-csv", help="Rasa NLU YAML terug naar een reviewbestand")
+    to_csv.add_argument("yaml", type=Path)
+    to_csv.add_argument("bestand", type=Path)
     back = commands.add_parser("samenvoegen")
     back.add_argument("bestand", type=Path)
     back.add_argument("--data", type=Path, default=DATA_DIR)
@@ -213,9 +255,15 @@ def main(argv=None) -> int:
         print(f"{result.rows} bericht(en) om na te kijken in {result.review}")
         print("Vul per regel 'juiste_intent' in en zet 'opnemen' op 'ja'; daarna: make samenvoegen BESTAND=...")
         return 0
+    if args.command == "naar-csv":
+        print(f"{from_nlu_yaml(args.yaml, args.bestand)} regel(s) in {args.bestand}")
+        return 0
     if not args.bestand.exists():
         print(f"Bestand niet gevonden: {args.bestand}", file=sys.stderr)
         return 1
+    if args.command == "naar-yaml":
+        sys.stdout.write(to_nlu_yaml(args.bestand))
+        return 0
     result = merge(args.bestand, args.data)
     print(f"Toegevoegd: {result['toegevoegd']}, al aanwezig: {result['dubbel']}"
           + (f", onbekende intents: {', '.join(result['onbekende_intents'])}" if result["onbekende_intents"] else ""))
