@@ -90,3 +90,20 @@ async def test_name_question_introduces_itself_only_once():
     again = tracker({"requested_slot": "naam"}, events=[{"event": "slot", "name": "requested_slot", "value": "naam"},
                                                          {"event": "user", "text": "123"}])
     assert actions.ActionAskNaam().key(again) == "vraag_naam_opnieuw"
+
+
+@pytest.mark.parametrize("slot, answer, value, error", [
+    ("naam", "ik heet sanne de vries", "Sanne de Vries", None),
+    ("naam", "06 12345678", None, "Dat lijkt geen naam."),
+    ("contactvoorkeur", "bel me maar", "telefoon", None),
+    ("contactvoorkeur", "maakt niet uit", None, "Kies e-mail, telefoon of videogesprek."),
+    ("email", "sanne@voorbeeld.nl", "sanne@voorbeeld.nl", None),
+    ("email", "sanne@@voorbeeld", None, "Dat e-mailadres klopt niet."),
+    ("telefoon", "+32 470 12 34 56", "+32470123456", None),
+    ("telefoon", "12345", None, "Dat telefoonnummer klopt niet."),
+])
+async def test_contact_answers_are_checked(slot, answer, value, error):
+    dispatcher = CollectingDispatcher()
+    validate = getattr(actions.ValidateOverdrachtForm(), f"validate_{slot}")
+    assert await validate(answer, dispatcher, tracker({}), {}) == {slot: value}
+    assert [m["text"].split(" ")[:3] for m in dispatcher.messages] == ([error.split(" ")[:3]] if error else [])

@@ -67,33 +67,32 @@ class ValidateOverdrachtForm(FormValidationAction):
                              domain: DomainDict) -> List[Text]:
         return needed_slots(tracker.get_slot("contactvoorkeur"))
 
-    async def validate_naam(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                            domain: DomainDict) -> Dict[Text, Any]:
-        name = contact.parse_name(str(value or ""))
-        if name is None:
-            say(dispatcher, "fout_naam")
-        return {"naam": name}
 
-    async def validate_contactvoorkeur(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                       domain: DomainDict) -> Dict[Text, Any]:
-        preference = contact.parse_preference(str(value or ""))
-        if preference is None:
-            say(dispatcher, "fout_contactvoorkeur")
-        return {"contactvoorkeur": preference}
+#: How each contact answer is read, and what the bot says when it cannot be used.
+CHECKS = {
+    "naam": (contact.parse_name, "fout_naam"),
+    "contactvoorkeur": (contact.parse_preference, "fout_contactvoorkeur"),
+    "email": (contact.parse_email, "fout_email"),
+    "telefoon": (contact.parse_phone, "fout_telefoon"),
+}
 
-    async def validate_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> Dict[Text, Any]:
-        address = contact.parse_email(str(value or ""))
-        if address is None:
-            say(dispatcher, "fout_email")
-        return {"email": address}
 
-    async def validate_telefoon(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                domain: DomainDict) -> Dict[Text, Any]:
-        number = contact.parse_phone(str(value or ""))
-        if number is None:
-            say(dispatcher, "fout_telefoon")
-        return {"telefoon": number}
+def _validator(slot: str):
+    parse, error = CHECKS[slot]
+
+    async def validate(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> Dict[Text, Any]:
+        parsed = parse(str(value or ""))
+        if parsed is None:
+            say(dispatcher, error)
+        return {slot: parsed}
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
+
+
+for _slot in CHECKS:  # validate_naam, validate_contactvoorkeur, validate_email, validate_telefoon
+    setattr(ValidateOverdrachtForm, f"validate_{_slot}", _validator(_slot))
 
 
 class _Ask(Action):
