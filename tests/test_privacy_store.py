@@ -44,6 +44,8 @@ def test_contacts_are_scrubbed_only_after_the_handoff():
     assert privacy.scrub_contacts(story[2], values)["text"] == "bel me op [contactgegevens], groet [contactgegevens]"
     again = done + [{"event": "slot", "name": "naam", "value": "Nieuwe Naam"}]
     assert not privacy.handoff_finished(again)  # a new handoff started: not yet
+    stopped = again + [{"event": "action", "name": "utter_overdracht_gestopt"}]
+    assert privacy.handoff_finished(stopped)  # the person stopped the handoff: not needed either
 
 
 async def _consume(queue_name: str, expected: int, timeout: float = 20) -> list:

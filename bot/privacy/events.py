@@ -20,6 +20,8 @@ SKIP_KEYS = frozenset({"event", "timestamp", "message_id", "input_channel", "pol
                        "template_name", "response_templates", "id", "intent", "action_text", "hide_rule_turn"})
 CONTACT_SLOTS = ("naam", "email", "telefoon")
 CONTACT_LABEL = "[contactgegevens]"
+#: Actions after which the contact details are no longer needed: stored, declined, stopped.
+FINISHED = frozenset({"action_overdracht_opslaan", "action_geen_toestemming", "utter_overdracht_gestopt"})
 _LONG_INT = 1_000_000
 
 
@@ -103,11 +105,11 @@ def scrub_contacts(event: Mapping[str, Any], values: Iterable[str]) -> Dict[str,
 
 
 def handoff_finished(events: Iterable[Mapping[str, Any]]) -> bool:
-    """True once a handoff was stored or declined after the last contact detail was given."""
+    """True once a handoff was stored, declined or stopped after the last contact detail was given."""
     finished = False
     for event in events:
         if event.get("event") == "slot" and event.get("name") in CONTACT_SLOTS and event.get("value") not in (None, CONTACT_LABEL):
             finished = False
-        if event.get("event") == "action" and event.get("name") in {"action_overdracht_opslaan", "action_geen_toestemming"}:
+        if event.get("event") == "action" and event.get("name") in FINISHED:
             finished = True
     return finished
