@@ -23,6 +23,7 @@ from bot.handoff.schema import validate
 from connectors.tables import aflevering, overdracht
 
 WAITING, BUSY, DELIVERED, DEAD = "wachtend", "bezig", "afgeleverd", "dood"
+_JITTER = random.Random()
 
 
 def utcnow() -> dt.datetime:
@@ -36,10 +37,10 @@ class RetryPolicy:
     cap_seconds: float = 3600.0
     lease_seconds: float = 120.0
 
-    def delay(self, attempt: int, rng: random.Random = random._inst) -> float:  # type: ignore[attr-defined]
+    def delay(self, attempt: int, rng: Optional[random.Random] = None) -> float:
         """Seconds until retry ``attempt + 1``: exponential, capped, with jitter (0.5x to 1.5x)."""
         raw = min(self.cap_seconds, self.base_seconds * (2 ** max(0, attempt - 1)))
-        return raw * (0.5 + rng.random())
+        return raw * (0.5 + (rng or _JITTER).random())
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def mark_failed(engine: Engine, job: Job, error: str, policy: RetryPolicy, perma
     values: Dict[str, Any] = {"pogingen": attempts, "laatste_fout": error[:2000], "vergrendeld_tot": None,
                               "status": DEAD if dead else WAITING}
     if not dead:
-        delay = policy.delay(attempts, rng) if rng else policy.delay(attempts)
+        delay = policy.delay(attempts, rng)
         values["volgende_poging"] = now + dt.timedelta(seconds=delay)
     with engine.begin() as connection:
         connection.execute(aflevering.update().where(aflevering.c.id == job.id).values(**values))

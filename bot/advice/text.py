@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from bot.advice.result import Advice, Gap, Note, RouteAdvice
 from bot.knowledge.catalog import Route, Source
@@ -159,7 +159,3 @@ def payload(advice: Advice) -> Dict[str, Any]:
         "vragen": [q.tekst for q in advice.vragen],
         "opmerkingen": [_sourced(n) for n in advice.notities],
     }
-
-
-def join(lines: Iterable[str]) -> str:
-    return "\n".join(line for line in lines if line)

@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Sequence
+from typing import Any, Dict, List, Mapping, Sequence
 
 import yaml
 
@@ -262,8 +262,3 @@ def route_exemption_refs(directory: Path = CONTENT_DIR) -> Dict[str, List[str]]:
     """The exemptions each route names in routes.yml (for the consistency check)."""
     data = _read(directory / "routes.yml")
     return {str(r["id"]): [str(x) for x in r.get("vrijstellingen") or []] for r in data.get("routes") or []}
-
-
-def iter_rows(rows: Rows, tables: Iterable[str]) -> Iterable[Dict[str, Any]]:
-    for table in tables:
-        yield from rows.tables.get(table, [])
