@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.maintenance import review
-from bot.privacy.redact import is_bsn
+from bot.privacy.redact import LABELS, is_bsn
 
 pytestmark = pytest.mark.stack
 
@@ -29,7 +29,14 @@ def valid_bsns(count: int, seed: int = 20261123):
 
 
 TEMPLATES = ["mijn bsn is {plain}", "{plain}", "BSN: {dotted}", "ik heb havo, burgerservicenummer {spaced}",
-             "hier is mijn nummer {plain} voor de aanmelding"]
+             "hier is mijn nummer {plain} voor de aanmelding", "bsn{plain}", "mijn bsn: {dashed}",
+             "{commas} is mijn bsn", "nummer {underscores} graag", "bsn  {double}"]
+SPELLINGS = {
+    "plain": lambda n: n, "dotted": lambda n: f"{n[:4]}.{n[4:6]}.{n[6:]}",
+    "spaced": lambda n: f"{n[:3]} {n[3:6]} {n[6:]}", "dashed": lambda n: f"{n[:3]} - {n[3:6]} - {n[6:]}",
+    "commas": lambda n: f"{n[:3]},{n[3:6]},{n[6:]}", "underscores": lambda n: f"{n[:3]}_{n[3:6]}_{n[6:]}",
+    "double": lambda n: f"{n[:3]}  {n[3:6]}  {n[6:]}",
+}
 
 
 def test_500_bsns_leave_no_trace(stack, tmp_path, monkeypatch):
@@ -39,8 +46,7 @@ def test_500_bsns_leave_no_trace(stack, tmp_path, monkeypatch):
         sender = f"bsn-{index}"
         for offset in range(10):
             bsn = numbers[index * 10 + offset]
-            text = TEMPLATES[offset % len(TEMPLATES)].format(
-                plain=bsn, dotted=f"{bsn[:4]}.{bsn[4:6]}.{bsn[6:]}", spaced=f"{bsn[:3]} {bsn[3:6]} {bsn[6:]}")
+            text = TEMPLATES[offset % len(TEMPLATES)].format(**{k: f(bsn) for k, f in SPELLINGS.items()})
             stack.say(sender, text)
 
     with ThreadPoolExecutor(max_workers=5) as pool:
@@ -48,16 +54,18 @@ def test_500_bsns_leave_no_trace(stack, tmp_path, monkeypatch):
 
     engine = sa.create_engine(f"sqlite:///{stack.tracker_db}", future=True)
     with engine.connect() as connection:
-        stored = "\n".join(connection.execute(sa.text(
-            "SELECT data FROM events WHERE sender_id LIKE 'bsn-%'")).scalars())
+        rows = list(connection.execute(sa.text("SELECT data FROM events WHERE sender_id LIKE 'bsn-%'")).scalars())
+    stored = "\n".join(rows)
     assert stored.count("[BSN]") >= 500
+    bot_texts = [json.loads(row) for row in rows if json.loads(row)["event"] == "bot"]
+    assert bot_texts and not [b for b in bot_texts if any(label in json.dumps(b) for label in LABELS)]
     logs = "\n".join(path.read_text(errors="replace") for path in stack.log_dir.glob("*.log"))
     monkeypatch.setenv("PSEUDONIEM_SECRET", "test")
     result = review.export(engine, dt.date.today() - dt.timedelta(days=1), tmp_path / "review")
     exported = result.review.read_text() + result.conversations.read_text()
     assert result.count >= 50
     leaks = [n for n in numbers if n in stored or n in logs or n in exported
-             or f"{n[:4]}.{n[4:6]}.{n[6:]}" in stored or f"{n[:3]} {n[3:6]} {n[6:]}" in stored]
+             or any(spell(n) in stored or spell(n) in exported for spell in SPELLINGS.values())]
     assert leaks == []
 
 

@@ -10,7 +10,9 @@ from bot.input_check import InputKind, classify, has_personal_number
     [("", InputKind.EMPTY), ("   ", InputKind.EMPTY), (None, InputKind.EMPTY),
      ("😀😀😀", InputKind.NO_WORDS), ("👍", InputKind.NO_WORDS), ("?!?", InputKind.NO_WORDS),
      ("<script>alert(1)</script>", InputKind.MARKUP), ("<b></b>", InputKind.MARKUP),
-     ("123456789", InputKind.PERSONAL_NUMBER), ("1234 56 789", InputKind.PERSONAL_NUMBER),
+     ("123456782", InputKind.PERSONAL_NUMBER), ("1234 56 782", InputKind.PERSONAL_NUMBER),
+     ("123 - 456 - 782", InputKind.PERSONAL_NUMBER), ("bsn123456782", InputKind.PERSONAL_NUMBER),
+     ("123456789", InputKind.NO_WORDS),  # fails the 11-proef: no personal number, no words either
      ("NL91ABNA0417164300", InputKind.PERSONAL_NUMBER), ("mijn bsn is 123456782", InputKind.PERSONAL_NUMBER),
      ("a" * 5000, InputKind.TOO_LONG),
      ("Hello, I would like to become a teacher, can you help me?", InputKind.ENGLISH),

@@ -1,8 +1,8 @@
 """The handoff summary: built from the conversation's slots and events, for an intaker.
 
 ``build_summary`` returns the ``summary`` object of the contract's ``handoff_summary``
-payload. Personal numbers nobody asked for are redacted in the transcript and in the open
-questions; contact details appear only in ``contact``.
+payload. Personal numbers (BSN, IBAN, card numbers) are redacted in the person's messages
+in the transcript and in the open questions; contact details appear only in ``contact``.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ def _when(event: Mapping[str, Any]) -> Optional[str]:
     return _iso(dt.datetime.fromtimestamp(float(stamp), tz=dt.timezone.utc))
 
 
-def transcript(events: Iterable[Mapping[str, Any]], keep: Iterable[str] = ()) -> List[Dict[str, Any]]:
-    """User and bot messages of the current session, redacted, oldest first."""
-    keep = list(keep)
+def transcript(events: Iterable[Mapping[str, Any]]) -> List[Dict[str, Any]]:
+    """User and bot messages of the current session, oldest first; the person's messages
+    without personal numbers."""
     lines: List[Dict[str, Any]] = []
     for event in events:
         kind = event.get("event")
@@ -48,15 +48,14 @@ def transcript(events: Iterable[Mapping[str, Any]], keep: Iterable[str] = ()) ->
             continue
         lines.append({
             "van": "persoon" if kind == "user" else "bot",
-            "tekst": redact(str(event["text"]), keep).text,
+            "tekst": redact(str(event["text"])).text if kind == "user" else str(event["text"]),
             "tijd": _when(event),
         })
     return lines[-MAX_TRANSCRIPT:]
 
 
-def open_questions(events: Iterable[Mapping[str, Any]], keep: Iterable[str] = ()) -> List[str]:
+def open_questions(events: Iterable[Mapping[str, Any]]) -> List[str]:
     """What the person asked that the bot could not answer (redacted, without repeats)."""
-    keep = list(keep)
     found: List[str] = []
     active_loop: Optional[str] = None
     for event in events:
@@ -75,7 +74,7 @@ def open_questions(events: Iterable[Mapping[str, Any]], keep: Iterable[str] = ()
         if any(e.get("entity") == INPUT_KIND for e in parse.get("entities") or []):
             continue  # empty, emoji, a personal number...: not a question
         if intent == "out_of_scope" or (intent == "nlu_fallback" and active_loop is None):
-            clean = redact(text, keep).text
+            clean = redact(text).text
             if clean not in found:
                 found.append(clean)
     return found[-MAX_OPEN_QUESTIONS:]
@@ -120,10 +119,7 @@ def build_summary(conversation_id: str, slots: Mapping[str, Any], events: Iterab
     now = now or dt.datetime.now(dt.timezone.utc)
     profile = {slot: slots.get(slot) for slot in values.PROFILE_SLOTS}
     contact = {field: slots.get(field) for field in CONTACT_FIELDS}
-    keep = [contact["telefoon"]] if contact.get("telefoon") else []
-    if contact.get("telefoon"):
-        keep.append(readable_phone(contact["telefoon"]))
-    questions = open_questions(events, keep)
+    questions = open_questions(events)
     advice = slots.get("advies") if isinstance(slots.get("advies"), Mapping) else None
     return {
         "conversation_id": conversation_id,
@@ -133,7 +129,7 @@ def build_summary(conversation_id: str, slots: Mapping[str, Any], events: Iterab
         "advies": advice,
         "vragen_open": questions,
         "samenvatting": _sentences(profile, contact, advice, questions),
-        "transcript": transcript(events, keep),
+        "transcript": transcript(events),
     }
 
 

@@ -1,7 +1,8 @@
 """Redaction of stored conversation events (plain Python over event dictionaries).
 
-``redact_event`` removes personal numbers nobody asked for from every text in an event
-(user and bot texts, entity and slot values). ``scrub_contacts`` replaces the contact
+``redact_event`` removes personal numbers (BSN, IBAN, card numbers) from what the person
+typed: user messages, their entities and slots filled from user text; never from the bot's
+own texts, ids or timestamps. ``scrub_contacts`` replaces the contact
 details given for a handoff (name, e-mail, phone) once the handoff is stored or declined:
 from then on they live only in the handoff record.
 """
@@ -9,10 +10,15 @@ from then on they live only in the handoff record.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterable, List, Mapping, Set
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, FrozenSet, Iterable, Mapping, Set
+
+import yaml
 
 from bot.privacy.redact import redact
 
+ROOT = Path(__file__).resolve().parents[2]
 #: Keys whose values are identifiers or names of the bot's own machinery, never personal text.
 SKIP_KEYS = frozenset({"event", "timestamp", "message_id", "input_channel", "policy", "name", "intent_name",
                        "action_name", "confidence", "extractor", "processors", "start", "end", "entity",
@@ -22,42 +28,58 @@ CONTACT_SLOTS = ("naam", "email", "telefoon")
 CONTACT_LABEL = "[contactgegevens]"
 #: Actions after which the contact details are no longer needed: stored, declined, stopped.
 FINISHED = frozenset({"action_overdracht_opslaan", "action_geen_toestemming", "utter_overdracht_gestopt"})
-_LONG_INT = 1_000_000
 
 
-def _walk(value: Any, keep: List[str]) -> Any:
+@lru_cache(maxsize=1)
+def user_text_slots() -> FrozenSet[str]:
+    """Slots whose value comes from what the person typed: those filled from the text or an
+    entity (domain.yml). Slots the bot fills itself (ids, the advice) are never redacted."""
+    slots = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
+    return frozenset(name for name, slot in slots.items()
+                     if any(m.get("type") in {"from_text", "from_entity"} for m in slot.get("mappings") or []))
+
+
+def _clean(value: Any) -> Any:
+    """A string or number from user text without personal numbers (a number stays a number
+    unless it was one)."""
     if isinstance(value, str):
-        return redact(value, keep).text
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and abs(value) >= _LONG_INT:
-        cleaned = redact(str(value), keep).text
+        return redact(value).text
+    if isinstance(value, int) and not isinstance(value, bool):
+        cleaned = redact(str(value)).text
         return value if cleaned == str(value) else cleaned
     if isinstance(value, list):
-        return [_walk(item, keep) for item in value]
-    if isinstance(value, dict):
-        return {k: (v if k in SKIP_KEYS else _walk(v, keep)) for k, v in value.items()}
+        return [_clean(item) for item in value]
     return value
 
 
-def redact_event(event: Mapping[str, Any], keep: Iterable[str] = ()) -> Dict[str, Any]:
-    """A copy of ``event`` without personal numbers (phone numbers in ``keep`` stay)."""
-    keep = [k for k in keep if k]
-    if event.get("event") not in {"user", "bot", "slot", "entities"}:
-        return dict(event)
-    return {k: (v if k in SKIP_KEYS else _walk(v, keep)) for k, v in event.items()}
+def _entities(entities: Any) -> Any:
+    if not isinstance(entities, list):
+        return entities
+    return [{**e, "value": _clean(e.get("value"))} if isinstance(e, dict) and "value" in e else e for e in entities]
 
 
-def phones_given(events: Iterable[Mapping[str, Any]]) -> List[str]:
-    """Phone numbers the person gave on purpose (the ``telefoon`` slot), in all spellings."""
-    found: List[str] = []
-    for event in events:
-        if event.get("event") == "slot" and event.get("name") == "telefoon" and isinstance(event.get("value"), str):
-            number = event["value"]
-            found.append(number)
-            if number.startswith("+31"):
-                found.append("0" + number[3:])
-    return found
+def redact_event(event: Mapping[str, Any]) -> Dict[str, Any]:
+    """A copy of ``event`` without personal numbers in what the person typed: the text of a
+    user message, its entity values and slots filled from user text. Everything else (bot
+    texts, ids, timestamps, the bot's own slots) is left exactly as it is."""
+    data = dict(event)
+    kind = data.get("event")
+    if kind == "user":
+        if "text" in data:
+            data["text"] = _clean(data["text"])
+        parse = data.get("parse_data")
+        if isinstance(parse, dict):
+            parse = dict(parse)
+            if "text" in parse:
+                parse["text"] = _clean(parse["text"])
+            if "entities" in parse:
+                parse["entities"] = _entities(parse["entities"])
+            data["parse_data"] = parse
+    elif kind == "entities":
+        data["entities"] = _entities(data.get("entities"))
+    elif kind == "slot" and data.get("name") in user_text_slots():
+        data["value"] = _clean(data.get("value"))
+    return data
 
 
 def contact_values(events: Iterable[Mapping[str, Any]]) -> Set[str]:

@@ -1,9 +1,21 @@
-"""Redaction of personal numbers: BSN (11-proef), IBAN (mod 97), card numbers (Luhn) and
-other long numbers nobody asked for.
+"""Redaction of personal numbers in what people type: BSN (11-proef), IBAN (mod 97 and
+the country's format) and card numbers (Luhn), found by their structure.
 
-``redact(text)`` replaces them with a label ("[BSN]", "[IBAN]", "[kaartnummer]",
-"[nummer]") and says what it found. Numbers given on purpose (a phone number asked for
-the handoff) can be kept with ``keep``.
+``redact(text)`` replaces them with a label ("[BSN]", "[IBAN]", "[kaartnummer]") and
+counts what it found. A number is recognised in any common spelling: grouped as people
+write it (BSN 123456782, 123 456 782, 1234 56 782, 12 34 56 782; cards in blocks of four)
+with one kind of separator between the groups (spaces, one or more; dots, hyphens, commas,
+underscores or slashes, with or without spaces around them), without separators, and
+glued to a word ("bsn123456782").
+The checksums come from python-stdnum.
+
+What has a structure of its own is never touched: URLs, e-mail addresses, UUIDs and
+other hexadecimal ids, ISO and Dutch dates and times, phone numbers, postcodes. Other
+numbers (years, amounts, reference numbers) stay as they are: only a checksum-valid
+number of the right length counts as personal.
+
+Only text a person typed goes through here; ids, timestamps and the bot's own texts
+never do (bot/privacy/events.py decides what is user text).
 """
 
 from __future__ import annotations
@@ -11,51 +23,61 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import List, Optional, Tuple
 
-IBAN_LABEL, BSN_LABEL, CARD_LABEL, NUMBER_LABEL = "[IBAN]", "[BSN]", "[kaartnummer]", "[nummer]"
+from stdnum import iban as _iban
+from stdnum import luhn as _luhn
+from stdnum.nl import bsn as _bsn
 
-_IBAN_START = re.compile(r"\b[A-Za-z]{2}\d{2}")
-_IBAN_BODY = re.compile(r"(?:[ ]?[A-Za-z0-9]){10,30}")
-#: Runs of digits, also written with spaces, dots or dashes ("123 456 782", "1234.56.782"),
-#: optionally with a leading "+" (phone numbers).
-_DIGITS = re.compile(r"(?<![\w+])\+?\d(?:[ .\-/]?\d){6,}(?!\w)")
-#: "2019-2023", "1998 - 2004": a range of years, not a personal number.
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d$")
+IBAN_LABEL, BSN_LABEL, CARD_LABEL = "[IBAN]", "[BSN]", "[kaartnummer]"
+LABELS = (IBAN_LABEL, BSN_LABEL, CARD_LABEL)
+
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+#: Spans with a structure of their own: their digits are never a personal number. Ids
+#: first (an IBAN is never inside one), then formats whose digits could look like a BSN
+#: or card number (an IBAN may hold a group that looks like a phone number).
+_IDS = re.compile("|".join([
+    r"(?:https?://|www\.)[^\s<>\"']+",                                       # URL
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                                          # e-mail address
+    r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])",  # UUID
+    # hex id, with letters after its first two characters (a lower-case IBAN has none there)
+    r"(?<![0-9A-Za-z])(?=[0-9a-f]{2}[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}(?![0-9A-Za-z])",
+]))
+_FORMATS = re.compile("|".join([
+    rf"(?<![\d.\-/])(?:19|20)\d{{2}}-{_MONTH}-{_DAY}{_TIME}(?![\d])",         # ISO date (and time)
+    rf"(?<![\d.\-/]){_DAY}([-./]){_MONTH}\1(?:19|20)?\d{{2}}(?![\d]|[-./]\d)",  # Dutch date
+    r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",                           # time
+    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){6,11}(?!\d)",  # international phone
+    r"(?<![\d\w])0[1-9](?:[ .\-/]?\d){8}(?![\d]|[ .\-]\d)",                   # Dutch phone (10 digits)
+    r"(?<!\d)[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])",                               # postcode
+]))
+#: Groups of digits joined by one kind of separator: spaces, or . - _ , / with optional spaces.
+_SEP = r"(?:[ \t]*[.\-_,/][ \t]*|[ \t]+)"
+_RUN = re.compile(rf"\d+(?:{_SEP}\d+)*")
+_GROUP = re.compile(r"\d+")
+#: An IBAN starts with a country code and two check digits, also glued to a word.
+_IBAN_START = re.compile(r"(?<![A-Za-z])[A-Za-z]{2}\d{2}|(?<=[a-z])[A-Z]{2}\d{2}")
+_IBAN_CHUNK = re.compile(r"[A-Za-z0-9]+")
+_IBAN_SEP = re.compile(r"[ .\-_]")
+#: Where a word starts after digits inside a chunk: a possible end of an IBAN.
+_GLUED = re.compile(r"(?<=\d)[A-Za-z]")
 
 
 def is_bsn(digits: str) -> bool:
-    """Nine digits (or eight with an implied leading zero) that pass the 11-proef."""
-    if not digits.isdigit() or len(digits) not in (8, 9):
-        return False
-    digits = digits.zfill(9)
-    if digits == "000000000":
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
-    return total % 11 == 0
+    """Nine digits that pass the 11-proef (not 000000000)."""
+    return len(digits) == 9 and digits.isdigit() and digits != "000000000" and _bsn.is_valid(digits)
 
 
 def is_iban(text: str) -> bool:
-    compact = re.sub(r"\s", "", text).upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
-        return False
-    rearranged = compact[4:] + compact[:4]
-    number = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(number) % 97 == 1
+    """An IBAN in any spacing: mod 97 and the country's own length and format."""
+    return _iban.is_valid(re.sub(r"[\s.\-_]", "", text or ""))
 
 
 def passes_luhn(digits: str) -> bool:
-    if not digits.isdigit() or not 13 <= len(digits) <= 19:
-        return False
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+    """13 to 19 digits that pass the Luhn check: the length of card numbers."""
+    return digits.isdigit() and 13 <= len(digits) <= 19 and len(set(digits)) > 1 and _luhn.is_valid(digits)
 
 
 @dataclass
@@ -68,52 +90,108 @@ class Redaction:
         return bool(self.found)
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+def _masked(text: str, pattern: "re.Pattern") -> str:
+    """``text`` with every span of ``pattern`` blanked out (same length, so offsets still fit)."""
+    return pattern.sub(lambda m: "#" * len(m.group(0)), text)
 
 
-def _redact_ibans(text: str, found: Counter) -> str:
-    """IBANs, also written in groups ("NL91 ABNA 0417 1643 00"): the longest checksum-valid
-    prefix after a country code and check digits."""
-    out, position = [], 0
-    for start in _IBAN_START.finditer(text):
+def _iban_spans(text: str, masked: str) -> List[Tuple[int, int, str]]:
+    """IBANs: a country code and check digits, then chunks of letters and digits joined by
+    single separators; the longest prefix that is a valid IBAN. A chunk may be cut where a
+    word is glued to its end ("NL91ABNA0417164300graag")."""
+    spans, position = [], 0
+    for start in _IBAN_START.finditer(masked):
         if start.start() < position:
             continue
-        body = _IBAN_BODY.match(text, start.end())
-        if not body:
-            continue
-        for end in range(body.end(), start.end() + 9, -1):
-            candidate = text[start.start():end]
-            if (end == len(text) or not text[end].isalnum()) and is_iban(candidate):
-                out.append(text[position:start.start()] + IBAN_LABEL)
-                position = end
-                found["iban"] += 1
+        ends, index = [], start.start()
+        chunk = _IBAN_CHUNK.match(masked, index)
+        while chunk and len(ends) < 40:
+            ends.extend(m.start() + chunk.start() for m in _GLUED.finditer(chunk.group(0)))
+            ends.append(chunk.end())
+            index = chunk.end()
+            if index < len(masked) and _IBAN_SEP.match(masked, index):
+                chunk = _IBAN_CHUNK.match(masked, index + 1)
+            else:
                 break
-    out.append(text[position:])
-    return "".join(out)
+        for end in sorted(set(ends), reverse=True):
+            if end - start.start() <= 50 and is_iban(text[start.start():end]):
+                spans.append((start.start(), end, IBAN_LABEL))
+                position = end
+                break
+    return spans
 
 
-def redact(text: str, keep: Iterable[str] = ()) -> Redaction:
-    """``text`` without personal numbers; ``keep`` lists numbers (any spelling) to leave."""
-    kept = {_digits(k) for k in keep if k and _digits(k)}
+def _number_spans(text: str, masked: str, taken: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+    """BSNs and card numbers: consecutive groups of one run whose digits pass a checksum."""
+    spans = []
+    for run in _RUN.finditer(masked):
+        if any(s < run.end() and run.start() < e for s, e, _ in taken):
+            continue
+        groups = [(g.start() + run.start(), g.end() + run.start()) for g in _GROUP.finditer(run.group(0))]
+        index = 0
+        while index < len(groups):
+            hit = _longest_from(text, groups, index)
+            if hit is None:
+                index += 1
+                continue
+            last, label = hit
+            spans.append((groups[index][0], groups[last][1], label))
+            index = last + 1
+    return spans
+
+
+#: How people group the nine digits of a BSN ("123456782", "123 456 782", "1234.56.782",
+#: "12 34 56 782"). Other groupings are reference numbers and the like ("OL-2026-00002").
+BSN_GROUPINGS = frozenset({(9,), (3, 3, 3), (4, 2, 3), (2, 2, 2, 3)})
+
+
+def _card_grouping(sizes: Tuple[int, ...]) -> bool:
+    """One block, blocks of four (the last may be shorter), or 4-6-5 / 4-6-4 (Amex, Diners)."""
+    return (len(sizes) == 1 or all(size == 4 for size in sizes[:-1]) and 1 <= sizes[-1] <= 4
+            or sizes in {(4, 6, 5), (4, 6, 4)})
+
+
+def _longest_from(text: str, groups: List[Tuple[int, int]], first: int) -> Optional[Tuple[int, str]]:
+    """The longest run of groups starting at ``first``, joined by one kind of separator and
+    grouped as people write them, that is a card number or a BSN."""
+    best = None
+    digits, sizes, separators = "", (), set()
+    for last in range(first, len(groups)):
+        if last > first:
+            separators.add(text[groups[last - 1][1]:groups[last][0]].strip() or " ")
+            if len(separators) > 1:
+                break
+        group = text[groups[last][0]:groups[last][1]]
+        digits, sizes = digits + group, sizes + (len(group),)
+        if len(digits) > 19:
+            break
+        if sizes in BSN_GROUPINGS and is_bsn(digits):
+            best = (last, BSN_LABEL)
+        elif _card_grouping(sizes) and passes_luhn(digits) and not _years(text, groups[first:last + 1]):
+            best = (last, CARD_LABEL)
+    return best
+
+
+def _years(text: str, groups: List[Tuple[int, int]]) -> bool:
+    """A list of years ("2012, 2015, 2018, 2021") is not a card number."""
+    return len(groups) > 1 and all(re.fullmatch(r"(?:19|20)\d\d", text[s:e]) for s, e in groups)
+
+
+def redact(text: str) -> Redaction:
+    """``text`` without BSNs, IBANs and card numbers."""
+    text = text or ""
+    if not any(ch.isdigit() for ch in text):
+        return Redaction(text)
+    masked = _masked(text, _IDS)
+    spans = _iban_spans(text, masked)
+    spans += _number_spans(text, _masked(masked, _FORMATS), spans)
+    if not spans:
+        return Redaction(text)
     found: Counter = Counter()
-
-    def number(match: re.Match) -> str:
-        raw = match.group(0)
-        digits = _digits(raw)
-        if _YEAR_RANGE.match(raw.strip()):
-            return raw
-        if digits in kept or (digits.startswith("31") and "0" + digits[2:] in kept) or ("31" + digits[1:]) in kept:
-            return raw
-        if is_bsn(digits):
-            found["bsn"] += 1
-            return BSN_LABEL
-        if passes_luhn(digits):
-            found["kaart"] += 1
-            return CARD_LABEL
-        found["nummer"] += 1
-        return NUMBER_LABEL
-
-    text = _redact_ibans(text or "", found)
-    text = _DIGITS.sub(number, text)
-    return Redaction(text, found)
+    out, position = [], 0
+    for start, end, label in sorted(spans):
+        out.append(text[position:start] + label)
+        position = end
+        found[{BSN_LABEL: "bsn", IBAN_LABEL: "iban", CARD_LABEL: "kaart"}[label]] += 1
+    out.append(text[position:])
+    return Redaction("".join(out), found)

@@ -2,8 +2,9 @@
 
 Configured in endpoints.yml as ``bot.privacy.tracker_store.RedactingSQLTrackerStore`` with
 the options of Rasa's SQL tracker store (SQLite by default, PostgreSQL in production).
-Before events are written or streamed to the event broker, BSNs, IBANs, card numbers and
-other long numbers nobody asked for are replaced (bot/privacy/events.py). Once a handoff is
+Before events are written or streamed to the event broker, BSNs, IBANs and card numbers in
+what the person typed are replaced (bot/privacy/events.py); ids, timestamps and the bot's
+own texts are stored exactly as they are. Once a handoff is
 stored or declined, the contact details are scrubbed from every stored event of the
 conversation: they live on only in the handoff record. Events streamed to the broker
 (analytics) never carry contact details.
@@ -27,11 +28,10 @@ logger = logging.getLogger(__name__)
 class RedactingSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         raw = [event.as_dict() for event in tracker.events]
-        keep = privacy.phones_given(raw)
         finished = privacy.handoff_finished(raw)
         contacts = privacy.contact_values(raw) if finished else set()
         for index, data in enumerate(raw):
-            cleaned = privacy.redact_event(data, keep)
+            cleaned = privacy.redact_event(data)
             if contacts:
                 cleaned = privacy.scrub_contacts(cleaned, contacts)
             if cleaned != data:
