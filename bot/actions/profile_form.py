@@ -12,6 +12,7 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction, ValidationActio
 from rasa_sdk.types import DomainDict
 
 from bot import dialogue
+from bot.input_check import InputKind
 from bot.actions.common import faq_response, latest_entity, latest_intent, profile, say, send
 from bot.nlu_entities import INPUT_KIND
 from bot.privacy.redact import redact
@@ -42,7 +43,9 @@ def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Opt
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]
     found = redact(tracker.latest_message.get("text") or "").found
-    if not already_told and (found["bsn"] or found["iban"] or found["kaart"]):
+    # A message that is only a personal number already got its own reply (invoer_...).
+    bare_number = latest_entity(tracker, INPUT_KIND) == InputKind.PERSONAL_NUMBER.value
+    if not already_told and not bare_number and found:
         responses.insert(0, ("persoonlijk_nummer_in_bericht", {}))
     send(dispatcher, responses)
 

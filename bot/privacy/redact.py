@@ -49,8 +49,9 @@ _FORMATS = re.compile("|".join([
     rf"(?<![\d.\-/])(?:19|20)\d{{2}}-{_MONTH}-{_DAY}{_TIME}(?![\d])",         # ISO date (and time)
     rf"(?<![\d.\-/]){_DAY}([-./]){_MONTH}\1(?:19|20)?\d{{2}}(?![\d]|[-./]\d)",  # Dutch date
     r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",                           # time
-    r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){6,11}(?!\d)",  # international phone
-    r"(?<![\d\w])0[1-9](?:[ .\-/]?\d){8}(?![\d]|[ .\-]\d)",                   # Dutch phone (10 digits)
+    # phone numbers, international and Dutch (10 digits), not inside a longer run of digits
+    r"(?<![\w+])(?<!\d[ .\-])(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){6,11}(?!\d)",
+    r"(?<![\d\w])(?<!\d[ .\-/])0[1-9](?:[ .\-/]?\d){8}(?![\d]|[ .\-]\d)",
     r"(?<!\d)[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])",                               # postcode
 ]))
 #: Groups of digits joined by one kind of separator: spaces, or . - _ , / with optional spaces.
