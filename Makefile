@@ -13,7 +13,7 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder analyse retrain bench-nlu bench-train bench-advice FORCE
+.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder analyse retrain bench-nlu bench-train bench-advice bench-gesprekken FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
@@ -31,7 +31,7 @@ help:
 	@echo "make verwijder GESPREK=id   alles over een gesprek verwijderen (AVG-verzoek)"
 	@echo "make analyse [SINDS=2026-11-01]   rapport: advies bereikt, overdrachten, niet begrepen, afhakers"
 	@echo "make retrain   kandidaat trainen, vergelijken met het huidige model, alleen promoveren als hij niet slechter is"
-	@echo "make bench-nlu / bench-train / bench-advice   metingen (zie README)"
+	@echo "make bench-nlu / bench-train / bench-advice / bench-gesprekken   metingen (zie README)"
 
 setup:
 	@scripts/setup.sh
@@ -40,7 +40,7 @@ setup:
 $(SPACY_STAMP): FORCE | setup
 	@PYTHONWARNINGS=ignore $(PY) scripts/spacy_model_stamp.py $@
 
-$(MODEL): config.yml domain.yml $(DATA) $(SPACY_STAMP) | setup
+$(MODEL): config.yml domain.yml $(DATA) $(wildcard bot/nlu/*.py) $(SPACY_STAMP) | setup
 	$(RASA) train --data bot/data --domain domain.yml --config config.yml \
 	  --out bot/models --fixed-model-name onderwijsloket
 	@touch $@
@@ -101,7 +101,12 @@ retrain: | setup
 bench-advice: | setup
 	$(PY) -m bot.benchmarks.advice
 
-bench-nlu: | setup
+# Personas written without sight of the bot, played over REST; the held-out part last.
+bench-gesprekken: $(MODEL)
+	$(PY) -m bot.benchmarks.gesprekken --deel ontwikkel $(if $(DETAILS),--details,)
+	$(PY) -m bot.benchmarks.gesprekken --deel heldout
+
+bench-nlu: $(MODEL)
 	scripts/bench_nlu.sh
 
 bench-train: | setup

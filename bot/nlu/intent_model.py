@@ -1,0 +1,96 @@
+"""The intent and FAQ-topic classifier, plain Python (scikit-learn, numpy).
+
+Features: TF-IDF over words (1-2 grams) and characters within words (2-5 grams), which
+cope with typos and compounds, plus the sentence embedding of an encoder
+(bot/nlu/encoders.py) when one is available. A multinomial logistic regression over the
+full labels ("inform", "faq/vog", ...) gives calibrated probabilities; the intent of a
+FAQ label is "faq", its topic the part after the slash.
+
+Chosen by measurement (``make bench-nlu``, README): on 5-fold cross-validation and two
+held-out sets it beats DIET on the same data, trains in seconds instead of minutes and
+parses a message in about a millisecond plus the encoder's time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Tuple
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+RETRIEVAL_SEPARATOR = "/"
+
+
+@dataclass
+class IntentModelConfig:
+    #: Inverse regularisation strength of the logistic regression.
+    C: float = 20.0
+    #: Weight of the dense sentence embedding next to the (unit-length) TF-IDF blocks.
+    dense_weight: float = 1.0
+    word_ngrams: Tuple[int, int] = (1, 2)
+    char_ngrams: Tuple[int, int] = (2, 5)
+    class_weight: Optional[str] = "balanced"
+
+
+def normalise(text: str) -> str:
+    return " ".join((text or "").lower().split())
+
+
+@dataclass
+class IntentModel:
+    config: IntentModelConfig = field(default_factory=IntentModelConfig)
+    labels: List[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._word = TfidfVectorizer(analyzer="word", ngram_range=self.config.word_ngrams, sublinear_tf=True,
+                                     token_pattern=r"(?u)\b\w+\b", preprocessor=normalise)
+        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=self.config.char_ngrams, sublinear_tf=True,
+                                     preprocessor=normalise)
+        self._classifier = LogisticRegression(C=self.config.C, max_iter=3000, class_weight=self.config.class_weight)
+        self.uses_dense = False
+
+    def _features(self, texts: Sequence[str], dense: Optional[np.ndarray], fit: bool = False) -> sparse.csr_matrix:
+        if fit:
+            blocks = [self._word.fit_transform(texts), self._char.fit_transform(texts)]
+            self.uses_dense = dense is not None
+        else:
+            blocks = [self._word.transform(texts), self._char.transform(texts)]
+        if self.uses_dense:
+            if dense is None:
+                raise ValueError("dit model is getraind met zinsvectoren; geef ze ook bij het voorspellen")
+            blocks.append(sparse.csr_matrix(np.asarray(dense, dtype=np.float64) * self.config.dense_weight))
+        return sparse.hstack(blocks, format="csr")
+
+    def fit(self, texts: Sequence[str], labels: Sequence[str], dense: Optional[np.ndarray] = None) -> "IntentModel":
+        features = self._features(list(texts), dense, fit=True)
+        self._classifier.fit(features, list(labels))
+        self.labels = [str(label) for label in self._classifier.classes_]
+        return self
+
+    def predict_proba(self, texts: Sequence[str], dense: Optional[np.ndarray] = None) -> np.ndarray:
+        return self._classifier.predict_proba(self._features(list(texts), dense))
+
+    def predict(self, texts: Sequence[str], dense: Optional[np.ndarray] = None) -> List[str]:
+        probabilities = self.predict_proba(texts, dense)
+        return [self.labels[i] for i in probabilities.argmax(axis=1)]
+
+
+def intent_of(label: str) -> str:
+    """"faq/vog" -> "faq"; other labels are intents already."""
+    return label.split(RETRIEVAL_SEPARATOR, 1)[0]
+
+
+def grouped(labels: Sequence[str], probabilities: np.ndarray, best: Optional[str] = None) -> List[Tuple[str, float]]:
+    """Intent probabilities (FAQ topics summed into "faq") for one message. The intent of
+    the single most likely label ``best`` comes first: thirty small FAQ topics together
+    must not outweigh one clear intent."""
+    totals = {}
+    for label, probability in zip(labels, probabilities):
+        totals[intent_of(label)] = totals.get(intent_of(label), 0.0) + float(probability)
+    ranking = sorted(totals.items(), key=lambda item: -item[1])
+    if best is not None:
+        ranking.sort(key=lambda item: item[0] != intent_of(best))
+    return ranking
