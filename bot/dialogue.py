@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 #: Texts (bot/texts.py) that mean "I did not understand you".
-MISS_TEXTS = ("ongeldig_", "verduidelijk", "invoer_")
+MISS_TEXTS = ("ongeldig_", "verduidelijk", "invoer_", "nodig_")
 #: Metadata key of a bot message that names the text it was made from.
 TEXT_KEY = "tekst"
 #: After this many misunderstandings in a row the bot offers a human.

@@ -114,7 +114,7 @@ def test_education_in_context(text, level):
 
 @pytest.mark.parametrize(
     "text, unclear",
-    [("ik heb een master psychologie", "master"), ("ik heb een bachelor", "bachelor"),
+    [("ik heb een master bedrijfskunde", "master"), ("ik heb een bachelor", "bachelor"),
      ("ik heb wo", "wo"), ("ik heb mbo", "mbo"), ("ik ben afgestudeerd aan de universiteit", "wo")],
 )
 def test_unclear_education_asks_back(text, unclear):
@@ -448,3 +448,25 @@ def test_place_of_study_is_not_where_to_teach():
 
 def test_study_in_progress_is_not_a_completed_level():
     assert "vooropleiding" not in extract("ik ben student hbo verpleegkunde, laatste jaar").facts
+
+
+@pytest.mark.parametrize("text, expected, facts", [
+    ("sinds 2012", "werkervaring_jaren", {"werkervaring_jaren": dt.date.today().year - 2012}),
+    ("werktuigbouwkundig ingenieur (MSc TU Delft)", None, {"vooropleiding": "wo-master"}),
+    ("ik heb een master aan de HAN gedaan", None, {"vooropleiding": "hbo-master"}),
+    ("master rechten", "vooropleiding", {"vooropleiding": "wo-master", "studierichting": "rechten"}),
+    ("ik heb een master in de franse taal en cultuur", None, {"vooropleiding": "wo-master"}),
+    ("ja ik heb een school die me wil aannemen", None, {"baan_op_school": "ja"}),
+])
+def test_answers_as_people_give_them(text, expected, facts):
+    assert facts.items() <= extract(text, expected=expected).facts.items()
+
+
+@pytest.mark.parametrize("text, slot", [
+    ("werktuigbouwkundig ingenieur (MSc TU Delft)", "studierichting"),  # the school is no field of study
+    ("werktuigbouwkundig ingenieur (MSc TU Delft)", "provincie"),  # nor where the person lives
+    ("leeuwarden is wel erg ver", "provincie"),
+    ("ik wil graag een gesprek met een medewerker", "baan_op_school"),
+])
+def test_words_that_state_no_fact(text, slot):
+    assert slot not in extract(text, expected=slot if slot == "baan_op_school" else None).facts

@@ -153,3 +153,16 @@ def test_one_extra_fact_next_to_the_answer_is_acknowledged():
 def test_a_valid_value_that_equals_the_text_is_kept(slot, value):
     turn = process_turn({}, {slot: value}, requested=slot, text=value, intent="deny")
     assert turn.slots == {slot: value}
+
+
+def test_dont_know_to_wo_or_hbo_assumes_the_safe_level_and_says_so():
+    turn = process_turn({}, {}, requested="vooropleiding", text="geen idee", intent="dont_know", hint="master")
+    assert turn.slots["vooropleiding"] == "hbo-master" and turn.hint is None
+    assert turn.responses[-1][0] == "aanname_vooropleiding"
+
+
+def test_dont_know_twice_to_the_diploma_moves_on_instead_of_asking_forever():
+    first = process_turn({}, {}, requested="vooropleiding", text="weet ik niet", intent="dont_know")
+    assert first.responses[-1][0] == "nodig_vooropleiding" and "vooropleiding" not in first.skipped
+    second = process_turn({}, {}, requested="vooropleiding", text="weet ik echt niet", intent="dont_know", prior_misses=1)
+    assert "vooropleiding" in second.skipped and second.responses[-1][0] == "vooropleiding_onbekend"

@@ -21,6 +21,9 @@ from bot.profile.extract import extract
 FREE_TEXT_SLOTS = frozenset({"studierichting", "huidig_beroep", "schoolvak"})
 
 Response = Tuple[str, Dict[str, Any]]
+#: An unclear education answer the person cannot settle: the level that opens the fewest
+#: doors, so the advice never suggests a route the person cannot enter.
+ASSUMED_LEVEL = {"master": "hbo-master", "bachelor": "hbo-bachelor", "wo": "wo-bachelor", "mbo": "mbo-3"}
 
 
 @dataclass
@@ -98,6 +101,16 @@ def process_turn(
         elif requested in values.SKIPPABLE:
             turn.skipped.append(requested)
             turn.responses.append(("vraag_overgeslagen", {}))
+        elif requested == "vooropleiding" and turn.hint in ASSUMED_LEVEL:
+            # "weet ik niet" to "universiteit of hogeschool?": the safe assumption, said
+            # out loud and easy to correct, instead of asking the same question again.
+            level = ASSUMED_LEVEL[turn.hint]
+            turn.slots["vooropleiding"], turn.hint = level, None
+            turn.responses.append(("aanname_vooropleiding", {"niveau": describe.VOOROPLEIDING_TEKST[level]}))
+        elif requested == "vooropleiding" and prior_misses >= 1:
+            # Asked twice and still unknown: go on without it, and say what that means.
+            turn.skipped.append(requested)
+            turn.responses.append(("vooropleiding_onbekend", {}))
         else:
             turn.responses.append((f"nodig_{requested}", {}))
             turn.slots[requested] = None

@@ -26,6 +26,7 @@ from bot.profile.extract.education import (
     _extract_vooropleiding,
     resolve_pending_degree,
 )
+from bot.profile.extract import institutions
 from bot.profile.extract.places import _extract_abroad, _extract_foreign_qualification, _extract_province
 from bot.profile.extract.preferences import _extract_simple
 from bot.profile.extract.result import Extraction, Span
@@ -72,7 +73,32 @@ def extract(
 
     if "vooropleiding" not in result.facts and re.search(r"\bpabo[\s-]*(?:afgerond|gedaan|diploma|afgemaakt)\b", folded):
         result.set("vooropleiding", "hbo-bachelor", *re.search(r"\bpabo\b", folded).span())
+    _settle_degree_level(folded, result)
     if result.facts.get("sector") == "po":
         result.facts.pop("schoolvak", None)
         result.spans = [s for s in result.spans if s.slot != "schoolvak"]
     return result
+
+
+#: Fields of study taught only at a university: a master in one of them is a wo-master.
+UNIVERSITY_FIELDS = ("rechten", "recht", "geneeskunde", "psychologie", "filosofie", "wijsbegeerte", "farmacie",
+                     "tandheelkunde", "diergeneeskunde", "econometrie", "sterrenkunde", "taal en cultuur", "letteren",
+                     "taalwetenschap", "sociologie", "antropologie", "politicologie", "bestuurskunde",
+                     "theologie", "archeologie", "kunstgeschiedenis", "franse taal", "duitse taal", "engelse taal",
+                     "nederlandse taal", "klassieke talen", "griekse en latijnse", "neerlandistiek",
+                     "technische natuurkunde", "werktuigbouwkunde", "civiele techniek", "lucht- en ruimtevaart")
+
+
+def _settle_degree_level(folded: str, result: Extraction) -> None:
+    """An unclear "master"/"bachelor" settled by the institution ("MSc TU Delft") or, for a
+    master, by a field taught only at universities ("master rechten")."""
+    degree = result.unclear.get("vooropleiding")
+    if degree not in ("master", "bachelor") or "vooropleiding" in result.facts:
+        return
+    kind = institutions.level(folded)
+    field = result.facts.get("studierichting") or ""
+    if kind is None and degree == "master" and any(field == f or field.startswith(f + " ") for f in UNIVERSITY_FIELDS):
+        kind = "wo"
+    if kind:
+        result.facts["vooropleiding"] = f"{kind}-{degree}"
+        result.unclear.pop("vooropleiding", None)

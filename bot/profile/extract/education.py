@@ -6,6 +6,7 @@ import functools
 import re
 from typing import List, Optional, Tuple
 
+from bot.profile.extract import institutions
 from bot.profile import values
 from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import _STUDY, _TEACH, _WANT, clause_bounds, clean_free_text, is_negated
@@ -297,8 +298,11 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         after = folded[end:end + 25]
         if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after) or expected == "studierichting":
             study.append((start, end, text))
+    named = institutions.spans(folded)
     if not study:
         for match in _FREE_FIELD.finditer(folded):
+            if any(s <= match.start(1) < e for s, e, _ in named):
+                continue  # "MSc TU Delft": the school, not the field
             words = match.group(1).split()
             while words and words[-1] in _FREE_FIELD_BLOCKLIST:
                 words.pop()

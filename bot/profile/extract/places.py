@@ -89,8 +89,11 @@ _PLACE_CONTEXT = re.compile(
 def _study_place(folded: str, start: int, end: int) -> bool:
     """True for "gestudeerd in Leiden", "de universiteit van Tilburg", "master ... in Leiden"."""
     before = folded[max(0, start - 40):start]
-    if re.search(r"\b(?:universiteit|uni|hogeschool|university|academie)\s+(?:van\s+|in\s+)?$", before):
+    if re.search(r"\b(?:universiteit|uni|hogeschool|university|academie|tu|hanze|fontys|avans|saxion|inholland)\s+(?:van\s+|in\s+)?$", before):
         return True
+    if re.match(r"\s+(?:is|ligt|zit)\s+(?:\w+\s+){0,3}?(?:ver|ver weg|te ver)\b", folded[end:end + 30]) \
+            or re.search(r"\bnaar\s+$", before) and re.match(r"\s+(?:is|ligt)\s+(?:\w+\s+){0,2}?(?:ver|te ver)\b", folded[end:end + 30]):
+        return True  # "Leeuwarden is wel erg ver": a place the person does not want
     left, right = clause_bounds(folded, start, end)
     clause = folded[left:right]
     studied = re.search(r"\b(?:gestudeerd|afgestudeerd|studeerde|gedaan|gehaald|master|bachelor|studie|promoveerde)\b", clause)

@@ -92,6 +92,11 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
         if (match.group(0).startswith(("sinds", "vanaf")) and (_WORK_CUE.search(sentence) or _has_job_word(sentence))) or begun:
             result.set("werkervaring_jaren", today.year - year, *match.span("y"))
             return
+    if expected == "werkervaring_jaren":
+        answer = re.search(r"\b(?:sinds|vanaf|in|begonnen in|gestart in)\s+(?P<y>19[5-9]\d|20[0-4]\d)\b", folded)
+        if answer and int(answer.group("y")) <= today.year:
+            result.set("werkervaring_jaren", today.year - int(answer.group("y")), *answer.span("y"))
+            return
     since = _SINCE_YEAR.search(folded)
     if since:
         year = int(since.group("y") or since.group("y2"))
@@ -292,6 +297,7 @@ _SCHOOL = (
 _JOB_AT_SCHOOL_YES = [
     re.compile(r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,60}?\b(?:wil|gaat|kan)\s+(?:me|mij)\b[^.;]{0,30}?\b(?:aannemen|in\s+dienst\s+nemen|aanstellen|contract)"),
+    re.compile(r"\b" + _SCHOOL + r"\s+(?:die|dat)\s+(?:me|mij)\s+(?:\w+\s+){0,2}?(?:wil|wilt|gaat|kan)\s+(?:\w+\s+){0,2}?(?:aannemen|in\s+dienst\s+nemen|aanstellen|hebben)"),
     re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,40}?\b(?:biedt|bood|heeft)\s+(?:me|mij)\b[^.;]{0,30}?(?:aan|fte|baan|contract|plek)"),
     re.compile(r"\b(?:aangenomen|in\s+dienst)\s+(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
@@ -305,6 +311,8 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek\s+gehad|tweede\s+ronde)\b"
 )
+_HANDOFF_TALK = re.compile(r"^(?:in\s+)?gesprek(?:ken)?\s+(?:met|bij)\s+(?:een\s+|de\s+|jullie\s+|iemand\s+)?(?:\w+\s+)?"
+                           r"(?:medewerker|mens|adviseur|intaker|iemand|persoon|onderwijsloket|jullie)\b")
 _JOB_AT_SCHOOL_NO_STRONG = re.compile(
     r"\b(?:nog\s+)?(?:nergens|niet)\s+in\s+gesprek\b|\bnog\s+nergens\s+(?:aangenomen|gesolliciteerd)\b"
 )
@@ -320,6 +328,8 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
         result.set("baan_op_school", "nee", *strong_no.span())
         return
     talking = _JOB_AT_SCHOOL_TALKING.search(folded)
+    if talking and _HANDOFF_TALK.search(folded[talking.start():talking.end() + 40]):
+        talking = None  # "een gesprek met een medewerker": a handoff, not a job interview
     if talking and not is_negated(folded, talking.start()):
         result.set("baan_op_school", "in-gesprek", *talking.span())
         return
