@@ -155,14 +155,22 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Die plaats ken ik niet. Typ de naam van je provincie of gemeente, bijvoorbeeld: Gelderland of Arnhem.',
     },
     "nodig_vooropleiding": {
-        "text": "Je hoogste diploma heb ik echt nodig voor een goed advies. Heb je geen diploma? Typ dan 'geen diploma'.",
+        "text": "Je hoogste diploma heb ik echt nodig voor een goed advies. Kies wat het dichtst in de buurt komt. Heb je geen diploma? Kies dan 'Geen diploma'.",
+        "buttons": _buttons('Universiteit (wo)', 'wo', 'Hogeschool (hbo)', 'hbo', 'Mbo', 'mbo', 'Havo of vwo', 'havo',
+                            'Geen diploma', 'geen diploma'),
+    },
+    "vooropleiding_onbekend": {
+        "text": 'Geen probleem. Ik maak je advies zonder je diploma. Het advies is dan minder precies. Weet je het later wel? Zeg het gerust, dan pas ik het aan.',
+    },
+    "aanname_vooropleiding": {
+        "text": 'Geen probleem. Ik ga voor nu uit van {niveau}. Dat is de veilige keuze voor je advies. Klopt het niet? Zeg het gerust, dan pas ik het aan.',
     },
     "profiel_voorlezen": {
         "text": 'Dit heb ik van je genoteerd:\n{profiel}\n\nKlopt dit?',
         "buttons": _buttons('Ja, dat klopt', '/affirm', 'Nee, ik wil iets aanpassen', '/deny'),
     },
     "advies_nog_niet": {
-        "text": 'Ik heb nog geen advies voor je gemaakt. Vertel me eerst over je opleiding en je werk. Dan zoek ik de routes die bij je passen.',
+        "text": 'Ik heb nog geen advies voor je gemaakt. Eerst wil ik iets meer over je weten. Dan zoek ik de routes die bij je passen.',
     },
     "advies_niet_beschikbaar": {
         "text": 'Sorry, het lukt me nu niet om je advies te maken. Probeer het later nog eens. Of praat met een medewerker.',

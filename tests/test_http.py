@@ -122,3 +122,19 @@ def test_expired_session_starts_clean(stack):
     tracker = stack.tracker(person)
     assert tracker["slots"]["vooropleiding"] is None
     assert [e["event"] for e in tracker["events"]].count("session_started") == 2
+
+
+@pytest.mark.parametrize("first, then", [
+    ("wat is zij-instroom eigenlijk?", "ja"),
+    ("hoi", "oké"),
+    ("ben jij een robot?", "jajaja"),
+    ("wat voor weer wordt het morgen?", "ok prima"),
+])
+def test_after_a_side_answer_the_intake_goes_on(stack, first, then):
+    """No dead end: after a side answer, and after a bare "ja", the bot asks the next question."""
+    person = sender()
+    for message in (first, then):
+        reply = stack.say(person, message)
+        last = texts(reply)[-1] if texts(reply) else ""
+        assert last.rstrip().endswith("?") or any(m.get("buttons") for m in reply), (message, texts(reply))
+    assert stack.tracker(person)["slots"]["requested_slot"]

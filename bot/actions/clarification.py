@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import Restarted
+from rasa_sdk.events import FollowupAction, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -43,3 +43,18 @@ class ActionRestart(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         say(dispatcher, "restart")
         return [Restarted()]
+
+
+class ActionGaVerder(Action):
+    """ "ja", "oké", "ga door" without an open question: before the advice the intake goes
+    on with its next question (the profile form); after it, what the person can do next."""
+
+    def name(self) -> Text:
+        return "action_ga_verder"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("advies_gegeven"):
+            dispatcher.utter_message(response="utter_na_advies")
+            return []
+        dispatcher.utter_message(response="utter_oke_verder")
+        return [FollowupAction("profiel_form")]
