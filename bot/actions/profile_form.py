@@ -17,7 +17,7 @@ from bot.actions.common import faq_response, latest_entity, latest_intent, profi
 from bot.nlu_entities import INPUT_KIND
 from bot.privacy.redact import redact
 from bot.profile import values
-from bot.profile.form_logic import process_turn
+from bot.profile.form_logic import answers, process_turn
 
 FORM = "profiel_form"
 
@@ -81,7 +81,7 @@ class ValidateProfielForm(FormValidationAction):
         # slots, so the form runs instead of the FAQ rule: answer the question here.
         # Without facts the form rejects and the FAQ rule answers.
         facts = any(slot in values.PROFILE_SLOTS for slot in tracker.slots_to_validate())
-        if facts and latest_intent(tracker) == "faq" and faq_response(tracker):
+        if facts and latest_intent(tracker) == "faq" and faq_response(tracker) and not _faq_handled(tracker):
             dispatcher.utter_message(response=faq_response(tracker))
         events = _validate(dispatcher, tracker, tracker.get_slot(REQUESTED_SLOT))
         tracker.add_slots(events)
@@ -144,3 +144,33 @@ for _slot in values.PROFILE_SLOTS:
     if _slot != "vooropleiding":
         _name = "ActionAsk" + "".join(part.title() for part in _slot.split("_"))
         globals()[_name] = type(_name, (_PlainQuestion, ActionAskProfileSlot), {"slot": _slot, "__doc__": f"Asks for {_slot}."})
+
+
+def _faq_handled(tracker: Tracker) -> bool:
+    """The FAQ question of the latest message was already answered (or judged to be an
+    answer to the form) in this turn."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") in {"utter_faq", "action_faq_tijdens_profiel"}:
+            return True
+    return False
+
+
+class ActionFaqTijdensProfiel(Action):
+    """A message taken for an FAQ question while the form asks something: the FAQ answer,
+    unless the message is simply the answer to the question asked ("sociaal pedagogische
+    hulpverlening" to "welke studie heb je gedaan?"); the form then takes it."""
+
+    def name(self) -> Text:
+        return "action_faq_tijdens_profiel"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        text = tracker.latest_message.get("text") or ""
+        if requested and answers(requested, text, tracker.get_slot("vooropleiding_hint")):
+            return []
+        response = faq_response(tracker)
+        if response:
+            dispatcher.utter_message(response=response)
+        return []

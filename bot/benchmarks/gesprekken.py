@@ -111,7 +111,8 @@ def _answered(events: List[Dict[str, Any]], since: int) -> bool:
             break
         metadata = event.get("metadata") or {}
         if event.get("event") == "bot" and (str(metadata.get("utter_action", "")).startswith("utter_faq")
-                                            or str(metadata.get("tekst", "")).startswith(("advies_", "faq"))):
+                                            or (str(metadata.get("tekst", "")).startswith("advies_")
+                                                and metadata.get("tekst") != "advies_nog_niet")):
             return True
         if event.get("event") == "action" and str(event.get("name", "")).startswith("utter_faq"):
             return True
@@ -129,10 +130,11 @@ def play(persona: Dict[str, Any], deel: str, client: Rest, run: str) -> Result:
     human_asked = consent_given = False
     dead_in_a_row = 0
 
-    def send(text: str) -> List[Dict[str, Any]]:
+    def send(text: str, own: bool = True) -> List[Dict[str, Any]]:
+        """``own``: the persona's words (its questions must be answered), not the driver's."""
         result.beurten += 1
         result.verloop.append(f"> {text}")
-        if "?" in text:
+        if own and "?" in text:
             questions.append(text)
         reply = client.say(sender, text)
         result.verloop.extend(f"< {m.get('text') or json.dumps(m.get('custom'))[:80]}" for m in reply)
@@ -165,7 +167,7 @@ def play(persona: Dict[str, Any], deel: str, client: Rest, run: str) -> Result:
             dead_in_a_row += 1
             if dead_in_a_row > 2:
                 break
-            reply = send("en nu?")
+            reply = send("en nu?", own=False)
             continue
         dead_in_a_row = 0
         asked.append(str(key))

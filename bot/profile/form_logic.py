@@ -8,12 +8,13 @@ an unclear education answer. No Rasa imports, so it is unit-tested directly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot import dialogue
 from bot.profile import describe, values
-from bot.profile.extract import extract
+from bot.profile.extract import clean_free_text, extract
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
 #: For the other slots a raw answer is interpreted only when it is not a valid value
@@ -34,6 +35,32 @@ class Turn:
     hint: Optional[str] = None
     #: True when the person's message changed something the bot should mention.
     acknowledged: bool = False
+
+
+#: Intents the bot answers on their own (a side question, a remark outside the topic). Their
+#: text still fills the slot asked for when it holds a valid answer ("sociaal pedagogische
+#: hulpverlening" taken for an FAQ question), and is otherwise no failed answer.
+SIDE_INTENTS = frozenset({"faq", "advies_vraag", "out_of_scope"})
+
+
+def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
+    """True when ``text`` (not a question) is a valid answer to the question for ``slot``."""
+    if "?" in (text or ""):
+        return False
+    return _from_text(slot, text, hint)[0] is not None or (slot == "studierichting" and free_field_answer(text) is not None)
+
+
+def free_field_answer(text: str) -> Optional[str]:
+    """The answer to "welke studie heb je gedaan?" when the lists do not know the field:
+    the first part of a short statement ("pedagogisch werk, ik ben pm'er" -> "pedagogisch
+    werk"); None for a question or a long message."""
+    if "?" in text or not re.search(r"[^\W\d_]{3}", text):
+        return None
+    first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
+    first = re.sub(r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)", "",
+                   first.strip(), flags=re.IGNORECASE)
+    words = first.split()
+    return clean_free_text(first) if 1 <= len(words) <= 6 else None
 
 
 def _from_text(slot: str, text: str, hint: Optional[str]) -> Tuple[Any, Optional[str]]:
@@ -71,6 +98,12 @@ def process_turn(
         raw = isinstance(value, str) and value.strip() == text.strip()
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
             value, unclear = _from_text(slot, text, hint)
+            if value is None and slot == requested == "studierichting":
+                value = free_field_answer(text)
+            if value is None and intent in SIDE_INTENTS:
+                # A question or remark the bot answers separately: no answer to the form.
+                turn.slots[slot] = None
+                continue
             if value is None:
                 if slot == "vooropleiding" and unclear:
                     # action_ask_vooropleiding asks the follow-up question for the hint.
