@@ -156,8 +156,11 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "nodig_vooropleiding": {
         "text": "Je hoogste diploma heb ik echt nodig voor een goed advies. Kies wat het dichtst in de buurt komt. Heb je geen diploma? Kies dan 'Geen diploma'.",
-        "buttons": _buttons('Universiteit (wo)', 'wo', 'Hogeschool (hbo)', 'hbo', 'Mbo', 'mbo', 'Havo of vwo', 'havo',
-                            'Geen diploma', 'geen diploma'),
+        "buttons": _buttons('Wo-master', '/inform{"vooropleiding": "wo-master"}',
+                            'Wo-bachelor', '/inform{"vooropleiding": "wo-bachelor"}',
+                            'Hbo-bachelor', '/inform{"vooropleiding": "hbo-bachelor"}',
+                            'Mbo 4', '/inform{"vooropleiding": "mbo-4"}', 'Havo', '/inform{"vooropleiding": "havo"}',
+                            'Geen diploma', '/inform{"vooropleiding": "geen"}'),
     },
     "vooropleiding_onbekend": {
         "text": 'Geen probleem. Ik maak je advies zonder je diploma. Het advies is dan minder precies. Weet je het later wel? Zeg het gerust, dan pas ik het aan.',

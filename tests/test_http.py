@@ -136,5 +136,5 @@ def test_after_a_side_answer_the_intake_goes_on(stack, first, then):
     for message in (first, then):
         reply = stack.say(person, message)
         last = texts(reply)[-1] if texts(reply) else ""
-        assert last.rstrip().endswith("?") or any(m.get("buttons") for m in reply), (message, texts(reply))
+        assert "?" in last or any(m.get("buttons") for m in reply), (message, texts(reply))
     assert stack.tracker(person)["slots"]["requested_slot"]

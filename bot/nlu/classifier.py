@@ -104,9 +104,9 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.encoder is None:
             return messages
-        with_text = [m for m in messages if m.get(TEXT)]
-        if with_text:
-            self._add(with_text, self.encoder.encode([m.get(TEXT) for m in with_text]))
+        # Every message, also an empty one: the classifier needs features to say what it is.
+        if messages:
+            self._add(messages, self.encoder.encode([m.get(TEXT) or "" for m in messages]))
         return messages
 
 
