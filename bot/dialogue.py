@@ -47,6 +47,33 @@ def offer_human(misses_in_a_row: int) -> bool:
     return misses_in_a_row >= MISSES_BEFORE_HUMAN and misses_in_a_row % MISSES_BEFORE_HUMAN == 0
 
 
+def texts_since_latest_message(events: Iterable[Mapping[str, Any]]) -> List[str]:
+    """The names of the texts (bot/texts.py) the bot sent after the latest user message."""
+    turns = user_turns(events)
+    return list(turns[-1][1]) if turns else []
+
+
+def asked_in_a_row(events: Iterable[Mapping[str, Any]], slot: str) -> int:
+    """How many of the last user messages in a row came while the bot asked for ``slot``
+    (the form's ``requested_slot``), the latest message included."""
+    requested: Optional[str] = None
+    asked: List[Optional[str]] = []
+    for event in events:
+        kind = event.get("event")
+        if kind in {"restart", "session_started"}:
+            requested, asked = None, []
+        elif kind == "slot" and event.get("name") == "requested_slot":
+            requested = event.get("value")
+        elif kind == "user":
+            asked.append(requested)
+    count = 0
+    for value in reversed(asked):
+        if value != slot:
+            break
+        count += 1
+    return count
+
+
 def slots_before_latest_message(events: Iterable[Mapping[str, Any]]) -> Dict[str, Any]:
     """Slot values as they were just before the latest user message."""
     events = list(events)

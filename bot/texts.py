@@ -56,6 +56,15 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "aangepast": {
         "text": 'Ik heb het aangepast: {feiten}.',
     },
+    "vraag_later": {
+        "text": 'Ik begrijp je antwoord nog niet goed. Ik sla deze vraag voor nu over. Een medewerker kan het later met je bespreken. Wil je het toch nog zeggen? Dat mag altijd.',
+    },
+    "sector_nog_open": {
+        "text": 'Ik noteer voor nu dat je nog niet weet waar je wilt lesgeven. Dat mag. Ik laat je routes voor verschillende soorten scholen zien.',
+    },
+    "vraag_voor_medewerker": {
+        "text": 'Goede vraag! Die kan ik niet goed beantwoorden. Ik zet hem op de lijst voor de medewerker.',
+    },
     "vraag_overgeslagen": {
         "text": 'Geen probleem. Die vraag sla ik over.',
     },
@@ -88,6 +97,10 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "vraag_nederlands_niveau": {
         "text": 'Hoe goed spreek en schrijf je Nederlands?',
         "buttons": _buttons('Het is mijn moedertaal', '/inform{"nederlands_niveau": "moedertaal"}', 'C2', '/inform{"nederlands_niveau": "c2"}', 'C1', '/inform{"nederlands_niveau": "c1"}', 'B2', '/inform{"nederlands_niveau": "b2"}', 'B1 of lager', '/inform{"nederlands_niveau": "b1-of-lager"}'),
+    },
+    "vraag_moedertaal": {
+        "text": 'Is Nederlands je moedertaal? Zo niet, hoe goed spreek en schrijf je Nederlands?',
+        "buttons": _buttons('Ja, mijn moedertaal', '/inform{"nederlands_niveau": "moedertaal"}', 'C2', '/inform{"nederlands_niveau": "c2"}', 'C1', '/inform{"nederlands_niveau": "c1"}', 'B2', '/inform{"nederlands_niveau": "b2"}', 'B1 of lager', '/inform{"nederlands_niveau": "b1-of-lager"}'),
     },
     "vraag_huidig_beroep": {
         "text": "Wat voor werk doe je nu? Bijvoorbeeld: 'ik werk als accountant'. Werk je nu niet? Zeg dat dan gerust.",

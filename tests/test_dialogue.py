@@ -1,5 +1,6 @@
 """Counting misunderstandings and reading slot history from tracker events."""
 
+from bot import dialogue
 from bot.dialogue import slots_before_latest_message, trailing_misses, user_turns
 
 
@@ -41,3 +42,16 @@ def test_human_is_offered_at_the_second_miss_and_every_second_after():
     from bot.dialogue import offer_human
 
     assert [offer_human(n) for n in range(1, 7)] == [False, True, False, True, False, True]
+
+
+def test_asked_in_a_row_counts_the_messages_that_answered_one_question():
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "vooropleiding"},
+        {"event": "user", "text": "hbo"},
+        {"event": "slot", "name": "requested_slot", "value": "provincie"},
+        {"event": "user", "text": "tja"},
+        {"event": "user", "text": "geen idee"},
+    ]
+    assert dialogue.asked_in_a_row(events, "provincie") == 2
+    assert dialogue.asked_in_a_row(events, "vooropleiding") == 0
+    assert dialogue.asked_in_a_row(events + [{"event": "restart"}, {"event": "user", "text": "hoi"}], "provincie") == 0

@@ -28,7 +28,7 @@ def test_life_story_is_kept_and_acknowledged_once():
 def test_then_only_missing_questions_remain():
     profile = {"vooropleiding": "wo-master", "studierichting": "scheikunde", "werkervaring_jaren": 12,
                "huidig_beroep": "lab-analist", "sector": "vo", "schoolvak": "scheikunde", "provincie": "utrecht"}
-    assert values.missing_slots(profile) == ["diploma_buitenland", "huidige_bevoegdheid", "baan_op_school", "studievorm"]
+    assert values.missing_slots(profile) == ["diploma_buitenland", "nederlands_niveau", "huidige_bevoegdheid", "baan_op_school", "studievorm"]
 
 
 def test_plain_answer_to_the_question_is_not_acknowledged():
@@ -123,7 +123,7 @@ def test_answer_later_skipped_question_is_no_longer_skipped():
 
 @pytest.mark.parametrize(
     "profile, absent",
-    [({"vooropleiding": "havo"}, "studierichting"), ({"diploma_buitenland": False}, "nederlands_niveau"),
+    [({"vooropleiding": "havo"}, "studierichting"),
      ({"sector": "po"}, "schoolvak"), ({"sector": "so"}, "schoolvak")],
 )
 def test_follow_up_questions_only_where_they_matter(profile, absent):
@@ -166,3 +166,77 @@ def test_dont_know_twice_to_the_diploma_moves_on_instead_of_asking_forever():
     assert first.responses[-1][0] == "nodig_vooropleiding" and "vooropleiding" not in first.skipped
     second = process_turn({}, {}, requested="vooropleiding", text="weet ik echt niet", intent="dont_know", prior_misses=1)
     assert "vooropleiding" in second.skipped and second.responses[-1][0] == "vooropleiding_onbekend"
+
+
+@pytest.mark.parametrize("slot, text", [
+    ("diploma_buitenland", "dat vind ik een lastige"),
+    ("baan_op_school", "hmm tja"),
+    ("provincie", "xyz"),
+    ("werkervaring_jaren", "heel erg lang"),
+])
+def test_after_two_asks_without_an_answer_the_bot_goes_on(slot, text):
+    first = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform", asked_in_a_row=1)
+    assert first.slots.get(slot) is None and slot not in first.skipped
+    second = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform", asked_in_a_row=2)
+    assert slot in second.skipped
+    assert names(second) == ["vraag_later"]
+
+
+def test_going_on_without_the_sector_marks_it_unknown():
+    turn = process_turn({}, {"sector": "tja"}, requested="sector", text="tja", intent="inform", asked_in_a_row=2)
+    assert turn.slots["sector"] == "onbekend"
+
+
+def test_going_on_without_wo_or_hbo_assumes_the_safe_level():
+    turn = process_turn({}, {"vooropleiding": "tja"}, requested="vooropleiding", text="tja", intent="inform",
+                        hint="master", asked_in_a_row=2)
+    assert turn.slots["vooropleiding"] == "hbo-master"
+    assert names(turn) == ["aanname_vooropleiding"]
+
+
+@pytest.mark.parametrize("slot, text, value", [
+    ("diploma_buitenland", "nee gewoon in tilburg gehaald", False),
+    ("diploma_buitenland", "ja, in Polen", True),
+    ("baan_op_school", "ja, ze willen me per augustus aannemen, de directeur heeft het al besproken", "ja"),
+    ("baan_op_school", "ja ik heb een aanbod van het Albeda", "ja"),
+    ("huidige_bevoegdheid", "nee hoor", "geen"),
+    ("nederlands_niveau", "ja", "moedertaal"),
+    ("nederlands_niveau", "ik ben gewoon nederlands", "moedertaal"),
+    ("vooropleiding", "master degree, university in Krakow", "wo-master"),
+])
+def test_answers_that_open_with_yes_or_no_or_name_a_university(slot, text, value):
+    turn = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform",
+                        hint="master" if slot == "vooropleiding" else None)
+    assert turn.slots[slot] == value
+
+
+def test_no_to_mother_tongue_asks_for_the_level_without_an_error():
+    turn = process_turn({}, {"nederlands_niveau": "nee"}, requested="nederlands_niveau", text="nee", intent="deny")
+    assert names(turn) == ["vraag_nederlands_niveau"]
+
+
+def test_a_question_without_an_answer_goes_to_the_intaker_not_a_miss():
+    text = "Wie betaalt de opleiding dan, ik of de school?"
+    turn = process_turn({}, {"baan_op_school": text}, requested="baan_op_school", text=text, intent="inform")
+    assert names(turn) == ["vraag_voor_medewerker"]
+
+
+@pytest.mark.parametrize("text, slot", [
+    ("vo, bovenbouw havo/vwo", "sector"),
+    ("Telt mijn bachelor TN volledig mee als vakinhoud?", "huidig_beroep"),
+])
+def test_a_known_fact_does_not_change_by_the_way(text, slot):
+    previous = {"vooropleiding": "wo-master", "studierichting": "technische natuurkunde"}
+    candidates = {slot: text, "vooropleiding": "vwo", "studierichting": "tn volledig mee"}
+    turn = process_turn(previous, candidates, requested=slot, text=text, intent="inform", previous=previous)
+    assert "vooropleiding" not in turn.slots and "studierichting" not in turn.slots
+    assert "aangepast" not in names(turn)
+
+
+def test_a_stated_correction_during_a_question_does_change_the_fact():
+    previous = {"vooropleiding": "wo-master"}
+    text = "nee sorry, ik heb eigenlijk een hbo-master"
+    turn = process_turn(previous, {"vooropleiding": "hbo-master"}, requested="sector", text=text, intent="inform",
+                        previous=previous)
+    assert turn.slots["vooropleiding"] == "hbo-master"
+    assert "aangepast" in names(turn)

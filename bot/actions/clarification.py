@@ -14,6 +14,12 @@ from bot.actions.common import latest_entity, say
 from bot.nlu_entities import INPUT_KIND
 
 
+def _noted_this_turn(tracker: Tracker) -> bool:
+    """The bot already said back facts it took from the latest message ("Dit heb ik
+    genoteerd: ..."): the message was understood, whatever its intent."""
+    return bool({"genoteerd", "aangepast"} & set(dialogue.texts_since_latest_message(tracker.events)))
+
+
 class ActionVerduidelijk(Action):
     """Asks the person to rephrase; after repeated misses offers a human."""
 
@@ -22,6 +28,8 @@ class ActionVerduidelijk(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         kind = latest_entity(tracker, INPUT_KIND)
+        if not kind and _noted_this_turn(tracker):
+            return []
         if kind:
             say(dispatcher, f"invoer_{kind}")
         elif tracker.active_loop.get("name"):
@@ -31,6 +39,19 @@ class ActionVerduidelijk(Action):
         previous = dialogue.trailing_misses(dialogue.user_turns(tracker.events)[:-1])
         if dialogue.offer_human(previous + 1):
             say(dispatcher, "aanbod_medewerker")
+        return []
+
+
+class ActionAndereTaal(Action):
+    """A message in another language: asks for Dutch, unless the bot could already take
+    facts from it (a Dutch story with an English greeting)."""
+
+    def name(self) -> Text:
+        return "action_andere_taal"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        if not _noted_this_turn(tracker):
+            dispatcher.utter_message(response="utter_other_language")
         return []
 
 

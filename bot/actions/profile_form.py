@@ -39,6 +39,7 @@ def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Opt
         previous=values.profile_from(dialogue.slots_before_latest_message(tracker.events)),
         input_kind=latest_entity(tracker, INPUT_KIND),
         prior_misses=dialogue.trailing_misses(dialogue.user_turns(tracker.events)[:-1]),
+        asked_in_a_row=dialogue.asked_in_a_row(tracker.events, requested) if requested else 0,
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]
@@ -139,9 +140,18 @@ class ActionAskVooropleiding(ActionAskProfileSlot):
         return f"vraag_niveau_{hint}" if hint else "vraag_vooropleiding"
 
 
+class ActionAskNederlandsNiveau(ActionAskProfileSlot):
+    """Asks for the level of Dutch; after a Dutch diploma first whether it is the mother tongue."""
+
+    slot = "nederlands_niveau"
+
+    def question(self, tracker: Tracker) -> str:
+        return "vraag_moedertaal" if tracker.get_slot("diploma_buitenland") is False else "vraag_nederlands_niveau"
+
+
 # One ask action per remaining profile slot; the action server registers each class.
 for _slot in values.PROFILE_SLOTS:
-    if _slot != "vooropleiding":
+    if _slot not in ("vooropleiding", "nederlands_niveau"):
         _name = "ActionAsk" + "".join(part.title() for part in _slot.split("_"))
         globals()[_name] = type(_name, (_PlainQuestion, ActionAskProfileSlot), {"slot": _slot, "__doc__": f"Asks for {_slot}."})
 

@@ -41,6 +41,8 @@ PERSONAS = ROOT / "tests/bench/personas"
 MAX_TURNS = 45
 CONTACT = ("naam", "email", "telefoon", "contactvoorkeur")
 FREE_TEXT = ("studierichting", "huidig_beroep", "schoolvak")
+#: Texts that start the handoff: the answer to "kan ik met iemand praten?".
+HANDOFF_STARTED = ("vraag_naam", "vraag_contactvoorkeur", "vraag_email", "vraag_telefoon")
 
 
 class Rest:
@@ -110,9 +112,10 @@ def _answered(events: List[Dict[str, Any]], since: int) -> bool:
         if event.get("event") == "user" and index > since:
             break
         metadata = event.get("metadata") or {}
+        text = str(metadata.get("tekst", ""))
         if event.get("event") == "bot" and (str(metadata.get("utter_action", "")).startswith("utter_faq")
-                                            or (str(metadata.get("tekst", "")).startswith("advies_")
-                                                and metadata.get("tekst") != "advies_nog_niet")):
+                                            or (text.startswith("advies_") and text != "advies_nog_niet")
+                                            or text in HANDOFF_STARTED):
             return True
         if event.get("event") == "action" and str(event.get("name", "")).startswith("utter_faq"):
             return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
+from bot import dialogue
 from bot.handoff.contact import readable_phone
 from bot.nlu_entities import INPUT_KIND
 from bot.privacy.redact import redact
@@ -18,6 +19,8 @@ from bot.profile import describe, values
 CONTACT_FIELDS = ("naam", "email", "telefoon", "contactvoorkeur")
 #: Intents of messages the bot could not answer.
 UNANSWERED = frozenset({"out_of_scope", "nlu_fallback"})
+#: The text (bot/texts.py) that tells the person a question goes to the intaker.
+PASSED_ON = "vraag_voor_medewerker"
 MAX_TRANSCRIPT = 200
 MAX_OPEN_QUESTIONS = 10
 PREFERENCE_TEXT = {"email": "per e-mail", "telefoon": "telefonisch", "video": "in een videogesprek"}
@@ -58,14 +61,21 @@ def open_questions(events: Iterable[Mapping[str, Any]]) -> List[str]:
     """What the person asked that the bot could not answer (redacted, without repeats)."""
     found: List[str] = []
     active_loop: Optional[str] = None
+    last_text = ""
     for event in events:
         kind = event.get("event")
         if kind in {"session_started", "restart"}:
             found = []
         if kind == "active_loop":
             active_loop = event.get("name")
+        if kind == "bot" and (event.get("metadata") or {}).get(dialogue.TEXT_KEY) == PASSED_ON and last_text:
+            # The bot told the person it passes this question on.
+            clean = redact(last_text).text
+            if clean not in found:
+                found.append(clean)
         if kind != "user":
             continue
+        last_text = str(event.get("text") or "").strip()
         parse = event.get("parse_data") or {}
         intent = (parse.get("intent") or {}).get("name")
         text = str(event.get("text") or "").strip()

@@ -82,11 +82,14 @@ def process_turn(
     previous: Optional[Mapping[str, Any]] = None,
     input_kind: Optional[str] = None,
     prior_misses: int = 0,
+    asked_in_a_row: int = 1,
 ) -> Turn:
     """Validates ``candidates`` and decides what to say.
 
     ``previous`` is the profile before this message (for "aangepast" replies); it
-    defaults to ``profile``.
+    defaults to ``profile``. ``asked_in_a_row`` counts how often the person has now been
+    asked for ``requested`` in a row, this time included: after the second time the bot
+    goes on without the answer (see ``_go_on_without``) instead of asking a third time.
     """
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
@@ -94,6 +97,8 @@ def process_turn(
 
     for slot, value in candidates.items():
         if slot not in values.PROFILE_SLOTS:
+            continue
+        if not _may_change(slot, previous.get(slot), value, requested, text, intent):
             continue
         raw = isinstance(value, str) and value.strip() == text.strip()
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
@@ -152,8 +157,73 @@ def process_turn(
         turn.slots["schoolvak"] = None
 
     _acknowledge(turn, previous, requested)
+    settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
+    if requested == "nederlands_niveau" and not settled and _LEADING_NO.match(text):
+        # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
+        turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
+        turn.responses.append(("vraag_nederlands_niveau", {}))
+    if requested and not settled:
+        if is_question(text) and intent not in SIDE_INTENTS:
+            # A question the bot has no answer for is no failed answer: it goes to the intaker.
+            turn.responses = [r for r in turn.responses if not r[0].startswith(("ongeldig_", "nodig_"))]
+            turn.responses.append(("vraag_voor_medewerker", {}))
+        if asked_in_a_row >= MAX_ASKS:
+            _go_on_without(turn, requested)
+            return turn
     _explain_misses(turn, input_kind, prior_misses)
     return turn
+
+
+_LEADING_NO = re.compile(r"^\W*(?:nee+|neen|nope|no|niet)\b", re.IGNORECASE)
+#: A question is asked at most this many times in a row; then the bot goes on without it.
+MAX_ASKS = 2
+_QUESTION_START = re.compile(
+    r"^\W*(?:wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|welke?|kan|kun|kunnen|mag|moet|moeten|is|zijn|heb|"
+    r"hebben|krijg|word|wordt|telt|geldt|betaalt|betaal|bestaat|zou|zal|ga|gaat)\b", re.IGNORECASE)
+
+
+def is_question(text: str) -> bool:
+    """True for a message that asks something ("Wie betaalt de opleiding?", "kan dat
+    ook in deeltijd")."""
+    return "?" in (text or "") or bool(_QUESTION_START.match(text or ""))
+
+
+_CORRECTION = re.compile(
+    r"\b(?:nee|niet|toch|eigenlijk|bedoel(?:de)?|sorry|correctie|fout|verkeerd|moet\s+zijn|maar|wel|ipv|"
+    r"in\s+plaats\s+van|anders|vergist|verkeerd)\b", re.IGNORECASE)
+
+
+def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: str, intent: Optional[str]) -> bool:
+    """While the bot waits for one answer, a fact it already has changes only when the
+    person says it is a correction ("nee, toch deeltijd"): "bovenbouw havo/vwo" as the
+    answer to the sector question is no new diploma, and a question ("telt mijn bachelor
+    mee?") states nothing about the person. Outside a question (the read-back) every
+    stated fact counts."""
+    if old is None or new is None or slot == requested or requested is None or intent == "correct":
+        return True
+    if isinstance(new, str) and new.strip() == (text or "").strip():
+        return True  # a raw from_text value: judged below against the slot asked for
+    return not is_question(text) and bool(_CORRECTION.search(text or ""))
+
+
+def _go_on_without(turn: Turn, slot: str) -> None:
+    """The second answer to the same question was still no answer: go on without it,
+    and say so, instead of asking a third time."""
+    turn.responses = [r for r in turn.responses
+                      if not r[0].startswith(("ongeldig_", "nodig_", "invoer_", "aanbod_medewerker"))]
+    if slot == "vooropleiding" and turn.hint in ASSUMED_LEVEL:
+        level = ASSUMED_LEVEL[turn.hint]
+        turn.slots["vooropleiding"], turn.hint = level, None
+        turn.responses.append(("aanname_vooropleiding", {"niveau": describe.VOOROPLEIDING_TEKST[level]}))
+        return
+    if slot == "sector":
+        turn.slots["sector"] = "onbekend"
+        turn.responses.append(("sector_nog_open", {}))
+        return
+    turn.slots[slot] = None
+    if slot not in turn.skipped:
+        turn.skipped.append(slot)
+    turn.responses.append(("vooropleiding_onbekend" if slot == "vooropleiding" else "vraag_later", {}))
 
 
 def _explain_misses(turn: Turn, input_kind: Optional[str], prior_misses: int) -> None:

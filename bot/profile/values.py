@@ -79,8 +79,9 @@ def is_valid(slot: str, value: Any) -> bool:
 def required_slots(profile: Mapping[str, Any], skipped: Sequence[str] = ()) -> List[str]:
     """The profile questions that matter for this person, in asking order.
 
-    No field of study after vmbo/havo/vwo or without a diploma; Dutch level only for a
-    foreign diploma; no school subject for primary or special education.
+    No field of study after vmbo/havo/vwo or without a diploma; no school subject for
+    primary or special education. The Dutch level is asked of everyone (a Dutch diploma
+    is no proof of it): the intaker and the advice both use it.
     """
     slots: List[str] = []
     for slot in PROFILE_SLOTS:
@@ -89,8 +90,6 @@ def required_slots(profile: Mapping[str, Any], skipped: Sequence[str] = ()) -> L
         if slot == "studierichting" and profile.get("vooropleiding") not in _WITH_FIELD:
             if profile.get("vooropleiding") is not None:
                 continue
-        if slot == "nederlands_niveau" and profile.get("diploma_buitenland") is not True:
-            continue
         if slot == "schoolvak" and profile.get("sector") in {"po", "so"}:
             continue
         slots.append(slot)

@@ -74,6 +74,7 @@ def extract(
     if "vooropleiding" not in result.facts and re.search(r"\bpabo[\s-]*(?:afgerond|gedaan|diploma|afgemaakt)\b", folded):
         result.set("vooropleiding", "hbo-bachelor", *re.search(r"\bpabo\b", folded).span())
     _settle_degree_level(folded, result)
+    _leading_yes_no(folded, result, expected)
     if result.facts.get("sector") == "po":
         result.facts.pop("schoolvak", None)
         result.spans = [s for s in result.spans if s.slot != "schoolvak"]
@@ -102,3 +103,29 @@ def _settle_degree_level(folded: str, result: Extraction) -> None:
     if kind:
         result.facts["vooropleiding"] = f"{kind}-{degree}"
         result.unclear.pop("vooropleiding", None)
+
+
+#: What a leading "ja" or "nee" means as the answer to a yes/no question for a slot.
+YES_NO_ANSWERS = {
+    "diploma_buitenland": (True, False),
+    "baan_op_school": ("ja", "nee"),
+    "huidige_bevoegdheid": (None, "geen"),
+    "nederlands_niveau": ("moedertaal", None),
+}
+_YES = r"ja+|jawel|jazeker|jep|yes|yep|klopt|inderdaad"
+_NO = r"nee+|neen|nope|no|nah|niet|helaas\s+niet|nog\s+niet|nog\s+nee"
+_LEADING = re.compile(rf"^\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
+
+
+def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    """A message that opens with "ja" or "nee" answers the yes/no question asked
+    ("nee, gewoon in Tilburg gehaald"; "ja, ze willen me per augustus aannemen"), unless
+    the rest of the message already gave the value."""
+    if expected not in YES_NO_ANSWERS or expected in result.facts:
+        return
+    match = _LEADING.match(folded)
+    if not match:
+        return
+    value = YES_NO_ANSWERS[expected][0 if match.group("yes") else 1]
+    if value is not None:
+        result.set(expected, value, *match.span())

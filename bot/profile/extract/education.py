@@ -262,6 +262,7 @@ _FREE_FIELD_BLOCKLIST = {
     "diploma", "gedaan", "afgerond", "niveau", "opleiding", "master", "bachelor", "gehaald", "en", "hbo",
     "wo", "een", "graad", "studie", "student", "jaar", "jaren", "docent", "leraar", "richting", "universiteit",
     "uni", "hogeschool", "lesgaf", "gaf", "werkte", "werkt", "geef", "gedaan", "was", "mijn", "de", "het",
+    "degree", "degrees", "diploma's", "papieren", "eerst", "laten", "erbij", "doe", "volledig", "mee", "ook", "nog",
 }
 
 
@@ -303,12 +304,21 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         for match in _FREE_FIELD.finditer(folded):
             if any(s <= match.start(1) < e for s, e, _ in named):
                 continue  # "MSc TU Delft": the school, not the field
+            if any(s == match.start(1) for s, _e, _t, _v in matcher("provincie").finditer(folded)):
+                continue  # "gepromoveerd in Wageningen": the place, not the field
             words = match.group(1).split()
             while words and words[-1] in _FREE_FIELD_BLOCKLIST:
                 words.pop()
             if words and words[0] not in _FREE_FIELD_BLOCKLIST and not re.match(NUMBER_PATTERN + r"$", words[0]):
                 start = match.start(1)
                 study.append((start, start + len(" ".join(words)), " ".join(words)))
+    if not study:
+        # "MSc TU Delft (applied physics)": the field in brackets after the degree or school.
+        for start, end, _kind in named:
+            bracket = re.match(r"\s*\(\s*([a-z][a-z' &-]{2,40}?)\s*\)", folded[end:])
+            if bracket and re.search(r"\b(?:master|msc|bachelor|bsc|ma|ba|studie|gestudeerd)\b", folded[max(0, start - 25):start]):
+                study.append((end + bracket.start(1), end + bracket.end(1), bracket.group(1)))
+                break
     if not study:
         studied = re.search(
             r"\bheb\s+(?:ik\s+)?(?:daar\s+|in\s+[a-z]+\s+|aan\s+de\s+[a-z]+\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+gestudeerd\b",

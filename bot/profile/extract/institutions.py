@@ -18,6 +18,10 @@ WO = (
     "universiteit leiden", "leiden university", "universiteit utrecht", "utrecht university", "uu",
     "tilburg university", "universiteit tilburg", "maastricht university", "universiteit maastricht",
     "wur", "wageningen university", "wageningen universiteit", "open universiteit", "ou",
+    # Universities abroad, by the word people use for them.
+    "universiteit", "university", "universität", "universitat", "université", "universite", "universidad",
+    "universidade", "università", "universita", "uniwersytet", "universitet", "univerzita", "egyetem",
+    "üniversitesi", "universitesi", "universiteti",
 )
 HBO = (
     "hva", "hogeschool van amsterdam", "hu", "hogeschool utrecht", "fontys", "hanze", "hanzehogeschool",
@@ -25,6 +29,7 @@ HBO = (
     "nhl stenden", "nhl", "stenden", "hz", "hogeschool zeeland", "hogeschool rotterdam", "haagse hogeschool",
     "thuas", "artez", "hogeschool leiden", "marnix academie", "ipabo", "iselinge", "viaa", "driestar",
     "kpz", "de kempel", "thomas more", "hogeschool",
+    "university of applied sciences", "hochschule", "fachhochschule", "haute école", "haute ecole", "hogescholen",
 )
 
 
