@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 #: Texts (bot/texts.py) that mean "I did not understand you".
@@ -40,6 +41,22 @@ def trailing_misses(turns: Sequence[Tuple[Optional[str], Sequence[str]]]) -> int
             break
         count += 1
     return count
+
+
+_PERSON = re.compile(
+    r"\b(?:medewerker|adviseur|intaker|mens|persoon|iemand|someone|person|human)\b[^.?!]{0,40}?\b(?:spreken|praten|"
+    r"bespreken|doornemen|bellen|mailen|chatten|contact|aan\s+de\s+lijn|gesprek|talk|speak)\b|"
+    r"\b(?:spreken|praten|bespreken|doornemen|bellen|contact|gesprek|aan\s+de\s+lijn)\b[^.?!]{0,30}?"
+    r"\b(?:met|van)\s+(?:een\s+|de\s+)?(?:medewerker|adviseur|intaker|mens|persoon|iemand)\b|"
+    r"\biemand\s+(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)\b|\b(?:echt|echte)\s+(?:persoon|mens|gesprek)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_person(text: str) -> bool:
+    """True when the message asks to talk to a person ("kan ik iemand spreken die hier meer
+    van weet?", "graag iemand aan de lijn"), whatever else it asks."""
+    return bool(_PERSON.search(text or ""))
 
 
 def offer_human(misses_in_a_row: int) -> bool:

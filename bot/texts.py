@@ -188,6 +188,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "advies_nog_niet": {
         "text": 'Ik heb nog geen advies voor je gemaakt. Eerst wil ik iets meer over je weten. Dan zoek ik de routes die bij je passen.',
     },
+    "advies_nog_niet_vraag": {
+        "text": 'Ik heb nog geen advies voor je gemaakt. Eerst wil ik iets meer over je weten. Je vraag zet ik op de lijst voor de medewerker.',
+    },
     "advies_niet_beschikbaar": {
         "text": 'Sorry, het lukt me nu niet om je advies te maken. Probeer het later nog eens. Of praat met een medewerker.',
         "buttons": _buttons('Praat met een medewerker', '/human_handoff'),

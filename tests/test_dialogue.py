@@ -1,5 +1,7 @@
 """Counting misunderstandings and reading slot history from tracker events."""
 
+import pytest
+
 from bot import dialogue
 from bot.dialogue import slots_before_latest_message, trailing_misses, user_turns
 
@@ -55,3 +57,21 @@ def test_asked_in_a_row_counts_the_messages_that_answered_one_question():
     assert dialogue.asked_in_a_row(events, "provincie") == 2
     assert dialogue.asked_in_a_row(events, "vooropleiding") == 0
     assert dialogue.asked_in_a_row(events + [{"event": "restart"}, {"event": "user", "text": "hoi"}], "provincie") == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Kan ik hier nog even iemand over spreken?",
+    "zou ik dit met iemand kunnen bespreken, een echt gesprek?",
+    "Graag iemand aan de lijn, kan dat?",
+    "kan ik iemand spreken van het onderwijsloket?",
+])
+def test_a_request_for_a_person_is_recognised(text):
+    assert dialogue.asks_for_person(text)
+
+
+@pytest.mark.parametrize("text", [
+    "wat kost de pabo?", "ik heb met iemand van de school gesproken", "moet ik met de school praten?",
+    "ik wil met kinderen werken",
+])
+def test_other_messages_are_no_request_for_a_person(text):
+    assert not dialogue.asks_for_person(text)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.handoff import contact
 from bot.handoff.schema import SCHEMA_PATH, InvalidSummary, problems, validate
-from bot.handoff.summary import build_summary, readable
+from bot.handoff.summary import build_summary, open_questions, readable
 from bot.privacy.redact import is_bsn, is_iban, passes_luhn, redact
 
 NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone.utc)
@@ -177,3 +177,15 @@ def test_phone_numbers(text, number):
 ])
 def test_contact_preference(text, preference):
     assert contact.parse_preference(text) == preference
+
+
+def test_a_question_the_bot_passed_on_is_an_open_question():
+    events = [
+        {"event": "user", "text": "Kan ik daar STAP-budget voor gebruiken?", "parse_data": {"intent": {"name": "advies_vraag"}}},
+        {"event": "bot", "text": "...", "metadata": {"tekst": "advies_nog_niet_vraag"}},
+        {"event": "user", "text": "Wie betaalt de opleiding?", "parse_data": {"intent": {"name": "inform"}}},
+        {"event": "bot", "text": "...", "metadata": {"tekst": "vraag_voor_medewerker"}},
+        {"event": "user", "text": "hbo", "parse_data": {"intent": {"name": "inform"}}},
+        {"event": "bot", "text": "...", "metadata": {"tekst": "vraag_studierichting"}},
+    ]
+    assert open_questions(events) == ["Kan ik daar STAP-budget voor gebruiken?", "Wie betaalt de opleiding?"]

@@ -12,7 +12,7 @@ import threading
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -22,10 +22,14 @@ from bot.advice import AdviceProfile, advise, followup, text
 from bot.advice.result import Advice
 from bot.knowledge.catalog import Catalog, KnowledgeBase
 from bot.knowledge.load import prepare
+from bot.profile.form_logic import is_question
 
 logger = logging.getLogger(__name__)
 
 _knowledge: Optional[KnowledgeBase] = None
+HANDOFF_FORM = "overdracht_form"
+#: Under every follow-up answer: the way on.
+NEXT_STEPS = [{"title": "Praat met een medewerker", "payload": "/human_handoff"}]
 _lock = threading.Lock()
 
 
@@ -80,16 +84,19 @@ class ActionAdviesVraag(Action):
         return "action_advies_vraag"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        message = tracker.latest_message.get("text") or ""
         if not tracker.get_slot("advies_gegeven"):
-            say(dispatcher, "advies_nog_niet")
+            # A question about the advice before there is one ("wat kost dat?") is kept.
+            say(dispatcher, "advies_nog_niet_vraag" if is_question(message) else "advies_nog_niet")
             return []
+        if dialogue.asks_for_person(message):
+            return [FollowupAction(HANDOFF_FORM)]  # "kan ik iemand spreken die hier meer van weet?"
         try:
             advice, catalog = await compute(tracker)
         except Exception:
             logger.exception("Advies maken mislukt")
             say(dispatcher, "advies_niet_beschikbaar")
             return []
-        message = tracker.latest_message.get("text") or ""
         historic = followup.historic_of(message, catalog)
         if historic is not None:
             for answer in followup.historic_answer(historic):
@@ -103,6 +110,9 @@ class ActionAdviesVraag(Action):
             current = tracker.get_slot("advies_route")
             route_id = current if current in catalog.routes else advice.route_ids[0]
         profile = AdviceProfile.from_mapping(dict(tracker.slots))
-        for answer in followup.answer(topic, route_id, profile, advice, catalog):
-            dispatcher.utter_message(text=answer, **{dialogue.TEXT_KEY: f"advies_{topic}"})
+        answers = list(followup.answer(topic, route_id, profile, advice, catalog))
+        for index, answer in enumerate(answers):
+            # The last part carries the way on: more questions, or a person.
+            buttons = NEXT_STEPS if index == len(answers) - 1 else []
+            dispatcher.utter_message(text=answer, buttons=buttons, **{dialogue.TEXT_KEY: f"advies_{topic}"})
         return [SlotSet("advies_route", route_id)]

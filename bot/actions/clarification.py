@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from bot import dialogue
 from bot.actions.common import latest_entity, say
 from bot.nlu_entities import INPUT_KIND
+from bot.profile.form_logic import is_question
 
 
 def _noted_this_turn(tracker: Tracker) -> bool:
@@ -30,6 +31,10 @@ class ActionVerduidelijk(Action):
         kind = latest_entity(tracker, INPUT_KIND)
         if not kind and _noted_this_turn(tracker):
             return []
+        if not kind and not tracker.active_loop.get("name") and dialogue.asks_for_person(tracker.latest_message.get("text")):
+            return [FollowupAction("overdracht_form")]  # "zou ik dit met iemand kunnen bespreken?"
+        if not kind and tracker.active_loop.get("name") and is_question(tracker.latest_message.get("text") or ""):
+            return []  # the form passes the question on to the intaker and asks again
         if kind:
             say(dispatcher, f"invoer_{kind}")
         elif tracker.active_loop.get("name"):

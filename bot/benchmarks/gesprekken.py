@@ -76,6 +76,7 @@ class Result:
     onbeantwoord: int = 0
     routes: List[str] = field(default_factory=list)
     profielfouten: List[str] = field(default_factory=list)
+    vragen_onbeantwoord: List[str] = field(default_factory=list)
     verloop: List[str] = field(default_factory=list)
 
 
@@ -114,7 +115,7 @@ def _answered(events: List[Dict[str, Any]], since: int) -> bool:
         metadata = event.get("metadata") or {}
         text = str(metadata.get("tekst", ""))
         if event.get("event") == "bot" and (str(metadata.get("utter_action", "")).startswith("utter_faq")
-                                            or (text.startswith("advies_") and text != "advies_nog_niet")
+                                            or (text.startswith("advies_") and not text.startswith("advies_nog_niet"))
                                             or text in HANDOFF_STARTED):
             return True
         if event.get("event") == "action" and str(event.get("name", "")).startswith("utter_faq"):
@@ -204,6 +205,7 @@ def play(persona: Dict[str, Any], deel: str, client: Rest, run: str) -> Result:
             continue
         if not _answered(events, index) and question_text.lower()[:40] not in listed:
             result.onbeantwoord += 1
+            result.vragen_onbeantwoord.append(question_text)
     return result
 
 

@@ -19,8 +19,8 @@ from bot.profile import describe, values
 CONTACT_FIELDS = ("naam", "email", "telefoon", "contactvoorkeur")
 #: Intents of messages the bot could not answer.
 UNANSWERED = frozenset({"out_of_scope", "nlu_fallback"})
-#: The text (bot/texts.py) that tells the person a question goes to the intaker.
-PASSED_ON = "vraag_voor_medewerker"
+#: The texts (bot/texts.py) that tell the person a question goes to the intaker.
+PASSED_ON = frozenset({"vraag_voor_medewerker", "advies_nog_niet_vraag"})
 MAX_TRANSCRIPT = 200
 MAX_OPEN_QUESTIONS = 10
 PREFERENCE_TEXT = {"email": "per e-mail", "telefoon": "telefonisch", "video": "in een videogesprek"}
@@ -68,7 +68,7 @@ def open_questions(events: Iterable[Mapping[str, Any]]) -> List[str]:
             found = []
         if kind == "active_loop":
             active_loop = event.get("name")
-        if kind == "bot" and (event.get("metadata") or {}).get(dialogue.TEXT_KEY) == PASSED_ON and last_text:
+        if kind == "bot" and (event.get("metadata") or {}).get(dialogue.TEXT_KEY) in PASSED_ON and last_text:
             # The bot told the person it passes this question on.
             clean = redact(last_text).text
             if clean not in found:

@@ -41,6 +41,8 @@ class Turn:
 #: text still fills the slot asked for when it holds a valid answer ("sociaal pedagogische
 #: hulpverlening" taken for an FAQ question), and is otherwise no failed answer.
 SIDE_INTENTS = frozenset({"faq", "advies_vraag", "out_of_scope"})
+#: Of those, the ones a rule answers during the form (an FAQ answer, "daar help ik niet mee").
+ANSWERED_ELSEWHERE = frozenset({"faq", "out_of_scope"})
 
 
 def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
@@ -96,9 +98,10 @@ def process_turn(
     text = text or ""
 
     for slot, value in candidates.items():
-        if slot not in values.PROFILE_SLOTS:
-            continue
+        if slot not in values.PROFILE_SLOTS or value is None:
+            continue  # None: an earlier step of this turn already set the slot aside
         if not _may_change(slot, previous.get(slot), value, requested, text, intent):
+            turn.slots[slot] = previous.get(slot)  # undo what the slot mapping already set
             continue
         raw = isinstance(value, str) and value.strip() == text.strip()
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
@@ -163,7 +166,7 @@ def process_turn(
         turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
         turn.responses.append(("vraag_nederlands_niveau", {}))
     if requested and not settled:
-        if is_question(text) and intent not in SIDE_INTENTS:
+        if is_question(text) and intent not in ANSWERED_ELSEWHERE:
             # A question the bot has no answer for is no failed answer: it goes to the intaker.
             turn.responses = [r for r in turn.responses if not r[0].startswith(("ongeldig_", "nodig_"))]
             turn.responses.append(("vraag_voor_medewerker", {}))

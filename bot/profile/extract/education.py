@@ -9,7 +9,7 @@ from typing import List, Optional, Tuple
 from bot.profile.extract import institutions
 from bot.profile import values
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _STUDY, _TEACH, _WANT, clause_bounds, clean_free_text, is_negated
+from bot.profile.extract.text import _STUDY, _TEACH, _WANT, clause_bounds, clean_free_text, in_question, is_negated
 from bot.profile.numbers import NUMBER_PATTERN
 from bot.profile.vocab import lookup_matcher, matcher
 
@@ -36,9 +36,17 @@ _WO_HINT = re.compile(
 )
 
 
+_CLASS_LEVEL_BEFORE = re.compile(
+    r"\b(?:bovenbouw|onderbouw|brugklas(?:sen)?|examenklas(?:sen)?|klas(?:sen)?(?:\s+[1-6])?)\s+(?:van\s+)?(?:de\s+|het\s+)?"
+    r"(?:(?:vmbo|mavo|havo|vwo)\s*(?:[/-]|en|of)?\s*)?$"
+)
+
+
 def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional[str]) -> bool:
     before = folded[max(0, start - 40):start]
     after = folded[end:end + 30]
+    if _CLASS_LEVEL_BEFORE.search(before):
+        return True  # "de bovenbouw havo/vwo": classes to teach, not a diploma
     if _SECTOR_CONTEXT_AFTER.search(after):
         return True
     if _SECTOR_CONTEXT_BEFORE.search(before):
@@ -304,6 +312,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         for match in _FREE_FIELD.finditer(folded):
             if any(s <= match.start(1) < e for s, e, _ in named):
                 continue  # "MSc TU Delft": the school, not the field
+            if in_question(folded, match.start(1)):
+                continue  # "wie betaalt de opleiding dan?": no field of study
             if any(s == match.start(1) for s, _e, _t, _v in matcher("provincie").finditer(folded)):
                 continue  # "gepromoveerd in Wageningen": the place, not the field
             words = match.group(1).split()

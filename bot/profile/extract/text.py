@@ -102,6 +102,14 @@ def _sentence_around(folded: str, position: int) -> str:
     return folded[left:min(rights) if rights else len(folded)]
 
 
+def in_question(folded: str, position: int) -> bool:
+    """True when ``position`` lies in a sentence that asks something ("telt mijn
+    bachelor mee?"): free text there names no fact about the person."""
+    sentence = _sentence_around(folded, position)
+    end = folded.find(sentence, max(0, position - len(sentence))) + len(sentence) if sentence else position
+    return (end < len(folded) and folded[end] == "?") or bool(_QUESTION_START.match(sentence.strip()))
+
+
 def clean_free_text(text: str) -> str:
     """Lower case, single spaces, no surrounding punctuation."""
     text = re.sub(r"\s+", " ", text.lower()).strip(" \t.,;:!?\"'()")
