@@ -70,6 +70,38 @@ def texts_since_latest_message(events: Iterable[Mapping[str, Any]]) -> List[str]
     return list(turns[-1][1]) if turns else []
 
 
+#: Actions after which the bot waits for a yes or no to sharing the summary.
+CONSENT_ACTIONS = ("action_toon_overdracht", "action_toestemming_vraag")
+
+
+def on_consent_screen(events: Iterable[Mapping[str, Any]]) -> bool:
+    """True when the bot's last action before the latest user message asked for consent."""
+    last_action: Optional[str] = None
+    previous: Optional[str] = None
+    for event in events:
+        if event.get("event") == "action" and event.get("name") != "action_listen":
+            last_action = event.get("name")
+        elif event.get("event") == "user":
+            previous = last_action
+            last_action = None
+    return previous in CONSENT_ACTIONS
+
+
+def answered_since_latest_message(events: Iterable[Mapping[str, Any]], own: Iterable[str] = ()) -> bool:
+    """True when the bot already said something after the latest user message (an FAQ
+    answer, "daar help ik niet mee"), apart from the texts named in ``own``."""
+    own = set(own)
+    said = False
+    for event in events:
+        kind = event.get("event")
+        if kind == "user":
+            said = False
+        elif kind == "bot" and (event.get("text") or event.get("data")):
+            if (event.get("metadata") or {}).get(TEXT_KEY) not in own:
+                said = True
+    return said
+
+
 def asked_in_a_row(events: Iterable[Mapping[str, Any]], slot: str) -> int:
     """How many of the last user messages in a row came while the bot asked for ``slot``
     (the form's ``requested_slot``), the latest message included."""

@@ -230,6 +230,14 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Dit geef ik door aan een medewerker:\n{regels}\n\nMag ik dit delen met een medewerker van het Onderwijsloket? Zonder jouw ja deel ik niets.',
         "buttons": _buttons('Ja, dat mag', '/affirm', 'Nee, liever niet', '/deny'),
     },
+    "toestemming_vraag": {
+        "text": "Mag ik dit doorgeven aan een medewerker? Kies 'Ja, dat mag' of 'Nee, liever niet'.",
+        "buttons": _buttons('Ja, dat mag', '/affirm', 'Nee, liever niet', '/deny'),
+    },
+    "toestemming_nog_niet": {
+        "text": "Ik geef nog niets door. Wil je het toch? Kies dan 'Ja, geef door'. Je kunt ook verder vragen stellen.",
+        "buttons": _buttons('Ja, geef door', '/affirm', 'Nee, liever niet', '/deny'),
+    },
     "overdracht_opgeslagen": {
         "text": 'Dank je, {naam}! Je gegevens zijn goed opgeslagen. Een medewerker van het Onderwijsloket neemt binnen 2 werkdagen {contact} contact met je op. Je kenmerk is {kenmerk}. Wil je intussen nog iets vragen? Dat kan gewoon hier.',
     },

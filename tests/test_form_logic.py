@@ -240,3 +240,12 @@ def test_a_stated_correction_during_a_question_does_change_the_fact():
                         previous=previous)
     assert turn.slots["vooropleiding"] == "hbo-master"
     assert "aangepast" in names(turn)
+
+
+def test_a_question_in_the_opening_is_kept_for_the_intaker():
+    text = "Ik heb rechten gestudeerd en zoek een baan in Utrecht. Kost dat veel?"
+    turn = process_turn({}, {"studierichting": "rechten"}, requested=None, text=text, intent="inform")
+    assert "vraag_voor_medewerker" in names(turn)
+    answered = process_turn({}, {"studierichting": "rechten"}, requested=None, text=text, intent="inform",
+                            side_answered=True)
+    assert "vraag_voor_medewerker" not in names(answered)

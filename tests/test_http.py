@@ -53,7 +53,7 @@ def test_life_story_fills_the_profile_and_only_missing_slots_are_asked(stack):
     for answer in ["nee", "ik heb nog geen bevoegdheid", "nee", "deeltijd"]:
         reply = stack.say(person, answer)
         questions += asked(reply)
-    assert questions == ["diploma_buitenland", "huidige_bevoegdheid", "baan_op_school", "studievorm"]
+    assert questions == ["diploma_buitenland", "moedertaal", "huidige_bevoegdheid", "baan_op_school", "studievorm"]
     assert reply[0]["text"].startswith("Dit heb ik van je genoteerd:")
     slots = stack.tracker(person)["slots"]
     assert slots["diploma_buitenland"] is False and slots["baan_op_school"] == "nee"

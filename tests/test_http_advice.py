@@ -13,7 +13,7 @@ pytestmark = pytest.mark.stack
 
 ANSWERS = {
     "vooropleiding": "hbo", "studierichting": "bedrijfskunde", "diploma_buitenland": "nee",
-    "nederlands_niveau": "moedertaal", "huidig_beroep": "ik werk als projectleider", "werkervaring_jaren": "10 jaar",
+    "nederlands_niveau": "moedertaal", "moedertaal": "ja", "huidig_beroep": "ik werk als projectleider", "werkervaring_jaren": "10 jaar",
     "huidige_bevoegdheid": "nog geen bevoegdheid", "sector": "basisschool", "schoolvak": "economie",
     "baan_op_school": "nee", "studievorm": "deeltijd", "provincie": "Utrecht",
 }

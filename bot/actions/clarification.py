@@ -29,6 +29,8 @@ class ActionVerduidelijk(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         kind = latest_entity(tracker, INPUT_KIND)
+        if dialogue.on_consent_screen(tracker.events):
+            return [FollowupAction("action_toestemming_vraag")]  # "Akkoord, ga je gang"
         if not kind and _noted_this_turn(tracker):
             return []
         if not kind and not tracker.active_loop.get("name") and dialogue.asks_for_person(tracker.latest_message.get("text")):
@@ -55,6 +57,8 @@ class ActionAndereTaal(Action):
         return "action_andere_taal"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        if not tracker.active_loop.get("name") and dialogue.asks_for_person(tracker.latest_message.get("text")):
+            return [FollowupAction("overdracht_form")]  # "Can I talk to a person? Liever iemand spreken"
         if not _noted_this_turn(tracker):
             dispatcher.utter_message(response="utter_other_language")
         return []

@@ -12,16 +12,17 @@ import threading
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from bot import dialogue
 from bot.actions.common import say
-from bot.handoff import contact
+from bot.handoff import consent, contact
 from bot.handoff.schema import InvalidSummary
 from bot.handoff.summary import PREFERENCE_TEXT, build_summary, readable
+from bot.profile.form_logic import is_question
 from bot.store import db
 from connectors import config as handoff_config
 from connectors.outbox import store_handoff
@@ -194,3 +195,33 @@ class ActionGeenToestemming(Action):
             return []
         say(dispatcher, "overdracht_geen_toestemming")
         return [SlotSet("toestemming_overdracht", False)] + [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+
+
+class ActionToestemmingVraag(Action):
+    """Any other answer on the consent screen than a clear yes or no.
+
+    "Akkoord, ga je gang" is a yes and "laat maar" a no, whatever the intent; a corrected
+    fact ("mijn mail is ...", "ik heb toch hbo") shows the summary again with the change;
+    a question goes to the intaker's list. Otherwise the bot asks once more with buttons,
+    and the second time says that nothing is shared until the person says yes.
+    """
+
+    def name(self) -> Text:
+        return "action_toestemming_vraag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        answer = consent.answer(text)
+        if answer is True:
+            return [FollowupAction("action_overdracht_opslaan")]
+        if answer is False:
+            return [FollowupAction("action_geen_toestemming")]
+        said = dialogue.texts_since_latest_message(tracker.events)
+        if {"genoteerd", "aangepast"} & set(said):
+            return [FollowupAction("action_toon_overdracht")]
+        if is_question(text):
+            say(dispatcher, "vraag_voor_medewerker")
+        turns = dialogue.user_turns(tracker.events)
+        before = turns[-2][1] if len(turns) > 1 else []
+        say(dispatcher, "toestemming_nog_niet" if "toestemming_vraag" in before else "toestemming_vraag")
+        return []

@@ -17,9 +17,11 @@ from bot.actions.common import faq_response, latest_entity, latest_intent, profi
 from bot.nlu_entities import INPUT_KIND
 from bot.privacy.redact import redact
 from bot.profile import values
-from bot.profile.form_logic import answers, process_turn
+from bot.profile.form_logic import answers, is_question, process_turn
 
 FORM = "profiel_form"
+#: Texts of the validation itself: no answer to a question the person asked.
+OWN_TEXTS = frozenset({"genoteerd", "aangepast", "persoonlijk_nummer_in_bericht"})
 
 
 def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Optional[str]) -> List[EventType]:
@@ -40,6 +42,8 @@ def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Opt
         input_kind=latest_entity(tracker, INPUT_KIND),
         prior_misses=dialogue.trailing_misses(dialogue.user_turns(tracker.events)[:-1]),
         asked_in_a_row=dialogue.asked_in_a_row(tracker.events, requested) if requested else 0,
+        side_answered=dialogue.answered_since_latest_message(tracker.events, OWN_TEXTS),
+        advice_given=bool(tracker.get_slot("advies_gegeven")),
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]
@@ -82,7 +86,9 @@ class ValidateProfielForm(FormValidationAction):
         # slots, so the form runs instead of the FAQ rule: answer the question here.
         # Without facts the form rejects and the FAQ rule answers.
         facts = any(slot in values.PROFILE_SLOTS for slot in tracker.slots_to_validate())
-        if facts and latest_intent(tracker) == "faq" and faq_response(tracker) and not _faq_handled(tracker):
+        text = tracker.latest_message.get("text") or ""
+        if facts and latest_intent(tracker) == "faq" and is_question(text) and faq_response(tracker) \
+                and not _faq_handled(tracker):
             dispatcher.utter_message(response=faq_response(tracker))
         events = _validate(dispatcher, tracker, tracker.get_slot(REQUESTED_SLOT))
         tracker.add_slots(events)

@@ -43,6 +43,8 @@ class Turn:
 SIDE_INTENTS = frozenset({"faq", "advies_vraag", "out_of_scope"})
 #: Of those, the ones a rule answers during the form (an FAQ answer, "daar help ik niet mee").
 ANSWERED_ELSEWHERE = frozenset({"faq", "out_of_scope"})
+#: Outside the form, intents whose own action answers later in the turn.
+ANSWERED_LATER = ANSWERED_ELSEWHERE | {"advies_vraag", "human_handoff", "bot_challenge", "restart"}
 
 
 def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
@@ -85,6 +87,8 @@ def process_turn(
     input_kind: Optional[str] = None,
     prior_misses: int = 0,
     asked_in_a_row: int = 1,
+    side_answered: bool = False,
+    advice_given: bool = False,
 ) -> Turn:
     """Validates ``candidates`` and decides what to say.
 
@@ -92,6 +96,8 @@ def process_turn(
     defaults to ``profile``. ``asked_in_a_row`` counts how often the person has now been
     asked for ``requested`` in a row, this time included: after the second time the bot
     goes on without the answer (see ``_go_on_without``) instead of asking a third time.
+    ``side_answered``: the bot already answered this message in this turn (an FAQ answer).
+    A question nobody answers goes to the intaker's list ("vraag_voor_medewerker").
     """
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
@@ -106,7 +112,12 @@ def process_turn(
         raw = isinstance(value, str) and value.strip() == text.strip()
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
             value, unclear = _from_text(slot, text, hint)
-            if value is None and slot == requested == "studierichting":
+            if slot in FREE_TEXT_SLOTS and is_question(text):
+                value = None  # "Telt mijn ervaring bij Defensie mee?" is no job title
+            elif value is None and slot == requested == "studierichting":
+                value = free_field_answer(text)
+            elif value is None and slot == requested == "schoolvak" and (profile.get("sector") == "mbo"):
+                # mbo has hundreds of courses; its name as the person gives it is the answer.
                 value = free_field_answer(text)
             if value is None and intent in SIDE_INTENTS:
                 # A question or remark the bot answers separately: no answer to the form.
@@ -165,8 +176,12 @@ def process_turn(
         # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
         turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
         turn.responses.append(("vraag_nederlands_niveau", {}))
+    if not requested and not advice_given and not side_answered and is_question(text) \
+            and intent not in ANSWERED_LATER:
+        # "Ik heb rechten gestudeerd ... Kost dat veel?": the facts are kept, the question too.
+        turn.responses.append(("vraag_voor_medewerker", {}))
     if requested and not settled:
-        if is_question(text) and intent not in ANSWERED_ELSEWHERE:
+        if is_question(text) and not side_answered:
             # A question the bot has no answer for is no failed answer: it goes to the intaker.
             turn.responses = [r for r in turn.responses if not r[0].startswith(("ongeldig_", "nodig_"))]
             turn.responses.append(("vraag_voor_medewerker", {}))

@@ -113,7 +113,7 @@ YES_NO_ANSWERS = {
     "nederlands_niveau": ("moedertaal", None),
 }
 _YES = r"ja+|jawel|jazeker|jep|yes|yep|klopt|inderdaad"
-_NO = r"nee+|neen|nope|no|nah|niet|helaas\s+niet|nog\s+niet|nog\s+nee"
+_NO = r"nee+|neen|nope|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee"
 _LEADING = re.compile(rf"^\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
 
 
