@@ -102,6 +102,19 @@ def answered_since_latest_message(events: Iterable[Mapping[str, Any]], own: Iter
     return said
 
 
+def last_bot_response(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
+    """The response or text name of the bot's last message before the latest user message."""
+    last: Optional[str] = None
+    before_user: Optional[str] = None
+    for event in events:
+        if event.get("event") == "bot":
+            metadata = event.get("metadata") or {}
+            last = metadata.get("utter_action") or metadata.get(TEXT_KEY)
+        elif event.get("event") == "user":
+            before_user, last = last, None
+    return before_user
+
+
 def asked_in_a_row(events: Iterable[Mapping[str, Any]], slot: str) -> int:
     """How many of the last user messages in a row came while the bot asked for ``slot``
     (the form's ``requested_slot``), the latest message included."""

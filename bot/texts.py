@@ -56,6 +56,16 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "aangepast": {
         "text": 'Ik heb het aangepast: {feiten}.',
     },
+    "na_advies_afronding": {
+        "text": 'Goed. Je advies blijft hier staan. Wil je later nog iets vragen, of toch iemand spreken? Dat kan altijd.',
+        "buttons": _buttons('Praat met een medewerker', '/human_handoff', 'Opnieuw beginnen', '/restart'),
+    },
+    "telefoon_lukt_niet": {
+        "text": 'Dat nummer kan ik helaas niet gebruiken. Dan kan de medewerker je mailen.',
+    },
+    "email_lukt_niet": {
+        "text": 'Dat e-mailadres kan ik helaas niet gebruiken. Dan kan de medewerker je bellen.',
+    },
     "vraag_later": {
         "text": 'Ik begrijp je antwoord nog niet goed. Ik sla deze vraag voor nu over. Een medewerker kan het later met je bespreken. Wil je het toch nog zeggen? Dat mag altijd.',
     },

@@ -138,3 +138,53 @@ def test_after_a_side_answer_the_intake_goes_on(stack, first, then):
         last = texts(reply)[-1] if texts(reply) else ""
         assert "?" in last or any(m.get("buttons") for m in reply), (message, texts(reply))
     assert stack.tracker(person)["slots"]["requested_slot"]
+
+
+def _to_question(stack, person: str, slot: str, opening: str) -> None:
+    stack.say(person, opening)
+    for _ in range(12):
+        requested = stack.tracker(person)["slots"].get("requested_slot")
+        if requested == slot:
+            return
+        stack.say(person, {"diploma_buitenland": "nee", "nederlands_niveau": "moedertaal",
+                           "huidige_bevoegdheid": "geen", "werkervaring_jaren": "10"}.get(requested, "weet ik niet"))
+    pytest.fail(f"{slot} werd niet gevraagd")
+
+
+def test_an_answer_that_opens_with_no_answers_the_yes_no_question(stack):
+    """Class 2/3: "nee gewoon in tilburg gehaald" was not understood and asked forever."""
+    person = sender()
+    _to_question(stack, person, "diploma_buitenland", STORY)
+    stack.say(person, "nee gewoon in tilburg gehaald")
+    slots = stack.tracker(person)["slots"]
+    assert slots["diploma_buitenland"] is False and slots["requested_slot"] != "diploma_buitenland"
+
+
+def test_no_question_is_asked_a_third_time(stack):
+    """Class 2: an answer the bot cannot use, twice: it goes on instead of asking again."""
+    person = sender()
+    _to_question(stack, person, "diploma_buitenland", STORY)
+    stack.say(person, "tja lastig")
+    reply = stack.say(person, "tja lastig")
+    slots = stack.tracker(person)["slots"]
+    assert slots["requested_slot"] != "diploma_buitenland"
+    assert TEXTS["vraag_later"]["text"] in texts(reply)
+
+
+def test_classes_to_teach_are_no_new_diploma(stack):
+    """Class 3: "bovenbouw havo/vwo" as the answer to the sector question changed a wo-master into vwo."""
+    person = sender()
+    _to_question(stack, person, "sector", "Ik heb een wo-master natuurkunde en werk 8 jaar als engineer in Delft.")
+    stack.say(person, "vo, bovenbouw havo/vwo")
+    slots = stack.tracker(person)["slots"]
+    assert slots["vooropleiding"] == "wo-master" and slots["sector"] == "vo"
+
+
+def test_a_question_in_the_opening_is_not_lost(stack):
+    """Class 4: a question next to the life story was never answered nor kept."""
+    person = sender()
+    reply = stack.say(person, "Ik heb een hbo-bachelor bedrijfskunde en wil in Utrecht lesgeven. "
+                              "Krijg ik als leraar een leaseauto?")
+    kept = TEXTS["vraag_voor_medewerker"]["text"] in texts(reply)
+    answered = any((m.get("text") or "").startswith("Bron:") for m in reply)
+    assert kept or answered, texts(reply)

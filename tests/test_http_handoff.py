@@ -137,3 +137,20 @@ def test_handoff_can_be_stopped_and_asks_only_what_is_needed(stack):
     reply = stack.say(other, "nee")
     assert any("Er is niets gedeeld" in t for t in texts(reply)), texts(reply)
     assert handoffs_of(stack, other) == []
+
+
+@pytest.mark.parametrize("first, second, stored", [
+    ("Akkoord, ga je gang", None, True),
+    ("hmm even denken", "prima, geef maar door", True),
+    ("hmm even denken", "laat maar", False),
+])
+def test_consent_in_the_persons_own_words(stack, first, second, stored):
+    """Class 4: consent given in other words than "ja" was lost, and the screen not asked again."""
+    person = sender()
+    to_consent(stack, person)
+    reply = stack.say(person, first)
+    if second is not None:
+        assert any("Mag ik dit doorgeven" in t for t in texts(reply)), texts(reply)
+        assert any(m.get("buttons") for m in reply)
+        reply = stack.say(person, second)
+    assert bool(handoffs_of(stack, person)) is stored, texts(reply)

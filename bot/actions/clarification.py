@@ -84,7 +84,11 @@ class ActionGaVerder(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         if tracker.get_slot("advies_gegeven"):
-            dispatcher.utter_message(response="utter_na_advies")
+            if dialogue.last_bot_response(tracker.events) == "utter_na_advies":
+                # Asked already: no second time the same question, but a way to round off.
+                say(dispatcher, "na_advies_afronding")
+            else:
+                dispatcher.utter_message(response="utter_na_advies")
             return []
         dispatcher.utter_message(response="utter_oke_verder")
         return [FollowupAction("profiel_form")]

@@ -78,12 +78,21 @@ CHECKS = {
 }
 
 
+#: Contact detail -> (the other contact preference, what the bot says) after two bad answers.
+SWITCH = {"telefoon": ("email", "telefoon_lukt_niet"), "email": ("telefoon", "email_lukt_niet")}
+
+
 def _validator(slot: str):
     parse, error = CHECKS[slot]
 
     async def validate(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> Dict[Text, Any]:
         parsed = parse(str(value or ""))
+        if parsed is None and slot in SWITCH and dialogue.asked_in_a_row(tracker.events, slot) >= 2:
+            # Twice a number or address that cannot be used: the other way, instead of a third time.
+            other, text = SWITCH[slot]
+            say(dispatcher, text)
+            return {slot: None, "contactvoorkeur": other}
         if parsed is None:
             say(dispatcher, error)
         return {slot: parsed}

@@ -43,7 +43,7 @@ def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Opt
         prior_misses=dialogue.trailing_misses(dialogue.user_turns(tracker.events)[:-1]),
         asked_in_a_row=dialogue.asked_in_a_row(tracker.events, requested) if requested else 0,
         side_answered=dialogue.answered_since_latest_message(tracker.events, OWN_TEXTS),
-        advice_given=bool(tracker.get_slot("advies_gegeven")),
+        advice_given=bool(tracker.get_slot("advies_gegeven")) or dialogue.on_consent_screen(tracker.events),
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]

@@ -25,6 +25,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot import dialogue
+
 from bot import input_check
 from bot.nlu_entities import INPUT_KIND, NUMBER, UNCLEAR_EDUCATION
 from bot.profile.extract import extract
@@ -91,6 +93,9 @@ def _whole(text: str, entity: str, value: Any) -> Dict[str, Any]:
     }
 
 
+HANDOFF_INTENT = "human_handoff"
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class InputGuard(_StatelessComponent):
     """Overrides the intent for input that has no usable words.
@@ -104,6 +109,14 @@ class InputGuard(_StatelessComponent):
         for message in messages:
             kind = input_check.classify(message.get(TEXT))
             if kind is None:
+                if dialogue.asks_for_person(message.get(TEXT)) and \
+                        (message.get(INTENT) or {}).get(INTENT_NAME_KEY) != HANDOFF_INTENT:
+                    # "kan ik iemand spreken die hier meer van weet?" is a request for a person,
+                    # whatever else the words resemble.
+                    prediction = {INTENT_NAME_KEY: HANDOFF_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+                    message.set(INTENT, prediction, add_to_output=True)
+                    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != HANDOFF_INTENT]
+                    message.set(INTENT_RANKING_KEY, [prediction] + ranking, add_to_output=True)
                 continue
             intent = "other_language" if kind is input_check.InputKind.ENGLISH else "nlu_fallback"
             prediction = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}

@@ -196,8 +196,9 @@ _LEADING_NO = re.compile(r"^\W*(?:nee+|neen|nope|no|niet)\b", re.IGNORECASE)
 #: A question is asked at most this many times in a row; then the bot goes on without it.
 MAX_ASKS = 2
 _QUESTION_START = re.compile(
-    r"^\W*(?:wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|welke?|kan|kun|kunnen|mag|moet|moeten|is|zijn|heb|"
-    r"hebben|krijg|word|wordt|telt|geldt|betaalt|betaal|bestaat|zou|zal|ga|gaat)\b", re.IGNORECASE)
+    r"^\W*(?:wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|welke?|(?:kan|kun|kunnen|mag|moet|moeten|krijg|telt|"
+    r"geldt|betaalt|bestaat|zou|is|zijn|heb|word|wordt)\s+(?:ik|je|jij|u|er|het|dat|dit|de|een|mijn|men|we|wij|jullie|die)"
+    r")\b", re.IGNORECASE)
 
 
 def is_question(text: str) -> bool:

@@ -123,6 +123,9 @@ def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) ->
     the rest of the message already gave the value."""
     if expected not in YES_NO_ANSWERS or expected in result.facts:
         return
+    if expected == "nederlands_niveau" and re.match(r"^\W*(?:gewoon\s+)?(?:nederlands|nederlandse|nederlander)\W*$", folded):
+        result.set(expected, "moedertaal", 0, len(folded))  # "gewoon nederlands" to "is het je moedertaal?"
+        return
     match = _LEADING.match(folded)
     if not match:
         return
