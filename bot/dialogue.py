@@ -64,6 +64,16 @@ def offer_human(misses_in_a_row: int) -> bool:
     return misses_in_a_row >= MISSES_BEFORE_HUMAN and misses_in_a_row % MISSES_BEFORE_HUMAN == 0
 
 
+#: Texts that say back facts the bot took from the person's message.
+NOTED_TEXTS = frozenset({"genoteerd", "aangepast"})
+
+
+def noted_this_turn(events: Iterable[Mapping[str, Any]]) -> bool:
+    """The bot already said back facts it took from the latest message ("Dit heb ik
+    genoteerd: ..."): the message was understood, whatever its intent."""
+    return bool(NOTED_TEXTS & set(texts_since_latest_message(events)))
+
+
 def texts_since_latest_message(events: Iterable[Mapping[str, Any]]) -> List[str]:
     """The names of the texts (bot/texts.py) the bot sent after the latest user message."""
     turns = user_turns(events)

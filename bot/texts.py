@@ -56,6 +56,13 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "aangepast": {
         "text": 'Ik heb het aangepast: {feiten}.',
     },
+    "andere_taal": {
+        "text": 'Sorry, ik begrijp alleen Nederlands. Wil je je vraag in het Nederlands typen? (Sorry, I only understand Dutch. For information in English, please visit https://www.onderwijsloket.com.)',
+    },
+    "na_advies": {
+        "text": 'Wil je nog iets weten over je advies? Vraag het gerust. Je kunt ook met een medewerker praten.',
+        "buttons": _buttons('Praat met een medewerker', '/human_handoff', 'Opnieuw beginnen', '/restart'),
+    },
     "na_advies_afronding": {
         "text": 'Goed. Je advies blijft hier staan. Wil je later nog iets vragen, of toch iemand spreken? Dat kan altijd.',
         "buttons": _buttons('Praat met een medewerker', '/human_handoff', 'Opnieuw beginnen', '/restart'),

@@ -12,7 +12,7 @@ import threading
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -27,7 +27,6 @@ from bot.profile.form_logic import is_question
 logger = logging.getLogger(__name__)
 
 _knowledge: Optional[KnowledgeBase] = None
-HANDOFF_FORM = "overdracht_form"
 #: Under every follow-up answer: the way on.
 NEXT_STEPS = [{"title": "Praat met een medewerker", "payload": "/human_handoff"}]
 _lock = threading.Lock()
@@ -89,8 +88,6 @@ class ActionAdviesVraag(Action):
             # A question about the advice before there is one ("wat kost dat?") is kept.
             say(dispatcher, "advies_nog_niet_vraag" if is_question(message) else "advies_nog_niet")
             return []
-        if dialogue.asks_for_person(message):
-            return [FollowupAction(HANDOFF_FORM)]  # "kan ik iemand spreken die hier meer van weet?"
         try:
             advice, catalog = await compute(tracker)
         except Exception:

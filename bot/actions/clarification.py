@@ -15,12 +15,6 @@ from bot.nlu_entities import INPUT_KIND
 from bot.profile.form_logic import is_question
 
 
-def _noted_this_turn(tracker: Tracker) -> bool:
-    """The bot already said back facts it took from the latest message ("Dit heb ik
-    genoteerd: ..."): the message was understood, whatever its intent."""
-    return bool({"genoteerd", "aangepast"} & set(dialogue.texts_since_latest_message(tracker.events)))
-
-
 class ActionVerduidelijk(Action):
     """Asks the person to rephrase; after repeated misses offers a human."""
 
@@ -31,10 +25,8 @@ class ActionVerduidelijk(Action):
         kind = latest_entity(tracker, INPUT_KIND)
         if dialogue.on_consent_screen(tracker.events):
             return [FollowupAction("action_toestemming_vraag")]  # "Akkoord, ga je gang"
-        if not kind and _noted_this_turn(tracker):
+        if not kind and dialogue.noted_this_turn(tracker.events):
             return []
-        if not kind and not tracker.active_loop.get("name") and dialogue.asks_for_person(tracker.latest_message.get("text")):
-            return [FollowupAction("overdracht_form")]  # "zou ik dit met iemand kunnen bespreken?"
         if not kind and tracker.active_loop.get("name") and is_question(tracker.latest_message.get("text") or ""):
             return []  # the form passes the question on to the intaker and asks again
         if kind:
@@ -57,10 +49,8 @@ class ActionAndereTaal(Action):
         return "action_andere_taal"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        if not tracker.active_loop.get("name") and dialogue.asks_for_person(tracker.latest_message.get("text")):
-            return [FollowupAction("overdracht_form")]  # "Can I talk to a person? Liever iemand spreken"
-        if not _noted_this_turn(tracker):
-            dispatcher.utter_message(response="utter_other_language")
+        if not dialogue.noted_this_turn(tracker.events):
+            say(dispatcher, "andere_taal")
         return []
 
 
@@ -84,11 +74,11 @@ class ActionGaVerder(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         if tracker.get_slot("advies_gegeven"):
-            if dialogue.last_bot_response(tracker.events) == "utter_na_advies":
+            if dialogue.last_bot_response(tracker.events) == "na_advies":
                 # Asked already: no second time the same question, but a way to round off.
                 say(dispatcher, "na_advies_afronding")
             else:
-                dispatcher.utter_message(response="utter_na_advies")
+                say(dispatcher, "na_advies")
             return []
         dispatcher.utter_message(response="utter_oke_verder")
         return [FollowupAction("profiel_form")]

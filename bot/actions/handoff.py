@@ -225,8 +225,7 @@ class ActionToestemmingVraag(Action):
             return [FollowupAction("action_overdracht_opslaan")]
         if answer is False:
             return [FollowupAction("action_geen_toestemming")]
-        said = dialogue.texts_since_latest_message(tracker.events)
-        if {"genoteerd", "aangepast"} & set(said):
+        if dialogue.noted_this_turn(tracker.events):
             return [FollowupAction("action_toon_overdracht")]
         if is_question(text):
             say(dispatcher, "vraag_voor_medewerker")

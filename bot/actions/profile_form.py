@@ -21,7 +21,7 @@ from bot.profile.form_logic import answers, is_question, process_turn
 
 FORM = "profiel_form"
 #: Texts of the validation itself: no answer to a question the person asked.
-OWN_TEXTS = frozenset({"genoteerd", "aangepast", "persoonlijk_nummer_in_bericht"})
+OWN_TEXTS = dialogue.NOTED_TEXTS | {"persoonlijk_nummer_in_bericht"}
 
 
 def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Optional[str]) -> List[EventType]:

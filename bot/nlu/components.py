@@ -101,32 +101,35 @@ class InputGuard(_StatelessComponent):
     """Overrides the intent for input that has no usable words.
 
     Empty messages, only emoji or markup, long personal numbers and overlong messages
-    become ``nlu_fallback``; English becomes ``other_language``. The reason is added
+    become ``nlu_fallback``; English becomes ``other_language``; a request for a person,
+    in any words, ``human_handoff``. The reason is added
     as entity ``invoer_soort`` so the bot can say what went wrong.
     """
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            kind = input_check.classify(message.get(TEXT))
-            if kind is None:
-                if dialogue.asks_for_person(message.get(TEXT)) and \
-                        (message.get(INTENT) or {}).get(INTENT_NAME_KEY) != HANDOFF_INTENT:
-                    # "kan ik iemand spreken die hier meer van weet?" is a request for a person,
-                    # whatever else the words resemble.
-                    prediction = {INTENT_NAME_KEY: HANDOFF_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-                    message.set(INTENT, prediction, add_to_output=True)
-                    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != HANDOFF_INTENT]
-                    message.set(INTENT_RANKING_KEY, [prediction] + ranking, add_to_output=True)
+            text = message.get(TEXT)
+            kind = input_check.classify(text)
+            if kind in (None, input_check.InputKind.ENGLISH) and dialogue.asks_for_person(text):
+                # "kan ik iemand spreken die hier meer van weet?", "Can I talk to a person?":
+                # a request for a person, whatever else the words resemble.
+                _override(message, HANDOFF_INTENT)
                 continue
-            intent = "other_language" if kind is input_check.InputKind.ENGLISH else "nlu_fallback"
-            prediction = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-            message.set(INTENT, prediction, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != intent]
-            message.set(INTENT_RANKING_KEY, [prediction] + ranking, add_to_output=True)
-            entity = _whole(message.get(TEXT) or "", INPUT_KIND, kind.value)
+            if kind is None:
+                continue
+            _override(message, "other_language" if kind is input_check.InputKind.ENGLISH else "nlu_fallback")
+            entity = _whole(text or "", INPUT_KIND, kind.value)
             entity["extractor"] = "InputGuard"
             if kind is not input_check.InputKind.ENGLISH:
                 message.set(ENTITIES, [entity], add_to_output=True)
             else:
                 message.set(ENTITIES, (message.get(ENTITIES) or []) + [entity], add_to_output=True)
         return messages
+
+
+def _override(message: Message, intent: str) -> None:
+    """Sets ``intent`` with full confidence, first in the ranking."""
+    prediction = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+    message.set(INTENT, prediction, add_to_output=True)
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != intent]
+    message.set(INTENT_RANKING_KEY, [prediction] + ranking, add_to_output=True)

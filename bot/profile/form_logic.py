@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot import dialogue
 from bot.profile import describe, values
-from bot.profile.extract import clean_free_text, extract
+from bot.profile.extract import clean_free_text, extract, leading_yes_no
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
 #: For the other slots a raw answer is interpreted only when it is not a valid value
@@ -172,7 +172,7 @@ def process_turn(
 
     _acknowledge(turn, previous, requested)
     settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
-    if requested == "nederlands_niveau" and not settled and _LEADING_NO.match(text):
+    if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False:
         # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
         turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
         turn.responses.append(("vraag_nederlands_niveau", {}))
@@ -192,7 +192,6 @@ def process_turn(
     return turn
 
 
-_LEADING_NO = re.compile(r"^\W*(?:nee+|neen|nope|no|niet)\b", re.IGNORECASE)
 #: A question is asked at most this many times in a row; then the bot goes on without it.
 MAX_ASKS = 2
 _QUESTION_START = re.compile(
@@ -209,7 +208,7 @@ def is_question(text: str) -> bool:
 
 _CORRECTION = re.compile(
     r"\b(?:nee|niet|toch|eigenlijk|bedoel(?:de)?|sorry|correctie|fout|verkeerd|moet\s+zijn|maar|wel|ipv|"
-    r"in\s+plaats\s+van|anders|vergist|verkeerd)\b", re.IGNORECASE)
+    r"in\s+plaats\s+van|anders|vergist)\b", re.IGNORECASE)
 
 
 def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: str, intent: Optional[str]) -> bool:

@@ -35,7 +35,7 @@ from bot.profile.extract.text import _blank_questions, _normalise_phrases, clean
 from bot.profile.extract.work import _bare_number, _extract_experience, _extract_job, _extract_job_at_school, clean_job_answer
 
 __all__ = ["Extraction", "Span", "clean_free_text", "clean_job_answer", "extract", "fold_same_length",
-           "resolve_pending_degree"]
+           "leading_yes_no", "resolve_pending_degree"]
 
 
 def extract(
@@ -117,6 +117,13 @@ _NO = r"nee+|neen|nope|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee"
 _LEADING = re.compile(rf"^\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
 
 
+def leading_yes_no(text: str) -> Optional[bool]:
+    """True or False when the message opens with a yes or a no ("nee, gewoon in Tilburg"),
+    else None ("nee weet ik niet" is no answer)."""
+    match = _LEADING.match(fold_same_length(text or ""))
+    return None if match is None else bool(match.group("yes"))
+
+
 def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) -> None:
     """A message that opens with "ja" or "nee" answers the yes/no question asked
     ("nee, gewoon in Tilburg gehaald"; "ja, ze willen me per augustus aannemen"), unless
@@ -127,7 +134,7 @@ def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) ->
         result.set(expected, "moedertaal", 0, len(folded))  # "gewoon nederlands" to "is het je moedertaal?"
         return
     match = _LEADING.match(folded)
-    if not match:
+    if match is None:
         return
     value = YES_NO_ANSWERS[expected][0 if match.group("yes") else 1]
     if value is not None:
