@@ -53,6 +53,20 @@ _PERSON = re.compile(
 )
 
 
+#: Words without which a message cannot ask for a person: "ja ze willen me aannemen als
+#: het mag" is no request for a medewerker, whatever the classifier thinks.
+_PERSON_WORD = re.compile(
+    r"\b(?:medewerker\w*|adviseur|intaker|mens|persoon|iemand|someone|person|human|bel\w*|gebeld|spreken|praten|"
+    r"contact|gesprek|afspraak|telefo\w*|mail\w*|hulp|help|echt\w*|live|chat\w*|overdragen|doorverbinden)\b",
+    re.IGNORECASE,
+)
+
+
+def may_ask_for_person(text: str) -> bool:
+    """False when the message has none of the words a request for a person needs."""
+    return bool(_PERSON_WORD.search(text or ""))
+
+
 def asks_for_person(text: str) -> bool:
     """True when the message asks to talk to a person ("kan ik iemand spreken die hier meer
     van weet?", "graag iemand aan de lijn"), whatever else it asks."""
@@ -78,23 +92,6 @@ def texts_since_latest_message(events: Iterable[Mapping[str, Any]]) -> List[str]
     """The names of the texts (bot/texts.py) the bot sent after the latest user message."""
     turns = user_turns(events)
     return list(turns[-1][1]) if turns else []
-
-
-#: Actions after which the bot waits for a yes or no to sharing the summary.
-CONSENT_ACTIONS = ("action_toon_overdracht", "action_toestemming_vraag")
-
-
-def on_consent_screen(events: Iterable[Mapping[str, Any]]) -> bool:
-    """True when the bot's last action before the latest user message asked for consent."""
-    last_action: Optional[str] = None
-    previous: Optional[str] = None
-    for event in events:
-        if event.get("event") == "action" and event.get("name") != "action_listen":
-            last_action = event.get("name")
-        elif event.get("event") == "user":
-            previous = last_action
-            last_action = None
-    return previous in CONSENT_ACTIONS
 
 
 def answered_since_latest_message(events: Iterable[Mapping[str, Any]], own: Iterable[str] = ()) -> bool:

@@ -73,6 +73,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "email_lukt_niet": {
         "text": 'Dat e-mailadres kan ik helaas niet gebruiken. Dan kan de medewerker je bellen.',
     },
+    "oke_verder": {
+        "text": 'Oké, dan gaan we verder.',
+    },
     "vraag_later": {
         "text": 'Ik begrijp je antwoord nog niet goed. Ik sla deze vraag voor nu over. Een medewerker kan het later met je bespreken. Wil je het toch nog zeggen? Dat mag altijd.',
     },

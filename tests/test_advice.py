@@ -111,6 +111,7 @@ profiles = st.builds(
     leeftijd=st.none() | st.integers(16, 70),
     twijfelt=st.none() | st.booleans(),
     inkomen_nodig=st.none() | st.booleans(),
+    academisch=st.none() | st.booleans(),
     dagen_beschikbaar=st.none() | st.integers(0, 5),
 )
 

@@ -77,14 +77,6 @@ def test_other_messages_are_no_request_for_a_person(text):
     assert not dialogue.asks_for_person(text)
 
 
-def test_the_consent_screen_is_recognised_from_the_last_action():
-    shown = [{"event": "action", "name": "action_toon_overdracht"}, {"event": "action", "name": "action_listen"},
-             {"event": "user", "text": "Akkoord, ga je gang"}, {"event": "action", "name": "action_extract_slots"}]
-    assert dialogue.on_consent_screen(shown)
-    assert not dialogue.on_consent_screen([{"event": "action", "name": "action_geef_advies"},
-                                           {"event": "user", "text": "ok"}])
-
-
 def test_answered_since_latest_message_ignores_the_bots_own_acknowledgements():
     events = [{"event": "user", "text": "ik heb hbo, kost dat veel?"},
               {"event": "bot", "text": "Dank je! ...", "metadata": {"tekst": "genoteerd"}}]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import datetime as _dt
+
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -146,10 +148,25 @@ EXPERIENCE_TEMPLATES = [
 
 
 @pytest.mark.parametrize(
-    "text, years", [(t.format(n=word), value) for word, value in NUMBERS for t in EXPERIENCE_TEMPLATES]
+    "text, years", [(t.format(n=word), value - (value > 1 and t.startswith("bijna")))
+                    for word, value in NUMBERS for t in EXPERIENCE_TEMPLATES]
 )
 def test_experience_in_digits_and_words(text, years):
+    """ "bijna tien jaar" is nine."""
     assert extract(text).facts.get("werkervaring_jaren") == years
+
+
+@pytest.mark.parametrize("text, expected, years", [
+    ("Ik ben al tien jaar thuis met de kinderen en wil weer aan het werk.", None, None),
+    ("Ik woon al 9 jaar in Den Haag en geef nu bijles wiskunde.", None, None),
+    ("7 jaar in Nederland en daarvoor 3 jaar in Polen, dus 10", "werkervaring_jaren", 10),
+    ("al vanaf mijn achttiende, ben nu 41", "werkervaring_jaren", 23),
+    ("geen idee precies, zes of zeven jaar denk ik", "werkervaring_jaren", 6),
+    ("sinds 2011 ongeveer", "werkervaring_jaren", 2026 - 2011),
+])
+def test_experience_as_people_tell_it(text, expected, years):
+    found = extract(text, expected=expected, today=_dt.date(2026, 12, 2))
+    assert found.facts.get("werkervaring_jaren") == years
 
 
 @pytest.mark.parametrize(

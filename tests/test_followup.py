@@ -40,6 +40,10 @@ def test_route_of(catalog):
     ("ik weet niet zeker of het onderwijs iets voor me is", {"twijfelt": True}),
     ("ik moet wel blijven verdienen", {"inkomen_nodig": True}),
     ("ik heb maar één dag per week", {"dagen_beschikbaar": 1}),
+    ("ik wil voltijd studeren op academisch niveau", {"academisch": True}),
+    ("ik zou graag aan de universiteit studeren", {"academisch": True}),
+    ("ik heb aan de universiteit gestudeerd", {}),
+    ("ik wil geen universitair niveau, liever praktisch", {}),
     ("ik werk 12 jaar als lab-analist", {}),
     ("10 jaar geleden ben ik gestopt", {}),
 ])

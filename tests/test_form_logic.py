@@ -233,13 +233,29 @@ def test_a_known_fact_does_not_change_by_the_way(text, slot):
     assert "aangepast" not in names(turn)
 
 
-def test_a_stated_correction_during_a_question_does_change_the_fact():
+@pytest.mark.parametrize("text", ["nee sorry, ik heb eigenlijk een hbo-master",
+                                  "o wacht, het is een hbo master. en ik wil naar het vo"])
+def test_a_stated_correction_during_a_question_does_change_the_fact(text):
     previous = {"vooropleiding": "wo-master"}
-    text = "nee sorry, ik heb eigenlijk een hbo-master"
     turn = process_turn(previous, {"vooropleiding": "hbo-master"}, requested="sector", text=text, intent="inform",
                         previous=previous)
     assert turn.slots["vooropleiding"] == "hbo-master"
     assert "aangepast" in names(turn)
+
+
+def test_a_correction_and_the_answer_in_one_message_keep_both():
+    previous = {"vooropleiding": "hbo-bachelor", "studierichting": "bedrijfskunde"}
+    text = "sorry, ik bedoel wo bachelor, en ik werk er 12 jaar"
+    turn = process_turn(previous, {"vooropleiding": "wo-bachelor", "werkervaring_jaren": 12},
+                        requested="werkervaring_jaren", text=text, intent="correct", previous=previous)
+    assert turn.slots["vooropleiding"] == "wo-bachelor" and turn.slots["werkervaring_jaren"] == 12
+
+
+@pytest.mark.parametrize("slot", ["huidig_beroep", "studierichting"])
+@pytest.mark.parametrize("text", ["noord-holland", "in de buurt van maastricht", "Amersfoort"])
+def test_a_place_is_no_job_or_study(slot, text):
+    turn = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform")
+    assert turn.slots.get(slot) is None
 
 
 def test_a_question_in_the_opening_is_kept_for_the_intaker():
@@ -249,3 +265,28 @@ def test_a_question_in_the_opening_is_kept_for_the_intaker():
     answered = process_turn({}, {"studierichting": "rechten"}, requested=None, text=text, intent="inform",
                             side_answered=True)
     assert "vraag_voor_medewerker" not in names(answered)
+
+
+def test_no_to_mother_tongue_the_second_time_goes_on_with_one_message():
+    turn = process_turn({}, {"nederlands_niveau": "nee"}, requested="nederlands_niveau", text="nee", intent="deny",
+                        asked_in_a_row=2)
+    assert names(turn) == ["vraag_later"]
+
+
+def test_a_question_is_no_answer_to_the_question_asked():
+    text = "Krijg ik een leaseauto als leraar?"
+    turn = process_turn({}, {"werkervaring_jaren": text}, requested="werkervaring_jaren", text=text, intent="nlu_fallback")
+    assert turn.slots["werkervaring_jaren"] is None
+    assert names(turn) == ["vraag_voor_medewerker"]
+
+
+def test_an_answer_taken_for_a_yes_still_fills_the_slot():
+    turn = process_turn({}, {"studierichting": "kok, horeca"}, requested="studierichting", text="kok, horeca",
+                        intent="affirm")
+    assert turn.slots["studierichting"] in {"kok", "horeca"}
+
+
+def test_a_bare_yes_to_an_open_question_goes_on_without_an_error():
+    turn = process_turn({}, {"studierichting": "oké"}, requested="studierichting", text="oké", intent="continue")
+    assert turn.slots["studierichting"] is None
+    assert names(turn) == ["oke_verder"]

@@ -54,7 +54,7 @@ async def test_show_summary_asks_consent_and_stores_nothing(database):
     assert messages[0]["custom"]["type"] == "handoff_summary"
     assert messages[1]["text"].startswith("Dit geef ik door aan een medewerker:")
     assert [b["payload"] for b in messages[1]["buttons"]] == ["/affirm", "/deny"]
-    assert slots == {"toestemming_overdracht": False, "overdracht_id": None}
+    assert slots == {"toestemming_overdracht": False, "overdracht_id": None, "toestemming_gevraagd": True}
     assert count(database, overdracht) == 0
 
 

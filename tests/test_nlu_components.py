@@ -48,3 +48,16 @@ def test_input_guard_leaves_ordinary_messages_alone():
     message.set("intent", {"name": "inform", "confidence": 0.9})
     InputGuard.create({}, None, None, None).process([message])
     assert message.get("intent")["name"] == "inform"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ja ze willen me aannemen als het mag", "affirm"),
+    ("ik wil graag een gesprek met een medewerker", "human_handoff"),
+])
+def test_a_handoff_needs_a_word_that_can_ask_for_a_person(text, intent):
+    message = Message({"text": text})
+    ranking = [{"name": "human_handoff", "confidence": 0.6}, {"name": "affirm", "confidence": 0.3}]
+    message.set("intent", dict(ranking[0]))
+    message.set("intent_ranking", ranking)
+    InputGuard.create({}, None, None, None).process([message])
+    assert message.get("intent")["name"] == intent

@@ -19,6 +19,7 @@ CHROMIUM = "/usr/bin/chromium"
 STORY = "Ik ben 38, heb hbo bedrijfskunde en een basisschool in Zwolle wil me per augustus aannemen."
 ANSWERS = {
     "Heb je je diploma in het buitenland gehaald?": "nee",
+    "Is Nederlands je moedertaal?": "ja",
     "Wat voor werk doe je nu?": "ik werk als projectleider",
     "Hoeveel jaar werkervaring": "10 jaar",
     "bevoegdheid": "nog geen bevoegdheid",

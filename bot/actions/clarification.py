@@ -23,8 +23,6 @@ class ActionVerduidelijk(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         kind = latest_entity(tracker, INPUT_KIND)
-        if dialogue.on_consent_screen(tracker.events):
-            return [FollowupAction("action_toestemming_vraag")]  # "Akkoord, ga je gang"
         if not kind and dialogue.noted_this_turn(tracker.events):
             return []
         if not kind and tracker.active_loop.get("name") and is_question(tracker.latest_message.get("text") or ""):

@@ -30,6 +30,8 @@ from connectors.outbox import store_handoff
 logger = logging.getLogger(__name__)
 FORM = "overdracht_form"
 CONTACT_SLOTS = ("naam", "email", "telefoon", "contactvoorkeur")
+#: True while the bot waits for a yes or no to sharing the summary.
+CONSENT_ASKED = "toestemming_gevraagd"
 
 _engine = None
 _lock = threading.Lock()
@@ -154,7 +156,7 @@ class ActionToonOverdracht(Action):
         # The payload first, then the question with the consent buttons right under it.
         dispatcher.utter_message(json_message={"type": "handoff_summary", "summary": summary})
         say(dispatcher, "overdracht_tonen", regels="\n".join(f"- {line}" for line in readable(summary)))
-        return [SlotSet("toestemming_overdracht", False), SlotSet("overdracht_id", None)]
+        return [SlotSet("toestemming_overdracht", False), SlotSet("overdracht_id", None), SlotSet(CONSENT_ASKED, True)]
 
 
 class ActionOverdrachtOpslaan(Action):
@@ -188,7 +190,8 @@ class ActionOverdrachtOpslaan(Action):
         say(dispatcher, "overdracht_opgeslagen", naam=summary["contact"]["naam"],
             contact=PREFERENCE_TEXT.get(preference, ""), kenmerk=handoff_id[:8])
         # The contact details now live in the handoff record only.
-        return [SlotSet("toestemming_overdracht", True), SlotSet("overdracht_id", handoff_id)] + [
+        return [SlotSet("toestemming_overdracht", True), SlotSet("overdracht_id", handoff_id),
+                SlotSet(CONSENT_ASKED, False)] + [
             SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 
@@ -203,13 +206,15 @@ class ActionGeenToestemming(Action):
             say(dispatcher, "overdracht_al_opgeslagen", kenmerk=tracker.get_slot("overdracht_id")[:8])
             return []
         say(dispatcher, "overdracht_geen_toestemming")
-        return [SlotSet("toestemming_overdracht", False)] + [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+        return [SlotSet("toestemming_overdracht", False), SlotSet(CONSENT_ASKED, False)] + [
+            SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 
 class ActionToestemmingVraag(Action):
-    """Any other answer on the consent screen than a clear yes or no.
+    """Every answer on the consent screen.
 
-    "Akkoord, ga je gang" is a yes and "laat maar" a no, whatever the intent; a corrected
+    "Akkoord, ga je gang" is a yes and "laat maar" a no, whatever the intent; without such
+    words the intent decides (the buttons send /affirm and /deny); a corrected
     fact ("mijn mail is ...", "ik heb toch hbo") shows the summary again with the change;
     a question goes to the intaker's list. Otherwise the bot asks once more with buttons,
     and the second time says that nothing is shared until the person says yes.
@@ -221,6 +226,9 @@ class ActionToestemmingVraag(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
         answer = consent.answer(text)
+        if answer is None:
+            # The buttons, or words the reader does not know: the intent decides.
+            answer = {"affirm": True, "deny": False}.get((tracker.latest_message.get("intent") or {}).get("name"))
         if answer is True:
             return [FollowupAction("action_overdracht_opslaan")]
         if answer is False:
@@ -231,5 +239,9 @@ class ActionToestemmingVraag(Action):
             say(dispatcher, "vraag_voor_medewerker")
         turns = dialogue.user_turns(tracker.events)
         before = turns[-2][1] if len(turns) > 1 else []
-        say(dispatcher, "toestemming_nog_niet" if "toestemming_vraag" in before else "toestemming_vraag")
+        if "toestemming_vraag" in before:
+            # Asked twice: the screen ends; the buttons still give a yes.
+            say(dispatcher, "toestemming_nog_niet")
+            return [SlotSet(CONSENT_ASKED, False)]
+        say(dispatcher, "toestemming_vraag")
         return []

@@ -24,7 +24,8 @@ FORM = "profiel_form"
 OWN_TEXTS = dialogue.NOTED_TEXTS | {"persoonlijk_nummer_in_bericht"}
 
 
-def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Optional[str]) -> List[EventType]:
+def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Optional[str],
+              answered: bool = False) -> List[EventType]:
     """Runs the form logic on the latest message and returns the slot events."""
     candidates = {k: v for k, v in tracker.slots_to_validate().items() if k in values.PROFILE_SLOTS}
     skipped = list(tracker.get_slot("overgeslagen") or [])
@@ -42,8 +43,8 @@ def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Opt
         input_kind=latest_entity(tracker, INPUT_KIND),
         prior_misses=dialogue.trailing_misses(dialogue.user_turns(tracker.events)[:-1]),
         asked_in_a_row=dialogue.asked_in_a_row(tracker.events, requested) if requested else 0,
-        side_answered=dialogue.answered_since_latest_message(tracker.events, OWN_TEXTS),
-        advice_given=bool(tracker.get_slot("advies_gegeven")) or dialogue.on_consent_screen(tracker.events),
+        side_answered=answered or dialogue.answered_since_latest_message(tracker.events, OWN_TEXTS),
+        advice_given=bool(tracker.get_slot("advies_gegeven") or tracker.get_slot("toestemming_gevraagd")),
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]
@@ -87,10 +88,11 @@ class ValidateProfielForm(FormValidationAction):
         # Without facts the form rejects and the FAQ rule answers.
         facts = any(slot in values.PROFILE_SLOTS for slot in tracker.slots_to_validate())
         text = tracker.latest_message.get("text") or ""
-        if facts and latest_intent(tracker) == "faq" and is_question(text) and faq_response(tracker) \
-                and not _faq_handled(tracker):
+        answered = bool(facts and latest_intent(tracker) == "faq" and is_question(text) and faq_response(tracker)
+                        and not _faq_handled(tracker))
+        if answered:
             dispatcher.utter_message(response=faq_response(tracker))
-        events = _validate(dispatcher, tracker, tracker.get_slot(REQUESTED_SLOT))
+        events = _validate(dispatcher, tracker, tracker.get_slot(REQUESTED_SLOT), answered)
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + [next_slot]
@@ -151,8 +153,16 @@ class ActionAskNederlandsNiveau(ActionAskProfileSlot):
 
     slot = "nederlands_niveau"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        if "vraag_nederlands_niveau" in dialogue.texts_since_latest_message(tracker.events):
+            return []  # "nee" to the mother-tongue question: the level was just asked
+        return await super().run(dispatcher, tracker, domain)
+
     def question(self, tracker: Tracker) -> str:
-        return "vraag_moedertaal" if tracker.get_slot("diploma_buitenland") is False else "vraag_nederlands_niveau"
+        if tracker.get_slot("diploma_buitenland") is False \
+                and dialogue.last_bot_response(tracker.events) != "vraag_nederlands_niveau":
+            return "vraag_moedertaal"
+        return "vraag_nederlands_niveau"
 
 
 # One ask action per remaining profile slot; the action server registers each class.

@@ -129,6 +129,7 @@ _FACT_NAMES = {
     "baan_op_school": "je baan op school ({})", "studievorm": "hoe je wilt studeren ({})",
     "sector": "het onderwijs dat je kiest ({})", "werkervaring_jaren": "je werkervaring ({} jaar)",
     "huidige_bevoegdheid": "je bevoegdheid ({})", "huidig_beroep": "je werk ({})", "twijfelt": "je twijfel",
+    "academisch": "je wens om op academisch niveau te studeren",
 }
 
 

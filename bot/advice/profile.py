@@ -37,6 +37,7 @@ class AdviceProfile:
     twijfelt: Optional[bool] = None
     inkomen_nodig: Optional[bool] = None
     dagen_beschikbaar: Optional[int] = None
+    academisch: Optional[bool] = None
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> "AdviceProfile":
@@ -49,7 +50,7 @@ class AdviceProfile:
             if field.name in values.PROFILE_SLOTS:
                 if values.is_valid(field.name, value):
                     kept[field.name] = value
-            elif field.name in {"twijfelt", "inkomen_nodig"}:
+            elif field.name in {"twijfelt", "inkomen_nodig", "academisch"}:
                 if isinstance(value, bool):
                     kept[field.name] = value
             elif isinstance(value, int) and not isinstance(value, bool):

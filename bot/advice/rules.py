@@ -26,6 +26,12 @@ RULE_ROUTE_IDS = frozenset({
 EMPLOYED = frozenset({"zib-po", "zib-vo-2e", "zib-vo-1e", "zib-vmbo-beroeps", "zib-mbo", "pdg-mbo",
                       "pdc-instructeur-mbo", "trainees-in-onderwijs"})
 
+#: Routes at university level, and the hbo study routes they compete with, for someone who
+#: wants to study "op academisch niveau".
+ACADEMIC = frozenset({"academische-pabo", "empo", "ulo-1jr", "educatieve-master-2jr", "educatieve-module",
+                      "educatieve-minor", "zib-vo-1e", "trainees-in-onderwijs"})
+HBO_STUDY = frozenset({"pabo-deeltijd", "pabo-verkort", "tweedegraads-deeltijd", "kopopleiding"})
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -129,8 +135,10 @@ def _primary(p: AdviceProfile, c: Catalog) -> List[Candidate]:
                                  ("R3",), ("vooropleiding",)))
         if p.vooropleiding == "vwo" and p.studievorm != "deeltijd":
             out.append(Candidate("academische-pabo", 80 if p.studievorm == "voltijd" else 60,
-                                 "Je hebt vwo. Op de academische pabo haal je in 3 à 4 jaar voltijd je bevoegdheid "
-                                 "én een universitaire bachelor.", ("R2",), ("vooropleiding", "studievorm")))
+                                 ("Je hebt vwo en je wilt op academisch niveau studeren. " if p.academisch else
+                                  "Je hebt vwo. ") + "Op de academische pabo haal je in 3 à 4 jaar voltijd je "
+                                 "bevoegdheid én een universitaire bachelor.", ("R2",),
+                                 ("vooropleiding", "studievorm") + (("academisch",) if p.academisch else ())))
     return out
 
 
@@ -265,7 +273,8 @@ def _vocational(p: AdviceProfile, c: Catalog) -> List[Candidate]:
 
 
 def _adjust(p: AdviceProfile, c: Catalog, candidates: List[Candidate]) -> Iterator[Candidate]:
-    """R11 (time), R12 (income) and R13 (shortage subjects) shift the scores."""
+    """Stated wishes shift the scores: study form and age (R11), free days (R11), income (R12),
+    university level, and shortage subjects (R13)."""
     shortage = p.schoolvak in c.shortage and c.shortage[p.schoolvak][0] == "groot"
     for x in candidates:
         score, rules = x.score, x.rules
@@ -273,7 +282,12 @@ def _adjust(p: AdviceProfile, c: Catalog, candidates: List[Candidate]) -> Iterat
         if p.studievorm == "deeltijd" and not route.deeltijd:
             score, rules = score - 25, rules + ("R11",)
         if p.studievorm == "voltijd" and not route.voltijd and x.route_id not in EMPLOYED:
-            score -= 8
+            score -= 15
+        if p.studievorm is None and p.leeftijd is not None and p.leeftijd <= 25 and route.voltijd \
+                and x.route_id not in EMPLOYED:
+            score += 4  # young people usually study full time
+        if p.academisch:
+            score += 20 if x.route_id in ACADEMIC else -10 if x.route_id in HBO_STUDY else 0
         if p.little_time and x.route_id in EMPLOYED:
             rules += ("R11",)
         if p.inkomen_nodig:

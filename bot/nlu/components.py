@@ -102,7 +102,8 @@ class InputGuard(_StatelessComponent):
 
     Empty messages, only emoji or markup, long personal numbers and overlong messages
     become ``nlu_fallback``; English becomes ``other_language``; a request for a person,
-    in any words, ``human_handoff``. The reason is added
+    in any words, ``human_handoff``; and ``human_handoff`` without a word that could ask
+    for a person gives way to the next intent. The reason is added
     as entity ``invoer_soort`` so the bot can say what went wrong.
     """
 
@@ -116,6 +117,9 @@ class InputGuard(_StatelessComponent):
                 _override(message, HANDOFF_INTENT)
                 continue
             if kind is None:
+                if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == HANDOFF_INTENT \
+                        and not dialogue.may_ask_for_person(text):
+                    _demote(message, HANDOFF_INTENT)
                 continue
             _override(message, "other_language" if kind is input_check.InputKind.ENGLISH else "nlu_fallback")
             entity = _whole(text or "", INPUT_KIND, kind.value)
@@ -125,6 +129,14 @@ class InputGuard(_StatelessComponent):
             else:
                 message.set(ENTITIES, (message.get(ENTITIES) or []) + [entity], add_to_output=True)
         return messages
+
+
+def _demote(message: Message, intent: str) -> None:
+    """The next intent of the ranking instead of ``intent``."""
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != intent]
+    if ranking:
+        message.set(INTENT, dict(ranking[0]), add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
 
 def _override(message: Message, intent: str) -> None:

@@ -43,6 +43,9 @@ class Turn:
 SIDE_INTENTS = frozenset({"faq", "advies_vraag", "out_of_scope"})
 #: Of those, the ones a rule answers during the form (an FAQ answer, "daar help ik niet mee").
 ANSWERED_ELSEWHERE = frozenset({"faq", "out_of_scope"})
+#: "oké", "ja", "hoi" while the bot waits for an answer: their text still fills the slot
+#: when it holds an answer ("kok, horeca" taken for a yes); otherwise the bot says it goes on.
+ACKNOWLEDGING_INTENTS = frozenset({"affirm", "deny", "continue", "greet"})
 #: Outside the form, intents whose own action answers later in the turn.
 ANSWERED_LATER = ANSWERED_ELSEWHERE | {"advies_vraag", "human_handoff", "bot_challenge", "restart"}
 
@@ -54,17 +57,24 @@ def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
     return _from_text(slot, text, hint)[0] is not None or (slot == "studierichting" and free_field_answer(text) is not None)
 
 
+_NO_FIELD = re.compile(
+    r"^\W*(?:ok[eéè]?|okay|ja|jawel|jep|jup|yes|nee|nope|prima|goed|top|hoi|hallo|hey|hee|dag|doei|dank\w*|bedankt|"
+    r"weet\s+ik\s+niet|geen\s+idee)\W*(?:hoor|hoi|dank je)?\W*$", re.IGNORECASE)
+
+
 def free_field_answer(text: str) -> Optional[str]:
     """The answer to "welke studie heb je gedaan?" when the lists do not know the field:
     the first part of a short statement ("pedagogisch werk, ik ben pm'er" -> "pedagogisch
     werk"); None for a question or a long message."""
-    if "?" in text or not re.search(r"[^\W\d_]{3}", text):
+    if "?" in text or not re.search(r"[^\W\d_]{3}", text) or _NO_FIELD.match(text):
         return None
     first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
     first = re.sub(r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)", "",
                    first.strip(), flags=re.IGNORECASE)
     words = first.split()
-    return clean_free_text(first) if 1 <= len(words) <= 6 else None
+    if not 1 <= len(words) <= 6 or "provincie" in extract(first).facts:
+        return None  # too long, or a place ("Amersfoort")
+    return clean_free_text(first)
 
 
 def _from_text(slot: str, text: str, hint: Optional[str]) -> Tuple[Any, Optional[str]]:
@@ -112,8 +122,10 @@ def process_turn(
         raw = isinstance(value, str) and value.strip() == text.strip()
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
             value, unclear = _from_text(slot, text, hint)
-            if slot in FREE_TEXT_SLOTS and is_question(text):
-                value = None  # "Telt mijn ervaring bij Defensie mee?" is no job title
+            if is_question(text):
+                # "Telt mijn ervaring bij Defensie mee?" is no job title, and "Krijg ik een
+                # leaseauto?" no year of experience.
+                value = None
             elif value is None and slot == requested == "studierichting":
                 value = free_field_answer(text)
             elif value is None and slot == requested == "schoolvak" and (profile.get("sector") == "mbo"):
@@ -121,6 +133,10 @@ def process_turn(
                 value = free_field_answer(text)
             if value is None and intent in SIDE_INTENTS:
                 # A question or remark the bot answers separately: no answer to the form.
+                turn.slots[slot] = None
+                continue
+            if value is None and intent in ACKNOWLEDGING_INTENTS and slot == requested != "nederlands_niveau":
+                turn.responses.append(("oke_verder", {}))
                 turn.slots[slot] = None
                 continue
             if value is None:
@@ -172,7 +188,8 @@ def process_turn(
 
     _acknowledge(turn, previous, requested)
     settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
-    if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False:
+    if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False \
+            and asked_in_a_row < MAX_ASKS:
         # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
         turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
         turn.responses.append(("vraag_nederlands_niveau", {}))
@@ -206,9 +223,12 @@ def is_question(text: str) -> bool:
     return "?" in (text or "") or bool(_QUESTION_START.match(text or ""))
 
 
+#: Words that mark a change of a known fact as meant. A bare "nee" or "niet" does not: "nee,
+#: ik ben geen leraar in Spanje" answers the question asked and corrects nothing.
 _CORRECTION = re.compile(
-    r"\b(?:nee|niet|toch|eigenlijk|bedoel(?:de)?|sorry|correctie|fout|verkeerd|moet\s+zijn|maar|wel|ipv|"
-    r"in\s+plaats\s+van|anders|vergist)\b", re.IGNORECASE)
+    r"\b(?:toch|eigenlijk|bedoel(?:de)?|sorry|correctie|fout|verkeerd|moet\s+zijn|ipv|niet\s+\w+(?:\s+\w+)?\s+maar|"
+    r"in\s+plaats\s+van|vergist|wacht|oeps|excuus|klopt\s+niet|het\s+is\s+(?:een|geen)|"
+    r"vergeten|verbetering)\b", re.IGNORECASE)
 
 
 def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: str, intent: Optional[str]) -> bool:

@@ -28,9 +28,10 @@ from bot.profile.extract.education import (
 )
 from bot.profile.extract import institutions
 from bot.profile.extract.places import _extract_abroad, _extract_foreign_qualification, _extract_province
-from bot.profile.extract.preferences import _extract_simple
+from bot.profile.extract.preferences import _extract_simple, _extract_study_form
 from bot.profile.extract.result import Extraction, Span
 from bot.profile.extract.signals import extract_signals
+from bot.profile.vocab import lookup_matcher
 from bot.profile.extract.text import _blank_questions, _normalise_phrases, clean_free_text, fold_same_length
 from bot.profile.extract.work import _bare_number, _extract_experience, _extract_job, _extract_job_at_school, clean_job_answer
 
@@ -64,6 +65,7 @@ def extract(
     _extract_abroad(folded, result, expected)
     _extract_job_at_school(folded, result, expected)
     _extract_simple(folded, result, "studievorm", "studievorm")
+    _extract_study_form(folded, result)
     _extract_simple(folded, result, "nederlands_niveau", "nederlands_niveau")
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
     _extract_foreign_qualification(folded, result)
@@ -76,9 +78,29 @@ def extract(
     _settle_degree_level(folded, result)
     _leading_yes_no(folded, result, expected)
     if result.facts.get("sector") == "po":
-        result.facts.pop("schoolvak", None)
-        result.spans = [s for s in result.spans if s.slot != "schoolvak"]
+        result.drop("schoolvak")
+    _drop_places_as_free_text(folded, result)
     return result
+
+
+def _drop_places_as_free_text(folded: str, result: Extraction) -> None:
+    """ "noord-holland" or "in de buurt van maastricht" as the answer to "wat voor werk doe
+    je?" is a place, no job title; the same for a study."""
+    for slot in ("huidig_beroep", "studierichting"):
+        found = result.span(slot)
+        if found and isinstance(found.value, str) and (
+                re.match(r"(?:uit|in|van|op|bij|aan|naar)\s", found.value)
+                or re.search(r"\b(?:in|uit)\s+$", folded[max(0, found.start - 5):found.start])
+                and any(s == 0 and e == len(found.value) for s, e, _, _ in
+                        lookup_matcher("land", "land_buitenland").finditer(found.value))):
+            result.drop(slot)  # "diploma uit Polen", "master in Polen": a place, no field
+    place = result.span("provincie")
+    if place is None:
+        return
+    for slot in ("huidig_beroep", "studierichting"):
+        found = result.span(slot)
+        if found and found.start < place.end and place.start < found.end:
+            result.drop(slot)
 
 
 #: Fields of study taught only at a university: a master in one of them is a wo-master.
@@ -128,9 +150,13 @@ def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) ->
     """A message that opens with "ja" or "nee" answers the yes/no question asked
     ("nee, gewoon in Tilburg gehaald"; "ja, ze willen me per augustus aannemen"), unless
     the rest of the message already gave the value."""
-    if expected not in YES_NO_ANSWERS or expected in result.facts:
+    if expected not in YES_NO_ANSWERS:
         return
-    if expected == "nederlands_niveau" and re.match(r"^\W*(?:gewoon\s+)?(?:nederlands|nederlandse|nederlander)\W*$", folded):
+    if expected in result.facts and not (expected == "diploma_buitenland" and _LEADING.match(folded)):
+        return  # "ja, ik ben in gesprek" is in-gesprek; but "nee, wel daarna in Zweden gewerkt" is no
+    if expected == "nederlands_niveau" and re.match(
+            r"^\W*(?:gewoon\s+)?(?:nederlands|nederlandse|nederlander)\b(?:[\s,]+(?:ik\s+)?(?:ben\s+)?(?:hier|in\s+nederland)"
+            r"\s+geboren(?:\s+en\s+getogen)?)?\W*$", folded):
         result.set(expected, "moedertaal", 0, len(folded))  # "gewoon nederlands" to "is het je moedertaal?"
         return
     match = _LEADING.match(folded)

@@ -171,7 +171,32 @@ def resolve_pending_degree(pending: str, folded: str) -> Optional[str]:
 _SECTOR_WORDS = {"vmbo": "vo", "mavo": "vo", "havo": "vo", "vwo": "vo", "mbo": "mbo"}
 
 
+#: "basisschool of vmbo, weet ik nog niet", "misschien mbo, misschien basisschool": undecided.
+_UNDECIDED = re.compile(
+    r"\b(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:(?:echt|dus|nog|eigenlijk|zelf|eerlijk\s+gezegd)\s+)*niet|twijfel\w*|geen\s+idee|"
+    r"allebei|alle\s+twee|misschien\b[^.!?]*\bmisschien)\b")
+
+
+def _undecided_sector(folded: str) -> Optional[Tuple[int, int]]:
+    """Two or more sectors named in a sentence that says the person does not know yet."""
+    for sentence in re.finditer(r"[^.!?\n]+", folded):
+        text = sentence.group(0)
+        if not _UNDECIDED.search(text):
+            continue
+        named = {value for _, _, _, value in matcher("sector").finditer(text)}
+        named |= {_SECTOR_WORDS[re.sub(r"[\s-].*", "", m.group(1))] for m in _SCHOOL_TYPE.finditer(text)
+                  if re.sub(r"[\s-].*", "", m.group(1)) in _SECTOR_WORDS
+                  and not _DIPLOMA_CONTEXT.search(text[max(0, m.start() - 25):m.end() + 25])}
+        if len(named - {"onbekend"}) >= 2:
+            return sentence.span()
+    return None
+
+
 def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    undecided = _undecided_sector(folded)
+    if undecided:
+        result.set("sector", "onbekend", *undecided)
+        return
     found: List[Tuple[int, int, str]] = []
     for start, end, _text, value in matcher("sector").finditer(folded):
         if is_negated(folded, start):

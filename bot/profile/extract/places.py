@@ -101,11 +101,19 @@ def _study_place(folded: str, start: int, end: int) -> bool:
     return bool(studied and not lives)
 
 
+_LIVES_OR_TEACHES = re.compile(r"\b(?:woon|woont|wonen|lesgeven|les\s+geven|werken|school|regio|buurt)\b")
+
+
 def _extract_province(folded: str, result: Extraction, expected: Optional[str]) -> None:
     found: List[Tuple[int, int, str]] = []
     for start, end, text, value in matcher("provincie").finditer(folded):
         if is_negated(folded, start) or _study_place(folded, start, end):
             continue
+        left, right = clause_bounds(folded, start, end)
+        if expected == "diploma_buitenland" and not _LIVES_OR_TEACHES.search(folded[left:right]):
+            continue  # "nee, gewoon in Wageningen": where the diploma comes from
+        if re.search(r"\([^)]*\b(?:bachelor|master|msc|bsc|ma|ba|studie)\b[^)]*$", folded[:start]):
+            continue  # "(bachelor was MST, Leiden/Delft)"
         if text in COMMON_WORD_PLACES and expected != "provincie" and not _PLACE_CONTEXT.search(folded[max(0, start - 30):start]):
             continue
         found.append((start, end, value))
@@ -116,5 +124,7 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
         left, right = clause_bounds(folded, start, end)
         if re.search(r"\b(?:lesgeven|les geven|werken|wil|school|docent|leraar|juf|meester)\b", folded[left:right]):
             wanted.append((start, end, value))
-    start, end, value = (wanted or found)[-1]
+    lives = [(start, end, value) for start, end, value in found
+             if re.search(r"\b(?:woon|woont|wonen|woonachtig|verhuisd|verhuis)\s+(?:\w+\s+){0,2}?$", folded[max(0, start - 30):start])]
+    start, end, value = (wanted or lives or found)[-1]
     result.set("provincie", value, start, end)

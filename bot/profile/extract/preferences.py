@@ -12,6 +12,27 @@ _RULED_OUT = re.compile(r"^[\s\w]{0,20}?\b(?:is\s+geen\s+optie|kan\s+(?:ik\s+)?n
 _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 
 
+#: "mijn vrouw werkt fulltime", "sinds 2017 fulltime dev": hours of work, no study form.
+_WORK_HOURS = re.compile(r"\b(?:werk|werkt|werken|werkte|baan|job|dev|developer|in\s+dienst|aan\s+het\s+werk)\b")
+_OTHER_PERSON = re.compile(r"\b(?:mijn|m'n|haar|zijn)\s+(?:vrouw|man|partner|vriend|vriendin|moeder|vader)\b")
+_BESIDE_WORK = re.compile(
+    r"\bnaast\s+(?:mijn|me|m'n|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b")
+
+
+def _extract_study_form(folded: str, result: Extraction) -> None:
+    span = result.span("studievorm")
+    if span is not None and span.value == "voltijd":
+        left, right = clause_bounds(folded, span.start, span.end)
+        clause = folded[left:right]
+        if (_WORK_HOURS.search(clause) and not re.search(r"\bstude\w*|opleiding|pabo|\bleren\b", clause)) \
+                or _OTHER_PERSON.search(clause):
+            result.drop("studievorm")
+    if "studievorm" not in result.facts:
+        beside = _BESIDE_WORK.search(folded)
+        if beside and not is_negated(folded, beside.start()):
+            result.set("studievorm", "deeltijd", *beside.span())
+
+
 def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip_wanted: bool = False) -> None:
     found = None
     for start, end, _text, value in matcher(vocab).finditer(folded):

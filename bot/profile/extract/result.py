@@ -24,13 +24,20 @@ class Extraction:
     unclear: Dict[str, str] = field(default_factory=dict)
     #: A message that is only a number ("12", "ongeveer 15").
     bare_number: Optional[int] = None
-    #: Extra signals for the advice (leeftijd, twijfelt, inkomen_nodig, dagen_beschikbaar);
+    #: Extra signals for the advice (leeftijd, twijfelt, inkomen_nodig, dagen_beschikbaar, academisch);
     #: not profile slots of the contract, so kept apart from ``facts``.
     signals: List[Span] = field(default_factory=list)
 
     def signal(self, name: str, value: Any, start: int = 0, end: int = 0) -> None:
         self.signals = [s for s in self.signals if s.slot != name]
         self.signals.append(Span(name, value, start, end))
+
+    def drop(self, slot: str) -> None:
+        self.facts.pop(slot, None)
+        self.spans = [s for s in self.spans if s.slot != slot]
+
+    def span(self, slot: str) -> Optional[Span]:
+        return next((s for s in self.spans if s.slot == slot), None)
 
     def set(self, slot: str, value: Any, start: int = 0, end: int = 0) -> None:
         self.facts[slot] = value

@@ -1,4 +1,4 @@
-"""Signals that change the advice but are not asked for: age, doubt, income, free days."""
+"""Signals that change the advice but are not asked for: age, doubt, income, free days, academic level."""
 
 from __future__ import annotations
 
@@ -25,6 +25,13 @@ _DAYS = re.compile(
     r"dag(?:en)?\s+(?:per|in\s+de|p/?)\s*(?:week|wk)\b"
 )
 
+_ACADEMIC = re.compile(
+    r"\b(?:(?:academisch|universitair|wo)[\s-]+niveau|academische\s+(?:pabo|lerarenopleiding)|"
+    r"(?:aan|op|naar)\s+de\s+(?:universiteit|uni)\b(?!\s+(?:gedaan|gestudeerd|afgestudeerd|gehaald|gezeten)))"
+)
+# A wish in the same sentence, before the academic words: "ik wil graag op academisch niveau studeren".
+_WISH = re.compile(r"\b(?:wil|wilde|zou|graag|liefst|liever|wens|droom|ambitie|zoek|zoeken)\b[^.!?\n]*$")
+
 
 def extract_signals(folded: str, result: Extraction) -> None:
     for match in _AGE.finditer(folded):
@@ -46,3 +53,7 @@ def extract_signals(folded: str, result: Extraction) -> None:
         number = 1 if word == "anderhalve" else parse_number(word)
         if number is not None and 0 <= number <= 5:
             result.signal("dagen_beschikbaar", number, *days.span())
+    academic = _ACADEMIC.search(folded)
+    if academic and _WISH.search(folded[max(0, academic.start() - 60):academic.start()]) \
+            and not is_negated(folded, academic.start()):
+        result.signal("academisch", True, *academic.span())

@@ -112,5 +112,9 @@ def in_question(folded: str, position: int) -> bool:
 
 def clean_free_text(text: str) -> str:
     """Lower case, single spaces, no surrounding punctuation."""
-    text = re.sub(r"\s+", " ", text.lower()).strip(" \t.,;:!?\"'()")
+    text = re.sub(r"\s+", " ", text.lower()).strip(" \t.,;:!?\"'(")
+    if text.endswith(")") and text.count("(") < text.count(")"):
+        text = text.rstrip(")").strip()
+    if text.count("(") > text.count(")"):
+        text += ")"  # "advocaat (arbeidsrecht" -> "advocaat (arbeidsrecht)"
     return text

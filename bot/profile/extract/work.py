@@ -14,6 +14,7 @@ from bot.profile.vocab import lookup_matcher
 
 _QUALIFIER = r"(?:ruim|bijna|ongeveer|zo'?n|circa|ca\.?|rond|pakweg|meer dan|zeker|al|nu|inmiddels|zowat|even|totaal|in totaal|alweer)"
 _YEARS = r"(?:jaar|jaren|jr|jaartjes|jaars)"
+_YEARS_WORD = re.compile(r"\b" + _YEARS + r"\b")
 _EXPERIENCE_PATTERNS = [
     re.compile(
         r"\b(?:werk|werkt|werkzaam|gewerkt|ervaring|werkervaring|in dienst|actief|bezig|zit|ben)\b"
@@ -47,6 +48,40 @@ _AGE = re.compile(
     r"|\b(?P<n2>\d{2})\s*(?:jaar\s+oud|jarige|jr\s+oud)\b"
 )
 MAX_EXPERIENCE_YEARS = 55
+#: "ik woon al 9 jaar in Den Haag", "al tien jaar thuis met de kinderen": years, but no work.
+_NOT_WORK_BEFORE = re.compile(r"\b(?:woon|woont|wonen|woonde|gewoond|verhuisd|getrouwd)\b")
+_NOT_WORK_AFTER = re.compile(r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huisman|mantelzorg|in\s+nederland|hier\b)")
+#: "7 jaar hier en 3 in Polen, dus 10": the total the person gives.
+_TOTAL = re.compile(
+    r"\b(?:dus|in\s+totaal|totaal|samen|opgeteld|alles\s+bij\s+elkaar)\s+(?:zo'?n\s+|ongeveer\s+|ruim\s+|bijna\s+)?"
+    r"(?P<n>" + NUMBER_PATTERN + r")\b(?!\s*(?:dagen|uur|maanden|kinderen))"
+)
+_ORDINALS = {"zestiende": 16, "zeventiende": 17, "achttiende": 18, "negentiende": 19, "twintigste": 20,
+             "eenentwintigste": 21, "tweeentwintigste": 22, "drieentwintigste": 23, "vierentwintigste": 24,
+             "vijfentwintigste": 25}
+#: "al vanaf mijn achttiende, ben nu 41": the age now minus the age then.
+_SINCE_AGE = re.compile(r"\b(?:vanaf|sinds)\s+(?:mijn|m'n|me)\s+(?P<o>\d{2}(?:e|ste|de)|" + "|".join(_ORDINALS) + r")\b")
+
+
+def _not_work(folded: str, start: int, end: int) -> bool:
+    left, _ = clause_bounds(folded, start, end)
+    return bool(_NOT_WORK_BEFORE.search(folded[left:start]) or _NOT_WORK_AFTER.match(folded[end:end + 25]))
+
+
+def _almost(folded: str, start: int, number: int) -> int:
+    """ "bijna dertig jaar" is 29."""
+    return number - 1 if number > 1 and re.search(r"\bbijna\s+$", folded[max(0, start - 8):start]) else number
+
+
+def _since_age(folded: str) -> Optional[Tuple[int, int, int]]:
+    match = _SINCE_AGE.search(folded)
+    age = re.search(r"\b(?:ik\s+ben|ben\s+(?:nu|inmiddels)|ben\s+ik)\s+(?:nu\s+)?(?P<a>\d{2})\b", folded)
+    if not match or not age:
+        return None
+    word = match.group("o")
+    then = _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+    years = int(age.group("a")) - then
+    return (years, *match.span("o")) if 0 <= years <= MAX_EXPERIENCE_YEARS else None
 
 
 def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
@@ -55,12 +90,22 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
         if not re.match(r"\s*(?:jaar\s+)?geleden", folded[m.end():])
         and not re.match(r"[\s\w'-]{0,30}\bgeweest\b", folded[m.end():])
     ]
+    total = _TOTAL.search(folded)
+    if total and (expected == "werkervaring_jaren" or _YEARS_WORD.search(folded)):
+        number = parse_number(total.group("n"))
+        if number is not None and number <= MAX_EXPERIENCE_YEARS and _YEARS_WORD.search(folded[:total.start()]):
+            result.set("werkervaring_jaren", number, *total.span("n"))
+            return
+    since_age = _since_age(folded)
+    if since_age:
+        result.set("werkervaring_jaren", *since_age)
+        return
     for pattern in _EXPERIENCE_PATTERNS:
         for match in pattern.finditer(folded):
             start, end = match.span("n")
             if any(s <= start < e for s, e in age_spans) and not re.search(r"\b(?:werk|ervaring)\b", folded[max(0, start - 25):start]):
                 continue
-            if folded[end:end + 8].strip().startswith("oud"):
+            if folded[end:end + 8].strip().startswith("oud") or _not_work(folded, start, end):
                 continue
             number = parse_number(match.group("n"))
             if number is None or is_negated(folded, start):
@@ -68,7 +113,7 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
             if number > MAX_EXPERIENCE_YEARS:
                 result.unclear["werkervaring_jaren"] = "te_hoog"
                 continue
-            result.set("werkervaring_jaren", number, start, end)
+            result.set("werkervaring_jaren", _almost(folded, start, number), start, end)
             return
     jobs = lookup_matcher("beroep", "beroep")
     for match in re.finditer(r"\b(?:nu|al|voorheen|ruim|bijna|inmiddels)\s+(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+(?:als\s+)?", folded):
@@ -79,7 +124,7 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
                 return
     generic = _generic_experience(folded, age_spans)
     if generic:
-        result.set("werkervaring_jaren", generic[0], generic[1], generic[2])
+        result.set("werkervaring_jaren", _almost(folded, generic[1], generic[0]), generic[1], generic[2])
         return
     for match in re.finditer(r"\b(?:sinds|vanaf|in)\s+(?P<y>19[5-9]\d|20[0-4]\d)\b", folded):
         sentence = _sentence_around(folded, match.start())
@@ -109,7 +154,8 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
         result.set("werkervaring_jaren", 0, *no_exp.span())
         return
     if expected == "werkervaring_jaren":
-        match = re.search(r"(?<![\d-])(?P<n>" + NUMBER_PATTERN + r")(?![\d])", folded)
+        # "geen idee, zes of zeven jaar": the first real number, the lower of two.
+        match = re.search(r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])", folded)
         if match:
             number = parse_number(match.group("n"))
             if number is not None and number <= MAX_EXPERIENCE_YEARS:
@@ -146,7 +192,7 @@ def _generic_experience(folded: str, age_spans) -> Optional[Tuple[int, int, int]
     """ "N jaar" in a clause about work, that is not an age or a duration of study."""
     for match in _ANY_YEARS.finditer(folded):
         start, end = match.span("n")
-        if any(s <= start < e for s, e in age_spans) or is_negated(folded, start):
+        if any(s <= start < e for s, e in age_spans) or is_negated(folded, start) or _not_work(folded, start, end):
             continue
         if _NOT_EXPERIENCE_AFTER.search(folded[match.end():match.end() + 25]):
             continue
@@ -220,6 +266,23 @@ def _titled_job() -> "re.Pattern[str]":
     )
 
 
+#: "een school wil me aannemen als docent", "heeft me een baan aangeboden als ...": a job to come.
+_FUTURE_JOB = re.compile(r"\b(?:aangeboden|aanbieden|aanbod|aannemen|aangenomen|solliciteer\w*|sollicitatie|gevraagd|"
+                         r"worden|hebben|zoekt|zoeken|wil\s+graag)\b")
+#: "ik heb een paar jaar als secretaresse gewerkt en daarna ...": a job of the past.
+_PAST_JOB = re.compile(r"^[^.;!?]{0,40}?\b(?:gewerkt|gedaan|geweest)\b(?:[^.;!?]{0,30}\b(?:daarna|toen|sindsdien|"
+                       r"nu|maar)\b)")
+
+
+def _job_doubtful(folded: str, start: int, end: int) -> bool:
+    """A job title that is negated, offered or past, not the person's current job."""
+    if is_negated(folded, start) or re.match(r"geen\b", folded[start:]):
+        return True
+    if _FUTURE_JOB.search(folded[max(0, start - 45):start]):
+        return True
+    return bool(_PAST_JOB.match(folded[end:end + 80]))
+
+
 def _extract_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
@@ -228,7 +291,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
             return
     for pattern in _JOB_PATTERNS:
         match = pattern.search(folded)
-        if match and not is_negated(folded, match.start(1)):
+        if match and not _job_doubtful(folded, match.start(1), match.end(1)):
             words = match.group(1).split()
             while words and re.fullmatch(NUMBER_PATTERN + r"|jaar|jr", words[-1]):
                 words.pop()
@@ -244,11 +307,11 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
             return
     jobs = lookup_matcher("beroep", "beroep")
     titled = _titled_job().search(folded)
-    if titled and not is_negated(folded, titled.start(1)):
+    if titled and not _job_doubtful(folded, titled.start(1), titled.end(1)):
         start, end = titled.span(1)
         words = folded[start:end].split()
         if len(words) == 2 and (words[0] in {"een", "nu", "al", "ook", "zelf", "nog"} or re.fullmatch(NUMBER_PATTERN, words[0])
-                                or not re.search(r"(?:ig|isch|e|er|s)$", words[0])):
+                                or not re.search(r"(?:ig|isch|e|er|s|lijk)$", words[0])):
             start = end - len(words[1])
         result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
         return
@@ -259,7 +322,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
             r"ben\s+momenteel|nu\s+\S+\s+jaar|voorheen\s+\S+\s+jaar)\s+(?:een\s+|al\s+)?"
             r"|\bik\s+ben\s+\d{2},\s*(?:en\s+)?)$",
             before,
-        ) and not is_negated(folded, start):
+        ) and not _job_doubtful(folded, start, end):
             result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
             return
     if expected == "huidig_beroep":
@@ -282,10 +345,16 @@ def clean_job_answer(text: str) -> Optional[str]:
         return "werkzoekend"
     prefix = _JOB_ANSWER_PREFIX.match(folded)
     rest = text.strip()[prefix.end():] if prefix else text.strip()
-    rest = re.split(r"[,.;!?\n]|\s(?:en|maar|sinds|want)\s", rest, maxsplit=1)[0]
+    rest = re.split(r"[,.;!?\n]|\s(?:en|maar|sinds|want)\s|\s(?:op|in|bij|aan|voor)\s+een\s", rest, maxsplit=1)[0]
     rest = clean_free_text(rest)
     if not rest or not re.search(r"[a-z]", rest) or len(rest) > 60 or len(rest.split()) > 6:
         return None
+    if re.fullmatch(r"(?:niks|niets|geen|nee)(?:\s+(?:eigenlijk|op dit moment|momenteel|nu|meer))?", rest):
+        return "geen"
+    if re.fullmatch(r"(?:ok[eéè]?|okay|ja|jawel|jep|yes|prima|goed|top|hoi|hallo|hey|dank\w*|bedankt)(?:\s+\w+)?", rest):
+        return None  # "oké", "ja hoor": no job title
+    if re.match(r"(?:geen|niet)\b", rest):
+        return None  # "geen leraar in Spanje" says what the person is not
     return rest
 
 
