@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from bot import dialogue
 from bot.profile import describe, values
 from bot.profile.extract import clean_free_text, extract, leading_yes_no
+from bot.profile.extract.text import is_acknowledgement
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
 #: For the other slots a raw answer is interpreted only when it is not a valid value
@@ -57,16 +58,11 @@ def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
     return _from_text(slot, text, hint)[0] is not None or (slot == "studierichting" and free_field_answer(text) is not None)
 
 
-_NO_FIELD = re.compile(
-    r"^\W*(?:ok[eéè]?|okay|ja|jawel|jep|jup|yes|nee|nope|prima|goed|top|hoi|hallo|hey|hee|dag|doei|dank\w*|bedankt|"
-    r"weet\s+ik\s+niet|geen\s+idee)\W*(?:hoor|hoi|dank je)?\W*$", re.IGNORECASE)
-
-
 def free_field_answer(text: str) -> Optional[str]:
     """The answer to "welke studie heb je gedaan?" when the lists do not know the field:
     the first part of a short statement ("pedagogisch werk, ik ben pm'er" -> "pedagogisch
     werk"); None for a question or a long message."""
-    if "?" in text or not re.search(r"[^\W\d_]{3}", text) or _NO_FIELD.match(text):
+    if "?" in text or not re.search(r"[^\W\d_]{3}", text) or is_acknowledgement(text):
         return None
     first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
     first = re.sub(r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)", "",

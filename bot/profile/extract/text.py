@@ -110,6 +110,16 @@ def in_question(folded: str, position: int) -> bool:
     return (end < len(folded) and folded[end] == "?") or bool(_QUESTION_START.match(sentence.strip()))
 
 
+_ACKNOWLEDGEMENT = re.compile(
+    r"^\W*(?:ok[eéè]?|okay|hoor|ja|jawel|jep|jup|yes|nee|nope|prima|goed|top|hoi|hallo|hey|hee|dag|doei|dank\w*|bedankt|"
+    r"weet\s+ik\s+niet|geen\s+idee)\W*(?:hoor|prima|hoi|dank je)?\W*$", re.IGNORECASE)
+
+
+def is_acknowledgement(text: str) -> bool:
+    """ "oké", "ja hoor", "hoi": a reply that names nothing, so no study or job title."""
+    return bool(_ACKNOWLEDGEMENT.match(text or ""))
+
+
 def clean_free_text(text: str) -> str:
     """Lower case, single spaces, no surrounding punctuation."""
     text = re.sub(r"\s+", " ", text.lower()).strip(" \t.,;:!?\"'(")

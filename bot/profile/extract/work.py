@@ -8,7 +8,8 @@ import re
 from typing import Optional, Tuple
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _sentence_around, clause_bounds, clean_free_text, fold_same_length, is_negated
+from bot.profile.extract.text import (_sentence_around, clause_bounds, clean_free_text, fold_same_length,
+                                      is_acknowledgement, is_negated)
 from bot.profile.numbers import NUMBER_PATTERN, parse_number
 from bot.profile.vocab import lookup_matcher
 
@@ -351,7 +352,7 @@ def clean_job_answer(text: str) -> Optional[str]:
         return None
     if re.fullmatch(r"(?:niks|niets|geen|nee)(?:\s+(?:eigenlijk|op dit moment|momenteel|nu|meer))?", rest):
         return "geen"
-    if re.fullmatch(r"(?:ok[eéè]?|okay|ja|jawel|jep|yes|prima|goed|top|hoi|hallo|hey|dank\w*|bedankt)(?:\s+\w+)?", rest):
+    if is_acknowledgement(rest):
         return None  # "oké", "ja hoor": no job title
     if re.match(r"(?:geen|niet)\b", rest):
         return None  # "geen leraar in Spanje" says what the person is not
