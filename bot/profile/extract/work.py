@@ -92,9 +92,9 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
         and not re.match(r"[\s\w'-]{0,30}\bgeweest\b", folded[m.end():])
     ]
     total = _TOTAL.search(folded)
-    if total and (expected == "werkervaring_jaren" or _YEARS_WORD.search(folded)):
+    if total and _YEARS_WORD.search(folded[:total.start()]):
         number = parse_number(total.group("n"))
-        if number is not None and number <= MAX_EXPERIENCE_YEARS and _YEARS_WORD.search(folded[:total.start()]):
+        if number is not None and number <= MAX_EXPERIENCE_YEARS:
             result.set("werkervaring_jaren", number, *total.span("n"))
             return
     since_age = _since_age(folded)
