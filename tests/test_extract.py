@@ -487,3 +487,30 @@ def test_answers_as_people_give_them(text, expected, facts):
 ])
 def test_words_that_state_no_fact(text, slot):
     assert slot not in extract(text, expected=slot if slot == "baan_op_school" else None).facts
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Ik wil graag natuurkunde leraar worden maar mijn Nederlands is nog niet zo goed", "natuurkunde"),
+    ("ik wil scheikunde geven, mijn engels is ook prima", "scheikunde"),
+])
+def test_a_subject_named_for_teaching_wins_over_a_language_the_person_speaks(text, subject):
+    assert extract(text).facts.get("schoolvak") == subject
+
+
+@pytest.mark.parametrize("text", ["ik weet niet zo goed of ik leraar wil worden", "dat gaat niet zo goed op mijn werk"])
+def test_vague_words_without_a_language_say_nothing_about_dutch(text):
+    assert "nederlands_niveau" not in extract(text).facts
+
+
+@pytest.mark.parametrize("text", ["nederlands gewoon", "gewoon Nederlands hoor", "Nederlands."])
+def test_dutch_as_the_whole_answer_is_the_mother_tongue(text):
+    assert extract(text, expected="nederlands_niveau").facts.get("nederlands_niveau") == "moedertaal"
+
+
+@pytest.mark.parametrize("text", [
+    "voortgezet onderwijs denk ik, maar ik weet eerlijk gezegd niet eens zeker of lesgeven iets voor mij is",
+    "ik ben er niet helemaal zeker of het onderwijs iets voor mij is",
+    "ik weet nog niet of lesgeven bij me past",
+])
+def test_doubt_in_free_phrasings(text):
+    assert any(s.slot == "twijfelt" for s in extract(text).signals)

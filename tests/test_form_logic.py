@@ -243,6 +243,16 @@ def test_a_stated_correction_during_a_question_does_change_the_fact(text):
     assert "aangepast" in names(turn)
 
 
+def test_the_answer_to_another_question_does_not_change_a_job_even_taken_for_a_correction():
+    previous = {"huidig_beroep": "orderpicker", "diploma_buitenland": True}
+    text = "ja, in Polen ik ben bevoegd lerares"
+    turn = process_turn(previous, {"huidige_bevoegdheid": "buitenlands", "huidig_beroep": "lerares"},
+                        requested="huidige_bevoegdheid", text=text, intent="correct", previous=previous)
+    assert turn.slots["huidig_beroep"] == "orderpicker"
+    assert turn.slots["huidige_bevoegdheid"] == "buitenlands"
+    assert "aangepast" not in names(turn)
+
+
 def test_a_correction_and_the_answer_in_one_message_keep_both():
     previous = {"vooropleiding": "hbo-bachelor", "studierichting": "bedrijfskunde"}
     text = "sorry, ik bedoel wo bachelor, en ik werk er 12 jaar"

@@ -104,6 +104,11 @@ def test_catalog_reads_routes_offices_and_relations(engine):
     assert catalog.relation("bedrijfskunde", "economie") == "verwant"
     assert catalog.relation("rechten", "wiskunde") == "geen"
     assert catalog.relation(None, "wiskunde") is None
+    # Programmes named in English or as an engineering degree are the subject itself.
+    assert catalog.relation("applied physics", "natuurkunde") == "vak"
+    assert catalog.relation("chemical engineering", "scheikunde") == "vak"
+    assert catalog.relation("msc computer science", "informatica") == "vak"
+    assert catalog.relation("mechanical engineering", "natuurkunde") == "verwant"
     for province in ("groningen", "zeeland", "limburg", "flevoland"):
         assert [i for i in catalog.institutions if i.provincie == province], province
 

@@ -233,11 +233,15 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
     answer to the sector question is no new diploma, and a question ("telt mijn bachelor
     mee?") states nothing about the person. Outside a question (the read-back) every
     stated fact counts."""
-    if old is None or new is None or slot == requested or requested is None or intent == "correct":
+    if old is None or new is None or slot == requested or requested is None:
         return True
     if isinstance(new, str) and new.strip() == (text or "").strip():
         return True  # a raw from_text value: judged below against the slot asked for
-    return not is_question(text) and bool(_CORRECTION.search(text or ""))
+    if is_question(text):
+        return False
+    # The classifier's "correct" alone is not enough: "ja, in Polen ben ik bevoegd lerares"
+    # answers the question about a qualification and changes no job. A leading "nee" is.
+    return bool(_CORRECTION.search(text or "")) or (intent == "correct" and leading_yes_no(text) is False)
 
 
 def _go_on_without(turn: Turn, slot: str) -> None:

@@ -28,7 +28,7 @@ from bot.profile.extract.education import (
 )
 from bot.profile.extract import institutions
 from bot.profile.extract.places import _extract_abroad, _extract_foreign_qualification, _extract_province
-from bot.profile.extract.preferences import _extract_simple, _extract_study_form
+from bot.profile.extract.preferences import LANGUAGE_WORD, _extract_simple, _extract_study_form
 from bot.profile.extract.result import Extraction, Span
 from bot.profile.extract.signals import extract_signals
 from bot.profile.vocab import lookup_matcher
@@ -37,6 +37,11 @@ from bot.profile.extract.work import _bare_number, _extract_experience, _extract
 
 __all__ = ["Extraction", "Span", "clean_free_text", "clean_job_answer", "extract", "fold_same_length",
            "leading_yes_no", "resolve_pending_degree"]
+
+
+#: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.
+_JUST_DUTCH = re.compile(r"(?:(?:gewoon|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
+                         r"nederlands(?:\s+(?:gewoon|natuurlijk|uiteraard|hoor|toch|dus|he|joh))*[\s.!]*")
 
 
 def extract(
@@ -66,7 +71,10 @@ def extract(
     _extract_job_at_school(folded, result, expected)
     _extract_simple(folded, result, "studievorm", "studievorm")
     _extract_study_form(folded, result)
-    _extract_simple(folded, result, "nederlands_niveau", "nederlands_niveau")
+    _extract_simple(folded, result, "nederlands_niveau", "nederlands_niveau",
+                    about=None if expected == "nederlands_niveau" else LANGUAGE_WORD)
+    if expected == "nederlands_niveau" and "nederlands_niveau" not in result.facts and _JUST_DUTCH.fullmatch(folded.strip()):
+        result.set("nederlands_niveau", "moedertaal", 0, len(folded))  # "nederlands gewoon", "gewoon nederlands hoor"
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
     _extract_foreign_qualification(folded, result)
     _extract_province(folded, result, expected)

@@ -256,28 +256,32 @@ _STUDY_AFTER = re.compile(r"^\s*(?:gestudeerd|studeren|gedaan|afgerond|afgestude
 _SUBJECT_COMPOUND_SUFFIX = r"(?:docent|docente|leraar|lerares|juf|meester|sectie)"
 
 
-def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) -> Optional[str]:
+def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) -> Tuple[Optional[str], int]:
+    """What a subject word stands for here, and how sure that is: 3 for words right next to
+    it ("natuurkunde geven", "master scheikunde"), 2 for the slot asked for, 1 for its
+    clause, 0 for a teaching word anywhere in the message. A weaker reading never replaces
+    a stronger one ("natuurkundeleraar worden, maar mijn Nederlands is nog niet goed")."""
     before = folded[max(0, start - 45):start]
     after = folded[end:end + 25]
     if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after):
-        return "studierichting"
+        return "studierichting", 3
     if _TEACH_AFTER.search(after) or _TEACH_BEFORE.search(before):
-        return "schoolvak"
-    if re.search(r"\b(?:is|zijn)\s+(?:gewoon\s+)?$", before):
-        return None  # "mijn diploma is gewoon Nederlands"
+        return "schoolvak", 3
+    if re.search(r"\b(?:is|zijn)\s+(?:gewoon\s+)?$", before) or re.search(r"\bmijn\s+$", before):
+        return None, 0  # "mijn diploma is gewoon Nederlands", "mijn Nederlands is nog B1"
     if expected in {"schoolvak", "studierichting"}:
-        return expected
+        return expected, 2
     left, right = clause_bounds(folded, start, end)
     clause = folded[left:right]
     if _TEACH.search(clause) or re.search(r"\bwil\b.*\bgeven\b", clause):
-        return "schoolvak"
+        return "schoolvak", 1
     if _STUDY.search(clause):
-        return "studierichting"
+        return "studierichting", 1
     if re.search(r"\b(?:lesgeven|les\s+geven|leraar|lerares|docent|voor\s+de\s+klas)\b", folded) and not _STUDY.search(
         folded[max(0, start - 30):start]
     ):
-        return "schoolvak"
-    return None
+        return "schoolvak", 0
+    return None, 0
 
 
 _STOP_WORDS = (
@@ -315,12 +319,14 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
     compound_found = "schoolvak" in result.facts
 
     study: List[Tuple[int, int, str]] = []
+    subject_strength = -1
     for start, end, text, value in subjects.finditer(folded):
         if is_negated(folded, start):
             continue
-        role = _subject_role(folded, start, end, expected)
-        if role == "schoolvak" and not compound_found:
+        role, strength = _subject_role(folded, start, end, expected)
+        if role == "schoolvak" and not compound_found and strength > subject_strength:
             result.set("schoolvak", value, start, end)
+            subject_strength = strength
         elif role == "studierichting":
             study.append((start, end, text))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import _WANT, clause_bounds, is_negated
@@ -33,11 +34,23 @@ def _extract_study_form(folded: str, result: Extraction) -> None:
             result.set("studievorm", "deeltijd", *beside.span())
 
 
-def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip_wanted: bool = False) -> None:
+#: Words that make a vague level ("niet zo goed", "beginner") about the person's Dutch.
+LANGUAGE_WORD = re.compile(r"\b(?:[abc][12]|moedertaal|native|staatsexamen|inburger\w*|nederlands\w*|taal|spreek|spreken|praat|praten|schrijf|schrijven|lees|lezen|nt2|dutch)\b")
+
+
+def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip_wanted: bool = False,
+                    about: Optional["re.Pattern[str]"] = None) -> None:
+    """The last value of ``vocab`` in the text. With ``about``, a match that is not itself
+    about the topic counts only in a clause that is ("ik weet niet zo goed of ik leraar
+    wil worden" says nothing about the person's Dutch)."""
     found = None
-    for start, end, _text, value in matcher(vocab).finditer(folded):
+    for start, end, text, value in matcher(vocab).finditer(folded):
         if is_negated(folded, start):
             continue
+        if about is not None and not about.search(text):
+            left, right = clause_bounds(folded, start, end)
+            if not about.search(folded[left:right]):
+                continue
         if value in _OPPOSITE and _RULED_OUT.search(folded[end:end + 40]):
             found = (start, end, _OPPOSITE[value])
             continue

@@ -9,11 +9,15 @@ from bot.profile.extract.text import is_negated
 from bot.profile.extract.work import _AGE
 from bot.profile.numbers import parse_number
 
+_TEACHING = r"(?:lesgeven|les\s+geven|leraar|lerares|docent|juf|meester|onderwijs|voor\s+de\s+klas|dit\s+werk|dit\s+vak)"
 _DOUBT = re.compile(
-    r"\b(?:twijfel\w*|weet\s+(?:nog\s+)?niet\s+(?:zeker\s+|goed\s+)?of\s+(?:ik\s+)?(?:(?:wel\s+)?(?:lesgeven|leraar|"
-    r"docent|juf|meester|het\s+onderwijs|onderwijs))|of\s+lesgeven\s+(?:wel\s+)?bij\s+(?:me|mij)\s+past|"
+    r"\b(?:twijfel\w*|"
+    # "ik weet (eerlijk gezegd) (nog) niet (eens) (zeker) of lesgeven iets voor mij is"
+    r"weet\s+(?:\w+\s+){0,3}?niet\s+(?:\w+\s+){0,3}?of\s+(?:\w+\s+){0,3}?" + _TEACHING + r"|"
+    r"of\s+(?:het\s+)?(?:lesgeven|les\s+geven|onderwijs|leraar\s+zijn|voor\s+de\s+klas\s+staan)\s+(?:\w+\s+){0,2}?"
+    r"(?:bij\s+(?:me|mij)\s+past|iets\s+voor\s+(?:me|mij)\s+is)|"
     r"of\s+ik\s+(?:wel\s+)?geschikt\s+ben|nog\s+(?:aan\s+het\s+)?ori[eë]nte\w*|eerst\s+(?:eens\s+)?(?:kijken|"
-    r"proberen|ori[eë]nteren|snuffelen)\s+of)"
+    r"proberen|ori[eë]nteren|snuffelen)\s+of|niet\s+(?:eens\s+|helemaal\s+)?zeker\s+of\s+(?:\w+\s+){0,3}?" + _TEACHING + r")"
 )
 _INCOME = re.compile(
     r"\b(?:(?:moet|wil)\s+(?:wel\s+)?(?:blijven\s+)?(?:verdienen|geld\s+verdienen)|(?:inkomen|salaris)\s+(?:nodig|houden)|"
