@@ -62,9 +62,20 @@ _PERSON_WORD = re.compile(
 )
 
 
+#: Somebody else who wants to talk: "ze willen wel met me praten" is news about a school.
+_OTHER_PARTY = re.compile(
+    r"\b(?:ze|zij|hij|die|school|schoolleider|directeur|directrice|rector|teamleider|werkgever)\s+(?:\w+\s+){0,2}?"
+    r"(?:wil|willen|wilde|wilden|vroeg|vroegen|vraagt|vragen|zoekt|zoeken|biedt|bieden|gaat|gaan|komt|komen)\b",
+    re.IGNORECASE,
+)
+
+
 def may_ask_for_person(text: str) -> bool:
-    """False when the message has none of the words a request for a person needs."""
-    return bool(_PERSON_WORD.search(text or ""))
+    """False when the message has none of the words a request for a person needs, or
+    when those words are about somebody else who wants to talk ("de school wil met me
+    praten") rather than a request of the person."""
+    text = text or ""
+    return bool(_PERSON_WORD.search(text)) and not _OTHER_PARTY.search(text)
 
 
 def asks_for_person(text: str) -> bool:

@@ -77,6 +77,11 @@ def test_other_messages_are_no_request_for_a_person(text):
     assert not dialogue.asks_for_person(text)
 
 
+@pytest.mark.parametrize("text", ["nog niet echt, ze willen wel met me praten", "de school wil me spreken"])
+def test_somebody_else_who_wants_to_talk_is_no_request_for_a_person(text):
+    assert not dialogue.may_ask_for_person(text)
+
+
 def test_answered_since_latest_message_ignores_the_bots_own_acknowledgements():
     events = [{"event": "user", "text": "ik heb hbo, kost dat veel?"},
               {"event": "bot", "text": "Dank je! ...", "metadata": {"tekst": "genoteerd"}}]

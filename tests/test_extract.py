@@ -514,3 +514,14 @@ def test_dutch_as_the_whole_answer_is_the_mother_tongue(text):
 ])
 def test_doubt_in_free_phrasings(text):
     assert any(s.slot == "twijfelt" for s in extract(text).signals)
+
+
+def test_hours_of_work_in_another_answer_are_no_study_form():
+    facts = extract("sinds 2018 fulltime bij deze garage", expected="werkervaring_jaren").facts
+    assert "studievorm" not in facts and facts["werkervaring_jaren"] >= 8
+    assert extract("voltijd, dan ben ik sneller klaar", expected="studievorm").facts["studievorm"] == "voltijd"
+
+
+@pytest.mark.parametrize("text", ["nog niet echt, ze willen wel met me praten", "de directeur wil me volgende week spreken"])
+def test_a_school_that_wants_to_talk_is_a_job_in_conversation(text):
+    assert extract(text, expected="baan_op_school").facts.get("baan_op_school") == "in-gesprek"

@@ -70,7 +70,7 @@ def extract(
     _extract_abroad(folded, result, expected)
     _extract_job_at_school(folded, result, expected)
     _extract_simple(folded, result, "studievorm", "studievorm")
-    _extract_study_form(folded, result)
+    _extract_study_form(folded, result, expected)
     _extract_simple(folded, result, "nederlands_niveau", "nederlands_niveau",
                     about=None if expected == "nederlands_niveau" else LANGUAGE_WORD)
     if expected == "nederlands_niveau" and "nederlands_niveau" not in result.facts and _JUST_DUTCH.fullmatch(folded.strip()):

@@ -20,13 +20,19 @@ _BESIDE_WORK = re.compile(
     r"\bnaast\s+(?:mijn|me|m'n|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b")
 
 
-def _extract_study_form(folded: str, result: Extraction) -> None:
+_STUDY_WORD = re.compile(r"\bstude\w*|opleiding|pabo|\bleren\b|\bcursus|\btraject|\bstuderen")
+
+
+def _extract_study_form(folded: str, result: Extraction, expected: Optional[str] = None) -> None:
     span = result.span("studievorm")
-    if span is not None and span.value == "voltijd":
+    if span is not None:
         left, right = clause_bounds(folded, span.start, span.end)
         clause = folded[left:right]
-        if (_WORK_HOURS.search(clause) and not re.search(r"\bstude\w*|opleiding|pabo|\bleren\b", clause)) \
-                or _OTHER_PERSON.search(clause):
+        studying = _STUDY_WORD.search(clause)
+        if _OTHER_PERSON.search(clause) or (not studying and (
+                (span.value == "voltijd" and _WORK_HOURS.search(clause))
+                # "sinds 2018 fulltime bij deze garage" answers another question: hours of work
+                or (expected is not None and expected != "studievorm"))):
             result.drop("studievorm")
     if "studievorm" not in result.facts:
         beside = _BESIDE_WORK.search(folded)
