@@ -380,9 +380,9 @@ _JOB_AT_SCHOOL_YES = [
 _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek\s+gehad|tweede\s+ronde|"
-    # "ze willen wel met me praten", "de directeur wil me spreken": a school that talks with the person
+    # "ze willen wel met me praten", "de directeur wil me volgende week spreken": a school that talks with the person
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
-    r"(?:\w+\s+){0,3}?(?:met\s+(?:me|mij)\s+(?:praten|spreken)|(?:me|mij)\s+spreken|kennismaken))\b"
+    r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
 )
 _HANDOFF_TALK = re.compile(r"^(?:in\s+)?gesprek(?:ken)?\s+(?:met|bij)\s+(?:een\s+|de\s+|jullie\s+|iemand\s+)?(?:\w+\s+)?"
                            r"(?:medewerker|mens|adviseur|intaker|iemand|persoon|onderwijsloket|jullie)\b")
