@@ -48,7 +48,9 @@ _PERSON = re.compile(
     r"bespreken|doornemen|bellen|mailen|chatten|contact|aan\s+de\s+lijn|gesprek|talk|speak)\b|"
     r"\b(?:spreken|praten|bespreken|doornemen|bellen|contact|gesprek|aan\s+de\s+lijn)\b[^.?!]{0,30}?"
     r"\b(?:met|van)\s+(?:een\s+|de\s+)?(?:medewerker|adviseur|intaker|mens|persoon|iemand)\b|"
-    r"\biemand\s+(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)\b|\b(?:echt|echte)\s+(?:persoon|mens|gesprek)\b",
+    r"\biemand\s+(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)\b|\b(?:echt|echte)\s+(?:persoon|mens|gesprek)\b|"
+    r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|a\s+real\s+)?(?:person|human|someone|somebody|advis[eo]r|"
+    r"employee|staff)\b",
     re.IGNORECASE,
 )
 

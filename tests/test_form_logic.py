@@ -300,3 +300,11 @@ def test_a_bare_yes_to_an_open_question_goes_on_without_an_error():
     turn = process_turn({}, {"studierichting": "oké"}, requested="studierichting", text="oké", intent="continue")
     assert turn.slots["studierichting"] is None
     assert names(turn) == ["oke_verder"]
+
+
+def test_an_answer_in_english_fills_the_slot_asked_for():
+    text = "master degree, university in Krakow (Uniwersytet Jagiellonski)"
+    turn = process_turn({}, {"vooropleiding": text}, requested="vooropleiding", text=text, intent="other_language",
+                        hint="master")
+    assert turn.slots["vooropleiding"] == "wo-master"
+    assert not [n for n in names(turn) if n.startswith("ongeldig_")]

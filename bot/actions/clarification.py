@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from bot import dialogue
 from bot.actions.common import latest_entity, say
 from bot.nlu_entities import INPUT_KIND
-from bot.profile.form_logic import is_question
+from bot.profile.form_logic import answers, is_question
 
 
 class ActionVerduidelijk(Action):
@@ -41,12 +41,17 @@ class ActionVerduidelijk(Action):
 
 class ActionAndereTaal(Action):
     """A message in another language: asks for Dutch, unless the bot could already take
-    facts from it (a Dutch story with an English greeting)."""
+    facts from it (a Dutch story with an English greeting) or it answers the question
+    asked ("master degree, university in Krakow"): the form then takes the answer."""
 
     def name(self) -> Text:
         return "action_andere_taal"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        requested = tracker.get_slot("requested_slot") if tracker.active_loop.get("name") == "profiel_form" else None
+        text = tracker.latest_message.get("text") or ""
+        if requested and answers(requested, text, tracker.get_slot("vooropleiding_hint")):
+            return []
         if not dialogue.noted_this_turn(tracker.events):
             say(dispatcher, "andere_taal")
         return []

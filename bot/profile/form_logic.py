@@ -41,7 +41,7 @@ class Turn:
 #: Intents the bot answers on their own (a side question, a remark outside the topic). Their
 #: text still fills the slot asked for when it holds a valid answer ("sociaal pedagogische
 #: hulpverlening" taken for an FAQ question), and is otherwise no failed answer.
-SIDE_INTENTS = frozenset({"faq", "advies_vraag", "out_of_scope"})
+SIDE_INTENTS = frozenset({"faq", "advies_vraag", "out_of_scope", "other_language"})
 #: Of those, the ones a rule answers during the form (an FAQ answer, "daar help ik niet mee").
 ANSWERED_ELSEWHERE = frozenset({"faq", "out_of_scope"})
 #: "oké", "ja", "hoi" while the bot waits for an answer: their text still fills the slot
