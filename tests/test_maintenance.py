@@ -234,15 +234,15 @@ def test_analytics_report_with_charts(seeded):
                 {"event": "user", "text": "mens", "parse_data": {"intent": {"name": "human_handoff"}}},
                 {"event": "action", "name": "action_overdracht_opslaan"}]]
     figures = analytics.analyse(history)
-    assert figures.rates == {"advies bereikt": 0.5, "medewerker gevraagd": 0.5, "overdracht opgeslagen": 0.5,
-                             "niet begrepen (per bericht)": 0.25}
+    assert figures.rates == {"advies bereikt (per gesprek)": 0.5, "medewerker gevraagd (per gesprek)": 0.5,
+                             "overdracht opgeslagen (per gesprek)": 0.5, "niet begrepen (per bericht)": 0.25}
     assert figures.drop_off == {"vooropleiding": 1}
     seeded_figures = analytics.analyse(analytics.load(engine, None))
     assert seeded_figures.conversations == 3 and seeded_figures.handoff_stored == 1
     path = analytics.report(figures, tmp_path / "rapport", "test")
     text = path.read_text()
-    assert "| advies bereikt | 50.0% |" in text and "| vooropleiding | 1 |" in text
-    for chart in ("percentages.png", "afhakers.png"):
+    assert "| Advies gekregen | 1 | 50.0% |" in text and "| Hoogste opleiding | 1 | 50.0% |" in text
+    for chart in ("trechter.png", "einde.png", "afhakers.png"):
         assert (path.parent / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
