@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ import sqlalchemy as sa
 from bot.privacy.trackers import ROOT, events, tracker_engine
 from bot.profile.values import PROFILE_SLOTS
 
-REPORT_DIR = ROOT / "var" / "rapporten"
+REPORT_DIR = Path(os.environ.get("RAPPORT_DIR") or ROOT / "var" / "rapporten")
 TEST_PREFIXES = ("bench-", "load-", "loadtest-", "test-", "locust-", "k6-")
 TEST_MARKER = "testverkeer"
 

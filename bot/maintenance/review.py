@@ -40,12 +40,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bot.privacy.events import ExportCleaner
-from bot.privacy.exports import (CONVERSATIONS, ExportFileError, excel_safe, format_ids, from_excel, read_csv,
-                                 write_csv, write_jsonl)
+from bot.privacy.exports import (CONVERSATIONS, ExportFileError, excel_safe, export_dir, format_ids, from_excel,
+                                 read_csv, write_csv, write_jsonl)
 from bot.privacy.pseudonym import pseudonym
 from bot.privacy.trackers import ROOT, events, tracker_engine
 
-EXPORT_DIR = ROOT / "var" / "review"
+EXPORT_DIR = export_dir()
 DATA_DIR = ROOT / "bot" / "data"
 LOW_CONFIDENCE = 0.6
 FIELDS = ["sectie", "tekst", "aantal", "voorspelde_intent", "zekerheid", "reden", "vraag_van_de_bot",
@@ -215,7 +215,8 @@ def conversation_lines(conversation_id: str, history: Iterable[Dict[str, Any]],
     return lines
 
 
-def export(engine: Engine, since: dt.date, out_dir: Path = EXPORT_DIR, today: Optional[dt.date] = None) -> Export:
+def export(engine: Engine, since: dt.date, out_dir: Optional[Path] = None, today: Optional[dt.date] = None) -> Export:
+    out_dir = out_dir or export_dir()
     stamp = (today or dt.date.today()).isoformat()
     start = dt.datetime.combine(since, dt.time(), tzinfo=dt.timezone.utc).timestamp()
     conversations = _conversations(engine, start)
@@ -344,7 +345,7 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     out = commands.add_parser("exporteer")
     out.add_argument("--sinds", type=dt.date.fromisoformat, required=True, help="JJJJ-MM-DD")
-    out.add_argument("--uit", type=Path, default=EXPORT_DIR)
+    out.add_argument("--uit", type=Path, default=None, help="standaard REVIEW_DIR of var/review")
     to_yaml = commands.add_parser("naar-yaml", help="goedgekeurde regels als Rasa NLU YAML (naar stdout)")
     to_yaml.add_argument("bestand", type=Path)
     to_csv = commands.add_parser("naar-csv", help="Rasa NLU YAML terug naar een reviewbestand")

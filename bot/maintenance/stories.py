@@ -19,9 +19,9 @@ import sqlalchemy as sa
 import yaml
 
 from bot.privacy.events import ExportCleaner
-from bot.privacy.exports import story_name
+from bot.privacy.exports import stories_dir, story_name
 from bot.privacy.pseudonym import pseudonym
-from bot.privacy.trackers import ROOT, events, tracker_engine
+from bot.privacy.trackers import events, tracker_engine
 
 SKIP_ACTIONS = {"action_listen", "action_session_start", "action_extract_slots", "action_validate_slot_mappings"}
 
@@ -64,7 +64,8 @@ def main(argv=None) -> int:
         print(f"Gesprek {args.gesprek} niet gevonden.", file=sys.stderr)
         return 1
     text = story(args.gesprek, [json.loads(r) for r in rows])
-    out = args.uit or ROOT / "tests" / f"test_echt_{pseudonym(args.gesprek)}.yml"
+    out = args.uit or stories_dir() / f"test_echt_{pseudonym(args.gesprek)}.yml"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     print(f"Verhaal geschreven naar {out}. Kijk het na voor je het aan de testset toevoegt.")
     return 0

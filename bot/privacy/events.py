@@ -140,6 +140,9 @@ def handoff_finished(events: Iterable[Mapping[str, Any]]) -> bool:
     return finished
 
 
+_PARTICLES = frozenset({"van", "der", "den", "de", "ter", "ten", "het"})
+
+
 class ExportCleaner:
     """Cleans the texts of one conversation for an export: control characters out, the
     handoff's contact details, personal numbers, e-mail addresses, phone numbers and the
@@ -152,8 +155,11 @@ class ExportCleaner:
         history = list(history)
         contacts = contact_values(history)
         self._contacts = _pattern(contacts) if contacts else None
-        names: Set[str] = {e["value"] for e in history if e.get("event") == "slot" and e.get("name") == "naam"
-                           and isinstance(e.get("value"), str) and e["value"] != CONTACT_LABEL}
+        given = {e["value"] for e in history if e.get("event") == "slot" and e.get("name") == "naam"
+                 and isinstance(e.get("value"), str) and e["value"] != CONTACT_LABEL}
+        # the name given for a handoff, and each of its words ("Bram" of "Bram Bakker")
+        names: Set[str] = set(given) | {word for name in given for word in name.split()
+                                        if len(word) >= 3 and word.lower() not in _PARTICLES}
         for event in history:
             if event.get("event") == "user":
                 names.update(names_in(self._strip(event.get("text"))))

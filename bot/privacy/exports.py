@@ -23,11 +23,22 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
+ROOT = Path(__file__).resolve().parents[2]
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
 CONVERSATIONS = "gesprekken"
 #: Excel runs a cell starting with one of these as a formula; such a text gets a leading "'".
 _FORMULA = ("=", "+", "-", "@")
+
+
+def export_dir() -> Path:
+    """Where review exports go: REVIEW_DIR, else var/review."""
+    return Path(os.environ.get("REVIEW_DIR") or ROOT / "var" / "review")
+
+
+def stories_dir() -> Path:
+    """Where test stories from real conversations go: TESTVERHALEN_DIR, else tests/."""
+    return Path(os.environ.get("TESTVERHALEN_DIR") or ROOT / "tests")
 
 
 class ExportFileError(ValueError):

@@ -49,7 +49,7 @@ def _clean(name: str) -> List[str]:
     """The name, and its first word on its own: "Sanne de Vries" is also "Sanne"."""
     name = " ".join(name.split())
     words = name.split()
-    while words and words[-1].lower() in _NOT_NAMES:
+    while words and words[-1][0].islower() and words[-1].lower() in _NOT_NAMES:
         words.pop()
     if not words or words[0].lower() in _NOT_NAMES or len(words[0]) < 2:
         return []

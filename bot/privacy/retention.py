@@ -27,12 +27,12 @@ from typing import List, Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.privacy.exports import conversation_ages, strip_exports, strip_stories
+from bot.privacy.exports import conversation_ages, export_dir, stories_dir, strip_exports, strip_stories
 from bot.privacy.pseudonym import pseudonym
-from bot.privacy.trackers import ROOT, events, tracker_engine
+from bot.privacy.trackers import events, tracker_engine
 
-EXPORT_DIR = ROOT / "var" / "review"
-STORIES_DIR = ROOT / "tests"
+EXPORT_DIR = export_dir()
+STORIES_DIR = stories_dir()
 
 
 @dataclass
@@ -138,8 +138,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.privacy.retention", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tracker-url", default=None, help="standaard TRACKER_DB_URL of de SQLite van TRACKER_DB")
-    parser.add_argument("--exports", type=Path, default=EXPORT_DIR, help="map met exports (standaard var/review)")
-    parser.add_argument("--testverhalen", type=Path, default=STORIES_DIR, help="map met testverhalen (standaard tests)")
+    parser.add_argument("--exports", type=Path, default=EXPORT_DIR, help="map met exports (standaard REVIEW_DIR of var/review)")
+    parser.add_argument("--testverhalen", type=Path, default=STORIES_DIR, help="map met testverhalen (standaard TESTVERHALEN_DIR of tests)")
     commands = parser.add_subparsers(dest="command", required=True)
     clean = commands.add_parser("opschonen")
     clean.add_argument("--dagen", type=float, required=True)
