@@ -288,3 +288,18 @@ def test_after_opschonen_dagen_0_no_line_of_a_removed_conversation_remains(day):
     assert not list((tmp_path / "review").glob("*")) and not list((tmp_path / "verhalen").glob("test_echt_*"))
     unknown = make(env, "verwijder", "GESPREK=web-sanne")
     assert unknown.returncode != 0 and "niet gevonden" in unknown.stderr
+
+
+def test_herredigeren_cleans_an_old_store_and_its_exports(day):
+    engine, env, tmp_path = day
+    old_export = tmp_path / "review" / "gesprekken-oud.jsonl"
+    old_export.parent.mkdir()
+    old_export.write_text(json.dumps({"gesprek": "g-0000000000000000", "van": "persoon", "tijd": time.time(),
+                                      "tekst": "ik ben Sanne, bsn 12 34 56 782, bel 06 12345678"}) + "\n")
+    result = make(env, "herredigeren")
+    assert result.returncode == 0 and "Opnieuw geredigeerd:" in result.stdout, result.stdout + result.stderr
+    with engine.connect() as connection:
+        stored = "\n".join(connection.execute(sa.text("SELECT data FROM events")).scalars())
+    assert "[BSN]" in stored and not any(number in stored for number in BSNS)
+    assert "bram@voorbeeld.nl" not in stored  # the handoff was stored: contact details scrubbed
+    assert json.loads(old_export.read_text())["tekst"] == "ik ben [naam], bsn [BSN], bel [telefoonnummer]"

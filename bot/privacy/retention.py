@@ -11,18 +11,24 @@
       the test stories made from it; GESPREK_ID may be the id or its pseudonym (g-...) from
       an export. Fails when nothing about the conversation is found.
 
-Both print what they removed. They touch nothing else.
+  python -m bot.privacy.retention herredigeren
+      after the redactor improved: runs the store's redaction again over every stored event
+      (and the contact scrub over conversations whose handoff is done), and the export
+      cleaning over every review export and test story
+
+All print what they did. They touch nothing else.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -134,6 +140,72 @@ def purge(days: float, trackers: Engine, app: Optional[Engine], handoff_days: Op
     return removed
 
 
+def reclean(trackers: Engine, export_dir: Path = EXPORT_DIR, stories_dir: Path = STORIES_DIR) -> Dict[str, int]:
+    """Cleans the store and the exports again with the current redaction."""
+    from bot.privacy import events as privacy
+    from bot.privacy.exports import CONVERSATIONS, read_csv, write_csv, write_jsonl
+
+    done = {"gebeurtenissen": 0, "exportregels": 0, "testverhalen": 0}
+    for sender in _senders(trackers):
+        with trackers.begin() as connection:
+            rows = connection.execute(sa.select(events.c.id, events.c.data).where(events.c.sender_id == sender)
+                                      .order_by(events.c.id)).all()
+            history = [json.loads(data) for _, data in rows]
+            contacts = privacy.contact_values(history) if privacy.handoff_finished(history) else set()
+            for (row_id, data), event in zip(rows, history):
+                cleaned = privacy.redact_event(event)
+                if contacts:
+                    cleaned = privacy.scrub_contacts(cleaned, contacts)
+                if cleaned != event:
+                    connection.execute(events.update().where(events.c.id == row_id).values(data=json.dumps(cleaned)))
+                    done["gebeurtenissen"] += 1
+    for path in sorted(export_dir.glob("*.jsonl")) if export_dir.exists() else []:
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        by_conversation: Dict[str, list] = {}
+        for line in lines:
+            by_conversation.setdefault(line.get("gesprek"), []).append(line)
+        changed = 0
+        for members in by_conversation.values():
+            cleaner = privacy.ExportCleaner([{"event": "user", "text": m.get("tekst")} for m in members
+                                             if m.get("van") == "persoon"])
+            for member in members:
+                text = cleaner.text(member.get("tekst"))
+                if text != member.get("tekst"):
+                    member["tekst"], changed = text, changed + 1
+        if changed:
+            write_jsonl(path, lines)
+            done["exportregels"] += changed
+    for path in sorted(export_dir.glob("*.csv")) if export_dir.exists() else []:
+        fields, rows = read_csv(path)
+        changed = 0
+        for row in rows:
+            cleaner = privacy.ExportCleaner([{"event": "user", "text": row.get("tekst")}])
+            for column in fields:
+                if column in {CONVERSATIONS, "laatst", "aantal", "zekerheid", "sectie", "reden", "gesprek", "tijd"}:
+                    continue
+                text = cleaner.text(row.get(column))
+                if text != (row.get(column) or ""):
+                    row[column], changed = text, changed + 1
+        if changed:
+            write_csv(path, fields, rows)
+            done["exportregels"] += changed
+    for path in sorted(stories_dir.glob("test_echt_*.yml")) if stories_dir.exists() else []:
+        import yaml
+
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        changed = 0
+        for story in data.get("stories") or []:
+            steps = story.get("steps") or []
+            cleaner = privacy.ExportCleaner([{"event": "user", "text": s.get("user")} for s in steps if "user" in s])
+            for step in steps:
+                if "user" in step and cleaner.text(step["user"]) != step["user"]:
+                    step["user"], changed = cleaner.text(step["user"]), changed + 1
+        if changed:
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            done["testverhalen"] += 1
+    return done
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.privacy.retention", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -146,7 +218,13 @@ def main(argv=None) -> int:
     clean.add_argument("--overdracht-dagen", type=float, default=None)
     erase = commands.add_parser("verwijder")
     erase.add_argument("gesprek")
+    commands.add_parser("herredigeren", help="store en exports opnieuw door de huidige redactie halen")
     args = parser.parse_args(argv)
+    if args.command == "herredigeren":
+        done = reclean(tracker_engine(args.tracker_url), args.exports, args.testverhalen)
+        print(f"Opnieuw geredigeerd: {done['gebeurtenissen']} gebeurtenis(sen) in de store, "
+              f"{done['exportregels']} exportregel(s), {done['testverhalen']} testverha(a)l(en)")
+        return 0
     if args.command == "opschonen" and args.dagen < 0:
         print("--dagen moet 0 of meer zijn", file=sys.stderr)
         return 2
