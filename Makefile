@@ -13,12 +13,12 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder analyse retrain bench-nlu bench-train bench-advice bench-gesprekken FORCE
+.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
 	@echo "make test      alle tests: unit, data, gesprekken end-to-end, HTTP"
-	@echo "make train     model trainen als data, config of domein veranderde"
+	@echo "make train     ontwikkelmodel trainen als data, config of domein veranderde (vervangt nooit het gepromoveerde model)"
 	@echo "make shell     chatten in de terminal"
 	@echo "make validate  trainingsdata controleren"
 	@echo "make kb-check  kennisbank controleren (bronnen, datums, route-ids, bereikbaarheid)"
@@ -27,10 +27,12 @@ help:
 	@echo "make overdrachten   stand van de aflevering van overdrachten (ook mislukte)"
 	@echo "make review SINDS=2026-11-01   gesprekken exporteren en berichten om na te kijken"
 	@echo "make samenvoegen BESTAND=var/review/review-....csv   nagekeken voorbeelden in bot/data zetten"
-	@echo "make opschonen DAGEN=90   gesprekken, overdrachten en exports ouder dan DAGEN verwijderen"
-	@echo "make verwijder GESPREK=id   alles over een gesprek verwijderen (AVG-verzoek)"
-	@echo "make analyse [SINDS=2026-11-01]   rapport: advies bereikt, overdrachten, niet begrepen, afhakers"
-	@echo "make retrain   kandidaat trainen, vergelijken met het huidige model, alleen promoveren als hij niet slechter is"
+	@echo "make opschonen DAGEN=90   gesprekken (ook in exports en testverhalen), overdrachten en exports ouder dan DAGEN verwijderen"
+	@echo "make verwijder GESPREK=id   alles over een gesprek verwijderen (AVG-verzoek; ook het pseudoniem g-... uit een export)"
+	@echo "make herredigeren   store en exports opnieuw redigeren nadat de redactie verbeterde"
+	@echo "make analyse [SINDS=2026-11-01]   rapport: trechter, waar gesprekken eindigen, afhakers per vraag (zonder testverkeer)"
+	@echo "make retrain   kandidaat trainen, vergelijken met het model van make run, alleen promoveren als hij niet slechter is"
+	@echo "make model     welk model make run gebruikt (gepromoveerd of ontwikkelmodel)"
 	@echo "make bench-nlu / bench-train / bench-advice / bench-gesprekken   metingen (zie README)"
 
 setup:
@@ -92,11 +94,17 @@ verwijder: | setup
 	@test -n "$(GESPREK)" || { echo "Gebruik: make verwijder GESPREK=<gesprek-id>" >&2; exit 2; }
 	$(PY) -m bot.privacy.retention verwijder "$(GESPREK)"
 
+herredigeren: | setup
+	$(PY) -m bot.privacy.retention herredigeren
+
 analyse: | setup
 	$(PY) -m bot.maintenance.analytics $(if $(SINDS),--sinds "$(SINDS)",)
 
 retrain: | setup
-	$(PY) -m bot.maintenance.retrain; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ]
+	$(PY) -m bot.maintenance.retrain
+
+model: | setup
+	@$(PY) -m bot.maintenance.production
 
 bench-advice: | setup
 	$(PY) -m bot.benchmarks.advice

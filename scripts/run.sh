@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Starts the action server and the Rasa server, waits until both are ready, and
 # stops both on Ctrl-C. Ports and paths come from the environment (see .env.example).
+# The model: the promoted one (bot/models/productie/, written only by make retrain) when
+# there is one, else the development model of make train; RASA_MODEL overrides both.
+# `scripts/run.sh --welk-model` prints the model it would serve and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
@@ -13,7 +16,15 @@ if [ -f .env ]; then
   done < .env
 fi
 : "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${INBOX_PORT:=5080}" "${RASA_AUTH_TOKEN:=lokaal-geheim}"
-: "${TRACKER_DB:=var/tracker.db}" "${MODEL_DIR:=bot/models}" "${LOG_DIR:=var/log}"
+: "${TRACKER_DB:=var/tracker.db}" "${LOG_DIR:=var/log}"
+if [ -z "${RASA_MODEL:-}" ]; then
+  RASA_MODEL="${MODEL_DIR:-$(PYTHONWARNINGS=ignore .venv/bin/python -m bot.maintenance.production pad)}"
+fi
+if [ "${1:-}" = "--welk-model" ]; then echo "$RASA_MODEL"; exit 0; fi
+if [ ! -e "$RASA_MODEL" ]; then
+  echo "Geen model op $RASA_MODEL. Train eerst: make train (of make run)." >&2
+  exit 1
+fi
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_PORT}/webhook}"
 export TRACKER_DB INBOX_PORT RASA_AUTH_TOKEN RASA_TELEMETRY_ENABLED=false
 export RASA_URL="${RASA_URL:-http://localhost:$RASA_PORT}"
@@ -51,7 +62,7 @@ pids+=($!)
 .venv/bin/python -m connectors.inbox serve --port "$INBOX_PORT" >"$LOG_DIR/inbox.log" 2>&1 &
 pids+=($!)
 .venv/bin/rasa run --enable-api --auth-token "$RASA_AUTH_TOKEN" --port "$RASA_PORT" \
-  --model "$MODEL_DIR" --endpoints endpoints.yml --credentials credentials.yml \
+  --model "$RASA_MODEL" --endpoints endpoints.yml --credentials credentials.yml \
   --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}" >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!)
 
@@ -65,6 +76,7 @@ if ! .venv/bin/python -m bot.readiness --rasa "http://localhost:$RASA_PORT" --ac
 fi
 cat <<MSG
 Klaar. De assistent draait:
+  Model                      $RASA_MODEL
   Demopagina met de chat     http://localhost:$RASA_PORT/webhooks/site/
   Rasa-server + REST-kanaal  http://localhost:$RASA_PORT/webhooks/rest/webhook
   HTTP-API (token nodig)     http://localhost:$RASA_PORT/status?token=...

@@ -129,6 +129,8 @@ def stack(tmp_path_factory) -> Stack:
         "HANDOFF_BACKOFF_MAX": "2",
         "HANDOFF_POLL": "0.2",
         "LOG_DIR": str(work / "log"),
+        # The tests check the data of this tree: the development model, never a promoted one.
+        "RASA_MODEL": str(ROOT / "bot" / "models" / "onderwijsloket.tar.gz"),
         "ACTION_ENDPOINT_URL": f"http://localhost:{action_port}/webhook",
     }
     process = subprocess.Popen(

@@ -24,6 +24,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.maintenance import review, stories
 from bot.privacy import retention
+from bot.privacy.exports import read_csv, write_csv
 from bot.privacy.pseudonym import pseudonym
 from bot.privacy.tracker_store import RedactingSQLTrackerStore
 from bot.store import db
@@ -96,14 +97,14 @@ def test_review_export_lists_what_needs_a_look_pseudonymised(seeded):
     engine, _, tmp_path, _ = seeded
     result = review.export(engine, dt.date.today() - dt.timedelta(days=7), tmp_path / "review")
     assert result.count == 2  # the 200-day-old conversation is outside the window
-    with result.review.open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    assert result.review.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    _, rows = read_csv(result.review)
     reasons = {(row["tekst"], row["reden"]) for row in rows}
     assert ("mijn bsn is [BSN] en ik heb havo", "lage_zekerheid") in reasons
     assert ("rekening [IBAN]", "niet_begrepen") in reasons
     assert ("ik wil een mens spreken", "medewerker_na_misverstand") in reasons
     assert ("nee ik heb geen master maar een bachelor", "correctie") in reasons
-    assert {row["gesprek"] for row in rows} == {pseudonym("recent-1"), pseudonym("recent-2")}
+    assert {row["gesprekken"] for row in rows} == {pseudonym("recent-1"), pseudonym("recent-2")}
     exported = result.review.read_text() + result.conversations.read_text()
     for secret in SECRETS + ["recent-1", "recent-2", "+31612345678"]:
         assert secret not in exported, secret
@@ -112,8 +113,7 @@ def test_review_export_lists_what_needs_a_look_pseudonymised(seeded):
 def test_review_round_trip_merges_into_the_right_file_and_validates(seeded):
     engine, _, tmp_path, _ = seeded
     result = review.export(engine, dt.date.today() - dt.timedelta(days=7), tmp_path / "review")
-    with result.review.open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    _, rows = read_csv(result.review)
     for row in rows:
         if row["tekst"] == "nee ik heb geen master maar een bachelor":
             row.update(juiste_intent="correct", opnemen="ja")
@@ -121,10 +121,7 @@ def test_review_round_trip_merges_into_the_right_file_and_validates(seeded):
             row.update(juiste_intent="inform", opnemen="nee")
         if row["tekst"] == "ik wil een mens spreken":
             row.update(juiste_intent="human_handoff", opnemen="ja")  # already in the data: a duplicate
-    with result.review.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=review.FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(result.review, review.FIELDS, rows)
     data = tmp_path / "data"
     shutil.copytree(ROOT / "bot" / "data", data)
     outcome = review.merge(result.review, data)
@@ -172,7 +169,7 @@ def test_delete_one_conversation_removes_it_everywhere_and_nothing_else(seeded):
     exports = tmp_path / "review"
     review.export(engine, dt.date.today() - dt.timedelta(days=7), exports)
     mine, other = _handoff(app, "recent-1"), _handoff(app, "recent-2")
-    removed = retention.delete_conversation("recent-1", engine, app, exports)
+    removed = retention.delete_conversation("recent-1", engine, app, exports, tmp_path / "verhalen")
     assert removed.gebeurtenissen > 0 and removed.overdrachten == 1 and removed.exportregels > 0
     with engine.connect() as connection:
         senders = set(connection.execute(sa.text("SELECT DISTINCT sender_id FROM events")).scalars())
@@ -197,7 +194,7 @@ def test_retention_removes_what_is_older_and_keeps_the_rest(seeded):
         aged = _handoff(app, "old-1")
         connection.execute(overdracht.update().where(overdracht.c.id == aged).values(
             aangemaakt_op=dt.datetime.utcnow() - dt.timedelta(days=120)))
-    removed = retention.purge(90, engine, app, export_dir=exports, now=now)
+    removed = retention.purge(90, engine, app, export_dir=exports, now=now, stories_dir=tmp_path / "verhalen")
     assert removed.gesprekken == 1 and removed.overdrachten == 1 and removed.exportbestanden == 1
     with engine.connect() as connection:
         assert set(connection.execute(sa.text("SELECT DISTINCT sender_id FROM events")).scalars()) == {"recent-1", "recent-2"}
@@ -210,10 +207,14 @@ def test_retention_commands(seeded):
     engine, app, tmp_path, _ = seeded
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TRACKER_DB_URL": str(engine.url),
            "ONDERWIJSLOKET_DB_URL": str(app.url)}
-    result = subprocess.run([sys.executable, "-m", "bot.privacy.retention", "verwijder", "recent-2"], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
+    dirs = ["--exports", str(tmp_path / "review"), "--testverhalen", str(tmp_path / "verhalen")]
+    result = subprocess.run([sys.executable, "-m", "bot.privacy.retention", *dirs, "verwijder", "recent-2"], cwd=ROOT,
+                            env=env, capture_output=True, text=True)
     assert result.returncode == 0 and "Verwijderd voor gesprek recent-2: 1 gesprek(ken)" in result.stdout
-    result = subprocess.run([sys.executable, "-m", "bot.privacy.retention", "opschonen", "--dagen", "30"], cwd=ROOT,
+    unknown = subprocess.run([sys.executable, "-m", "bot.privacy.retention", *dirs, "verwijder", "bestaat-niet"],
+                             cwd=ROOT, env=env, capture_output=True, text=True)
+    assert unknown.returncode == 1 and "Gesprek bestaat-niet niet gevonden" in unknown.stderr
+    result = subprocess.run([sys.executable, "-m", "bot.privacy.retention", *dirs, "opschonen", "--dagen", "30"], cwd=ROOT,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0 and "Opgeschoond (ouder dan 30 dagen): 1 gesprek(ken)" in result.stdout
     assert re.search(r"--dagen moet", subprocess.run(
@@ -233,15 +234,15 @@ def test_analytics_report_with_charts(seeded):
                 {"event": "user", "text": "mens", "parse_data": {"intent": {"name": "human_handoff"}}},
                 {"event": "action", "name": "action_overdracht_opslaan"}]]
     figures = analytics.analyse(history)
-    assert figures.rates == {"advies bereikt": 0.5, "medewerker gevraagd": 0.5, "overdracht opgeslagen": 0.5,
-                             "niet begrepen (per bericht)": 0.25}
+    assert figures.rates == {"advies bereikt (per gesprek)": 0.5, "medewerker gevraagd (per gesprek)": 0.5,
+                             "overdracht opgeslagen (per gesprek)": 0.5, "niet begrepen (per bericht)": 0.25}
     assert figures.drop_off == {"vooropleiding": 1}
     seeded_figures = analytics.analyse(analytics.load(engine, None))
     assert seeded_figures.conversations == 3 and seeded_figures.handoff_stored == 1
     path = analytics.report(figures, tmp_path / "rapport", "test")
     text = path.read_text()
-    assert "| advies bereikt | 50.0% |" in text and "| vooropleiding | 1 |" in text
-    for chart in ("percentages.png", "afhakers.png"):
+    assert "| Advies gekregen | 1 | 50.0% |" in text and "| Hoogste opleiding | 1 | 50.0% |" in text
+    for chart in ("trechter.png", "einde.png", "afhakers.png"):
         assert (path.parent / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -250,15 +251,11 @@ def test_review_file_converts_to_nlu_yaml_and_back(tmp_path):
     rows = [{**{f: "" for f in review.FIELDS}, "tekst": "nee  ik bedoel mbo", "juiste_intent": "correct", "opnemen": "ja"},
             {**{f: "" for f in review.FIELDS}, "tekst": "hoi daar", "juiste_intent": "greet", "opnemen": "ja"},
             {**{f: "" for f in review.FIELDS}, "tekst": "weg ermee", "juiste_intent": "deny", "opnemen": "nee"}]
-    with source.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=review.FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(source, review.FIELDS, rows)
     text = review.to_nlu_yaml(source)
     assert yaml.safe_load(text)["nlu"] == [{"intent": "correct", "examples": "- nee ik bedoel mbo\n"},
                                            {"intent": "greet", "examples": "- hoi daar\n"}]
     (tmp_path / "nagekeken.yml").write_text(text)
     assert review.from_nlu_yaml(tmp_path / "nagekeken.yml", tmp_path / "terug.csv") == 2
-    with (tmp_path / "terug.csv").open(newline="") as handle:
-        back = [(r["tekst"], r["juiste_intent"], r["opnemen"]) for r in csv.DictReader(handle)]
+    back = [(r["tekst"], r["juiste_intent"], r["opnemen"]) for r in read_csv(tmp_path / "terug.csv")[1]]
     assert back == [("nee ik bedoel mbo", "correct", "ja"), ("hoi daar", "greet", "ja")]

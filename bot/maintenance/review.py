@@ -1,45 +1,62 @@
 """Turning logged conversations into reviewed training data.
 
   python -m bot.maintenance.review exporteer --sinds 2026-11-01
-      writes var/review/review-<datum>.csv (messages worth a human look) and
-      var/review/gesprekken-<datum>.jsonl (the conversations), pseudonymised and redacted
+      writes var/review/review-<datum>.csv (messages worth a human look, grouped by text)
+      and var/review/gesprekken-<datum>.jsonl (the conversations), pseudonymised and cleaned
   python -m bot.maintenance.review naar-yaml var/review/review-<datum>.csv > nagekeken.yml
   python -m bot.maintenance.review naar-csv nagekeken.yml var/review/nagekeken.csv
       the review file as Rasa NLU YAML and back, for those who prefer to edit YAML
   python -m bot.maintenance.review samenvoegen var/review/review-<datum>.csv
       adds the rows marked `opnemen = ja` with a `juiste_intent` to bot/data/nlu, in the
-      file that already holds that intent, without duplicates
+      file that already holds that intent, without duplicates; fails (and changes nothing)
+      on a file without the expected columns or with an unknown intent
 
-Messages worth a look: low NLU confidence, not understood (fallback), corrections, and a
-request for a human right after the bot said it did not understand. Answers to the
-handoff questions (contact details) are never exported.
+The review file has one row per distinct text (how often, from which conversations), the
+bot's question before it and its reply after it, in three sections:
+  1 nakijken: low NLU confidence, not understood (fallback), corrections, a request for a
+    human right after the bot said it did not understand;
+  2 zeker maar mogelijk fout: a confident prediction right before a correction, a restart
+    or a request for a human;
+  3 bewust afgehandeld: input the bot handled on purpose (empty, no words, markup, a
+    personal number, too long, English).
+Answers to the handoff questions (contact details) are never exported. Every text passes
+through ExportCleaner (bot/privacy/events.py): no personal numbers, e-mail addresses,
+phone numbers or names.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.privacy.events import contact_values, redact_event, scrub_contacts
+from bot.privacy.events import ExportCleaner
+from bot.privacy.exports import (CONVERSATIONS, ExportFileError, excel_safe, export_dir, format_ids, from_excel,
+                                 read_csv, write_csv, write_jsonl)
 from bot.privacy.pseudonym import pseudonym
 from bot.privacy.trackers import ROOT, events, tracker_engine
 
-EXPORT_DIR = ROOT / "var" / "review"
+EXPORT_DIR = export_dir()
 DATA_DIR = ROOT / "bot" / "data"
 LOW_CONFIDENCE = 0.6
-FIELDS = ["gesprek", "tijd", "tekst", "voorspelde_intent", "zekerheid", "entiteiten", "reden", "juiste_intent",
-          "opnemen"]
+FIELDS = ["sectie", "tekst", "aantal", "voorspelde_intent", "zekerheid", "reden", "vraag_van_de_bot",
+          "antwoord_van_de_bot", "entiteiten", CONVERSATIONS, "laatst", "juiste_intent", "opnemen"]
+REQUIRED = ("tekst", "juiste_intent", "opnemen")
 YES = {"ja", "j", "x", "1", "yes", "true"}
+SECTIONS = ("1 nakijken", "2 zeker maar mogelijk fout", "3 bewust afgehandeld")
+#: What comes right after a confident prediction that was probably wrong.
+AFTERMATH = {"correct": "zeker_daarna_correctie", "restart": "zeker_daarna_opnieuw",
+             "human_handoff": "zeker_daarna_medewerker"}
+MISUNDERSTOOD = {"aanbod_medewerker", "verduidelijk", "verduidelijk_vraag"}
 
 
 def _conversations(engine: Engine, since: float) -> Dict[str, List[Dict[str, Any]]]:
@@ -62,84 +79,158 @@ class Export:
     count: int
 
 
-def _clean(event: Dict[str, Any], contacts) -> Dict[str, Any]:
-    event = redact_event(event)
-    return scrub_contacts(event, contacts) if contacts else event
+def _intent(event: Dict[str, Any]) -> Tuple[Optional[str], float]:
+    intent = (event.get("parse_data") or {}).get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0)
 
 
-def review_rows(conversation_id: str, history: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+def _input_kind(event: Dict[str, Any]) -> Optional[str]:
+    for entity in (event.get("parse_data") or {}).get("entities") or []:
+        if entity.get("entity") == "invoer_soort":
+            return str(entity.get("value"))
+    return None
+
+
+def _time(timestamp: Any) -> str:
+    return dt.datetime.utcfromtimestamp(float(timestamp or 0)).isoformat(timespec="seconds") + "Z"
+
+
+def review_rows(conversation_id: str, history: Iterable[Dict[str, Any]],
+                cleaner: Optional[ExportCleaner] = None) -> List[Dict[str, Any]]:
+    """The messages of one conversation worth a look, one row per message (not grouped)."""
     history = list(history)
-    contacts = contact_values(history)
+    cleaner = cleaner or ExportCleaner(history)
     alias = pseudonym(conversation_id)
-    rows: List[Dict[str, Any]] = []
     loop: Optional[str] = None
     last_bot_key: Optional[str] = None
+    last_bot_text = ""
+    pending: List[Dict[str, Any]] = []  # rows still waiting for the bot's reply
+    rows: List[Dict[str, Any]] = []
+    previous: Optional[Dict[str, Any]] = None  # the last confident prediction, for what comes next
     for raw in history:
         kind = raw.get("event")
         if kind == "active_loop":
             loop = raw.get("name")
+        if kind == "restart" and previous is not None:
+            previous["reden"].append(AFTERMATH["restart"])
+            previous = None
         if kind == "bot":
             last_bot_key = (raw.get("metadata") or {}).get("tekst")
-        if kind != "user" or loop == "overdracht_form":
+            last_bot_text = cleaner.text(raw.get("text"))
+            for row in pending:
+                row["antwoord_van_de_bot"] = last_bot_text
+            pending = []
             continue
-        event = _clean(raw, contacts)
-        text = str(event.get("text") or "")
-        if not text or text.startswith("/"):
+        if kind != "user":
             continue
-        parse = event.get("parse_data") or {}
-        intent = parse.get("intent") or {}
-        name, confidence = intent.get("name"), float(intent.get("confidence") or 0)
-        reasons = []
-        if name == "nlu_fallback":
-            reasons.append("niet_begrepen")
-        elif confidence < LOW_CONFIDENCE:
-            reasons.append("lage_zekerheid")
-        if name == "correct":
-            reasons.append("correctie")
-        if name == "human_handoff" and last_bot_key in {"aanbod_medewerker", "verduidelijk", "verduidelijk_vraag"}:
-            reasons.append("medewerker_na_misverstand")
-        if not reasons:
+        name, confidence = _intent(raw)
+        if previous is not None and name in AFTERMATH:
+            previous["reden"].append(AFTERMATH[name])
+        previous = None
+        pending = []
+        if loop == "overdracht_form":
             continue
-        entities = [{"entity": e.get("entity"), "value": e.get("value")} for e in parse.get("entities") or []]
-        rows.append({
-            "gesprek": alias,
-            "tijd": dt.datetime.utcfromtimestamp(float(raw.get("timestamp") or 0)).isoformat(timespec="seconds") + "Z",
-            "tekst": text, "voorspelde_intent": name, "zekerheid": f"{confidence:.2f}",
-            "entiteiten": json.dumps(entities, ensure_ascii=False), "reden": ",".join(reasons),
-            "juiste_intent": "", "opnemen": "",
+        text = cleaner.text(raw.get("text"))
+        if text.startswith("/"):
+            continue
+        reasons: List[str] = []
+        input_kind = _input_kind(raw)
+        if input_kind:
+            section, reasons = SECTIONS[2], [f"invoer_{input_kind}"]
+        else:
+            section = SECTIONS[0]
+            if name == "nlu_fallback":
+                reasons.append("niet_begrepen")
+            elif confidence < LOW_CONFIDENCE:
+                reasons.append("lage_zekerheid")
+            if name == "correct":
+                reasons.append("correctie")
+            if name == "human_handoff" and last_bot_key in MISUNDERSTOOD:
+                reasons.append("medewerker_na_misverstand")
+        entities = [{"entity": e.get("entity"), "value": cleaner.value(e.get("value"))}
+                    for e in (raw.get("parse_data") or {}).get("entities") or []]
+        row = {"sectie": section, "tekst": text, "voorspelde_intent": name, "zekerheid": confidence,
+               "reden": reasons, "vraag_van_de_bot": last_bot_text, "antwoord_van_de_bot": "",
+               "entiteiten": json.dumps(entities, ensure_ascii=False), "gesprek": alias,
+               "tijd": float(raw.get("timestamp") or 0)}
+        pending.append(row)
+        rows.append(row)
+        if not input_kind and name not in AFTERMATH and name != "nlu_fallback" and confidence >= LOW_CONFIDENCE:
+            previous = row
+    for row in rows:
+        if row["sectie"] == SECTIONS[0] and not row["reden"]:
+            continue
+        if any(r in AFTERMATH.values() for r in row["reden"]) and not any(
+                r in {"niet_begrepen", "lage_zekerheid", "correctie", "medewerker_na_misverstand"} for r in row["reden"]):
+            row["sectie"] = SECTIONS[1]
+    return [row for row in rows if row["reden"]]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def group_rows(rows: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """One row per section and distinct text (ignoring case and spacing): how often, from
+    which conversations, the most common prediction, question and reply."""
+    groups: Dict[Tuple[str, str], List[Dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault((row["sectie"], _key(row["tekst"])), []).append(row)
+    out = []
+    for (section, _), members in groups.items():
+        common = lambda field: Counter(m[field] for m in members).most_common(1)[0][0]  # noqa: E731
+        reasons = list(dict.fromkeys(r for m in members for r in m["reden"]))
+        out.append({
+            "sectie": section, "tekst": excel_safe(common("tekst")), "aantal": len(members),
+            "voorspelde_intent": common("voorspelde_intent"),
+            "zekerheid": f"{sum(m['zekerheid'] for m in members) / len(members):.2f}",
+            "reden": ",".join(reasons), "vraag_van_de_bot": excel_safe(common("vraag_van_de_bot")),
+            "antwoord_van_de_bot": excel_safe(common("antwoord_van_de_bot")), "entiteiten": common("entiteiten"),
+            CONVERSATIONS: format_ids(Counter(m["gesprek"] for m in members)),
+            "laatst": _time(max(m["tijd"] for m in members)), "juiste_intent": "", "opnemen": "",
         })
-    return rows
+    out.sort(key=lambda r: (r["sectie"], -r["aantal"], r["tekst"]))
+    return out
 
 
-def export(engine: Engine, since: dt.date, out_dir: Path = EXPORT_DIR, today: Optional[dt.date] = None) -> Export:
-    out_dir.mkdir(parents=True, exist_ok=True)
+def conversation_lines(conversation_id: str, history: Iterable[Dict[str, Any]],
+                       cleaner: Optional[ExportCleaner] = None) -> List[Dict[str, Any]]:
+    """The messages of one conversation for the JSON-lines export (contact details left out)."""
+    history = list(history)
+    cleaner = cleaner or ExportCleaner(history)
+    alias, loop, lines = pseudonym(conversation_id), None, []
+    for raw in history:
+        if raw.get("event") == "active_loop":
+            loop = raw.get("name")
+        if raw.get("event") not in {"user", "bot"} or not raw.get("text"):
+            continue
+        if raw.get("event") == "user" and loop == "overdracht_form":
+            continue  # contact details stay out of exports
+        name, confidence = _intent(raw)
+        line = {"gesprek": alias, "van": "persoon" if raw["event"] == "user" else "bot",
+                "tekst": cleaner.text(raw.get("text")), "tijd": raw.get("timestamp")}
+        if raw["event"] == "user":
+            line.update(intent=name, zekerheid=round(confidence, 4), invoer_soort=_input_kind(raw))
+        lines.append(line)
+    return lines
+
+
+def export(engine: Engine, since: dt.date, out_dir: Optional[Path] = None, today: Optional[dt.date] = None) -> Export:
+    out_dir = out_dir or export_dir()
     stamp = (today or dt.date.today()).isoformat()
     start = dt.datetime.combine(since, dt.time(), tzinfo=dt.timezone.utc).timestamp()
     conversations = _conversations(engine, start)
     review_path, conversations_path = out_dir / f"review-{stamp}.csv", out_dir / f"gesprekken-{stamp}.jsonl"
     rows: List[Dict[str, Any]] = []
-    with conversations_path.open("w", encoding="utf-8") as handle:
-        for conversation_id, history in sorted(conversations.items()):
-            rows += review_rows(conversation_id, history)
-            contacts = contact_values(history)
-            loop = None
-            for raw in history:
-                if raw.get("event") == "active_loop":
-                    loop = raw.get("name")
-                if raw.get("event") not in {"user", "bot"} or not raw.get("text"):
-                    continue
-                if raw.get("event") == "user" and loop == "overdracht_form":
-                    continue  # contact details stay out of exports
-                event = _clean(raw, contacts)
-                line = {"gesprek": pseudonym(conversation_id), "van": "persoon" if raw["event"] == "user" else "bot",
-                        "tekst": event["text"], "intent": ((event.get("parse_data") or {}).get("intent") or {}).get("name"),
-                        "tijd": raw.get("timestamp")}
-                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-    with review_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
-    return Export(review_path, conversations_path, len(rows), len(conversations))
+    lines: List[Dict[str, Any]] = []
+    for conversation_id, history in sorted(conversations.items()):
+        cleaner = ExportCleaner(history)
+        rows += review_rows(conversation_id, history, cleaner)
+        lines += conversation_lines(conversation_id, history, cleaner)
+    grouped = group_rows(rows)
+    write_jsonl(conversations_path, lines)
+    write_csv(review_path, FIELDS, grouped)
+    return Export(review_path, conversations_path, len(grouped), len(conversations))
 
 
 def _normal(text: str) -> str:
@@ -164,48 +255,66 @@ def known_examples(data_dir: Path) -> set:
     return found
 
 
-def merge(review_csv: Path, data_dir: Path = DATA_DIR) -> Dict[str, Any]:
-    """Adds the approved rows to the NLU file of their intent. Returns what happened."""
-    with review_csv.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    seen = known_examples(data_dir)
-    added, duplicates, unknown = 0, 0, []
-    files = {path: path.read_text(encoding="utf-8").splitlines() for path in _nlu_files(data_dir)}
-    for row in rows:
-        intent = (row.get("juiste_intent") or "").strip()
-        text = " ".join((row.get("tekst") or "").split())
-        if (row.get("opnemen") or "").strip().lower() not in YES or not intent or not text:
+def _approved(review_csv: Path) -> List[Tuple[int, str, str]]:
+    """(line number, text, intent) of the rows marked for inclusion. Raises ExportFileError
+    (in Dutch) for a file without the expected columns or an approved row without an intent."""
+    _, rows = read_csv(review_csv, REQUIRED)
+    approved, problems = [], []
+    for number, row in enumerate(rows, start=2):
+        if (row.get("opnemen") or "").strip().lower() not in YES:
             continue
+        intent = (row.get("juiste_intent") or "").strip()
+        text = " ".join(from_excel((row.get("tekst") or "").strip()).split())
+        if not intent or not text:
+            problems.append(f"regel {number}: 'opnemen' is ja maar " + ("'juiste_intent'" if not intent else "'tekst'")
+                            + " is leeg")
+            continue
+        approved.append((number, text, intent))
+    if problems:
+        raise ExportFileError(f"{review_csv}: " + "; ".join(problems))
+    return approved
+
+
+def merge(review_csv: Path, data_dir: Path = DATA_DIR) -> Dict[str, Any]:
+    """Adds the approved rows to the NLU file of their intent. Returns what happened.
+    Changes nothing and raises ExportFileError when a column is missing, an approved row has
+    no intent or an intent is unknown."""
+    approved = _approved(review_csv)
+    files = {path: path.read_text(encoding="utf-8").splitlines() for path in _nlu_files(data_dir)}
+    known = {_INTENT.match(l).group("name") for lines in files.values() for l in lines if _INTENT.match(l)}
+    unknown = sorted({intent for _, _, intent in approved if intent not in known})
+    if unknown:
+        lines = [str(n) for n, _, intent in approved if intent in unknown]
+        raise ExportFileError(f"Onbekende intent(s): {', '.join(unknown)} (regel {', '.join(lines)}). "
+                              "Er is niets toegevoegd. Kies een intent uit domain.yml / bot/data/nlu.")
+    seen = known_examples(data_dir)
+    added, duplicates = 0, 0
+    changed = set()
+    for _, text, intent in approved:
         if _normal(text) in seen:
             duplicates += 1
             continue
-        target = next(((path, lines) for path, lines in files.items()
-                       if any(_INTENT.match(l) and _INTENT.match(l).group("name") == intent for l in lines)), None)
-        if target is None:
-            unknown.append(intent)
-            continue
-        path, lines = target
+        path, lines = next((path, lines) for path, lines in files.items()
+                           if any(_INTENT.match(l) and _INTENT.match(l).group("name") == intent for l in lines))
         start = next(i for i, l in enumerate(lines) if _INTENT.match(l) and _INTENT.match(l).group("name") == intent)
         end = start + 1
         while end < len(lines) and not lines[end].startswith("- "):
             end += 1
         last = max(i for i in range(start, end) if lines[i].strip().startswith("- "))
-        lines.insert(last + 1, "    - " + text.replace("\n", " "))
+        lines.insert(last + 1, "    - " + text)
         seen.add(_normal(text))
+        changed.add(path)
         added += 1
-    for path, lines in files.items():
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {"toegevoegd": added, "dubbel": duplicates, "onbekende_intents": sorted(set(unknown))}
+    for path in changed:
+        path.write_text("\n".join(files[path]) + "\n", encoding="utf-8")
+    return {"toegevoegd": added, "dubbel": duplicates, "onbekende_intents": []}
 
 
 def to_nlu_yaml(review_csv: Path) -> str:
     """The approved rows of a review file as Rasa NLU YAML (one block per intent)."""
-    with review_csv.open(newline="", encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle)
-                if (r.get("opnemen") or "").strip().lower() in YES and (r.get("juiste_intent") or "").strip()]
     by_intent: Dict[str, List[str]] = {}
-    for row in rows:
-        by_intent.setdefault(row["juiste_intent"].strip(), []).append(" ".join(row["tekst"].split()))
+    for _, text, intent in _approved(review_csv):
+        by_intent.setdefault(intent, []).append(text)
     lines = ['version: "3.1"', "nlu:"]
     for intent, texts in by_intent.items():
         lines += [f"- intent: {intent}", "  examples: |"] + [f"    - {text}" for text in dict.fromkeys(texts)]
@@ -223,12 +332,9 @@ def from_nlu_yaml(nlu_yaml: Path, review_csv: Path) -> int:
             continue
         for line in str(block.get("examples") or "").splitlines():
             if line.strip().startswith("- "):
-                rows.append({**{f: "" for f in FIELDS}, "tekst": line.strip()[2:], "juiste_intent": block["intent"],
-                             "opnemen": "ja", "reden": "yaml"})
-    with review_csv.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
+                rows.append({**{f: "" for f in FIELDS}, "tekst": excel_safe(line.strip()[2:]),
+                             "juiste_intent": block["intent"], "opnemen": "ja", "reden": "yaml", "aantal": 1})
+    write_csv(review_csv, FIELDS, rows)
     return len(rows)
 
 
@@ -239,7 +345,7 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     out = commands.add_parser("exporteer")
     out.add_argument("--sinds", type=dt.date.fromisoformat, required=True, help="JJJJ-MM-DD")
-    out.add_argument("--uit", type=Path, default=EXPORT_DIR)
+    out.add_argument("--uit", type=Path, default=None, help="standaard REVIEW_DIR of var/review")
     to_yaml = commands.add_parser("naar-yaml", help="goedgekeurde regels als Rasa NLU YAML (naar stdout)")
     to_yaml.add_argument("bestand", type=Path)
     to_csv = commands.add_parser("naar-csv", help="Rasa NLU YAML terug naar een reviewbestand")
@@ -252,22 +358,28 @@ def main(argv=None) -> int:
     if args.command == "exporteer":
         result = export(tracker_engine(args.tracker_url), args.sinds, args.uit)
         print(f"{result.count} gesprek(ken) geëxporteerd naar {result.conversations}")
-        print(f"{result.rows} bericht(en) om na te kijken in {result.review}")
+        print(f"{result.rows} verschillende bericht(en) om na te kijken in {result.review}")
         print("Vul per regel 'juiste_intent' in en zet 'opnemen' op 'ja'; daarna: make samenvoegen BESTAND=...")
         return 0
+    source = args.yaml if args.command == "naar-csv" else args.bestand
+    if not source.exists():
+        print(f"Bestand niet gevonden: {source}", file=sys.stderr)
+        return 1
     if args.command == "naar-csv":
         print(f"{from_nlu_yaml(args.yaml, args.bestand)} regel(s) in {args.bestand}")
         return 0
-    if not args.bestand.exists():
-        print(f"Bestand niet gevonden: {args.bestand}", file=sys.stderr)
+    try:
+        if args.command == "naar-yaml":
+            sys.stdout.write(to_nlu_yaml(args.bestand))
+            return 0
+        result = merge(args.bestand, args.data)
+    except ExportFileError as error:
+        print(f"Samenvoegen mislukt: {error}", file=sys.stderr)
         return 1
-    if args.command == "naar-yaml":
-        sys.stdout.write(to_nlu_yaml(args.bestand))
-        return 0
-    result = merge(args.bestand, args.data)
-    print(f"Toegevoegd: {result['toegevoegd']}, al aanwezig: {result['dubbel']}"
-          + (f", onbekende intents: {', '.join(result['onbekende_intents'])}" if result["onbekende_intents"] else ""))
-    return 1 if result["onbekende_intents"] else 0
+    print(f"Toegevoegd: {result['toegevoegd']}, al aanwezig: {result['dubbel']}")
+    if not result["toegevoegd"] and not result["dubbel"]:
+        print("Geen regels met 'opnemen' = ja gevonden.")
+    return 0
 
 
 if __name__ == "__main__":

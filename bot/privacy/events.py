@@ -4,7 +4,9 @@
 typed: user messages, their entities and slots filled from user text; never from the bot's
 own texts, ids or timestamps. ``scrub_contacts`` replaces the contact
 details given for a handoff (name, e-mail, phone) once the handoff is stored or declined:
-from then on they live only in the handoff record.
+from then on they live only in the handoff record. ``ExportCleaner`` goes further, for
+what leaves the store (review exports, test stories): also e-mail addresses, phone numbers
+and names in free text, in every text of the conversation.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any, Dict, FrozenSet, Iterable, Mapping, Set
 
 import yaml
 
-from bot.privacy.redact import redact
+from bot.privacy.names import names_in, replace_names
+from bot.privacy.redact import redact, redact_contact_details
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Keys whose values are identifiers or names of the bot's own machinery, never personal text.
@@ -135,3 +138,46 @@ def handoff_finished(events: Iterable[Mapping[str, Any]]) -> bool:
         if event.get("event") == "action" and event.get("name") in FINISHED:
             finished = True
     return finished
+
+
+_PARTICLES = frozenset({"van", "der", "den", "de", "ter", "ten", "het"})
+
+
+class ExportCleaner:
+    """Cleans the texts of one conversation for an export: control characters out, the
+    handoff's contact details, personal numbers, e-mail addresses, phone numbers and the
+    names the person gave ("mijn naam is ...", "ik ben ...") replaced, in user and bot texts."""
+
+    def __init__(self, history: Iterable[Mapping[str, Any]]) -> None:
+        from bot.privacy.exports import strip_control
+
+        self._strip = strip_control
+        history = list(history)
+        contacts = contact_values(history)
+        self._contacts = _pattern(contacts) if contacts else None
+        given = {e["value"] for e in history if e.get("event") == "slot" and e.get("name") == "naam"
+                 and isinstance(e.get("value"), str) and e["value"] != CONTACT_LABEL}
+        # the name given for a handoff, and each of its words ("Bram" of "Bram Bakker")
+        names: Set[str] = set(given) | {word for name in given for word in name.split()
+                                        if len(word) >= 3 and word.lower() not in _PARTICLES}
+        for event in history:
+            if event.get("event") == "user":
+                names.update(names_in(self._strip(event.get("text"))))
+        self.names = {n for n in names if len(n) >= 2}
+
+    def text(self, value: Any) -> str:
+        text = self._strip(value)
+        if self._contacts is not None:
+            text = self._contacts.sub(CONTACT_LABEL, text)
+        return replace_names(redact_contact_details(text), self.names)
+
+    def value(self, value: Any) -> Any:
+        """An entity value: strings cleaned, numbers that were a personal number too."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            cleaned = self.text(str(value))
+            return value if cleaned == str(value) else cleaned
+        if isinstance(value, list):
+            return [self.value(item) for item in value]
+        return value

@@ -38,9 +38,17 @@ _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 #: Spans with a structure of their own: their digits are never a personal number. Ids
 #: first (an IBAN is never inside one), then formats whose digits could look like a BSN
 #: or card number (an IBAN may hold a group that looks like a phone number).
+#: An e-mail address and a phone number (international, or Dutch with 10 digits, not inside
+#: a longer run of digits). Personal numbers are never inside them; exports replace them
+#: (``redact_contact_details``).
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+PHONE = "|".join([
+    r"(?<![\w+])(?<!\d[ .\-])(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){6,11}(?!\d)",
+    r"(?<![\d\w])(?<!\d[ .\-/])0[1-9](?:[ .\-/]?\d){8}(?![\d]|[ .\-]\d)",
+])
 _IDS = re.compile("|".join([
     r"(?:https?://|www\.)[^\s<>\"']+",                                       # URL
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                                          # e-mail address
+    EMAIL,                                                                    # e-mail address
     r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])",  # UUID
     # hex id, with letters after its first two characters (a lower-case IBAN has none there)
     r"(?<![0-9A-Za-z])(?=[0-9a-f]{2}[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}(?![0-9A-Za-z])",
@@ -49,9 +57,7 @@ _FORMATS = re.compile("|".join([
     rf"(?<![\d.\-/])(?:19|20)\d{{2}}-{_MONTH}-{_DAY}{_TIME}(?![\d])",         # ISO date (and time)
     rf"(?<![\d.\-/]){_DAY}([-./]){_MONTH}\1(?:19|20)?\d{{2}}(?![\d]|[-./]\d)",  # Dutch date
     r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",                           # time
-    # phone numbers, international and Dutch (10 digits), not inside a longer run of digits
-    r"(?<![\w+])(?<!\d[ .\-])(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){6,11}(?!\d)",
-    r"(?<![\d\w])(?<!\d[ .\-/])0[1-9](?:[ .\-/]?\d){8}(?![\d]|[ .\-]\d)",
+    PHONE,                                                                    # phone numbers
     r"(?<!\d)[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])",                               # postcode
 ]))
 #: Groups of digits joined by one kind of separator: spaces, or . - _ , / with optional spaces.
@@ -196,3 +202,16 @@ def redact(text: str) -> Redaction:
         found[{BSN_LABEL: "bsn", IBAN_LABEL: "iban", CARD_LABEL: "kaart"}[label]] += 1
     out.append(text[position:])
     return Redaction("".join(out), found)
+
+
+EMAIL_LABEL, PHONE_LABEL = "[e-mail]", "[telefoonnummer]"
+_EMAIL = re.compile(EMAIL)
+_PHONE = re.compile(PHONE)
+
+
+def redact_contact_details(text: str) -> str:
+    """``text`` without personal numbers, e-mail addresses and phone numbers: what leaves
+    the store for review (exports, test stories). The store itself keeps phone numbers in
+    the bot's own texts."""
+    text = redact(text or "").text
+    return _PHONE.sub(PHONE_LABEL, _EMAIL.sub(EMAIL_LABEL, text))

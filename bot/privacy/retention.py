@@ -1,34 +1,44 @@
 """Retention and the right to erasure (AVG).
 
   python -m bot.privacy.retention opschonen --dagen N
-      deletes conversations whose last message is older than N days, handoffs older than
-      N days (``--overdracht-dagen`` to keep those longer) and review exports older than N days
+      deletes conversations whose last message is older than N days (from the tracker
+      store, and their lines in every export and their test stories, by the age of the
+      conversation, not of the file), handoffs older than N days (``--overdracht-dagen``
+      to keep those longer) and export files older than N days
   python -m bot.privacy.retention verwijder GESPREK_ID
       deletes everything about one conversation: its events in the tracker store, its
-      handoffs (with their deliveries and inbox items) and its lines in review exports
+      handoffs (with their deliveries and inbox items), its lines in the review exports and
+      the test stories made from it; GESPREK_ID may be the id or its pseudonym (g-...) from
+      an export. Fails when nothing about the conversation is found.
 
-Both print what they removed. They touch nothing else.
+  python -m bot.privacy.retention herredigeren
+      after the redactor improved: runs the store's redaction again over every stored event
+      (and the contact scrub over conversations whose handoff is done), and the export
+      cleaning over every review export and test story
+
+All print what they did. They touch nothing else.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from bot.privacy.exports import conversation_ages, export_dir, stories_dir, strip_exports, strip_stories
 from bot.privacy.pseudonym import pseudonym
-from bot.privacy.trackers import ROOT, events, tracker_engine
+from bot.privacy.trackers import events, tracker_engine
 
-EXPORT_DIR = ROOT / "var" / "review"
+EXPORT_DIR = export_dir()
+STORIES_DIR = stories_dir()
 
 
 @dataclass
@@ -38,20 +48,44 @@ class Removed:
     overdrachten: int = 0
     exportregels: int = 0
     exportbestanden: int = 0
-    details: Dict[str, int] = field(default_factory=dict)
+    testverhalen: int = 0
 
     def __str__(self) -> str:
         return (f"{self.gesprekken} gesprek(ken), {self.gebeurtenissen} gebeurtenissen, {self.overdrachten} "
-                f"overdracht(en), {self.exportregels} exportregel(s), {self.exportbestanden} exportbestand(en)")
+                f"overdracht(en), {self.exportregels} exportregel(s), {self.exportbestanden} exportbestand(en), "
+                f"{self.testverhalen} testverha(a)l(en)")
+
+    @property
+    def anything(self) -> bool:
+        return any((self.gebeurtenissen, self.overdrachten, self.exportregels, self.exportbestanden, self.testverhalen))
 
 
 def _has_events_table(engine: Engine) -> bool:
     return sa.inspect(engine).has_table("events")
 
 
+def _senders(trackers: Engine) -> List[str]:
+    if not _has_events_table(trackers):
+        return []
+    with trackers.connect() as connection:
+        return connection.execute(sa.select(events.c.sender_id).distinct()).scalars().all()
+
+
+def resolve(conversation_id: str, trackers: Engine) -> str:
+    """The conversation id for a pseudonym from an export (g-...); any other id as it is."""
+    if conversation_id.startswith("g-"):
+        for sender in _senders(trackers):
+            if pseudonym(sender) == conversation_id:
+                return sender
+    return conversation_id
+
+
 def delete_conversation(conversation_id: str, trackers: Engine, app: Optional[Engine],
-                        export_dir: Path = EXPORT_DIR) -> Removed:
+                        export_dir: Path = EXPORT_DIR, stories_dir: Path = STORIES_DIR) -> Removed:
     removed = Removed()
+    conversation_id = resolve(conversation_id, trackers)
+    alias = conversation_id if conversation_id.startswith("g-") and conversation_id not in _senders(trackers) \
+        else pseudonym(conversation_id)
     if _has_events_table(trackers):
         with trackers.begin() as connection:
             removed.gebeurtenissen = connection.execute(
@@ -63,38 +97,17 @@ def delete_conversation(conversation_id: str, trackers: Engine, app: Optional[En
         with app.begin() as connection:
             removed.overdrachten = connection.execute(
                 overdracht.delete().where(overdracht.c.conversation_id == conversation_id)).rowcount
-    removed.exportregels = _strip_exports(export_dir, pseudonym(conversation_id))
-    return removed
-
-
-def _strip_exports(export_dir: Path, alias: str) -> int:
-    """Removes every line of one conversation from the review exports (CSV and JSON lines)."""
-    removed = 0
-    for path in sorted(export_dir.glob("*.csv")) if export_dir.exists() else []:
-        with path.open(newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-            fields = rows[0].keys() if rows else None
-        kept = [row for row in rows if row.get("gesprek") != alias]
-        if len(kept) != len(rows):
-            removed += len(rows) - len(kept)
-            with path.open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.DictWriter(handle, fieldnames=list(fields))
-                writer.writeheader()
-                writer.writerows(kept)
-    for path in sorted(export_dir.glob("*.jsonl")) if export_dir.exists() else []:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        kept = [line for line in lines if json.loads(line).get("gesprek") != alias]
-        if len(kept) != len(lines):
-            removed += len(lines) - len(kept)
-            path.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+    removed.exportregels, removed.exportbestanden = strip_exports(export_dir, {alias})
+    removed.testverhalen = strip_stories(stories_dir, {alias})
     return removed
 
 
 def purge(days: float, trackers: Engine, app: Optional[Engine], handoff_days: Optional[float] = None,
-          export_dir: Path = EXPORT_DIR, now: Optional[float] = None) -> Removed:
+          export_dir: Path = EXPORT_DIR, now: Optional[float] = None, stories_dir: Path = STORIES_DIR) -> Removed:
     now = now if now is not None else time.time()
     cutoff = now - days * 86400
     removed = Removed()
+    senders: List[str] = []
     if _has_events_table(trackers):
         with trackers.begin() as connection:
             old = sa.select(events.c.sender_id).group_by(events.c.sender_id).having(
@@ -111,25 +124,107 @@ def purge(days: float, trackers: Engine, app: Optional[Engine], handoff_days: Op
         with app.begin() as connection:
             removed.overdrachten = connection.execute(
                 overdracht.delete().where(overdracht.c.aangemaakt_op < limit)).rowcount
-    if export_dir.exists():
+    kept = {pseudonym(sender) for sender in _senders(trackers)}
+    aliases = {pseudonym(sender) for sender in senders}
+    aliases |= {alias for alias, last in conversation_ages(export_dir).items() if last < cutoff and alias not in kept}
+    if export_dir.exists():  # a file older than the cutoff holds only older conversations
         for path in list(export_dir.glob("*.csv")) + list(export_dir.glob("*.jsonl")):
             if path.stat().st_mtime < cutoff:
                 path.unlink()
                 removed.exportbestanden += 1
+    # Lines in newer files go by the age of their conversation: removed from the store now,
+    # or (removed earlier) last seen in the exports before the cutoff.
+    lines, files = strip_exports(export_dir, aliases)
+    removed.exportregels, removed.exportbestanden = lines, removed.exportbestanden + files
+    removed.testverhalen = strip_stories(stories_dir, aliases)
     return removed
+
+
+def reclean(trackers: Engine, export_dir: Path = EXPORT_DIR, stories_dir: Path = STORIES_DIR) -> Dict[str, int]:
+    """Cleans the store and the exports again with the current redaction."""
+    from bot.privacy import events as privacy
+    from bot.privacy.exports import CONVERSATIONS, read_csv, write_csv, write_jsonl
+
+    done = {"gebeurtenissen": 0, "exportregels": 0, "testverhalen": 0}
+    for sender in _senders(trackers):
+        with trackers.begin() as connection:
+            rows = connection.execute(sa.select(events.c.id, events.c.data).where(events.c.sender_id == sender)
+                                      .order_by(events.c.id)).all()
+            history = [json.loads(data) for _, data in rows]
+            contacts = privacy.contact_values(history) if privacy.handoff_finished(history) else set()
+            for (row_id, data), event in zip(rows, history):
+                cleaned = privacy.redact_event(event)
+                if contacts:
+                    cleaned = privacy.scrub_contacts(cleaned, contacts)
+                if cleaned != event:
+                    connection.execute(events.update().where(events.c.id == row_id).values(data=json.dumps(cleaned)))
+                    done["gebeurtenissen"] += 1
+    for path in sorted(export_dir.glob("*.jsonl")) if export_dir.exists() else []:
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        by_conversation: Dict[str, list] = {}
+        for line in lines:
+            by_conversation.setdefault(line.get("gesprek"), []).append(line)
+        changed = 0
+        for members in by_conversation.values():
+            cleaner = privacy.ExportCleaner([{"event": "user", "text": m.get("tekst")} for m in members
+                                             if m.get("van") == "persoon"])
+            for member in members:
+                text = cleaner.text(member.get("tekst"))
+                if text != member.get("tekst"):
+                    member["tekst"], changed = text, changed + 1
+        if changed:
+            write_jsonl(path, lines)
+            done["exportregels"] += changed
+    for path in sorted(export_dir.glob("*.csv")) if export_dir.exists() else []:
+        fields, rows = read_csv(path)
+        changed = 0
+        for row in rows:
+            cleaner = privacy.ExportCleaner([{"event": "user", "text": row.get("tekst")}])
+            for column in fields:
+                if column in {CONVERSATIONS, "laatst", "aantal", "zekerheid", "sectie", "reden", "gesprek", "tijd"}:
+                    continue
+                text = cleaner.text(row.get(column))
+                if text != (row.get(column) or ""):
+                    row[column], changed = text, changed + 1
+        if changed:
+            write_csv(path, fields, rows)
+            done["exportregels"] += changed
+    for path in sorted(stories_dir.glob("test_echt_*.yml")) if stories_dir.exists() else []:
+        import yaml
+
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        changed = 0
+        for story in data.get("stories") or []:
+            steps = story.get("steps") or []
+            cleaner = privacy.ExportCleaner([{"event": "user", "text": s.get("user")} for s in steps if "user" in s])
+            for step in steps:
+                if "user" in step and cleaner.text(step["user"]) != step["user"]:
+                    step["user"], changed = cleaner.text(step["user"]), changed + 1
+        if changed:
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            done["testverhalen"] += 1
+    return done
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.privacy.retention", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tracker-url", default=None, help="standaard TRACKER_DB_URL of de SQLite van TRACKER_DB")
+    parser.add_argument("--exports", type=Path, default=EXPORT_DIR, help="map met exports (standaard REVIEW_DIR of var/review)")
+    parser.add_argument("--testverhalen", type=Path, default=STORIES_DIR, help="map met testverhalen (standaard TESTVERHALEN_DIR of tests)")
     commands = parser.add_subparsers(dest="command", required=True)
     clean = commands.add_parser("opschonen")
     clean.add_argument("--dagen", type=float, required=True)
     clean.add_argument("--overdracht-dagen", type=float, default=None)
     erase = commands.add_parser("verwijder")
     erase.add_argument("gesprek")
+    commands.add_parser("herredigeren", help="store en exports opnieuw door de huidige redactie halen")
     args = parser.parse_args(argv)
+    if args.command == "herredigeren":
+        done = reclean(tracker_engine(args.tracker_url), args.exports, args.testverhalen)
+        print(f"Opnieuw geredigeerd: {done['gebeurtenissen']} gebeurtenis(sen) in de store, "
+              f"{done['exportregels']} exportregel(s), {done['testverhalen']} testverha(a)l(en)")
+        return 0
     if args.command == "opschonen" and args.dagen < 0:
         print("--dagen moet 0 of meer zijn", file=sys.stderr)
         return 2
@@ -139,10 +234,15 @@ def main(argv=None) -> int:
     db.upgrade(app)
     trackers = tracker_engine(args.tracker_url)
     if args.command == "verwijder":
-        removed = delete_conversation(args.gesprek, trackers, app)
+        removed = delete_conversation(args.gesprek, trackers, app, args.exports, args.testverhalen)
+        if not removed.anything:
+            print(f"Gesprek {args.gesprek} niet gevonden: geen gebeurtenissen, overdrachten, exportregels of "
+                  "testverhalen. Er is niets verwijderd. Controleer het id (of het pseudoniem g-... uit een export).",
+                  file=sys.stderr)
+            return 1
         print(f"Verwijderd voor gesprek {args.gesprek}: {removed}")
     else:
-        removed = purge(args.dagen, trackers, app, args.overdracht_dagen)
+        removed = purge(args.dagen, trackers, app, args.overdracht_dagen, args.exports, stories_dir=args.testverhalen)
         print(f"Opgeschoond (ouder dan {args.dagen:g} dagen): {removed}")
     return 0
 
