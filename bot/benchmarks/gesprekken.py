@@ -262,7 +262,9 @@ class OwnStack:
         token = "bench-token"
         env = {**os.environ, **ports, "RASA_AUTH_TOKEN": token, "TRACKER_DB": str(self.work / "tracker.db"),
                "ONDERWIJSLOKET_DB_URL": f"sqlite:///{self.work / 'app.db'}", "LOG_DIR": str(self.work / "log"),
-               "HANDOFF_CONNECTORS": "inbox", "ACTION_ENDPOINT_URL": f"http://localhost:{ports['ACTION_PORT']}/webhook"}
+               "HANDOFF_CONNECTORS": "inbox", "ACTION_ENDPOINT_URL": f"http://localhost:{ports['ACTION_PORT']}/webhook",
+               # The model of this tree (make train), never a promoted one.
+               "RASA_MODEL": str(ROOT / "bot/models/onderwijsloket.tar.gz")}
         self.process = subprocess.Popen([str(ROOT / "scripts/run.sh")], cwd=ROOT, env=env, start_new_session=True,
                                         stdout=open(self.work / "run.out", "w"), stderr=subprocess.STDOUT)
         rasa, actions = f"http://localhost:{ports['RASA_PORT']}", f"http://localhost:{ports['ACTION_PORT']}"
