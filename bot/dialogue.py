@@ -58,7 +58,8 @@ _PERSON = re.compile(
 #: Words without which a message cannot ask for a person: "ja ze willen me aannemen als
 #: het mag" is no request for a medewerker, whatever the classifier thinks.
 _PERSON_WORD = re.compile(
-    r"\b(?:medewerker\w*|adviseur|intaker|mens|persoon|iemand|someone|person|human|bel\w*|gebeld|spreken|praten|"
+    r"\b(?:medewerker\w*|adviseur|intake\w*|mens|persoon|iemand|someone|person|human|bel\w*|\w*gebeld|terugbel\w*|"
+    r"klantenservice|spreken|praten|praat|"
     r"contact|gesprek|afspraak|telefo\w*|mail\w*|hulp|help|echt\w*|live|chat\w*|overdragen|doorverbinden)\b",
     re.IGNORECASE,
 )
@@ -72,12 +73,27 @@ _OTHER_PARTY = re.compile(
 )
 
 
+#: Words that make a person word a request: "adviseur graag", "kan ik bellen".
+_REQUEST = re.compile(
+    r"\b(?:wil|wilde|graag|kan|kun|mag|zou|liever|aub|a\.?u\.?b|alsjeblieft|alstublieft|svp|please|geef|verbind\w*|"
+    r"doorverbind\w*|terug\s*bel\w*|teruggebeld|bel\s+(?:me|mij)|praat\s+met|nodig|help|can|could|want|like|i'd|plannen|krijgen)\b",
+    re.IGNORECASE,
+)
+#: A person word on its own: "medewerker", "een mens", "persoon!".
+_BARE_PERSON = re.compile(r"\W*(?:een\s+|de\s+)?(?:echte?\s+)?(?:medewerker|mens|persoon|adviseur|intaker)\W*", re.IGNORECASE)
+
+
 def may_ask_for_person(text: str) -> bool:
-    """False when the message has none of the words a request for a person needs, or
-    when those words are about somebody else who wants to talk ("de school wil met me
-    praten") rather than a request of the person."""
+    """False when the message cannot be a request for a person: it has none of the words
+    such a request needs, it names a job ("HR-adviseur", "medewerker bij de Albert
+    Heijn") without asking anything, or somebody else wants to talk ("de school wil met
+    me praten")."""
     text = text or ""
-    return bool(_PERSON_WORD.search(text)) and not _OTHER_PARTY.search(text)
+    if asks_for_person(text):
+        return True
+    if not _PERSON_WORD.search(text) or _OTHER_PARTY.search(text):
+        return False
+    return bool(_REQUEST.search(text) or _BARE_PERSON.fullmatch(text.strip()))
 
 
 def asks_for_person(text: str) -> bool:

@@ -78,7 +78,19 @@ def test_other_messages_are_no_request_for_a_person(text):
     assert not dialogue.asks_for_person(text)
 
 
-@pytest.mark.parametrize("text", ["nog niet echt, ze willen wel met me praten", "de school wil me spreken"])
+def test_every_training_example_of_a_request_for_a_person_may_ask_for_one():
+    import yaml
+    from pathlib import Path
+
+    nlu = yaml.safe_load((Path(__file__).parents[1] / "bot/data/nlu/gesprek.yml").read_text(encoding="utf-8"))["nlu"]
+    examples = next(b["examples"] for b in nlu if b.get("intent") == "human_handoff")
+    texts = [line[2:].strip() for line in examples.splitlines() if line.strip().startswith("- ")]
+    assert len(texts) > 40
+    assert [t for t in texts if not dialogue.may_ask_for_person(t)] == []
+
+
+@pytest.mark.parametrize("text", ["nog niet echt, ze willen wel met me praten", "de school wil me spreken",
+                                  "HR-adviseur", "medewerker bij de albert heijn", "financieel adviseur bij een bank"])
 def test_somebody_else_who_wants_to_talk_is_no_request_for_a_person(text):
     assert not dialogue.may_ask_for_person(text)
 

@@ -525,3 +525,21 @@ def test_hours_of_work_in_another_answer_are_no_study_form():
 @pytest.mark.parametrize("text", ["nog niet echt, ze willen wel met me praten", "de directeur wil me volgende week spreken"])
 def test_a_school_that_wants_to_talk_is_a_job_in_conversation(text):
     assert extract(text, expected="baan_op_school").facts.get("baan_op_school") == "in-gesprek"
+
+
+@pytest.mark.parametrize("text, level", [
+    ("bachelor en master filosofie, Radboud Universiteit", "wo-master"),
+    ("grado en máster filología hispánica, Universidad de Salamanca", "wo-master"),
+    ("master degree, Uniwersytet Jagiellonski", "wo-master"),
+])
+def test_the_highest_degree_named_and_universities_abroad(text, level):
+    assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == level
+
+
+def test_a_master_not_finished_is_not_the_highest_diploma():
+    found = extract("ik heb mijn bachelor gedaan maar mijn master niet afgemaakt", expected="vooropleiding")
+    assert found.unclear.get("vooropleiding") == "bachelor" and "studierichting" not in found.facts
+
+
+def test_an_mtech_asks_whether_it_is_wo_or_hbo():
+    assert extract("M.Tech computer science", expected="vooropleiding").unclear.get("vooropleiding") == "master"

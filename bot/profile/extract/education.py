@@ -26,13 +26,16 @@ _DIPLOMA_CONTEXT = re.compile(
     r"na|doorgestroomd|gezeten|gevolgd|vooropleiding)\b"
 )
 _AMBIGUOUS_DEGREE = re.compile(
-    r"(?<![\w-])(masters?(?:diploma|titel|graad)?|msc|m\.sc\.?|bachelors?(?:diploma|titel|graad)?|bsc|b\.sc\.?|wo'?er|academicus|"
+    r"(?<![\w-])(masters?(?:diploma|titel|graad)?|msc|m\.sc\.?|m\.?\s?tech|meng|mba|magister|magistra|"
+    r"bachelors?(?:diploma|titel|graad)?|bsc|b\.sc\.?|b\.?\s?tech|beng|wo'?er|academicus|"
     r"academica|universiteit|uni|university|wo)(?![\w-])"
 )
 _HBO_HINT = re.compile(r"\b(?:hbo|\w*hogeschool|academie|kunstacademie|conservatorium|hs|hanze|fontys|hva|han|avans|windesheim|saxion|inholland|zuyd|hu|nhl|stenden)\b")
 _WO_HINT = re.compile(
     r"(?<![\w-])(?:wo|universiteit|uni|university|universitaire?|academisch|rug|uva|vu|tu|tud|tue|ru|uu|eur|wur|"
-    r"wageningen|tilburg university|radboud|erasmus|leiden university|ut|um|ou|tiu)(?![\w-])"
+    r"wageningen|tilburg university|radboud|erasmus|leiden university|ut|um|ou|tiu|"
+    # universities abroad: "Universidad de Salamanca", "Uniwersytet Jagiellonski", "Politechnika Warszawska"
+    r"universi\w+|uniwersytet\w*|politechni\w+|technische\s+universit\w+)(?![\w-])"
 )
 
 
@@ -66,9 +69,16 @@ _IN_PROGRESS = re.compile(
 )
 
 
-def _in_progress(folded: str, start: int) -> bool:
-    left, _ = clause_bounds(folded, start, start)
-    return bool(_IN_PROGRESS.search(folded[left:start]))
+_NOT_FINISHED = re.compile(r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b")
+
+
+def _in_progress(folded: str, start: int, end: Optional[int] = None) -> bool:
+    """A diploma the person is still working on, or did not finish ("mijn master niet
+    afgemaakt"): not their highest completed one."""
+    left, right = clause_bounds(folded, start, start)
+    if _IN_PROGRESS.search(folded[left:start]):
+        return True
+    return end is not None and bool(_NOT_FINISHED.match(folded[end:max(right, end)]))
 
 
 def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[str], pending: Optional[str]) -> None:
@@ -80,7 +90,7 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
     candidates: List[Tuple[int, int, str]] = []  # (start, end, value)
     taken: List[Tuple[int, int]] = []
     for start, end, _text, value in matcher("vooropleiding").finditer(folded):
-        if is_negated(folded, start) or _in_progress(folded, start):
+        if is_negated(folded, start) or _in_progress(folded, start, end):
             taken.append((start, end))
             continue
         if value in {"vmbo", "havo", "vwo"} and _school_type_is_sector(folded, start, end, expected):
@@ -105,12 +115,12 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
 
     for match in _AMBIGUOUS_DEGREE.finditer(folded):
         start, end = match.span(1)
-        if any(s <= start < e for s, e in taken) or is_negated(folded, start) or _in_progress(folded, start):
+        if any(s <= start < e for s, e in taken) or is_negated(folded, start) or _in_progress(folded, start, end):
             continue
         word = match.group(1)
-        if word.startswith(("master", "msc", "m.sc")):
+        if word.startswith(("master", "msc", "m.sc", "m.tech", "mtech", "meng", "mba", "magist")):
             kind = "master"
-        elif word.startswith(("bachelor", "bsc", "b.sc")):
+        elif word.startswith(("bachelor", "bsc", "b.sc", "b.tech", "btech", "beng")):
             kind = "bachelor"
         else:
             kind = "wo"
@@ -133,8 +143,9 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
             candidates.append((start, end, f"hbo-{kind}"))
         elif wo and not hbo:
             candidates.append((start, end, f"wo-{kind}"))
-        else:
-            unclear = unclear or kind
+        elif not (unclear == "master" and kind == "bachelor"):
+            # "bachelor en master filosofie": the highest degree named is the one to settle
+            unclear = kind if unclear in (None, "bachelor") and kind == "master" else unclear or kind
 
     if candidates:
         best = max(candidates, key=lambda c: values.VOOROPLEIDING.index(c[2]))
@@ -285,7 +296,7 @@ def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) ->
 
 
 _STOP_WORDS = (
-    r"en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|die|dat|ik|heb|werk|en|ben|nu|al|als|om|te|"
+    r"en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|die|dat|ik|heb|werk|en|ben|nu|al|als|om|te|niet|nooit|nog|"
     r"gestudeerd|gedaan|afgerond|gehaald|behaald|afgestudeerd|studeer|wil|kan|is|was|na|of|lesgeven|geven|"
     r"werken|worden|doen|halen|les|school|niveau|diploma"
 )
