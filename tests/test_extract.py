@@ -543,3 +543,13 @@ def test_a_master_not_finished_is_not_the_highest_diploma():
 
 def test_an_mtech_asks_whether_it_is_wo_or_hbo():
     assert extract("M.Tech computer science", expected="vooropleiding").unclear.get("vooropleiding") == "master"
+
+
+@pytest.mark.parametrize("text", ["nog niet echt, alleen bijbaantjes", "nog niks eigenlijk, alleen een bijbaantje in een café"])
+def test_no_real_work_yet_is_no_experience(text):
+    assert extract(text, expected="werkervaring_jaren").facts.get("werkervaring_jaren") == 0
+
+
+@pytest.mark.parametrize("text", ["ja in Oekraïne wel, hier weet ik niet", "ja, in mijn eigen land"])
+def test_yes_with_a_country_abroad_is_a_foreign_qualification(text):
+    assert extract(text, expected="huidige_bevoegdheid").facts.get("huidige_bevoegdheid") == "buitenlands"

@@ -76,7 +76,7 @@ def extract(
     if expected == "nederlands_niveau" and "nederlands_niveau" not in result.facts and _JUST_DUTCH.fullmatch(folded.strip()):
         result.set("nederlands_niveau", "moedertaal", 0, len(folded))  # "nederlands gewoon", "gewoon nederlands hoor"
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
-    _extract_foreign_qualification(folded, result)
+    _extract_foreign_qualification(folded, result, expected)
     _extract_province(folded, result, expected)
     result.bare_number = _bare_number(folded)
     extract_signals(folded, result)

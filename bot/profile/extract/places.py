@@ -61,12 +61,24 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
         result.set("diploma_buitenland", False, 0, len(folded))
 
 
-def _extract_foreign_qualification(folded: str, result: Extraction) -> None:
-    """A teaching qualification obtained abroad ("ben in Belgie bevoegd")."""
+_YES_ABROAD = re.compile(r"^\W*(?:ja+|jawel|yes|klopt)\b[^.?!]{0,40}?\b(?:in\s+het\s+buitenland|in\s+(?:mijn|m'n)\s+"
+                         r"(?:eigen\s+|thuis)?land|abroad)\b")
+
+
+def _extract_foreign_qualification(folded: str, result: Extraction, expected: Optional[str] = None) -> None:
+    """A teaching qualification obtained abroad ("ben in Belgie bevoegd"; "ja, in Oekraïne
+    wel" as the answer to the question about a qualification)."""
+    yes_answer = expected == "huidige_bevoegdheid" and re.match(r"^\W*(?:ja+|jawel|yes|klopt)\b", folded)
+    if yes_answer and _YES_ABROAD.search(folded):
+        result.set("huidige_bevoegdheid", "buitenlands", 0, len(folded))
+        return
     for start, end, _text, _ in lookup_matcher("land", "land_buitenland").finditer(folded):
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
         place = re.search(r"\b(?:in|uit|van)\s+(?:het\s+)?$", folded[max(0, start - 10):start])
+        if yes_answer and (place or folded[end:end + 1] == "") and not is_negated(folded, start):
+            result.set("huidige_bevoegdheid", "buitenlands", start, end)
+            return
         adjective = re.match(r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma)\b", folded[end:end + 20])
         if (place or adjective) and re.search(r"\b(?:bevoegd|bevoegdheid|lerarenopleiding|lerarendiploma|lesbevoegdheid)\b", clause) \
                 and not _WANT.search(clause) and not is_negated(folded, start):

@@ -85,7 +85,20 @@ def _since_age(folded: str) -> Optional[Tuple[int, int, int]]:
     return (years, *match.span("o")) if 0 <= years <= MAX_EXPERIENCE_YEARS else None
 
 
+#: "nog niet echt, alleen bijbaantjes", "niks eigenlijk" to the experience question: none.
+_NONE_ANSWER = re.compile(
+    r"^\W*(?:nee,?\s+)?(?:nog\s+)?(?:niet\s+echt|niks|niets|nul|geen(?:\s+echte)?(?:\s+(?:werk)?ervaring)?)\b|"
+    r"\balleen\s+(?:een\s+|wat\s+|maar\s+)?(?:bijba\w*|vakantiewerk|stage\w*|vrijwilligerswerk)"
+)
+
+
 def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
+    if expected == "werkervaring_jaren" and not re.search(r"\bjaar|\d|\bgeen\s+(?:idee|flauw)", folded) \
+            and not any((parse_number(word) or 0) >= 2 for word in re.findall(r"[a-z]+", folded)):
+        none = _NONE_ANSWER.search(folded)
+        if none:
+            result.set("werkervaring_jaren", 0, *none.span())
+            return
     age_spans = [
         m.span() for m in _AGE.finditer(folded)
         if not re.match(r"\s*(?:jaar\s+)?geleden", folded[m.end():])
