@@ -553,3 +553,17 @@ def test_no_real_work_yet_is_no_experience(text):
 @pytest.mark.parametrize("text", ["ja in Oekraïne wel, hier weet ik niet", "ja, in mijn eigen land"])
 def test_yes_with_a_country_abroad_is_a_foreign_qualification(text):
     assert extract(text, expected="huidige_bevoegdheid").facts.get("huidige_bevoegdheid") == "buitenlands"
+
+
+def test_the_level_a_few_words_after_mbo():
+    assert extract("mbo-v, niveau 4", expected="vooropleiding").facts.get("vooropleiding") == "mbo-4"
+
+
+def test_no_job_at_a_school_is_no_job_at_all():
+    facts = extract("nee geen baan, alleen een paar gastlessen als vrijwilliger", expected="baan_op_school").facts
+    assert facts == {"baan_op_school": "nee"}
+
+
+def test_a_master_in_law_by_its_title():
+    text = "Nederlands recht gestudeerd in Rotterdam, meester in de rechten dus"
+    assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == "wo-master"

@@ -308,3 +308,11 @@ def test_an_answer_in_english_fills_the_slot_asked_for():
                         hint="master")
     assert turn.slots["vooropleiding"] == "wo-master"
     assert not [n for n in names(turn) if n.startswith("ongeldig_")]
+
+
+def test_no_to_a_yes_no_question_corrects_nothing_else():
+    previous = {"huidig_beroep": "verpleegkundige"}
+    text = "nee geen baan, alleen een paar gastlessen als vrijwilliger"
+    turn = process_turn(previous, {"baan_op_school": "nee", "huidig_beroep": "werkzoekend"},
+                        requested="baan_op_school", text=text, intent="correct", previous=previous)
+    assert turn.slots["baan_op_school"] == "nee" and turn.slots["huidig_beroep"] == "verpleegkundige"

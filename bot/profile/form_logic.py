@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot import dialogue
 from bot.profile import describe, values
-from bot.profile.extract import clean_free_text, extract, leading_yes_no
+from bot.profile.extract import YES_NO_ANSWERS, clean_free_text, extract, leading_yes_no
 from bot.profile.extract.text import is_acknowledgement
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
@@ -241,7 +241,9 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
         return False
     # The classifier's "correct" alone is not enough: "ja, in Polen ben ik bevoegd lerares"
     # answers the question about a qualification and changes no job. A leading "nee" is.
-    return bool(_CORRECTION.search(text or "")) or (intent == "correct" and leading_yes_no(text) is False)
+    # "nee, geen baan" answers a yes/no question: no correction of the job.
+    return bool(_CORRECTION.search(text or "")) or (
+        intent == "correct" and leading_yes_no(text) is False and requested not in YES_NO_ANSWERS)
 
 
 def _go_on_without(turn: Turn, slot: str) -> None:

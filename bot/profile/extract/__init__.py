@@ -36,7 +36,7 @@ from bot.profile.extract.text import _blank_questions, _normalise_phrases, clean
 from bot.profile.extract.work import _bare_number, _extract_experience, _extract_job, _extract_job_at_school, clean_job_answer
 
 __all__ = ["Extraction", "Span", "clean_free_text", "clean_job_answer", "extract", "fold_same_length",
-           "leading_yes_no", "resolve_pending_degree"]
+           "leading_yes_no", "resolve_pending_degree", "YES_NO_ANSWERS"]
 
 
 #: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.

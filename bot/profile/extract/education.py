@@ -107,7 +107,8 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         if is_negated(folded, start) or _school_type_is_sector(folded, start, end, expected):
             continue
         after = folded[end:end + 25]
-        level = re.match(r"[\s-]*(?:niveau\s*)?([1-4])\b", after)
+        level = re.match(r"[\s-]*(?:niveau\s*)?([1-4])\b", after) or re.search(
+            r"\bniveau\s*([1-4])\b", folded[end:end + 30])  # "mbo-v, niveau 4"
         if level:
             candidates.append((start, end, f"mbo-{level.group(1)}"))
         elif pending == "mbo" or expected == "vooropleiding" or re.search(r"\b(?:heb|diploma|gedaan|afgerond)\b", folded):

@@ -316,7 +316,8 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
                 return
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
-        if match:
+        if match and not (value == "werkzoekend" and expected == "baan_op_school"):
+            # "nee, geen baan" to "heb je een baan op een school?" is no school job, not no job
             result.set("huidig_beroep", value, *match.span())
             return
     jobs = lookup_matcher("beroep", "beroep")
