@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import secrets
+import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -48,10 +49,19 @@ def _secret() -> str:
         return configured
     path = ROOT / "var" / "site-token-secret.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(32))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    try:  # exclusive create: two Rasa processes starting together end up with the same secret
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(32))
+    for _ in range(50):  # the other process may still be writing it
+        secret = path.read_text().strip()
+        if secret:
+            return secret
+        time.sleep(0.1)
+    raise RuntimeError(f"{path} is leeg; verwijder het bestand en start opnieuw")
 
 
 def _origins(value: Any) -> List[str]:
