@@ -200,6 +200,7 @@ def run(tmp_path_factory):
     stack.stop()
 
 
+@pytest.mark.stack
 def test_every_process_of_make_run_comes_back_after_sigkill_and_the_chat_keeps_answering(run):
     # The reserve Rasa loads in the background; wait until both Rasa processes have a model.
     wait_until(lambda: all(readiness.model_loaded(url, TOKEN) for url in run.backends), timeout=300, interval=1,
@@ -231,6 +232,7 @@ def test_every_process_of_make_run_comes_back_after_sigkill_and_the_chat_keeps_a
     assert chat_answers(run.rasa, "na-alles")
 
 
+@pytest.mark.stack
 def test_ctrl_c_stops_every_process(run):
     children = run.children()
     assert set(children) == {"actions", "worker", "inbox", "front", "rasa", "rasa-reserve"}
@@ -241,6 +243,7 @@ def test_ctrl_c_stops_every_process(run):
     assert "Gestopt." in (run.work / "run.out").read_text()
 
 
+@pytest.mark.stack
 def test_sigterm_to_run_sh_stops_every_process(tmp_path):
     stack = Run(tmp_path, reserve=0).start()
     children = stack.children()
