@@ -26,6 +26,7 @@ from typing import List, Optional
 import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
+from yarl import URL
 
 logger = logging.getLogger("connectors.front")
 
@@ -87,6 +88,11 @@ class Front:
     # --- proxying ---------------------------------------------------------------------------
 
     @staticmethod
+    def _url(backend: str, request: web.Request) -> URL:
+        """The same path and query on the backend, exactly as the client sent them (still encoded)."""
+        return URL(backend + request.raw_path, encoded=True)
+
+    @staticmethod
     def _headers(headers) -> CIMultiDict:
         return CIMultiDict((k, v) for k, v in headers.items() if k.lower() not in HOP_BY_HOP)
 
@@ -96,7 +102,7 @@ class Front:
         body = await request.read()
         for backend in self._order():
             try:
-                async with self.session.request(request.method, backend + request.path_qs, data=body or None,
+                async with self.session.request(request.method, self._url(backend, request), data=body or None,
                                                 headers=self._headers(request.headers), allow_redirects=False) as reply:
                     data = await reply.read()
                     return web.Response(status=reply.status, body=data, headers=self._headers(reply.headers))
@@ -112,7 +118,7 @@ class Front:
                    if k.lower() in {"origin", "cookie", "user-agent", "authorization"}}
         for backend in self._order():
             try:
-                upstream = await self.session.ws_connect(backend + request.path_qs, headers=headers, autoping=False,
+                upstream = await self.session.ws_connect(self._url(backend, request), headers=headers, autoping=False,
                                                          max_msg_size=0)
             except aiohttp.WSServerHandshakeError as error:
                 return web.json_response({"fout": "WebSocket geweigerd"}, status=error.status or 400)
