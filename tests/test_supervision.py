@@ -244,12 +244,23 @@ def test_ctrl_c_stops_every_process(run):
 
 
 @pytest.mark.stack
-def test_sigterm_to_run_sh_stops_every_process(tmp_path):
-    stack = Run(tmp_path, reserve=0).start()
-    children = stack.children()
+def test_a_worker_that_keeps_crashing_gets_backoff_and_sigterm_stops_everything(tmp_path):
+    stack = Run(tmp_path, reserve=0)
+    stack.env["HANDOFF_CONNECTORS"] = "fax"  # the worker stops at once with code 2, every time
+    stack.start()
     try:
-        assert set(children) == {"actions", "worker", "inbox", "front", "rasa"}
+        wait_until(lambda: stack.supervision().count("[worker] gestopt met code 2") >= 4, timeout=120,
+                   what="vier keer gestopt")
+        delays = [int(d) for d in re.findall(r"\[worker\] gestopt met code 2 na \d+ s; opnieuw starten over (\d+) s",
+                                             stack.supervision())]
+        assert delays[:4] == [1, 2, 4, 8]
+        assert "onbekende connector 'fax'" in (stack.log_dir / "worker.log").read_text()
+        assert chat_answers(stack.rasa, "tijdens-het-crashen")  # the rest keeps working
+        children = {name: pid for name, pid in stack.children().items() if name != "worker"}
+        assert set(children) == {"actions", "inbox", "front", "rasa"} and all(map(alive, children.values()))
         assert stack.stop("sigterm") == 0
         wait_until(lambda: not any(alive(pid) for pid in children.values()), timeout=30, what="alles gestopt")
+        assert not any(alive(pid) for pid in map(int, re.findall(r"\[worker\] gestart \(pid (\d+)\)",
+                                                                  stack.supervision())))
     finally:
         stack.stop()
