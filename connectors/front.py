@@ -162,7 +162,7 @@ class Front:
     # --- the app ----------------------------------------------------------------------------
 
     def app(self) -> web.Application:
-        app = web.Application(client_max_size=1024 * 1024)
+        app = web.Application(client_max_size=100 * 1024 * 1024)  # as much as Rasa itself accepts
 
         async def start(_: web.Application) -> None:
             # No total timeout: Socket.IO long-polling holds a request open for up to 25 s.
