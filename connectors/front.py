@@ -6,12 +6,13 @@ Rasa needs half a minute or more to start (TensorFlow, the model). So that a cra
 does not take the chat offline that long, ``make run`` starts a reserve Rasa process, and
 this front passes every request (HTTP, Socket.IO long-polling and WebSocket) to one
 healthy Rasa: the active one. It checks every backend twice a second (``/status`` names a
-loaded model); when the active one stops answering it switches to the other at once, and
+loaded model); when the active one refuses connections it switches to the other at once
+(after a few slow or failed checks in a row when it is there but does not answer), and
 stays there. Both processes use the same tracker store, so a conversation continues.
 
-A request that could not even connect is tried on the other backend; a request that was
+A request that could not even connect is tried on the next backend; a request that was
 cut off mid-way is not repeated (Rasa may have handled it) and gets 502 with a Dutch
-message. Without a healthy backend the answer is 503.
+message. When no backend accepts the connection the answer is 503.
 """
 
 from __future__ import annotations
@@ -32,30 +33,36 @@ logger = logging.getLogger("connectors.front")
 
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
               "transfer-encoding", "upgrade", "content-length", "host"}
+FAILURES = 4
 STARTING = "De assistent start opnieuw op. Probeer het over een paar seconden nog eens."
 CUT_OFF = "De verbinding met de assistent viel weg. Stuur je bericht nog een keer."
 
 
 class Front:
-    def __init__(self, backends: List[str], token: str, check_seconds: float = 0.5) -> None:
+    def __init__(self, backends: List[str], token: str, check_seconds: float = 0.5,
+                 status_timeout: float = 5.0) -> None:
         self.backends = [url.rstrip("/") for url in backends]
         self.token = token
-        self.check_seconds = check_seconds
+        self.check_seconds, self.status_timeout = check_seconds, status_timeout
         self.healthy = {url: False for url in self.backends}
+        self.failures = {url: 0 for url in self.backends}
         self.active: Optional[str] = None
         self.session: Optional[aiohttp.ClientSession] = None
         self._checker: Optional[asyncio.Task] = None
 
     # --- health -----------------------------------------------------------------------------
 
-    async def _is_healthy(self, backend: str) -> bool:
+    async def _status(self, backend: str) -> Optional[bool]:
+        """True: ready (a model is loaded). None: not there (connection refused). False: slow or not ready."""
         try:
             async with self.session.get(f"{backend}/status", params={"token": self.token},
-                                        timeout=aiohttp.ClientTimeout(total=3)) as reply:
+                                        timeout=aiohttp.ClientTimeout(total=self.status_timeout)) as reply:
                 if reply.status != 200:
                     return False
                 status = await reply.json(content_type=None)
                 return bool(status.get("model_file"))
+        except aiohttp.ClientConnectorError:
+            return None
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError, AttributeError):
             return False
 
@@ -71,9 +78,19 @@ class Front:
             self.active = choice
 
     async def check(self) -> None:
-        results = await asyncio.gather(*(self._is_healthy(url) for url in self.backends))
-        for url, healthy in zip(self.backends, results):
-            self._mark(url, healthy)
+        """A refused connection marks a backend down at once; a slow or odd answer only after
+        FAILURES checks in a row (a Rasa busy with many messages answers /status late)."""
+        results = await asyncio.gather(*(self._status(url) for url in self.backends))
+        for url, result in zip(self.backends, results):
+            if result:
+                self.failures[url] = 0
+                self._mark(url, True)
+            elif result is None:
+                self._mark(url, False)
+            else:
+                self.failures[url] += 1
+                if self.failures[url] >= FAILURES:
+                    self._mark(url, False)
 
     async def _check_forever(self) -> None:
         while True:
@@ -81,9 +98,11 @@ class Front:
             await asyncio.sleep(self.check_seconds)
 
     def _order(self) -> List[str]:
-        """The active backend first, then the other healthy ones."""
+        """The active backend first, then the other healthy ones, then the rest (it costs only a
+        refused connection to find out they are not there)."""
         first = [self.active] if self.active else []
-        return first + [url for url in self.backends if self.healthy[url] and url not in first]
+        healthy = [url for url in self.backends if self.healthy[url] and url not in first]
+        return first + healthy + [url for url in self.backends if url not in first and url not in healthy]
 
     # --- proxying ---------------------------------------------------------------------------
 
@@ -108,7 +127,9 @@ class Front:
                     return web.Response(status=reply.status, body=data, headers=self._headers(reply.headers))
             except aiohttp.ClientConnectorError:
                 self._mark(backend, False)  # never reached Rasa: safe to try the other one
-            except (aiohttp.ClientError, asyncio.TimeoutError):
+            except asyncio.TimeoutError:
+                return web.json_response({"fout": CUT_OFF}, status=504)
+            except aiohttp.ClientError:  # cut off mid-way: the process stopped
                 self._mark(backend, False)
                 return web.json_response({"fout": CUT_OFF}, status=502)
         return web.json_response({"fout": STARTING}, status=503, headers={"Retry-After": "2"})

@@ -20,6 +20,7 @@ class Backend:
     def __init__(self, name: str) -> None:
         self.name, self.port = name, free_port()
         self.runner = None
+        self.status_delay = 0.0
 
     @property
     def url(self) -> str:
@@ -29,6 +30,7 @@ class Backend:
         async def status(request: web.Request) -> web.Response:
             if request.query.get("token") != "geheim":
                 return web.json_response({"fout": "token"}, status=401)
+            await asyncio.sleep(self.status_delay)
             return web.json_response({"model_file": "model.tar.gz", "model_id": "1"})
 
         async def echo(request: web.Request) -> web.Response:
@@ -119,3 +121,20 @@ async def test_without_a_ready_backend_the_answer_is_503_in_dutch(setup):
     await first.start()
     await eventually(lambda: asyncio.sleep(0, front.active == first.url))
     assert (await client.get("/iets")).status == 200
+
+
+async def test_a_busy_backend_that_answers_status_late_is_kept_for_a_few_checks():
+    first, second = await Backend("a").start(), await Backend("b").start()
+    front = Front([first.url, second.url], "geheim", check_seconds=3600, status_timeout=0.2)
+    async with TestClient(TestServer(front.app())) as client:
+        await eventually(lambda: asyncio.sleep(0, front.active == first.url))
+        first.status_delay = 1.0  # busy: /status answers after the timeout
+        for _ in range(3):
+            await front.check()
+        assert front.active == first.url
+        assert (await (await client.get("/iets")).json())["backend"] == "a"
+        await front.check()  # the fourth slow answer in a row
+        assert front.active == second.url
+        assert (await (await client.get("/iets")).json())["backend"] == "b"
+    for backend in (first, second):
+        await backend.stop()
