@@ -5,6 +5,12 @@ either both exist or neither. The worker claims due rows with a lease (so a cras
 rows come back), marks them delivered, or schedules a retry with exponential backoff and
 jitter; after the last attempt a row becomes ``dood`` (dead letter), visible in the inbox,
 the API and ``python -m connectors.outbox``.
+
+Lease fencing: every claim writes a fresh lease token into the row. The worker renews the
+lease (same token) just before it delivers each job, and every later change (delivered,
+failed) is a conditional UPDATE on that token. When a lease ran out and another worker
+claimed the row, the first worker's late result changes nothing: a delivered row is never
+reset, and only the current holder records an attempt.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ class Job:
     connector: str
     attempts: int
     summary: Dict[str, Any]
+    lease: str = ""
 
 
 def store_handoff(connection: Connection, summary: Mapping[str, Any], connectors: Sequence[str],
@@ -76,7 +83,10 @@ def store_handoff(connection: Connection, summary: Mapping[str, Any], connectors
 
 
 def claim_due(engine: Engine, policy: RetryPolicy, limit: int = 10, now: Optional[dt.datetime] = None) -> List[Job]:
-    """Claims up to ``limit`` due deliveries for this worker (safe with several workers)."""
+    """Claims up to ``limit`` due deliveries for this worker (safe with several workers).
+
+    Each claimed row gets a new lease token; the returned job carries it.
+    """
     now = now or utcnow()
     free = sa.or_(aflevering.c.vergrendeld_tot.is_(None), aflevering.c.vergrendeld_tot < now)
     due = sa.and_(aflevering.c.status.in_([WAITING, BUSY]), aflevering.c.volgende_poging <= now, free)
@@ -86,9 +96,10 @@ def claim_due(engine: Engine, policy: RetryPolicy, limit: int = 10, now: Optiona
             sa.select(aflevering.c.id).where(due).order_by(aflevering.c.volgende_poging, aflevering.c.id).limit(limit)
         ).scalars().all()
         for row_id in candidates:
+            lease = str(uuid.uuid4())
             claimed = connection.execute(
                 aflevering.update().where(aflevering.c.id == row_id, due).values(
-                    status=BUSY, vergrendeld_tot=now + dt.timedelta(seconds=policy.lease_seconds))
+                    status=BUSY, lease=lease, vergrendeld_tot=now + dt.timedelta(seconds=policy.lease_seconds))
             ).rowcount
             if not claimed:
                 continue
@@ -98,31 +109,48 @@ def claim_due(engine: Engine, policy: RetryPolicy, limit: int = 10, now: Optiona
                 .join(overdracht, overdracht.c.id == aflevering.c.overdracht_id)
                 .where(aflevering.c.id == row_id)
             ).one()
-            jobs.append(Job(row.id, row.overdracht_id, row.connector, row.pogingen, json.loads(row.samenvatting)))
+            jobs.append(Job(row.id, row.overdracht_id, row.connector, row.pogingen, json.loads(row.samenvatting), lease))
     return jobs
 
 
-def mark_delivered(engine: Engine, job: Job, now: Optional[dt.datetime] = None) -> None:
+def _held(job: Job):
+    """The rows this job may still change: its own row, busy, under its own lease."""
+    return sa.and_(aflevering.c.id == job.id, aflevering.c.status == BUSY, aflevering.c.lease == job.lease)
+
+
+def renew(engine: Engine, job: Job, policy: RetryPolicy, now: Optional[dt.datetime] = None) -> bool:
+    """Extends the lease of ``job`` by ``policy.lease_seconds``; False when another worker holds the row now."""
+    now = now or utcnow()
     with engine.begin() as connection:
-        connection.execute(aflevering.update().where(aflevering.c.id == job.id).values(
+        return bool(connection.execute(aflevering.update().where(_held(job)).values(
+            vergrendeld_tot=now + dt.timedelta(seconds=policy.lease_seconds))).rowcount)
+
+
+def mark_delivered(engine: Engine, job: Job, now: Optional[dt.datetime] = None) -> bool:
+    """Records the delivery; False (and no change) when the lease of ``job`` is no longer current."""
+    with engine.begin() as connection:
+        return bool(connection.execute(aflevering.update().where(_held(job)).values(
             status=DELIVERED, pogingen=job.attempts + 1, afgeleverd_op=now or utcnow(), vergrendeld_tot=None,
-            laatste_fout=None))
+            lease=None, laatste_fout=None)).rowcount)
 
 
 def mark_failed(engine: Engine, job: Job, error: str, policy: RetryPolicy, permanent: bool = False,
-                now: Optional[dt.datetime] = None, rng: Optional[random.Random] = None) -> str:
-    """Records a failed attempt; returns the new status (``wachtend`` or ``dood``)."""
+                now: Optional[dt.datetime] = None, rng: Optional[random.Random] = None) -> Optional[str]:
+    """Records a failed attempt; returns the new status (``wachtend`` or ``dood``).
+
+    Returns None (and changes nothing) when the lease of ``job`` is no longer current.
+    """
     now = now or utcnow()
     attempts = job.attempts + 1
     dead = permanent or attempts >= policy.max_attempts
     values: Dict[str, Any] = {"pogingen": attempts, "laatste_fout": error[:2000], "vergrendeld_tot": None,
-                              "status": DEAD if dead else WAITING}
+                              "lease": None, "status": DEAD if dead else WAITING}
     if not dead:
         delay = policy.delay(attempts, rng)
         values["volgende_poging"] = now + dt.timedelta(seconds=delay)
     with engine.begin() as connection:
-        connection.execute(aflevering.update().where(aflevering.c.id == job.id).values(**values))
-    return values["status"]
+        changed = connection.execute(aflevering.update().where(_held(job)).values(**values)).rowcount
+    return values["status"] if changed else None
 
 
 def requeue(engine: Engine, delivery_id: int) -> bool:

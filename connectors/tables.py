@@ -30,6 +30,8 @@ aflevering = sa.Table(
     sa.Column("pogingen", sa.Integer, nullable=False),
     sa.Column("volgende_poging", sa.DateTime, nullable=False, index=True),
     sa.Column("vergrendeld_tot", sa.DateTime, nullable=True),
+    #: Token of the current claim; a worker changes the row only while it holds this token.
+    sa.Column("lease", S(36), nullable=True),
     sa.Column("laatste_fout", sa.Text, nullable=True),
     sa.Column("afgeleverd_op", sa.DateTime, nullable=True),
     sa.UniqueConstraint("overdracht_id", "connector", name="uq_aflevering_overdracht_connector"),

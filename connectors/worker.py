@@ -3,7 +3,8 @@
   python -m connectors.worker            run until stopped (SIGTERM/Ctrl-C)
   python -m connectors.worker --eenmalig deliver what is due now and stop
 
-Several workers may run at once: each row is claimed with a lease.
+Several workers may run at once: each row is claimed with a lease token, renewed before
+each delivery; only the holder of the current lease records the result (see outbox.py).
 """
 
 from __future__ import annotations
@@ -25,9 +26,18 @@ logger = logging.getLogger("connectors.worker")
 
 
 async def deliver_due(engine: Engine, connectors: Dict[str, Connector], settings: Settings) -> int:
-    """One round: claims due rows and tries each once. Returns how many were tried."""
-    jobs = await asyncio.get_running_loop().run_in_executor(None, outbox.claim_due, engine, settings.policy)
+    """One round: claims due rows and tries each once. Returns how many were claimed.
+
+    The lease of each job is renewed just before its delivery; a job whose lease another
+    worker took over meanwhile is skipped, and a late result of a lost lease changes nothing.
+    """
+    loop = asyncio.get_running_loop()
+    jobs = await loop.run_in_executor(None, outbox.claim_due, engine, settings.policy)
     for job in jobs:
+        if not await loop.run_in_executor(None, outbox.renew, engine, job, settings.policy):
+            logger.warning("aflevering %s (%s, overdracht %s): een andere worker heeft hem overgenomen; overgeslagen",
+                           job.id, job.connector, job.handoff_id)
+            continue
         connector = connectors.get(job.connector)
         try:
             if connector is None:
@@ -35,16 +45,27 @@ async def deliver_due(engine: Engine, connectors: Dict[str, Connector], settings
             await connector.deliver(job.handoff_id, job.summary)
         except DeliveryError as error:
             status = outbox.mark_failed(engine, job, str(error), settings.policy, permanent=error.permanent)
+            if status is None:
+                _lost(job, f"mislukt ({error})")
+                continue
             log = logger.error if status == outbox.DEAD else logger.warning
             log("aflevering %s (%s, overdracht %s) poging %d mislukt: %s -> %s", job.id, job.connector,
                 job.handoff_id, job.attempts + 1, error, status)
         except Exception as error:  # a bug in a connector must not stop the other deliveries
             logger.exception("aflevering %s: onverwachte fout", job.id)
-            outbox.mark_failed(engine, job, f"onverwachte fout: {error!r}", settings.policy)
+            if outbox.mark_failed(engine, job, f"onverwachte fout: {error!r}", settings.policy) is None:
+                _lost(job, "onverwachte fout")
         else:
-            outbox.mark_delivered(engine, job)
-            logger.info("aflevering %s (%s, overdracht %s) afgeleverd", job.id, job.connector, job.handoff_id)
+            if outbox.mark_delivered(engine, job):
+                logger.info("aflevering %s (%s, overdracht %s) afgeleverd", job.id, job.connector, job.handoff_id)
+            else:
+                _lost(job, "afgeleverd")
     return len(jobs)
+
+
+def _lost(job: outbox.Job, result: str) -> None:
+    logger.warning("aflevering %s (%s, overdracht %s): lease verlopen en overgenomen; resultaat '%s' niet vastgelegd",
+                   job.id, job.connector, job.handoff_id, result)
 
 
 async def run(engine: Engine, settings: Settings, stop: Optional[asyncio.Event] = None, once: bool = False) -> None:

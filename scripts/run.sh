@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server, waits until both are ready, and
-# stops both on Ctrl-C. Ports and paths come from the environment (see .env.example).
+# Starts the action server, the Rasa server, the inbox and the delivery worker, each under
+# a supervisor that restarts it when it stops; waits until they are ready, and stops
+# everything on Ctrl-C. Ports and paths come from the environment (see .env.example).
 # The model: the promoted one (bot/models/productie/, written only by make retrain) when
 # there is one, else the development model of make train; RASA_MODEL overrides both.
 # `scripts/run.sh --welk-model` prints the model it would serve and stops.
@@ -16,6 +17,8 @@ if [ -f .env ]; then
   done < .env
 fi
 : "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${INBOX_PORT:=5080}" "${RASA_AUTH_TOKEN:=lokaal-geheim}"
+# RASA_RESERVE=1 (default): a warm second Rasa behind the front takes over at once.
+: "${RASA_RESERVE:=1}" "${RASA_INTERN_PORT:=$((RASA_PORT + 10))}"
 : "${TRACKER_DB:=var/tracker.db}" "${LOG_DIR:=var/log}"
 if [ -z "${RASA_MODEL:-}" ]; then
   RASA_MODEL="${MODEL_DIR:-$(PYTHONWARNINGS=ignore .venv/bin/python -m bot.maintenance.production pad)}"
@@ -32,9 +35,12 @@ export SITE_ORIGINS="${SITE_ORIGINS:-http://localhost:$RASA_PORT,http://127.0.0.
 mkdir -p "$(dirname "$TRACKER_DB")" "$LOG_DIR"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$RASA_PORT" "$ACTION_PORT" "$INBOX_PORT"; do
+case "$RASA_RESERVE" in 0|1) ;; *) echo "RASA_RESERVE is 0 of 1, niet '$RASA_RESERVE'." >&2; exit 1;; esac
+rasa_ports=()
+for n in $(seq 0 "$RASA_RESERVE"); do rasa_ports+=($((RASA_INTERN_PORT + n))); done
+for port in "$RASA_PORT" "$ACTION_PORT" "$INBOX_PORT" "${rasa_ports[@]}"; do
   if port_in_use "$port"; then
-    echo "Poort $port is al in gebruik. Stop het andere proces of kies een andere poort (RASA_PORT, ACTION_PORT, INBOX_PORT)." >&2
+    echo "Poort $port is al in gebruik. Stop het andere proces of kies een andere poort (RASA_PORT, ACTION_PORT, INBOX_PORT, RASA_INTERN_PORT)." >&2
     exit 1
   fi
 done
@@ -45,6 +51,11 @@ if ! PYTHONWARNINGS=ignore .venv/bin/python -m bot.knowledge load; then
   exit 1
 fi
 
+# Every process runs under scripts/supervise.sh: when one stops (a crash, SIGKILL), it is
+# started again with backoff (1, 2, 4 ... 30 s), logged in $LOG_DIR/supervisie.log and here.
+# Ctrl-C (SIGINT) or SIGTERM stops the supervisors, and they stop their processes.
+export SUPERVISE_LOG="$LOG_DIR/supervisie.log"
+for log in actions worker inbox front rasa rasa-reserve; do : >"$LOG_DIR/$log.log"; done
 pids=()
 stop() {
   trap - INT TERM EXIT
@@ -55,23 +66,28 @@ stop() {
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
-.venv/bin/rasa run actions --actions bot.actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
-pids+=($!)
-.venv/bin/python -m connectors.worker >"$LOG_DIR/worker.log" 2>&1 &
-pids+=($!)
-.venv/bin/python -m connectors.inbox serve --port "$INBOX_PORT" >"$LOG_DIR/inbox.log" 2>&1 &
-pids+=($!)
-.venv/bin/rasa run --enable-api --auth-token "$RASA_AUTH_TOKEN" --port "$RASA_PORT" \
-  --model "$RASA_MODEL" --endpoints endpoints.yml --credentials credentials.yml \
-  --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}" >"$LOG_DIR/rasa.log" 2>&1 &
-pids+=($!)
+supervise() { scripts/supervise.sh "$@" & pids+=($!); }
+supervise actions "$LOG_DIR/actions.log" .venv/bin/rasa run actions --actions bot.actions --port "$ACTION_PORT"
+supervise worker "$LOG_DIR/worker.log" .venv/bin/python -m connectors.worker
+supervise inbox "$LOG_DIR/inbox.log" .venv/bin/python -m connectors.inbox serve --port "$INBOX_PORT"
+# Rasa runs behind connectors/front.py on RASA_PORT: one Rasa process, plus a warm reserve
+# (RASA_RESERVE=1, the default) that takes over at once when the active one stops.
+backends=()
+for port in "${rasa_ports[@]}"; do
+  name=rasa; [ "$port" = "$RASA_INTERN_PORT" ] || name=rasa-reserve
+  supervise "$name" "$LOG_DIR/$name.log" .venv/bin/rasa run --interface 127.0.0.1 --port "$port" \
+    --enable-api --auth-token "$RASA_AUTH_TOKEN" --model "$RASA_MODEL" --endpoints endpoints.yml \
+    --credentials credentials.yml --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}"
+  backends+=(--backend "http://127.0.0.1:$port")
+done
+supervise front "$LOG_DIR/front.log" .venv/bin/python -m connectors.front --port "$RASA_PORT" "${backends[@]}"
 
 echo "Bezig met starten (logs in $LOG_DIR/) ..."
 if ! .venv/bin/python -m bot.readiness --rasa "http://localhost:$RASA_PORT" --actions "http://localhost:$ACTION_PORT" \
      --inbox "http://localhost:$INBOX_PORT" --token "$RASA_AUTH_TOKEN" --timeout "${READY_TIMEOUT:-300}" \
      --pids "${pids[@]}"; then
   echo "Starten mislukt. Laatste regels van de logs:" >&2
-  tail -n 20 "$LOG_DIR/actions.log" "$LOG_DIR/worker.log" "$LOG_DIR/inbox.log" "$LOG_DIR/rasa.log" >&2
+  tail -n 20 "$LOG_DIR"/{actions,worker,inbox,front,rasa,rasa-reserve}.log >&2
   exit 1
 fi
 cat <<MSG
@@ -83,8 +99,11 @@ Klaar. De assistent draait:
   Actieserver                http://localhost:$ACTION_PORT/health
   Inbox voor intakers        http://localhost:$INBOX_PORT/  (account: make intaker)
   Overdrachten afleveren     worker (log: $LOG_DIR/worker.log), connectoren: ${HANDOFF_CONNECTORS:-inbox}
+Stopt een proces, dan start het vanzelf opnieuw (log: $LOG_DIR/supervisie.log).
+Reserve-Rasa: $([ "$RASA_RESERVE" = 1 ] && echo "aan (start op de achtergrond; neemt het over als Rasa stopt)" || echo "uit (RASA_RESERVE=0)")
 Stoppen: Ctrl-C
 MSG
+# The supervisors run until Ctrl-C; `wait -n` only returns early when one of them ends itself.
 wait -n "${pids[@]}" || true
-echo "Een van de servers is gestopt; ik stop de rest." >&2
+echo "De bewaking van een van de servers is gestopt; ik stop de rest." >&2
 exit 1

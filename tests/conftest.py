@@ -119,6 +119,8 @@ def stack(tmp_path_factory) -> Stack:
         "TRACKER_DB": str(work / "tracker.db"),
         "ONDERWIJSLOKET_DB_URL": f"sqlite:///{work / 'app.db'}",
         "INBOX_PORT": inbox_port,
+        "RASA_RESERVE": "0",  # one Rasa process is enough here; tests/test_supervision.py covers the reserve
+        "RASA_INTERN_PORT": os.environ.get("TEST_RASA_INTERN_PORT", str(int(rasa_port) + 10)),
         "HANDOFF_CONNECTORS": "inbox,webhook,email",
         "HANDOFF_WEBHOOK_URL": webhook.url,
         "HANDOFF_WEBHOOK_SECRET": WEBHOOK_SECRET,

@@ -263,6 +263,7 @@ class OwnStack:
         env = {**os.environ, **ports, "RASA_AUTH_TOKEN": token, "TRACKER_DB": str(self.work / "tracker.db"),
                "ONDERWIJSLOKET_DB_URL": f"sqlite:///{self.work / 'app.db'}", "LOG_DIR": str(self.work / "log"),
                "HANDOFF_CONNECTORS": "inbox", "ACTION_ENDPOINT_URL": f"http://localhost:{ports['ACTION_PORT']}/webhook",
+               "RASA_RESERVE": "0", "RASA_INTERN_PORT": str(_free_port()),
                # The model of this tree (make train), never a promoted one.
                "RASA_MODEL": str(ROOT / "bot/models/onderwijsloket.tar.gz")}
         self.process = subprocess.Popen([str(ROOT / "scripts/run.sh")], cwd=ROOT, env=env, start_new_session=True,

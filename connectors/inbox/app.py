@@ -4,13 +4,17 @@ Authentication: a server-side session (HttpOnly, SameSite=Strict cookie); every 
 the session's CSRF token (form field ``csrf`` or header ``X-CSRF-Token``). The login form
 uses a double-submit CSRF cookie. Claiming is first come, first served; finishing is only
 for the intaker who claimed.
+
+Client input is checked for shape (checks.py): anything malformed gets HTTP 400 with a
+Dutch message, as JSON for the API and as a page for people.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
-import hmac
+import html
+import re
 import secrets
 from typing import Any, Awaitable, Callable, Optional
 
@@ -18,7 +22,7 @@ from aiohttp import web
 from sqlalchemy.engine import Engine
 
 from connectors import outbox
-from connectors.inbox import auth, pages, store
+from connectors.inbox import auth, checks, pages, store
 from connectors.inbox.live import RasaClient, RasaUnavailable, conversation
 
 COOKIE = "inbox_sessie"
@@ -27,6 +31,8 @@ ENGINE = web.AppKey("engine", Engine)
 SECURE_COOKIES = web.AppKey("secure_cookies", bool)
 RASA = web.AppKey("rasa", RasaClient)
 STATIC = __import__("pathlib").Path(__file__).resolve().parent / "static"
+STATIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+USERNAME_MAX, PASSWORD_MAX = 200, 1000
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; "
                                "form-action 'self'; frame-ancestors 'none'",
@@ -58,8 +64,8 @@ def authenticated(handler: Callable[..., Awaitable[web.StreamResponse]]):
         if request.method == "POST":
             sent = request.headers.get("X-CSRF-Token")
             if sent is None and not _is_api(request):
-                sent = (await request.post()).get("csrf")
-            if not sent or not hmac.compare_digest(str(sent), current.csrf):
+                sent = (await checks.form(request)).get("csrf")
+            if not isinstance(sent, str) or not checks.same(sent, current.csrf):
                 if _is_api(request):
                     return web.json_response({"fout": "CSRF-token ontbreekt of klopt niet"}, status=403)
                 return _html(pages.layout("Geweigerd", "<h1>Geweigerd</h1><p>Het formulier is verlopen. "
@@ -74,6 +80,18 @@ async def security_headers(request: web.Request, handler):
     response = await handler(request)
     response.headers.update(HEADERS)
     return response
+
+
+@web.middleware
+async def bad_input(request: web.Request, handler):
+    """Malformed client input: 400 with a Dutch message (JSON for the API, a page otherwise)."""
+    try:
+        return await handler(request)
+    except checks.BadInput as error:
+        if _is_api(request):
+            return web.json_response({"fout": str(error)}, status=400)
+        return _html(pages.layout("Ongeldig verzoek", f"<h1>Ongeldig verzoek</h1><p>{html.escape(str(error))}</p>"),
+                     status=400)
 
 
 def _set_session_cookie(request: web.Request, response: web.StreamResponse, token: str) -> None:
@@ -94,11 +112,12 @@ async def login_page(request: web.Request) -> web.Response:
 
 
 async def login_submit(request: web.Request) -> web.Response:
-    form = await request.post()
+    form = await checks.form(request)
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE)
-    if not cookie or not hmac.compare_digest(cookie, str(form.get("csrf", ""))):
+    if not checks.same(cookie, checks.text(form, "csrf", 200)):
         return _html(pages.login("Het formulier is verlopen. Probeer het opnieuw."), status=403)
-    person = await _db(request, auth.authenticate, str(form.get("gebruikersnaam", "")), str(form.get("wachtwoord", "")))
+    username, password = checks.text(form, "gebruikersnaam", USERNAME_MAX), checks.text(form, "wachtwoord", PASSWORD_MAX)
+    person = await _db(request, auth.authenticate, username, password)
     if person is None:
         await asyncio.sleep(0.5)
         response = _html(pages.login("Gebruikersnaam of wachtwoord klopt niet.", csrf=cookie), status=401)
@@ -165,11 +184,10 @@ def _public(item: dict) -> dict:
 
 
 async def api_login(request: web.Request) -> web.Response:
-    try:
-        data = await request.json()
-    except ValueError:
-        return web.json_response({"fout": "stuur JSON met gebruikersnaam en wachtwoord"}, status=400)
-    person = await _db(request, auth.authenticate, str(data.get("gebruikersnaam", "")), str(data.get("wachtwoord", "")))
+    data = await checks.json_object(request, "'gebruikersnaam' en 'wachtwoord' (tekst)")
+    username = checks.text(data, "gebruikersnaam", USERNAME_MAX, required=True)
+    password = checks.text(data, "wachtwoord", PASSWORD_MAX, required=True)
+    person = await _db(request, auth.authenticate, username, password)
     if person is None:
         await asyncio.sleep(0.5)
         return web.json_response({"fout": "gebruikersnaam of wachtwoord klopt niet"}, status=401)
@@ -198,7 +216,10 @@ async def api_item(request: web.Request) -> web.Response:
 
 @authenticated
 async def api_deliveries(request: web.Request) -> web.Response:
-    rows = await _db(request, outbox.deliveries, request.query.get("status"))
+    status: Optional[str] = request.query.get("status")
+    if status not in {None, outbox.WAITING, outbox.BUSY, outbox.DELIVERED, outbox.DEAD}:
+        return web.json_response({"fout": "status is wachtend, bezig, afgeleverd of dood"}, status=400)
+    rows = await _db(request, outbox.deliveries, status)
     for row in rows:
         for key, value in list(row.items()):
             if hasattr(value, "isoformat"):
@@ -245,11 +266,9 @@ def _live(action: str):
             elif action == "teruggeven":
                 await rasa.hand_back(conversation_id, current.intaker.naam)
             elif action == "bericht":
-                try:
-                    text = str((await request.json()).get("tekst", "")).strip()
-                except ValueError:
-                    text = ""
-                if not text or len(text) > 2000:
+                text = checks.text(await checks.json_object(request, "'tekst' (1 tot 2000 tekens)"), "tekst",
+                                   2000).strip()
+                if not text:
                     return web.json_response({"fout": "stuur 1 tot 2000 tekens in 'tekst'"}, status=400)
                 state = conversation(await rasa.tracker(conversation_id))
                 if not state["gepauzeerd"]:
@@ -262,14 +281,17 @@ def _live(action: str):
 
 
 async def static_file(request: web.Request) -> web.StreamResponse:
-    path = STATIC / request.match_info["name"]
+    name = request.match_info["name"]
+    if not STATIC_NAME.fullmatch(name):
+        raise web.HTTPNotFound()
+    path = STATIC / name
     if path.parent != STATIC or not path.is_file():
         raise web.HTTPNotFound()
     return web.FileResponse(path)
 
 
 def create_app(engine: Engine, secure_cookies: bool = False, rasa: RasaClient = None) -> web.Application:
-    app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
+    app = web.Application(middlewares=[security_headers, bad_input], client_max_size=64 * 1024)
     app[ENGINE] = engine
     app[SECURE_COOKIES] = secure_cookies
     app[RASA] = rasa or RasaClient()

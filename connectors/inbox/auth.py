@@ -85,7 +85,7 @@ def authenticate(engine: Engine, username: str, password: str) -> Optional[Intak
 
 
 def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
 def start_session(engine: Engine, person: Intaker) -> tuple:

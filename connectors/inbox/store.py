@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, List, Optional
 
 import sqlalchemy as sa
@@ -12,6 +13,7 @@ from connectors.outbox import utcnow
 from connectors.tables import inbox_item, intaker, overdracht
 
 NEW, CLAIMED, DONE = "nieuw", "geclaimd", "afgerond"
+HANDOFF_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class Conflict(Exception):
@@ -48,7 +50,14 @@ def list_items(engine: Engine, status: Optional[str] = None, limit: int = 200) -
         return [_item(row) for row in connection.execute(query)]
 
 
+def _known_shape(handoff_id: str) -> None:
+    """Handoff ids are UUIDs; anything else cannot exist (and never reaches the database)."""
+    if not isinstance(handoff_id, str) or not HANDOFF_ID.fullmatch(handoff_id):
+        raise NotFound(handoff_id)
+
+
 def get_item(engine: Engine, handoff_id: str) -> Dict[str, Any]:
+    _known_shape(handoff_id)
     with engine.connect() as connection:
         row = connection.execute(_query().where(inbox_item.c.overdracht_id == handoff_id)).first()
     if row is None:
@@ -58,6 +67,7 @@ def get_item(engine: Engine, handoff_id: str) -> Dict[str, Any]:
 
 def claim(engine: Engine, handoff_id: str, intaker_id: int) -> Dict[str, Any]:
     """Claims a new item. Claiming an item someone else has is a Conflict, never a takeover."""
+    _known_shape(handoff_id)
     with engine.begin() as connection:
         changed = connection.execute(inbox_item.update().where(
             inbox_item.c.overdracht_id == handoff_id, inbox_item.c.status == NEW).values(
@@ -70,6 +80,7 @@ def claim(engine: Engine, handoff_id: str, intaker_id: int) -> Dict[str, Any]:
 
 def finish(engine: Engine, handoff_id: str, intaker_id: int) -> Dict[str, Any]:
     """Marks an item done; only the intaker who claimed it can."""
+    _known_shape(handoff_id)
     with engine.begin() as connection:
         changed = connection.execute(inbox_item.update().where(
             inbox_item.c.overdracht_id == handoff_id, inbox_item.c.status == CLAIMED,

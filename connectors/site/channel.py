@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
+import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -33,6 +35,7 @@ VENDOR = {  # browser libraries from npm (web/package.json), installed by script
     "socket.io.min.js": ROOT / "web" / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
 }
 SOCKET_PATH = "/webhooks/site/socket.io"
+STATIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 TOO_LONG = "Je bericht is te lang. Ik kan maximaal {max} tekens lezen. Kun je het korter maken?"
 TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en stuur je bericht dan opnieuw."
 #: Message keys passed on to the widget besides text, buttons and custom.
@@ -46,10 +49,19 @@ def _secret() -> str:
         return configured
     path = ROOT / "var" / "site-token-secret.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(32))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    try:  # exclusive create: two Rasa processes starting together end up with the same secret
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(32))
+    for _ in range(50):  # the other process may still be writing it
+        secret = path.read_text().strip()
+        if secret:
+            return secret
+        time.sleep(0.1)
+    raise RuntimeError(f"{path} is leeg; verwijder het bestand en start opnieuw")
 
 
 def _origins(value: Any) -> List[str]:
@@ -143,8 +155,8 @@ class SiteChannel(InputChannel):
 
         @blueprint.route("/static/<name>", methods=["GET"])
         async def static(_: Request, name: str) -> response.HTTPResponse:
-            path = VENDOR.get(name) or STATIC / name
-            if path.parent not in {STATIC, *(p.parent for p in VENDOR.values())} or not path.is_file():
+            path = static_path(name)
+            if path is None:
                 return response.json({"fout": "niet gevonden"}, status=404)
             return await response.file(path, headers={"Cache-Control": "no-cache"})
 
@@ -154,7 +166,12 @@ class SiteChannel(InputChannel):
 
         @sio.on("session_request")
         async def session_request(sid: str, data: Optional[Dict]) -> None:
+            if data is not None and not isinstance(data, dict):
+                await sio.emit("fout", {"reden": "ongeldig_verzoek"}, to=sid)
+                return
             token = (data or {}).get("token")
+            if not isinstance(token, str):
+                token = None
             conversation_id = tokens.conversation_of(channel.secret, token, channel.token_age)
             new = conversation_id is None
             if new:
@@ -171,11 +188,11 @@ class SiteChannel(InputChannel):
         async def user_uttered(sid: str, data: Optional[Dict]) -> None:
             session = await sio.get_session(sid)
             conversation_id = session.get("conversation_id")
-            text = (data or {}).get("message")
+            text = data.get("message") if isinstance(data, dict) else None
             if not conversation_id:
                 await sio.emit("fout", {"reden": "geen_sessie"}, to=sid)
                 return
-            if not isinstance(text, str):
+            if not isinstance(text, str) or not _readable(text):
                 await sio.emit("fout", {"reden": "geen_tekst"}, to=sid)
                 return
             if len(text) > channel.max_length:
@@ -196,6 +213,28 @@ class SiteChannel(InputChannel):
                 await sio.emit("typing", {"aan": False}, room=conversation_id)
 
         return blueprint
+
+
+def static_path(name: str) -> Optional[Path]:
+    """The file for ``/webhooks/site/static/<name>``: a plain file name of ours, or None."""
+    if not isinstance(name, str) or not STATIC_NAME.fullmatch(name):
+        return None
+    path = VENDOR.get(name) or STATIC / name
+    try:
+        return path if path.is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
+def _readable(text: str) -> bool:
+    """Text that can be stored and shown: valid Unicode without NUL characters."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _page_headers() -> Dict[str, str]:

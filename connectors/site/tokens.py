@@ -25,7 +25,7 @@ def issue(secret: str, conversation_id: Optional[str] = None, now: Optional[floa
 
 def conversation_of(secret: str, token: Optional[str], max_age: float, now: Optional[float] = None) -> Optional[str]:
     """The conversation id of a valid, unexpired token; None otherwise."""
-    if not token or not isinstance(token, str) or token.count(".") != 2:
+    if not token or not isinstance(token, str) or not token.isascii() or token.count(".") != 2:
         return None
     conversation_id, issued, signature = token.split(".")
     expected = _b64(hmac.new(secret.encode(), f"{conversation_id}.{issued}".encode(), hashlib.sha256).digest())
