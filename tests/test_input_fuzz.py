@@ -21,13 +21,13 @@ from hypothesis import strategies as st
 from bot.store import db
 from connectors.inbox import auth, store as inbox_store
 from connectors.inbox.app import LOGIN_CSRF_COOKIE, create_app
-from connectors.inbox.live import RasaClient
+from connectors.inbox.live import RasaClient, RasaRefused
 from tests.test_handoff_delivery import free_port
 from tests.test_inbox import PASSWORD, delivered
 
 
 class FakeRasa(RasaClient):
-    """Rasa's tracker API in memory: pause, resume and bot messages."""
+    """Rasa's tracker API and the site channel's staff endpoint in memory."""
 
     def __init__(self) -> None:
         super().__init__("http://rasa.invalid", "geheim")
@@ -36,12 +36,14 @@ class FakeRasa(RasaClient):
     async def tracker(self, conversation_id: str) -> Dict:
         return {"paused": self.paused, "events": list(self.messages[-50:])}
 
-    async def events(self, conversation_id: str, events: List[Dict], side_effects: bool = False) -> None:
-        for event in events:
-            if event["event"] in {"pause", "resume"}:
-                self.paused = event["event"] == "pause"
-            elif event.get("text"):
-                self.messages.append(event)
+    async def staff(self, conversation_id: str, action: str, intaker: str, text: str = "") -> Dict:
+        if action == "bericht" and not self.paused:
+            raise RasaRefused("neem het gesprek eerst over")
+        if action in {"overnemen", "teruggeven"}:
+            self.paused = action == "overnemen"
+        elif text:
+            self.messages.append({"event": "bot", "text": text, "metadata": {"medewerker": intaker}})
+        return {"verstuurd": True, "gepauzeerd": self.paused}
 
 
 class Server:
@@ -193,6 +195,8 @@ def test_known_bad_bodies_get_400_with_a_dutch_message(inbox):
                                                         "Cookie": f"{LOGIN_CSRF_COOKIE}=abc".encode()})
     assert status == 400 and "formulier" in data.decode()
     status, data = inbox.request("POST", bericht, json.dumps({"tekst": "Hoi, ik ben Sanne."}).encode(), signed)
+    assert status == 200 and json.loads(data) == {"gepauzeerd": True, "verstuurd": True}
+    status, data = inbox.request("GET", bericht.rsplit("/", 1)[0], b"", signed)
     assert status == 200 and json.loads(data)["berichten"][-1]["tekst"] == "Hoi, ik ben Sanne."
 
 

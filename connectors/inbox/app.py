@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from connectors import outbox
 from connectors.inbox import auth, checks, pages, store
-from connectors.inbox.live import RasaClient, RasaUnavailable, conversation
+from connectors.inbox.live import RasaClient, RasaRefused, RasaUnavailable, conversation
 
 COOKIE = "inbox_sessie"
 LOGIN_CSRF_COOKIE = "inbox_login_csrf"
@@ -261,20 +261,19 @@ def _live(action: str):
         conversation_id = item["summary"]["conversation_id"]
         rasa = request.app[RASA]
         try:
-            if action == "overnemen":
-                await rasa.take_over(conversation_id, current.intaker.naam)
-            elif action == "teruggeven":
-                await rasa.hand_back(conversation_id, current.intaker.naam)
-            elif action == "bericht":
+            if action == "bekijken":
+                return web.json_response(conversation(await rasa.tracker(conversation_id)))
+            text = ""
+            if action == "bericht":
                 text = checks.text(await checks.json_object(request, "'tekst' (1 tot 2000 tekens)"), "tekst",
                                    2000).strip()
                 if not text:
                     return web.json_response({"fout": "stuur 1 tot 2000 tekens in 'tekst'"}, status=400)
-                state = conversation(await rasa.tracker(conversation_id))
-                if not state["gepauzeerd"]:
-                    return web.json_response({"fout": "neem het gesprek eerst over"}, status=409)
-                await rasa.say(conversation_id, current.intaker.naam, text)
-            return web.json_response(conversation(await rasa.tracker(conversation_id)))
+            # Answers as soon as the person's chat has the message; the bot's reply is not awaited.
+            result = await rasa.staff(conversation_id, action, current.intaker.naam, text)
+            return web.json_response({"gepauzeerd": bool(result.get("gepauzeerd")), "verstuurd": True})
+        except RasaRefused as refused:
+            return web.json_response({"fout": str(refused)}, status=409)
         except RasaUnavailable as error:
             return web.json_response({"fout": f"de assistent is niet bereikbaar: {error}"}, status=502)
     return handler

@@ -7,6 +7,7 @@ messages reach the person's open chat in real time (the site channel's room).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 from typing import Any, Dict, List
@@ -21,6 +22,10 @@ class RasaUnavailable(Exception):
     pass
 
 
+class RasaRefused(Exception):
+    """The site channel refused a staff message (the conversation was not taken over)."""
+
+
 class RasaClient:
     def __init__(self, url: str = None, token: str = None) -> None:
         self.url = (url or os.environ.get("RASA_URL") or "http://localhost:5005").rstrip("/")
@@ -29,7 +34,7 @@ class RasaClient:
 
     async def _http(self) -> aiohttp.ClientSession:
         if self._session is None:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15))
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
         return self._session
 
     async def close(self) -> None:
@@ -46,37 +51,38 @@ class RasaClient:
                 if reply.status != 200:
                     raise RasaUnavailable(f"Rasa antwoordde {reply.status}")
                 return await reply.json()
+        except asyncio.TimeoutError as error:
+            raise RasaUnavailable("Rasa antwoordde niet op tijd") from error
         except aiohttp.ClientError as error:
             raise RasaUnavailable(str(error)) from error
 
-    async def events(self, conversation_id: str, events: List[Dict[str, Any]], side_effects: bool = False) -> None:
+    async def staff(self, conversation_id: str, action: str, intaker: str, text: str = "") -> Dict[str, Any]:
+        """``overnemen``, ``bericht`` or ``teruggeven``; returns ``{"verstuurd", "gepauzeerd"}``.
+        Raises RasaRefused for a message before the takeover."""
         session = await self._http()
-        params = {"token": self.token}
-        if side_effects:
-            params.update(output_channel="latest", execute_side_effects="true")
+        body = {"conversation_id": conversation_id, "actie": action, "naam": intaker, "tekst": text}
         try:
-            async with session.post(self._path(conversation_id, "tracker/events"), params=params, json=events) as reply:
+            async with session.post(f"{self.url}/webhooks/site/medewerker", params={"token": self.token},
+                                    json=body) as reply:
+                data = await reply.json(content_type=None)
+                if reply.status == 409:
+                    raise RasaRefused(data.get("fout") or "neem het gesprek eerst over")
                 if reply.status != 200:
-                    raise RasaUnavailable(f"Rasa antwoordde {reply.status}: {(await reply.text())[:200]}")
-        except aiohttp.ClientError as error:
+                    raise RasaUnavailable(f"Rasa antwoordde {reply.status}: {str(data)[:200]}")
+                return data
+        except asyncio.TimeoutError as error:
+            raise RasaUnavailable("Rasa antwoordde niet op tijd") from error
+        except (aiohttp.ClientError, ValueError) as error:
             raise RasaUnavailable(str(error)) from error
 
-    async def take_over(self, conversation_id: str, intaker: str) -> None:
-        await self.events(conversation_id, [{"event": "pause"}])
-        await self.events(conversation_id, [_status("aanwezig", intaker)], side_effects=True)
+    async def take_over(self, conversation_id: str, intaker: str) -> Dict[str, Any]:
+        return await self.staff(conversation_id, "overnemen", intaker)
 
-    async def say(self, conversation_id: str, intaker: str, text: str) -> None:
-        await self.events(conversation_id, [{"event": "bot", "text": text, "metadata": {"medewerker": intaker}}],
-                          side_effects=True)
+    async def say(self, conversation_id: str, intaker: str, text: str) -> Dict[str, Any]:
+        return await self.staff(conversation_id, "bericht", intaker, text)
 
-    async def hand_back(self, conversation_id: str, intaker: str) -> None:
-        await self.events(conversation_id, [_status("weg", intaker)], side_effects=True)
-        await self.events(conversation_id, [{"event": "resume"}])
-
-
-def _status(status: str, intaker: str) -> Dict[str, Any]:
-    return {"event": "bot", "text": None, "data": {"custom": {"type": STATUS_TYPE, "status": status, "naam": intaker}},
-            "metadata": {"medewerker": intaker}}
+    async def hand_back(self, conversation_id: str, intaker: str) -> Dict[str, Any]:
+        return await self.staff(conversation_id, "teruggeven", intaker)
 
 
 def conversation(tracker: Dict[str, Any]) -> Dict[str, Any]:

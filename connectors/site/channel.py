@@ -11,6 +11,8 @@ with a friendly Dutch message. The demo page and the widget are served under
 
 from __future__ import annotations
 
+import asyncio
+import hmac
 import logging
 import os
 import re
@@ -40,6 +42,8 @@ TOO_LONG = "Je bericht is te lang. Ik kan maximaal {max} tekens lezen. Kun je he
 TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en stuur je bericht dan opnieuw."
 #: Message keys passed on to the widget besides text, buttons and custom.
 META_KEYS = ("medewerker", "tekst")
+STAFF_STATUS = "medewerker_status"
+STAFF_ACTIONS = ("overnemen", "bericht", "teruggeven")
 
 
 def _secret() -> str:
@@ -115,9 +119,68 @@ class SiteChannel(InputChannel):
         self.secret = _secret()
         self.sio: Optional[AsyncServer] = None
         self.app: Optional[Sanic] = None
+        #: Conversations an intaker has taken over (the tracker's pause follows a moment later).
+        self.staffed: Dict[str, str] = {}
+        self._background: set = set()
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         return SiteOutput(self.sio) if self.sio is not None else None
+
+    def _agent(self) -> Any:
+        return getattr(getattr(self.app, "ctx", None), "agent", None)
+
+    async def _paused(self, conversation_id: str) -> bool:
+        if conversation_id in self.staffed:
+            return True
+        agent = self._agent()
+        if agent is None or agent.tracker_store is None:
+            return False
+        tracker = await agent.tracker_store.retrieve(conversation_id)
+        return bool(tracker is not None and tracker.is_paused())
+
+    async def _record(self, conversation_id: str, events: List[Dict[str, Any]]) -> None:
+        """Appends events to the tracker under the conversation's lock. Runs in the background:
+        the lock may be held for seconds while the bot handles the person's last message."""
+        from rasa.shared.core.events import Event
+
+        agent = self._agent()
+        if agent is None:
+            return
+        try:
+            async with agent.lock_store.lock(conversation_id):
+                tracker = await agent.processor.get_tracker(conversation_id)
+                for data in events:
+                    event = Event.from_parameters(data)
+                    if event is not None:
+                        tracker.update(event)
+                await agent.tracker_store.save(tracker)
+        except Exception:  # noqa: BLE001 - logged; the person already saw the message
+            logger.exception("medewerker-gebeurtenis niet opgeslagen voor %s", conversation_id)
+
+    async def staff(self, conversation_id: str, action: str, name: str, text: str = "") -> Dict[str, Any]:
+        """An intaker takes over, says something or hands back. The person's open chat gets the
+        message at once; the tracker is updated in the background (see _record)."""
+        now = time.time()
+        meta = {"medewerker": name}
+        if action == "overnemen":
+            self.staffed[conversation_id] = name
+            status = {"type": STAFF_STATUS, "status": "aanwezig", "naam": name}
+            await self.sio.emit("bot_uttered", {"custom": status, **meta}, room=conversation_id)
+            events = [{"event": "pause", "timestamp": now},
+                      {"event": "bot", "text": None, "data": {"custom": status}, "metadata": meta, "timestamp": now}]
+        elif action == "bericht":
+            await self.sio.emit("bot_uttered", {"text": text, **meta}, room=conversation_id)
+            events = [{"event": "bot", "text": text, "metadata": meta, "timestamp": now}]
+        else:
+            self.staffed.pop(conversation_id, None)
+            status = {"type": STAFF_STATUS, "status": "weg", "naam": name}
+            await self.sio.emit("bot_uttered", {"custom": status, **meta}, room=conversation_id)
+            events = [{"event": "bot", "text": None, "data": {"custom": status}, "metadata": meta, "timestamp": now},
+                      {"event": "resume", "timestamp": now}]
+        task = asyncio.ensure_future(self._record(conversation_id, events))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return {"verstuurd": True, "gepauzeerd": action != "teruggeven"}
 
     async def _history(self, conversation_id: str) -> Dict[str, Any]:
         """The messages of the current session, for a reloaded page or a new tab."""
@@ -141,7 +204,8 @@ class SiteChannel(InputChannel):
                         "custom": extra.get("custom")}
                 item.update({k: (data.get("metadata") or {}).get(k) for k in META_KEYS})
                 messages.append({k: v for k, v in item.items() if v})
-        return {"berichten": messages[-200:], "gepauzeerd": tracker.is_paused()}
+        return {"berichten": messages[-200:], "gepauzeerd": tracker.is_paused() or conversation_id in self.staffed,
+                "medewerker": self.staffed.get(conversation_id)}
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.origins, max_http_buffer_size=64 * 1024)
@@ -159,6 +223,27 @@ class SiteChannel(InputChannel):
             if path is None:
                 return response.json({"fout": "niet gevonden"}, status=404)
             return await response.file(path, headers={"Cache-Control": "no-cache"})
+
+        @blueprint.route("/medewerker", methods=["POST"])
+        async def staff(request: Request) -> response.HTTPResponse:
+            """For the intakers' inbox (connectors/inbox/live.py), with RASA_AUTH_TOKEN: JSON
+            ``{"conversation_id", "actie": overnemen|bericht|teruggeven, "naam", "tekst"}``."""
+            expected = os.environ.get("RASA_AUTH_TOKEN") or ""
+            sent = request.args.get("token") or ""
+            if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+                return response.json({"fout": "token ontbreekt of klopt niet"}, status=401)
+            data = request.json if isinstance(request.json, dict) else {}
+            conversation_id, action = data.get("conversation_id"), data.get("actie")
+            name, text = data.get("naam"), data.get("tekst") or ""
+            if not (isinstance(conversation_id, str) and action in STAFF_ACTIONS and isinstance(name, str)
+                    and isinstance(text, str) and 0 < len(name) <= 200 and len(text) <= 2000):
+                return response.json({"fout": "conversation_id, actie, naam en tekst kloppen niet"}, status=400)
+            if action == "bericht":
+                if not text.strip():
+                    return response.json({"fout": "stuur 1 tot 2000 tekens in 'tekst'"}, status=400)
+                if not await channel._paused(conversation_id):
+                    return response.json({"fout": "neem het gesprek eerst over"}, status=409)
+            return response.json(await channel.staff(conversation_id, action, name, text.strip()))
 
         @sio.on("connect")
         async def connect(sid: str, environ: Dict, auth: Optional[Dict] = None) -> bool:
@@ -205,12 +290,15 @@ class SiteChannel(InputChannel):
                 await sio.emit("bot_uttered", {"text": TOO_FAST, "systeem": True}, to=sid)
                 return
             await sio.emit("user_echo", {"text": text}, room=conversation_id, skip_sid=sid)
-            await sio.emit("typing", {"aan": True}, room=conversation_id)
+            staffed = conversation_id in channel.staffed  # a person answers, not the bot: no "typing"
+            if not staffed:
+                await sio.emit("typing", {"aan": True}, room=conversation_id)
             try:
                 await on_new_message(UserMessage(text, SiteOutput(sio), conversation_id, input_channel="site",
                                                  metadata={"kanaal": "site"}))
             finally:
-                await sio.emit("typing", {"aan": False}, room=conversation_id)
+                if not staffed:
+                    await sio.emit("typing", {"aan": False}, room=conversation_id)
 
         return blueprint
 

@@ -41,7 +41,9 @@
   var head = el("div", { class: "olc-head" });
   var titles = el("div");
   titles.appendChild(el("h2", { id: "olc-title" }, "Onderwijsloket assistent"));
-  titles.appendChild(el("p", {}, "Je chat met een computer, geen mens."));
+  var BOT_LINE = "Je chat met een computer, geen mens.";
+  var who = el("p", { class: "olc-who-line" }, BOT_LINE);
+  titles.appendChild(who);
   var close = el("button", { type: "button", class: "olc-close", "aria-label": "Chat sluiten" }, "\u00d7");
   head.appendChild(titles);
   head.appendChild(close);
@@ -72,6 +74,20 @@
   function setStatus(text, humanOn) {
     status.textContent = text || "";
     status.classList.toggle("olc-human-on", !!humanOn);
+  }
+  /* The header, the buttons and the status line follow who is talking: the assistant or a person. */
+  var staffName = null;
+  function setStaff(name, notice) {
+    var here = name !== null && name !== undefined;
+    staffName = here ? (name || "een medewerker") : null;
+    panel.classList.toggle("olc-staffed", here);
+    who.textContent = here ? "Je chat nu met " + staffName + ", een medewerker van het Onderwijsloket." : BOT_LINE;
+    human.hidden = here;
+    restart.hidden = here;
+    typing.textContent = here ? staffName + " typt\u2026" : "De assistent typt\u2026";
+    if (here) { showTyping(false); }
+    setStatus(here ? staffName + " van het Onderwijsloket praat nu met je. Je praat met een mens."
+                   : (notice ? "De assistent is weer terug." : ""), here);
   }
   function removeChoices() {
     Array.prototype.forEach.call(log.querySelectorAll(".olc-choices"), function (group) { group.remove(); });
@@ -134,9 +150,11 @@
     showTyping(false);
     if (message.custom && message.custom.type === "medewerker_status") {
       var here = message.custom.status === "aanwezig";
-      setStatus(here ? "Een medewerker van het Onderwijsloket praat nu met je." : "De assistent is weer terug.", here);
-      log.appendChild(el("p", { class: "olc-msg olc-system" },
-                         here ? "Een medewerker is erbij gekomen." : "De medewerker is weg. Je praat weer met de assistent."));
+      var name = message.custom.naam || message.medewerker || "";
+      setStaff(here ? name : null, true);
+      log.appendChild(el("p", { class: "olc-msg olc-notice" }, here
+        ? "Hoi! " + (name || "Een medewerker") + " van het Onderwijsloket doet nu mee in dit gesprek. Je praat nu met een mens."
+        : (name || "De medewerker") + " is uit het gesprek gegaan. Bedankt voor het gesprek! Je praat weer met de assistent."));
       scroll();
       return;
     }
@@ -199,12 +217,12 @@
           if (item.text.charAt(0) !== "/") { addPerson(item.text); }
         } else { addBot(item); }
       });
-      if (data.gepauzeerd) { setStatus("Een medewerker van het Onderwijsloket praat nu met je.", true); }
+      setStaff(data.gepauzeerd ? (data.medewerker || staffName || "") : null, false);
       if (!log.childNodes.length) { socket.emit("user_uttered", { message: "/greet" }); }
     });
     socket.on("bot_uttered", addBot);
     socket.on("user_echo", function (data) { if (data.text.charAt(0) !== "/") { addPerson(data.text); } });
-    socket.on("typing", function (data) { showTyping(!!data.aan); });
+    socket.on("typing", function (data) { showTyping(!!data.aan && staffName === null); });
     socket.on("afgewezen", function (data) {
       removeLastPerson();
       input.value = data.message || "";
