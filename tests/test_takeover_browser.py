@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -35,27 +35,31 @@ def _handoff_for(stack, conversation_id: str) -> str:
     value = summary("Sanne de Vries")
     value["conversation_id"] = conversation_id
     handoff_id = store(engine, ["inbox"], value)
-    asyncio.run(InboxConnector(engine).deliver(handoff_id, {}))
+    with ThreadPoolExecutor(1) as pool:  # Playwright's event loop runs in this thread
+        pool.submit(asyncio.run, InboxConnector(engine).deliver(handoff_id, {})).result()
     return handoff_id
 
 
-def _duration_ms(response) -> float:
-    timing = response.request.timing
-    return timing["responseEnd"]
-
-
 def _post(intaker: Page, path: str, click) -> float:
+    """Clicks, waits for the intaker's POST to finish and returns its duration in ms as the
+    browser measured it (Resource Timing: from the start of the request to the last byte)."""
     with intaker.expect_response(lambda r: r.url.endswith(path) and r.request.method == "POST") as info:
         click()
     response = info.value
+    response.finished()
     assert response.status == 200, response.text()
-    return _duration_ms(response)
+    duration = intaker.wait_for_function(
+        """(url) => { const all = performance.getEntriesByName(url); const last = all[all.length - 1];
+                      if (!last || !last.responseEnd) return null; performance.clearResourceTimings();
+                      return last.responseEnd - last.startTime; }""", arg=response.url).json_value()
+    assert duration > 0
+    return duration
 
 
 def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack):  # noqa: F811
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", bypass_csp=True,
                                 is_mobile=True, has_touch=True)
-    desk = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    desk = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL", bypass_csp=True)  # for axe
     try:
         person = phone.new_page()
         person.goto(f"{stack.rasa}/webhooks/site/")
@@ -97,6 +101,7 @@ def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack
             durations.append(_post(intaker, "/live/bericht", lambda: intaker.locator("#bericht").press("Enter")))
             expect(person.locator(".olc-staff").last).to_contain_text(text, timeout=5000)
         slow = [(n + 1, round(d)) for n, d in enumerate(durations) if d >= LIMIT_MS]
+        print(f"overnemen {took:.0f} ms; verstuur max {max(durations):.0f} ms, mediaan {sorted(durations)[ROUNDS // 2]:.0f} ms")
         assert not slow, f"Verstuur duurde 1 s of langer: {slow} (alle: {[round(d) for d in durations]})"
         expect(person.locator(".olc-staff .olc-who").last).to_have_text("Medewerker Lotte:")
         expect(intaker.locator("#gesprek")).to_contain_text(f"bericht {ROUNDS} van Lotte", timeout=10000)
