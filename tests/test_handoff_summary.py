@@ -48,7 +48,7 @@ def test_summary_has_every_contract_field_and_validates():
     summary = build_summary("gesprek-7", SLOTS, EVENTS, NOW)
     validate(summary)
     assert set(summary) == {"conversation_id", "created_at", "profiel", "contact", "advies", "vragen_open",
-                            "samenvatting", "transcript"}
+                            "samenvatting", "notities", "transcript"}
     assert summary["created_at"] == "2026-11-23T10:00:00Z"
     assert "naam" not in summary["profiel"] and summary["profiel"]["schoolvak"] == "scheikunde"
     assert summary["contact"] == {"naam": "Sanne de Vries", "email": None, "telefoon": "+31612345678",
@@ -60,7 +60,7 @@ def test_summary_text_is_three_to_six_dutch_sentences():
     text = build_summary("g", SLOTS, EVENTS, NOW)["samenvatting"]
     sentences = [s for s in re.split(r"(?<=\.)\s+", text) if s]
     assert 3 <= len(sentences) <= 6
-    assert text.startswith("Sanne de Vries wil leraar worden in het voortgezet onderwijs.")
+    assert text.startswith("Sanne de Vries wil leraar worden in het voortgezet onderwijs in de provincie Utrecht.")
     assert "De bot adviseerde: Universitaire lerarenopleiding." in text and "telefonisch" in text
     minimal = build_summary("g", {"naam": "Jo", "email": "jo@voorbeeld.nl", "contactvoorkeur": "email"}, [], NOW)
     assert 3 <= len(re.split(r"(?<=\.)\s+", minimal["samenvatting"])) <= 6
@@ -189,3 +189,34 @@ def test_a_question_the_bot_passed_on_is_an_open_question():
         {"event": "bot", "text": "...", "metadata": {"tekst": "vraag_studierichting"}},
     ]
     assert open_questions(events) == ["Kan ik daar STAP-budget voor gebruiken?", "Wie betaalt de opleiding?"]
+
+
+def test_summary_carries_province_and_the_persons_remarks_in_notities():
+    slots = {**SLOTS, "advies": None, "provincie": "limburg", "huidig_beroep": "in een kantoorbaan", "werkervaring_jaren": 8,
+             "inkomen_nodig": True}
+    events = [user("ik werk 4 dagen per week als boekhouder, bel na 17u"), user("ik wil blijven werken"),
+              user('/inform{"contactvoorkeur":"telefoon"}'), user("/greet")]
+    summary = build_summary("g", slots, events, NOW)
+    validate(summary)
+    assert summary["notities"] == ["Moet blijven verdienen tijdens de opleiding.",
+                                   "Ik werk 4 dagen per week als boekhouder", "Bel na 17u", "Ik wil blijven werken"]
+    text = summary["samenvatting"]
+    assert "in de provincie Limburg" in text
+    assert "\u201cBel na 17u\u201d" in text and "\u201cIk werk 4 dagen per week als boekhouder\u201d" in text
+    assert "werkt in een kantoorbaan (8 jaar ervaring)" in text and "werkt als in" not in text
+    assert 3 <= len([s for s in re.split(r"(?<=\.)\s+", text) if s]) <= 6
+    assert [line["tekst"] for line in summary["transcript"]] == ["ik werk 4 dagen per week als boekhouder, bel na 17u",
+                                                                 "ik wil blijven werken"]
+    assert any(line.startswith("Je zei ook: ") for line in readable(summary))
+
+
+def test_no_job_and_no_experience_read_naturally():
+    slots = {**SLOTS, "huidig_beroep": "geen", "werkervaring_jaren": 0}
+    text = build_summary("g", slots, [], NOW)["samenvatting"]
+    assert "werkt nu niet" in text and "werkt als geen" not in text and "0 jaar" not in text
+
+
+def test_older_summaries_without_notities_still_validate():
+    summary = build_summary("g", {**SLOTS, "advies": None}, EVENTS, NOW)
+    del summary["notities"]
+    validate(summary)

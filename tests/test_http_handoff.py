@@ -154,3 +154,15 @@ def test_consent_in_the_persons_own_words(stack, first, second, stored):
         assert any(m.get("buttons") for m in reply)
         reply = stack.say(person, second)
     assert bool(handoffs_of(stack, person)) is stored, texts(reply)
+
+
+def test_a_number_typed_with_the_choice_to_be_called_is_kept(stack):
+    person = sender()
+    stack.say(person, "hallo")
+    stack.say(person, "ik wil met een medewerker praten")
+    stack.say(person, "Piet Jansen")
+    reply = stack.say(person, "bellen graag, mijn nummer is 06 12345678")
+    said = "\n".join(texts(reply))
+    assert "Op welk telefoonnummer" not in said, said
+    assert custom(reply)[0]["summary"]["contact"] == {"naam": "Piet Jansen", "email": None,
+                                                      "telefoon": "+31612345678", "contactvoorkeur": "telefoon"}

@@ -58,6 +58,18 @@ def needed_slots(preference: Optional[str]) -> List[str]:
     return slots
 
 
+def details_in_same_message(preference: str, text: Optional[str]) -> Dict[str, str]:
+    """ "bellen, 06 12345678": the number (or address) typed with the choice is kept, so the
+    bot does not ask for it again."""
+    if preference == "telefoon":
+        number = contact.parse_phone(text or "")
+        return {"telefoon": number} if number else {}
+    if preference in {"email", "video"}:
+        address = contact.parse_email(text or "")
+        return {"email": address} if address else {}
+    return {}
+
+
 def summary_for(tracker: Tracker) -> Dict[str, Any]:
     return build_summary(tracker.sender_id, tracker.slots, tracker.events)
 
@@ -97,6 +109,9 @@ def _validator(slot: str):
             return {slot: None, "contactvoorkeur": other}
         if parsed is None:
             say(dispatcher, error)
+            return {slot: parsed}
+        if slot == "contactvoorkeur":
+            return {slot: parsed, **details_in_same_message(parsed, (tracker.latest_message or {}).get("text"))}
         return {slot: parsed}
 
     validate.__name__ = f"validate_{slot}"

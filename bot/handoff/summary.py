@@ -12,6 +12,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 from bot import dialogue
 from bot.handoff.contact import readable_phone
+from bot.handoff.remarks import from_signals, remarks
 from bot.nlu_entities import INPUT_KIND
 from bot.privacy.redact import redact
 from bot.profile import describe, values
@@ -41,13 +42,16 @@ def _when(event: Mapping[str, Any]) -> Optional[str]:
 
 def transcript(events: Iterable[Mapping[str, Any]]) -> List[Dict[str, Any]]:
     """User and bot messages of the current session, oldest first; the person's messages
-    without personal numbers."""
+    without personal numbers. Button clicks and other internal commands (``/inform{...}``,
+    ``/greet``) are left out: they are not something the person typed."""
     lines: List[Dict[str, Any]] = []
     for event in events:
         kind = event.get("event")
         if kind in {"session_started", "restart"}:
             lines = []
         if kind not in {"user", "bot"} or not event.get("text"):
+            continue
+        if kind == "user" and str(event["text"]).lstrip().startswith("/"):
             continue
         lines.append({
             "van": "persoon" if kind == "user" else "bot",
@@ -90,31 +94,55 @@ def open_questions(events: Iterable[Mapping[str, Any]]) -> List[str]:
     return found[-MAX_OPEN_QUESTIONS:]
 
 
+_PREPOSITIONS = ("in ", "bij ", "op ", "als ", "voor ", "aan ")
+_NO_JOB = frozenset({"geen", "niets", "niks", "werkloos", "geen baan", "geen werk", "nvt", "n.v.t."})
+
+
+def _work(profile: Mapping[str, Any]) -> str:
+    """ " en werkt als lab-analist (12 jaar ervaring)", " en werkt in een kantoorbaan", " en werkt nu niet" """
+    job = str(profile.get("huidig_beroep") or "").strip()
+    years = profile.get("werkervaring_jaren")
+    if not job:
+        return ""
+    if job.lower() in _NO_JOB:
+        return " en werkt nu niet" + ("" if not years else f" ({years} jaar werkervaring)")
+    phrase = f" en werkt {job}" if job.lower().startswith(_PREPOSITIONS) else f" en werkt als {job}"
+    if years:
+        phrase += f" ({years} jaar ervaring)"
+    elif years == 0:
+        phrase += " (nog geen werkervaring)"
+    return phrase
+
+
 def _sentences(profile: Mapping[str, Any], contact: Mapping[str, Any], advice: Optional[Mapping[str, Any]],
-               questions: List[str]) -> str:
+               questions: List[str], notes: List[str] = (),
+               profile_and_signals: Optional[Mapping[str, Any]] = None) -> str:
     name = contact.get("naam") or "Deze persoon"
     sector = profile.get("sector")
-    first = (f"{name} wil leraar worden in {SECTOR_TEXT[sector]}." if sector in SECTOR_TEXT
-             else f"{name} oriënteert zich op het leraarschap.")
+    province = describe.PROVINCIE_TEKST.get(profile.get("provincie") or "")
+    where = f" in de provincie {province}" if province else ""
+    first = (f"{name} wil leraar worden in {SECTOR_TEXT[sector]}{where}." if sector in SECTOR_TEXT
+             else f"{name} oriënteert zich op het leraarschap{where}.")
     education = describe.VOOROPLEIDING_TEKST.get(profile.get("vooropleiding"), "een onbekende vooropleiding")
     if profile.get("studierichting"):
         education += f" {profile['studierichting']}"
     if profile.get("diploma_buitenland"):
         education += " (buitenlands diploma)"
-    work = ""
-    if profile.get("huidig_beroep"):
-        work = f" en werkt als {profile['huidig_beroep']}"
-        if profile.get("werkervaring_jaren") is not None:
-            work += f" ({profile['werkervaring_jaren']} jaar ervaring)"
+    work = _work(profile)
     second = f"Vooropleiding: {education}{work}."
-    job = {"ja": "Heeft een baan of aanbod van een school.", "in-gesprek": "Is in gesprek met een school.",
-           "nee": "Heeft nog geen baan op een school."}.get(profile.get("baan_op_school") or "", "")
+    job = {"ja": " en heeft een baan of aanbod van een school", "in-gesprek": " en is in gesprek met een school",
+           "nee": " en heeft nog geen baan op een school"}.get(profile.get("baan_op_school") or "", "")
+    first = first[:-1] + job + "."
     if advice and advice.get("routes"):
         titles = [r.get("titel") or r.get("id") for r in advice["routes"]]
         third = "De bot adviseerde: " + "; ".join(titles) + "."
     else:
         third = "De bot heeft nog geen advies gegeven."
-    sentences = [first, second] + ([job] if job else []) + [third]
+    sentences = [first, second, third]
+    if notes:
+        signals = set(from_signals(profile_and_signals)) if profile_and_signals else set()
+        parts = [n[:1].lower() + n[1:].rstrip(".") if n in signals else f"\u201c{n}\u201d" for n in notes]
+        sentences.append("Zei ook: " + "; ".join(parts) + ".")
     if questions:
         sentences.append(f"Er {'is 1 vraag' if len(questions) == 1 else f'zijn {len(questions)} vragen'} "
                          "die de bot niet kon beantwoorden.")
@@ -130,6 +158,7 @@ def build_summary(conversation_id: str, slots: Mapping[str, Any], events: Iterab
     profile = {slot: slots.get(slot) for slot in values.PROFILE_SLOTS}
     contact = {field: slots.get(field) for field in CONTACT_FIELDS}
     questions = open_questions(events)
+    notes = remarks(slots, events)
     advice = slots.get("advies") if isinstance(slots.get("advies"), Mapping) else None
     return {
         "conversation_id": conversation_id,
@@ -138,7 +167,8 @@ def build_summary(conversation_id: str, slots: Mapping[str, Any], events: Iterab
         "contact": contact,
         "advies": advice,
         "vragen_open": questions,
-        "samenvatting": _sentences(profile, contact, advice, questions),
+        "samenvatting": _sentences(profile, contact, advice, questions, notes, slots),
+        "notities": notes,
         "transcript": transcript(events),
     }
 
@@ -157,6 +187,8 @@ def readable(summary: Mapping[str, Any]) -> List[str]:
     advice = summary.get("advies")
     if advice and advice.get("routes"):
         lines.append("Advies: " + "; ".join(r.get("titel") or r["id"] for r in advice["routes"]))
+    if summary.get("notities"):
+        lines.append("Je zei ook: " + " | ".join(summary["notities"]))
     if summary.get("vragen_open"):
         lines.append("Open vragen: " + " | ".join(summary["vragen_open"]))
     lines.append(f"Het gesprek met mij ({len(summary.get('transcript') or [])} berichten, zonder persoonlijke nummers)")
