@@ -57,6 +57,8 @@ inbox_item = sa.Table(
     sa.Column("geclaimd_op", sa.DateTime, nullable=True),
     sa.Column("afgerond_op", sa.DateTime, nullable=True),
     sa.Column("versie", sa.Integer, nullable=False),
+    #: What the intaker wrote when finishing (plain text).
+    sa.Column("notitie", sa.Text, nullable=True),
 )
 
 inbox_sessie = sa.Table(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 
 import pytest
@@ -11,6 +13,7 @@ from bot.store import db
 from connectors.inbox import auth
 from connectors.inbox.app import create_app
 from connectors.delivery import InboxConnector
+from connectors.tables import inbox_item
 from tests.test_handoff_delivery import store, summary
 
 PASSWORD = "een-lang-wachtwoord"
@@ -96,10 +99,19 @@ async def test_claim_and_finish_through_the_pages(client, engine):
     claimed = await client.post(f"/overdracht/{handoff_id}/claim", data={"csrf": csrf_of(page)}, allow_redirects=False)
     assert claimed.status == 303
     page = await (await client.get(f"/overdracht/{handoff_id}")).text()
-    assert "geclaimd door Sanne Intaker" in page and "Markeer als afgerond" in page
-    done = await client.post(f"/overdracht/{handoff_id}/afronden", data={"csrf": csrf_of(page)}, allow_redirects=False)
+    assert "geclaimd door Sanne Intaker" in page and "Notities bij het afronden" in page
+    asked = await client.post(f"/overdracht/{handoff_id}/afronden",
+                              data={"csrf": csrf_of(page), "notitie": "Gebeld op 24-11. Stuurt cv."}, allow_redirects=False)
+    confirm = await asked.text()
+    assert asked.status == 200 and "Weet je zeker dat je wilt afronden?" in confirm
+    assert "Gebeld op 24-11. Stuurt cv." in confirm
+    assert "geclaimd door" in await (await client.get(f"/overdracht/{handoff_id}")).text()  # not yet done
+    done = await client.post(f"/overdracht/{handoff_id}/afronden", data={
+        "csrf": csrf_of(confirm), "notitie": "Gebeld op 24-11. Stuurt cv.", "bevestigd": "ja"}, allow_redirects=False)
     assert done.status == 303
-    assert "afgerond" in await (await client.get(f"/overdracht/{handoff_id}")).text()
+    page = await (await client.get(done.headers["Location"])).text()
+    assert "Klaar: de overdracht is afgerond. Je notities zijn bewaard." in page
+    assert "Gebeld op 24-11. Stuurt cv." in page and "Notities van de intaker" in page
 
 
 async def test_one_intaker_cannot_change_anothers_claim(engine):
@@ -151,3 +163,48 @@ async def test_logout_ends_the_session(client):
     response = await client.post("/logout", data={"csrf": csrf_of(page)}, allow_redirects=False)
     assert response.status == 302
     assert (await client.get("/", allow_redirects=False)).status == 302
+
+
+async def test_list_shows_reference_local_time_and_filters_on_status(client, engine):
+    first = await delivered(engine, "Anna Jansen")
+    second = await delivered(engine, "Bram de Wit")
+    with engine.begin() as connection:  # received at 16:05 UTC on a winter day: 17:05 in Amsterdam
+        connection.execute(inbox_item.update().where(inbox_item.c.overdracht_id == first).values(
+            ontvangen_op=dt.datetime(2026, 11, 23, 16, 5)))
+        connection.execute(inbox_item.update().where(inbox_item.c.overdracht_id == second).values(
+            ontvangen_op=dt.datetime(2026, 7, 1, 10, 0)))  # summer time: 12:00
+    await login(client)
+    page = await (await client.get("/")).text()
+    assert f"<code>{first[:8]}</code>" in page and f"<code>{second[:8]}</code>" in page
+    assert "23-11-2026 17:05" in page and "01-07-2026 12:00" in page and "(UTC)" not in page
+    assert "<th scope='col'>Kenmerk</th>" in page and "<select id='status' name='status'>" in page
+    api = await client.post("/api/login", json={"gebruikersnaam": "sanne", "wachtwoord": PASSWORD})
+    csrf = (await api.json())["csrf"]
+    assert (await client.post(f"/api/overdrachten/{first}/claim", headers={"X-CSRF-Token": csrf})).status == 200
+    claimed = await (await client.get("/?status=geclaimd")).text()
+    assert "Anna Jansen" in claimed and "Bram de Wit" not in claimed
+    assert "<option value='geclaimd' selected>" in claimed
+    new = await (await client.get("/?status=nieuw")).text()
+    assert "Bram de Wit" in new and "Anna Jansen" not in new
+    assert "Er zijn geen overdrachten met deze status." in await (await client.get("/?status=afgerond")).text()
+    everything = await (await client.get("/?status=onzin")).text()
+    assert "Anna Jansen" in everything and "Bram de Wit" in everything
+    finished = await client.post(f"/api/overdrachten/{first}/afronden", json={"notitie": "Mail gestuurd."},
+                                 headers={"X-CSRF-Token": csrf})
+    assert finished.status == 200 and (await finished.json())["notitie"] == "Mail gestuurd."
+    assert (await (await client.get(f"/api/overdrachten/{first}")).json())["kenmerk"] == first[:8]
+
+
+async def test_detail_shows_remarks_and_no_commands_in_the_transcript(client, engine):
+    from tests.test_handoff_delivery import store as store_handoff, summary as make_summary
+
+    value = make_summary("Carla Smit")
+    value["notities"] = ["Bel na 17u"]
+    value["transcript"] = [{"van": "persoon", "tekst": '/inform{"contactvoorkeur":"telefoon"}', "tijd": None},
+                           {"van": "persoon", "tekst": "ik wil graag bellen", "tijd": "2026-11-23T16:05:00Z"}]
+    handoff_id = store_handoff(engine, ["inbox"], value)
+    await InboxConnector(engine).deliver(handoff_id, {})
+    await login(client)
+    page = await (await client.get(f"/overdracht/{handoff_id}")).text()
+    assert "Wat de persoon nog zei" in page and "<li>Bel na 17u</li>" in page
+    assert "/inform" not in page and "Persoon (17:05):</span> ik wil graag bellen" in page

@@ -25,7 +25,7 @@ from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 from bot.store import db
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAD = "0003"
+HEAD = "0004"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -140,9 +140,13 @@ async def logout(request: web.Request) -> web.Response:
 @authenticated
 async def overview(request: web.Request) -> web.Response:
     current = request["session"]
-    items = await _db(request, store.list_items)
+    status = request.query.get("status") or None
+    if status not in (None, *store.STATUSES):
+        status = None  # an unknown filter shows everything
+    items = await _db(request, store.list_items, status)
     dead = await _db(request, outbox.deliveries, outbox.DEAD)
-    return _html(pages.overview(items, dead, current.intaker.naam, current.csrf, request.query.get("melding")))
+    return _html(pages.overview(items, dead, current.intaker.naam, current.csrf, request.query.get("melding"),
+                                status))
 
 
 @authenticated
@@ -177,6 +181,44 @@ def _change(function: Callable, done: str):
             return web.json_response(_public(item))
         raise web.HTTPSeeOther(f"/overdracht/{handoff_id}?melding={done}")
     return handler
+
+
+@authenticated
+async def finish_page(request: web.Request) -> web.StreamResponse:
+    """Finishing from the page: the notes, then a confirmation ("Weet je het zeker?"), then done."""
+    current = request["session"]
+    handoff_id = request.match_info["id"]
+    form = await checks.form(request)
+    note = checks.text(form, "notitie", store.NOTE_MAX)
+    try:
+        item = await _db(request, store.get_item, handoff_id)
+    except store.NotFound:
+        raise web.HTTPNotFound()
+    if checks.text(form, "bevestigd", 10) != "ja":
+        return _html(pages.confirm_finish(item, note, current.intaker.naam, current.csrf))
+    try:
+        await _db(request, store.finish, handoff_id, current.intaker.id, note)
+    except store.Conflict as conflict:
+        item = await _db(request, store.get_item, handoff_id)
+        return _html(pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, str(conflict)),
+                     status=409)
+    raise web.HTTPSeeOther(f"/overdracht/{handoff_id}?melding=afgerond")
+
+
+@authenticated
+async def api_finish(request: web.Request) -> web.Response:
+    """API: optional JSON body ``{"notitie": "..."}``."""
+    current = request["session"]
+    note = ""
+    if await request.read():
+        note = checks.text(await checks.json_object(request, "'notitie' (tekst, mag leeg)"), "notitie", store.NOTE_MAX)
+    try:
+        item = await _db(request, store.finish, request.match_info["id"], current.intaker.id, note)
+    except store.NotFound:
+        return web.json_response({"fout": "niet gevonden"}, status=404)
+    except store.Conflict as conflict:
+        return web.json_response({"fout": str(conflict)}, status=409)
+    return web.json_response(_public(item))
 
 
 def _public(item: dict) -> dict:
@@ -304,11 +346,11 @@ def create_app(engine: Engine, secure_cookies: bool = False, rasa: RasaClient = 
         web.get("/login", login_page), web.post("/login", login_submit), web.post("/logout", logout),
         web.get("/", overview), web.get("/overdracht/{id}", detail),
         web.post("/overdracht/{id}/claim", _change(store.claim, "geclaimd")),
-        web.post("/overdracht/{id}/afronden", _change(store.finish, "afgerond")),
+        web.post("/overdracht/{id}/afronden", finish_page),
         web.post("/api/login", api_login),
         web.get("/api/overdrachten", api_list), web.get("/api/overdrachten/{id}", api_item),
         web.post("/api/overdrachten/{id}/claim", _change(store.claim, "geclaimd")),
-        web.post("/api/overdrachten/{id}/afronden", _change(store.finish, "afgerond")),
+        web.post("/api/overdrachten/{id}/afronden", api_finish),
         web.get("/api/afleveringen", api_deliveries),
         web.get("/overdracht/{id}/live", live_page),
         web.get("/api/overdrachten/{id}/live", _live("bekijken")),

@@ -13,6 +13,8 @@ from connectors.outbox import utcnow
 from connectors.tables import inbox_item, intaker, overdracht
 
 NEW, CLAIMED, DONE = "nieuw", "geclaimd", "afgerond"
+STATUSES = (NEW, CLAIMED, DONE)
+NOTE_MAX = 4000
 HANDOFF_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -39,7 +41,14 @@ def _item(row) -> Dict[str, Any]:
         "geclaimd_door": row.geclaimd_door_naam, "geclaimd_door_id": row.geclaimd_door,
         "naam": summary["contact"].get("naam"), "contactvoorkeur": summary["contact"].get("contactvoorkeur"),
         "samenvatting": summary["samenvatting"], "summary": summary,
+        "kenmerk": reference(row.overdracht_id), "notitie": row.notitie,
+        "afgerond_op": row.afgerond_op.isoformat(timespec="seconds") + "Z" if row.afgerond_op else None,
     }
+
+
+def reference(handoff_id: str) -> str:
+    """The reference the person was given ("Je kenmerk is 1a2b3c4d"): the first 8 characters."""
+    return handoff_id[:8]
 
 
 def list_items(engine: Engine, status: Optional[str] = None, limit: int = 200) -> List[Dict[str, Any]]:
@@ -78,14 +87,15 @@ def claim(engine: Engine, handoff_id: str, intaker_id: int) -> Dict[str, Any]:
     return item
 
 
-def finish(engine: Engine, handoff_id: str, intaker_id: int) -> Dict[str, Any]:
-    """Marks an item done; only the intaker who claimed it can."""
+def finish(engine: Engine, handoff_id: str, intaker_id: int, note: Optional[str] = None) -> Dict[str, Any]:
+    """Marks an item done, with the intaker's notes; only the intaker who claimed it can."""
     _known_shape(handoff_id)
+    note = (note or "").strip()[:NOTE_MAX] or None
     with engine.begin() as connection:
         changed = connection.execute(inbox_item.update().where(
             inbox_item.c.overdracht_id == handoff_id, inbox_item.c.status == CLAIMED,
             inbox_item.c.geclaimd_door == intaker_id).values(
-            status=DONE, afgerond_op=utcnow(), versie=inbox_item.c.versie + 1)).rowcount
+            status=DONE, afgerond_op=utcnow(), notitie=note, versie=inbox_item.c.versie + 1)).rowcount
     item = get_item(engine, handoff_id)
     if not changed:
         if item["status"] == NEW:
