@@ -17,6 +17,7 @@ from bot.advice.profile import AdviceProfile
 from bot.advice.result import Advice
 from bot.advice.rules import EMPLOYED
 from bot.advice.text import careful, cite, date_nl, note_line
+from bot.knowledge import geo
 from bot.knowledge.catalog import Catalog, Route
 
 TOPICS = ("waarom", "kosten", "duur", "deeltijd", "buurt", "zonder_baan", "bron", "stappen", "vrijstellingen", "meer")
@@ -169,13 +170,19 @@ def _nearby(route: Route, p: AdviceProfile, advice: Advice, c: Catalog) -> List[
         return ["In welke provincie woon je? Typ bijvoorbeeld: 'ik woon in Utrecht'. Dan zoek ik opleidingen bij jou "
                 "in de buurt."]
     province = p.provincie.replace("-", " ").title().replace(" ", "-")
-    here = c.institutions_for(p.provincie, route.id)
+    origin = geo.point_of(p.provincie)
+    here = geo.by_distance(c.institutions_for(p.provincie, route.id), origin, lambda i: i.plaats)
+    elsewhere = geo.by_distance([i for i in offered_anywhere if i.provincie != p.provincie], origin,
+                                lambda i: i.plaats)
     if here:
         lines = [f"Hier kun je {route.titel} volgen in {province}:"]
         lines += [f"- {i.naam} ({i.plaats}): {i.url}" for i in here[:5]]
+        if len(here) < 3 and elsewhere:
+            lines.append(f"Dichtbij, net buiten {province}:")
+            lines += [f"- {i.naam} ({i.plaats}): {i.url}" for i in elsewhere[:3 - len(here)]]
     else:
-        lines = [f"Ik ken in {province} geen opleiding voor {route.titel}. Ergens anders wel:"]
-        lines += [f"- {i.naam} ({i.plaats}): {i.url}" for i in offered_anywhere[:3]]
+        lines = [f"Ik ken in {province} geen opleiding voor {route.titel}. Het dichtst bij {province}:"]
+        lines += [f"- {i.naam} ({i.plaats}): {i.url}" for i in elsewhere[:3]]
     lines.append("Welke trajecten een school aanbiedt, verandert per jaar. Kijk op hun site of ze dit nu aanbieden.")
     lines.append(f"Hulp bij jou in de regio: {advice.loket.naam}, {advice.loket.url}.")
     return [_join(lines)]

@@ -58,7 +58,7 @@ def check(directory: Path = CONTENT_DIR, max_age_days: int = DEFAULT_MAX_AGE_DAY
         rows = read_content(directory)
     except ContentError as error:
         return [str(error)]
-    problems = _sources(rows, max_age_days, today) + _references(rows, directory)
+    problems = _sources(rows, max_age_days, today) + _references(rows, directory) + _places_and_offices(rows, directory)
     if problems:
         return problems
     catalog = _catalog(rows)
@@ -152,6 +152,39 @@ def _references(rows: Rows, directory: Path) -> List[str]:
                 problems.append(f"{table} {row['id']}: onbekende 'voor' '{row['voor']}'")
     if not any(r["landelijk"] for r in rows.tables.get("kb_loket", [])):
         problems.append("loketten.yml: het landelijke loket ontbreekt")
+    return problems
+
+
+def office_domains(directory: Path = CONTENT_DIR) -> Set[str]:
+    """The loket domains listed in loketten.yml (``domeinen``)."""
+    import yaml
+
+    data = yaml.safe_load((directory / "loketten.yml").read_text(encoding="utf-8")) or {}
+    return {str(d).strip().lower() for d in data.get("domeinen") or []}
+
+
+def _places_and_offices(rows: Rows, directory: Path) -> List[str]:
+    """Every loket links to a known loket domain over https; every institution's city is in
+    the coordinates table (bot/knowledge/geo.py), so "in de buurt" can sort by distance."""
+    from urllib.parse import urlsplit
+
+    from bot.knowledge import geo
+
+    problems = []
+    domains = office_domains(directory)
+    if not domains:
+        problems.append("loketten.yml: de lijst 'domeinen' ontbreekt of is leeg")
+    for row in rows.tables.get("kb_loket", []):
+        parts = urlsplit(row["url"])
+        host = (parts.hostname or "").lower()
+        host = host[4:] if host.startswith("www.") else host
+        if parts.scheme != "https":
+            problems.append(f"loket {row['id']}: de url moet met https:// beginnen ({row['url']})")
+        if host not in domains:
+            problems.append(f"loket {row['id']}: {row['url']} is geen bekend loketdomein (zie 'domeinen' in loketten.yml)")
+    for row in rows.tables.get("kb_instelling", []):
+        if row["plaats"] not in geo.PLAATSEN:
+            problems.append(f"instelling {row['id']}: plaats '{row['plaats']}' staat niet in bot/knowledge/geo.py")
     return problems
 
 
