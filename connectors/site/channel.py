@@ -290,15 +290,12 @@ class SiteChannel(InputChannel):
                 await sio.emit("bot_uttered", {"text": TOO_FAST, "systeem": True}, to=sid)
                 return
             await sio.emit("user_echo", {"text": text}, room=conversation_id, skip_sid=sid)
-            staffed = conversation_id in channel.staffed  # a person answers, not the bot: no "typing"
-            if not staffed:
-                await sio.emit("typing", {"aan": True}, room=conversation_id)
+            await sio.emit("typing", {"aan": True}, room=conversation_id)  # the widget ignores it during a takeover
             try:
                 await on_new_message(UserMessage(text, SiteOutput(sio), conversation_id, input_channel="site",
                                                  metadata={"kanaal": "site"}))
             finally:
-                if not staffed:
-                    await sio.emit("typing", {"aan": False}, room=conversation_id)
+                await sio.emit("typing", {"aan": False}, room=conversation_id)
 
         return blueprint
 
