@@ -156,3 +156,12 @@ def test_text_names_sources_with_dates_and_flags_uncertain_facts(catalog):
     assert re.search(r"Bron: https://\S+ \(bijgewerkt: \d{2}-\d{2}-\d{4}\)", text)
     assert "Vraag dit na bij de opleiding." in text  # PDG costs are uncertain
     assert messages(advice)[-1]["buttons"][-1]["payload"] == "/human_handoff"
+
+
+def test_payload_starts_with_a_short_answer(catalog):
+    advice = advise(AdviceProfile(vooropleiding="hbo-bachelor", studierichting="verpleegkunde", sector="mbo",
+                                  baan_op_school="ja", werkervaring_jaren=10, provincie="utrecht"), catalog)
+    body = payload(advice)
+    best = body["routes"][0]
+    assert body["kort"] == f"Mijn advies: {best['titel']}. {best['waarom']}"
+    assert len([s for s in re.split(r"(?<=[.!?])\s+", body["kort"]) if s]) <= 5

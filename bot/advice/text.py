@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence
 
+from bot.advice.glossary import explain
 from bot.advice.result import Advice, Gap, Note, RouteAdvice
 from bot.knowledge.catalog import Route, Source
 
@@ -73,6 +74,12 @@ def note_line(note: Note) -> str:
     return careful(note.tekst, note.zeker)
 
 
+def short_answer(advice: Advice) -> str:
+    """The best route and why, in a few sentences: what a chat shows first (``kort``)."""
+    best = advice.routes[0]
+    return f"Mijn advies: {best.route.titel}. {best.waarom}{_conditions(best)}".strip()
+
+
 def messages(advice: Advice, updated: bool = False) -> List[Dict[str, Any]]:
     """The advice as a few short chat messages (text, and buttons on the last one)."""
     first = ["Ik heb je advies aangepast. Dit is mijn nieuwe advies:" if updated else "Dit is mijn advies voor jou:"]
@@ -108,7 +115,8 @@ def messages(advice: Advice, updated: bool = False) -> List[Dict[str, Any]]:
         third.extend(f"- {q.tekst}" for q in advice.vragen)
     third.append("Vraag me gerust meer, bijvoorbeeld: 'waarom?', 'wat kost dat?' of 'kan het in deeltijd?'.")
     out.append({"text": "\n".join(third), "buttons": follow_up_buttons()})
-    return out
+    seen: set = set()  # each term explained once in the whole advice
+    return [{**message, "text": explain(message["text"], seen)} for message in out]
 
 
 def follow_up_buttons() -> List[Dict[str, str]]:
@@ -119,17 +127,19 @@ def follow_up_buttons() -> List[Dict[str, str]]:
     return buttons
 
 
-def _sourced(note: Note) -> Dict[str, Any]:
+def _sourced(note: Note, seen: Optional[set] = None) -> Dict[str, Any]:
     source = note.bronnen[0] if note.bronnen else None
     return {
-        "tekst": note.tekst, "zeker": note.zeker,
+        "tekst": explain(note.tekst, seen), "zeker": note.zeker,
         "bron": source.url if source else None,
         "bijgewerkt": source.geverifieerd.isoformat() if source else None,
     }
 
 
 def payload(advice: Advice) -> Dict[str, Any]:
-    """The ``route_suggestions`` custom payload (docs/contract.md), best route first."""
+    """The ``route_suggestions`` custom payload (docs/contract.md), best route first. Jargon
+    is explained once, at its first use in the order a chat shows the parts."""
+    seen: set = set()
     routes = []
     for item in advice.routes:
         route = item.route
@@ -137,7 +147,7 @@ def payload(advice: Advice) -> Dict[str, Any]:
         routes.append({
             "id": route.id,
             "titel": route.titel,
-            "waarom": item.waarom + _conditions(item),
+            "waarom": explain(item.waarom + _conditions(item), seen),
             "duur": short(route, "duur"),
             "kosten": short(route, "kosten"),
             "bron": source.url if source else None,
@@ -147,15 +157,16 @@ def payload(advice: Advice) -> Dict[str, Any]:
         })
     return {
         "type": "route_suggestions",
+        "kort": f"Mijn advies: {routes[0]['titel']}. {routes[0]['waarom']}".strip(),
         "routes": routes,
-        "evc": [_sourced(n) for n in advice.evc],
-        "volgende_stappen": [_sourced(n) for n in advice.stappen],
+        "evc": [_sourced(n, seen) for n in advice.evc],
+        "volgende_stappen": [_sourced(n, seen) for n in advice.stappen],
         "loket": {"naam": advice.loket.naam, "url": advice.loket.url},
         "niet_mogelijk": [
             {"id": g.route.id, "titel": g.route.titel, "mist": list(g.mist),
              "bron": g.bronnen[0].url if g.bronnen else None} for g in advice.gaten
         ],
-        "financiering": [_sourced(n) for n in advice.financiering],
+        "financiering": [_sourced(n, seen) for n in advice.financiering],
         "vragen": [q.tekst for q in advice.vragen],
-        "opmerkingen": [_sourced(n) for n in advice.notities],
+        "opmerkingen": [_sourced(n, seen) for n in advice.notities],
     }

@@ -103,34 +103,87 @@
     scroll();
   }
 
+  /* "2026-11-23" -> "23-11-2026": one date format everywhere (as in the bot's texts). */
+  function dateNl(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? m[3] + "-" + m[2] + "-" + m[1] : "";
+  }
+
+  function sourceLink(url, label, date) {
+    var link = el("a", { href: url, target: "_blank", rel: "noopener noreferrer" },
+                  label + (date ? " (bijgewerkt: " + dateNl(date) + ")" : ""));
+    link.appendChild(el("span", { class: "olc-sr" }, " (opent in een nieuw venster)"));
+    return link;
+  }
+
+  /* A collapsible part of the advice: closed by default, opened with Enter or Space. */
+  function fold(cls, title, fill) {
+    var box = el("details", { class: cls });
+    var head = el("summary");
+    head.appendChild(el("h3", {}, title));
+    box.appendChild(head);
+    fill(box);
+    return box;
+  }
+
+  function notesList(items) {
+    var list = el("ul");
+    items.forEach(function (item) {
+      var line = el("li", {}, (item.tekst || item) + (item.zeker === false ? " Vraag dit na bij de opleiding." : ""));
+      if (item.bron) { line.appendChild(document.createTextNode(" ")); line.appendChild(sourceLink(item.bron, "Bron", item.bijgewerkt)); }
+      list.appendChild(line);
+    });
+    return list;
+  }
+
+  /* The advice: the short answer first, then one collapsible card per route (no text twice),
+   * then the extra parts, then the regional help. The plain text version the bot also sends
+   * (for other channels) is not shown: it says the same. */
   function routeCards(payload) {
+    var box = el("section", { class: "olc-advice", "aria-label": "Jouw advies" });
+    var short = payload.kort || "";
+    if (short) { box.appendChild(el("p", { class: "olc-msg olc-bot olc-advice-short" }, short)); }
     var list = el("ol", { class: "olc-routes", "aria-label": "Routes die bij je passen" });
-    (payload.routes || []).forEach(function (route) {
+    (payload.routes || []).forEach(function (route, index) {
       var item = el("li", { class: "olc-card" });
-      item.appendChild(el("h3", {}, route.titel));
-      item.appendChild(el("p", {}, route.waarom));
-      var facts = el("dl");
-      facts.appendChild(el("dt", {}, "Duur"));
-      facts.appendChild(el("dd", {}, route.duur));
-      facts.appendChild(el("dt", {}, "Kosten"));
-      facts.appendChild(el("dd", {}, route.kosten));
-      item.appendChild(facts);
-      if (route.bron) {
-        var source = el("a", { href: route.bron, target: "_blank", rel: "noopener noreferrer" },
-                        "Bron: " + route.titel + (route.bijgewerkt ? " (bijgewerkt " + route.bijgewerkt + ")" : ""));
-        source.appendChild(el("span", { class: "olc-sr" }, " (opent in een nieuw venster)"));
-        item.appendChild(source);
-      }
+      item.appendChild(fold("olc-route", route.titel, function (body) {
+        body.querySelector("summary").insertBefore(
+          el("span", { class: "olc-rank" }, index === 0 ? "Beste route" : "Ook mogelijk"), body.querySelector("h3"));
+        if (route.waarom && short.indexOf(route.waarom) === -1) { body.appendChild(el("p", {}, route.waarom)); }
+        var facts = el("dl");
+        facts.appendChild(el("dt", {}, "Duur"));
+        facts.appendChild(el("dd", {}, route.duur));
+        facts.appendChild(el("dt", {}, "Kosten"));
+        facts.appendChild(el("dd", {}, route.kosten));
+        body.appendChild(facts);
+        if (route.zeker === false) { body.appendChild(el("p", {}, "Vraag dit na bij de opleiding.")); }
+        if (route.bron) { body.appendChild(sourceLink(route.bron, "Bron: " + route.titel, route.bijgewerkt)); }
+      }));
       list.appendChild(item);
     });
+    box.appendChild(list);
+    var extra = [
+      ["Wat nu nog niet kan", (payload.niet_mogelijk || []).map(function (gap) {
+        return { tekst: gap.titel + " kan nu nog niet. Daarvoor heb je nodig: " + (gap.mist || []).join("; ") + ".",
+                 bron: gap.bron };
+      })],
+      ["Wat je al kunt, telt mee", payload.evc || []],
+      ["Over geld", (payload.financiering || []).slice(0, 3)],
+      ["Je volgende stappen", payload.volgende_stappen || []],
+      ["Goed om te weten", payload.opmerkingen || []],
+      ["Mijn advies wordt beter als je me dit vertelt", payload.vragen || []],
+    ];
+    extra.forEach(function (part) {
+      if (part[1].length) {
+        box.appendChild(fold("olc-card olc-more", part[0], function (body) { body.appendChild(notesList(part[1])); }));
+      }
+    });
     if (payload.loket && payload.loket.url) {
-      var office = el("li", { class: "olc-card" });
-      office.appendChild(el("h3", {}, "Hulp in je regio"));
-      office.appendChild(el("a", { href: payload.loket.url, target: "_blank", rel: "noopener noreferrer" },
-                            payload.loket.naam));
-      list.appendChild(office);
+      var office = el("p", { class: "olc-office" }, "Hulp bij jou in de regio: ");
+      office.appendChild(sourceLink(payload.loket.url, payload.loket.naam));
+      box.appendChild(office);
     }
-    return list;
+    return box;
   }
 
   function handoffSummary(summary) {
@@ -158,7 +211,8 @@
       scroll();
       return;
     }
-    if (message.text) {
+    var adviceText = message.tekst === "advies";  /* the text version of the advice: the cards show it */
+    if (message.text && !adviceText) {
       removeChoices();
       var cls = message.medewerker ? "olc-msg olc-staff" : (message.systeem ? "olc-msg olc-system" : "olc-msg olc-bot");
       var bubble = el("div", { class: cls });
@@ -167,11 +221,20 @@
       richText(bubble, message.text);
       log.appendChild(bubble);
     }
-    if (message.custom && message.custom.type === "route_suggestions") { log.appendChild(routeCards(message.custom)); }
+    if (message.custom && message.custom.type === "route_suggestions") {
+      var advice = routeCards(message.custom);
+      var groups = log.querySelectorAll(".olc-choices");
+      var group = groups[groups.length - 1];
+      var after = group && group.nextElementSibling;
+      if (group && (!after || after === typing)) { log.insertBefore(advice, group); } else { log.appendChild(advice); }
+      log.scrollTop = advice.offsetTop - log.offsetTop - 8;  /* read the advice from its start */
+      return;
+    }
     if (message.custom && message.custom.type === "handoff_summary") {
       log.appendChild(handoffSummary(message.custom.summary || {}));
     }
     if (message.buttons && message.buttons.length) {
+      if (adviceText) { removeChoices(); }
       var group = el("div", { class: "olc-choices", role: "group", "aria-label": "Kies een antwoord" });
       message.buttons.forEach(function (button) {
         var choice = el("button", { type: "button" }, button.title);
