@@ -63,18 +63,30 @@ def test_advice_fits_a_chat(browser, stack, name, viewport):  # noqa: F811
         expect(page.locator(".olc-advice-short")).to_contain_text("Mijn advies: Zij-instroom in het beroep, basisonderwijs.")
         page.wait_for_timeout(500)
         m = page.evaluate(MEASURE)
-        # When the advice arrives the chat shows its start; from there to the whole first
-        # route card, and to the end of the follow-up buttons, is at most two screens.
+        # From opening the chat (the top of the conversation: the earlier questions and answers
+        # are folded into "Eerdere berichten") to the whole first route card, from the start of
+        # the advice to that card, and the whole advice to the end of the buttons: at most two
+        # screens each.
         scroll_to_card = max(0.0, m["card_bottom"] - m["advice_top"] - m["screen"])
         from_top = max(0.0, m["card_bottom"] - m["screen"])
         print(f"{name}: scherm {m['screen']} px; scrollen van het begin van het advies tot de eerste routekaart "
               f"{scroll_to_card:.0f} px ({scroll_to_card / m['screen']:.2f} schermen); heel advies "
               f"{m['advice_end'] - m['advice_top']:.0f} px ({(m['advice_end'] - m['advice_top']) / m['screen']:.2f} "
-              f"schermen); vanaf de eerste groet (hele profielgesprek) {from_top / m['screen']:.2f} schermen")
+              f"schermen); vanaf het openen van de chat {from_top / m['screen']:.2f} schermen")
         assert scroll_to_card <= 2 * m["screen"], m
+        assert from_top <= 2 * m["screen"], m
         assert m["advice_end"] - m["advice_top"] <= 2 * m["screen"], m  # the advice, details closed
         assert m["buttons_after_cards"], m
         assert abs(m["shown_at"] - m["advice_top"]) < m["screen"], m  # the chat shows the start of the advice
+
+        earlier = page.locator(".olc-earlier")
+        expect(earlier).to_have_count(1)
+        expect(earlier).not_to_have_attribute("open", "")
+        expect(earlier.locator("summary")).to_have_text(re.compile(r"^Eerdere berichten \(\d+\)$"))
+        earlier.locator("summary").click()
+        expect(earlier.locator(".olc-bot").first).to_contain_text("Ik ben een computer, geen mens")
+        expect(earlier.locator(".olc-person").first).to_have_text(STORY)
+        earlier.locator("summary").click()
 
         payload = stack.tracker(page.evaluate("localStorage.getItem('olc-token')").split(".")[0])["slots"]["advies"]
         cards = page.locator(".olc-advice li.olc-card")

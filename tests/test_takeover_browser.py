@@ -53,6 +53,9 @@ def _post(intaker: Page, path: str, click) -> float:
                       if (!last || !last.responseEnd) return null; performance.clearResourceTimings();
                       return last.responseEnd - last.startTime; }""", arg=response.url).json_value()
     assert duration > 0
+    timing = response.headers.get("server-timing", "")
+    if duration >= LIMIT_MS:  # say where the time went: the site channel (Rasa) or the rest
+        print(f"{path}: {duration:.0f} ms in de browser, Server-Timing: {timing}")
     return duration
 
 

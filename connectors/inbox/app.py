@@ -16,6 +16,7 @@ import functools
 import html
 import re
 import secrets
+import time
 from typing import Any, Awaitable, Callable, Optional
 
 from aiohttp import web
@@ -312,8 +313,11 @@ def _live(action: str):
                 if not text:
                     return web.json_response({"fout": "stuur 1 tot 2000 tekens in 'tekst'"}, status=400)
             # Answers as soon as the person's chat has the message; the bot's reply is not awaited.
+            started = time.monotonic()
             result = await rasa.staff(conversation_id, action, current.intaker.naam, text)
-            return web.json_response({"gepauzeerd": bool(result.get("gepauzeerd")), "verstuurd": True})
+            spent = (time.monotonic() - started) * 1000
+            return web.json_response({"gepauzeerd": bool(result.get("gepauzeerd")), "verstuurd": True},
+                                     headers={"Server-Timing": f"kanaal;dur={spent:.0f};desc=\"site-kanaal\""})
         except RasaRefused as refused:
             return web.json_response({"fout": str(refused)}, status=409)
         except RasaUnavailable as error:

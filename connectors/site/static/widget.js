@@ -186,6 +186,29 @@
     return box;
   }
 
+  /* Once the advice is there, the questions and answers before it fold into one closed
+   * "Eerdere berichten" part at the top, so the advice is near the top of the chat. The
+   * bot message just before the advice stays visible. Nothing is removed. */
+  function foldEarlier(advice) {
+    var earlier = log.querySelector(".olc-earlier");
+    if (!earlier) {
+      earlier = el("details", { class: "olc-earlier" });
+      earlier.appendChild(el("summary", {}, "Eerdere berichten"));
+      log.insertBefore(earlier, log.firstChild);
+    }
+    var keep = advice.previousElementSibling;
+    while (keep && !keep.classList.contains("olc-msg")) { keep = keep.previousElementSibling; }
+    var node = earlier.nextElementSibling;
+    while (node && node !== keep && node !== advice) {
+      var next = node.nextElementSibling;
+      if (node !== typing) { earlier.appendChild(node); }
+      node = next;
+    }
+    var count = earlier.querySelectorAll(".olc-msg").length;
+    earlier.querySelector("summary").textContent = "Eerdere berichten (" + count + ")";
+    if (!count) { earlier.remove(); }
+  }
+
   function handoffSummary(summary) {
     var box = el("section", { class: "olc-summary", "aria-label": "Wat ik deel met een medewerker" });
     box.appendChild(el("h3", {}, "Dit deel ik met een medewerker"));
@@ -227,6 +250,7 @@
       var group = groups[groups.length - 1];
       var after = group && group.nextElementSibling;
       if (group && (!after || after === typing)) { log.insertBefore(advice, group); } else { log.appendChild(advice); }
+      foldEarlier(advice);
       log.scrollTop = advice.offsetTop - log.offsetTop - 8;  /* read the advice from its start */
       return;
     }
