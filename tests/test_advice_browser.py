@@ -55,6 +55,10 @@ def test_advice_fits_a_chat(browser, stack, name, viewport):  # noqa: F811
         page.goto(f"{stack.rasa}/webhooks/site/")
         page.get_by_role("button", name="Chat met de assistent").click()
         expect(page.locator(".olc-bot").first).to_contain_text("geen mens", timeout=30000)
+        expect(page.locator(".olc-launcher")).to_be_hidden()  # not both the open chat and its launcher
+        rows = {round(page.get_by_role("button", name=n).bounding_box()["y"])
+                for n in ("Praat met een medewerker", "Opnieuw beginnen")}
+        assert len(rows) == 1, f"de knoppen bovenin staan op {len(rows)} rijen"
         page.locator("#olc-input").focus()
         type_and_wait(page, STORY)
         answer_profile_questions(page)
