@@ -127,6 +127,10 @@ def process_turn(
             elif value is None and slot == requested == "schoolvak" and (profile.get("sector") == "mbo"):
                 # mbo has hundreds of courses; its name as the person gives it is the answer.
                 value = free_field_answer(text)
+            if value is None and intent == "dont_know" and slot == requested:
+                # "geen idee": no failed answer; settled below (skipped, assumed or asked once more)
+                turn.slots[slot] = None
+                continue
             if value is None and intent in SIDE_INTENTS:
                 # A question or remark the bot answers separately: no answer to the form.
                 turn.slots[slot] = None
@@ -159,7 +163,7 @@ def process_turn(
             turn.hint = None
 
     answered = requested is not None and turn.slots.get(requested) is not None
-    if requested and not answered and intent == "dont_know" and requested not in candidates:
+    if requested and not answered and intent == "dont_know":
         if requested == "sector":
             turn.slots["sector"] = "onbekend"
         elif requested in values.SKIPPABLE:
