@@ -576,3 +576,9 @@ def test_a_teacher_who_wants_the_next_qualification():
     assert facts.get("huidige_bevoegdheid") == "tweedegraads"
     assert "vooropleiding" not in facts  # vmbo-t and havo are the classes taught, not a diploma
     assert extract("ik heb vmbo gedaan en geef nu les").facts.get("vooropleiding") == "vmbo"
+
+
+def test_a_teacher_from_abroad_is_asked_about_the_job_now():
+    text = "Ik ben lerares Engels uit Oekraïne, ik heb diploma van universiteit. Kan ik hier ook lerares worden?"
+    assert "huidig_beroep" not in extract(text).facts
+    assert extract("ik heb 12 jaar gewerkt als lab-analist").facts.get("huidig_beroep") == "lab-analist"
