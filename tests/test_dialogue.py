@@ -65,6 +65,7 @@ def test_asked_in_a_row_counts_the_messages_that_answered_one_question():
     "Graag iemand aan de lijn, kan dat?",
     "kan ik iemand spreken van het onderwijsloket?",
     "Can I talk to a person? Iemand van jullie?",
+    "Kan ik hier met een van jullie adviseurs over doorpraten?",
 ])
 def test_a_request_for_a_person_is_recognised(text):
     assert dialogue.asks_for_person(text)
