@@ -44,7 +44,7 @@ def trailing_misses(turns: Sequence[Tuple[Optional[str], Sequence[str]]]) -> int
 
 
 _PERSON = re.compile(
-    r"\b(?:medewerkers?|adviseurs?|intakers?|mens|mensen|persoon|iemand|someone|person|human)\b[^.?!]{0,40}?"
+    r"\b(?:medewerkers?|adviseurs?|intakers?|mens|persoon|iemand|someone|person|human)\b[^.?!]{0,40}?"
     r"\b(?:spreken|praten|doorpraten|doorspreken|bespreken|doornemen|bellen|mailen|chatten|contact|aan\s+de\s+lijn|"
     r"gesprek|talk|speak)\b|"
     r"\b(?:spreken|praten|doorpraten|bespreken|doornemen|bellen|contact|gesprek|aan\s+de\s+lijn)\b[^.?!]{0,30}?"
