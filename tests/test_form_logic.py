@@ -328,3 +328,14 @@ def test_dont_know_without_an_answer_is_no_failed_answer():
     turn = process_turn({}, {"schoolvak": "geen idee"}, requested="schoolvak", text="geen idee", intent="dont_know")
     assert turn.slots.get("schoolvak") is None
     assert not [n for n in names(turn) if n.startswith("ongeldig_")]
+
+
+@pytest.mark.parametrize("text, field", [
+    ("English Language and Literature", "english language and literature"),
+    ("Spaanse filologie (taal en literatuur)", "spaanse filologie"),
+    ("mbo verpleegkunde niveau 4", "verpleegkunde"),
+    ("wo master scheikunde aan de UvA", "scheikunde"),
+])
+def test_the_field_of_study_as_the_person_names_it(text, field):
+    turn = process_turn({}, {"studierichting": text}, requested="studierichting", text=text, intent="inform")
+    assert turn.slots["studierichting"] == field
