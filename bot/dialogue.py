@@ -44,11 +44,14 @@ def trailing_misses(turns: Sequence[Tuple[Optional[str], Sequence[str]]]) -> int
 
 
 _PERSON = re.compile(
-    r"\b(?:medewerker|adviseur|intaker|mens|persoon|iemand|someone|person|human)\b[^.?!]{0,40}?\b(?:spreken|praten|"
-    r"bespreken|doornemen|bellen|mailen|chatten|contact|aan\s+de\s+lijn|gesprek|talk|speak)\b|"
-    r"\b(?:spreken|praten|bespreken|doornemen|bellen|contact|gesprek|aan\s+de\s+lijn)\b[^.?!]{0,30}?"
-    r"\b(?:met|van)\s+(?:een\s+|de\s+)?(?:medewerker|adviseur|intaker|mens|persoon|iemand)\b|"
-    r"\biemand\s+(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)\b|\b(?:echt|echte)\s+(?:persoon|mens|gesprek)\b|"
+    r"\b(?:medewerkers?|adviseurs?|intakers?|mens|persoon|iemand|someone|person|human)\b[^.?!]{0,40}?"
+    r"\b(?:spreken|praten|doorpraten|doorspreken|bespreken|doornemen|bellen|mailen|chatten|contact|aan\s+de\s+lijn|"
+    r"gesprek|talk|speak)\b|"
+    r"\b(?:spreken|praten|doorpraten|bespreken|doornemen|bellen|contact|gesprek|aan\s+de\s+lijn)\b[^.?!]{0,30}?"
+    r"\b(?:met|van)\s+(?:een\s+|de\s+)?(?:(?:van\s+)?(?:jullie|je)\s+)?(?:medewerkers?|adviseurs?|intakers?|mens|persoon|iemand)\b|"
+    r"\biemand\s+(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)\b|"
+    # "kan iemand met me meedenken?", "kan iemand mij helpen kiezen?"
+    r"\b(?:kan|kun|wil|zou)\s+iemand\b[^.?!]{0,15}\b(?:me|mij)\b[^.?!]{0,25}\b(?:meedenken|helpen|adviseren|begeleiden)\b|\b(?:echt|echte)\s+(?:persoon|mens|gesprek)\b|"
     r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|a\s+real\s+)?(?:person|human|someone|somebody|advis[eo]r|"
     r"employee|staff)\b",
     re.IGNORECASE,
@@ -58,7 +61,7 @@ _PERSON = re.compile(
 #: Words without which a message cannot ask for a person: "ja ze willen me aannemen als
 #: het mag" is no request for a medewerker, whatever the classifier thinks.
 _PERSON_WORD = re.compile(
-    r"\b(?:medewerker\w*|adviseur|intake\w*|mens|persoon|iemand|someone|person|human|bel\w*|\w*gebeld|terugbel\w*|"
+    r"\b(?:medewerker\w*|adviseur\w*|intake\w*|mens|persoon|iemand|someone|person|human|bel\w*|\w*gebeld|terugbel\w*|"
     r"klantenservice|spreken|praten|praat|"
     r"contact|gesprek|afspraak|telefo\w*|mail\w*|hulp|help|echt\w*|live|chat\w*|overdragen|doorverbinden)\b",
     re.IGNORECASE,

@@ -121,3 +121,15 @@ async def test_what_if_question_does_not_change_the_profile():
     result = await ValidateSlotMappings().run(dispatcher, state, {"slots": {"baan_op_school": {}}})
     assert {"event": "slot", "timestamp": None, "name": "baan_op_school", "value": "ja"} in result
     assert dispatcher.messages == []
+
+
+async def test_an_answer_during_the_form_taken_for_a_question_about_the_advice_is_kept():
+    from bot.actions.profile_form import ValidateSlotMappings
+
+    text = "ja ze bieden me een contract aan van 0,6"
+    events = [{"event": "user", "text": text}, {"event": "slot", "name": "baan_op_school", "value": text}]
+    message = {"text": text, "intent": {"name": "advies_vraag"}, "entities": []}
+    state = Tracker("t", {"baan_op_school": text, "requested_slot": "baan_op_school"}, message, events, False, None,
+                    {"name": "profiel_form"}, "action_listen")
+    result = await ValidateSlotMappings().run(CollectingDispatcher(), state, {"slots": {"baan_op_school": {}}})
+    assert result == []  # the form's own validation reads the answer

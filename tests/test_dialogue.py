@@ -65,6 +65,8 @@ def test_asked_in_a_row_counts_the_messages_that_answered_one_question():
     "Graag iemand aan de lijn, kan dat?",
     "kan ik iemand spreken van het onderwijsloket?",
     "Can I talk to a person? Iemand van jullie?",
+    "Kan ik hier met een van jullie adviseurs over doorpraten?",
+    "Kan iemand met me meedenken over hoe ik dit combineer met mijn werk?",
 ])
 def test_a_request_for_a_person_is_recognised(text):
     assert dialogue.asks_for_person(text)
@@ -72,7 +74,7 @@ def test_a_request_for_a_person_is_recognised(text):
 
 @pytest.mark.parametrize("text", [
     "wat kost de pabo?", "ik heb met iemand van de school gesproken", "moet ik met de school praten?",
-    "ik wil met kinderen werken",
+    "ik wil met kinderen werken", "ik wil iemand helpen met huiswerk",
 ])
 def test_other_messages_are_no_request_for_a_person(text):
     assert not dialogue.asks_for_person(text)

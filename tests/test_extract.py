@@ -567,3 +567,18 @@ def test_no_job_at_a_school_is_no_job_at_all():
 def test_a_master_in_law_by_its_title():
     text = "Nederlands recht gestudeerd in Rotterdam, meester in de rechten dus"
     assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == "wo-master"
+
+
+def test_a_teacher_who_wants_the_next_qualification():
+    text = ("Ik ben tweedegraads docent Engels (Fontys lerarenopleiding) en geef nu 10 jaar les op een school in "
+            "Tilburg, vooral vmbo-t en onderbouw havo. Hoe haal ik mijn eerstegraads?")
+    facts = extract(text).facts
+    assert facts.get("huidige_bevoegdheid") == "tweedegraads"
+    assert "vooropleiding" not in facts  # vmbo-t and havo are the classes taught, not a diploma
+    assert extract("ik heb vmbo gedaan en geef nu les").facts.get("vooropleiding") == "vmbo"
+
+
+def test_a_teacher_from_abroad_is_asked_about_the_job_now():
+    text = "Ik ben lerares Engels uit Oekraïne, ik heb diploma van universiteit. Kan ik hier ook lerares worden?"
+    assert "huidig_beroep" not in extract(text).facts
+    assert extract("ik heb 12 jaar gewerkt als lab-analist").facts.get("huidig_beroep") == "lab-analist"

@@ -316,3 +316,26 @@ def test_no_to_a_yes_no_question_corrects_nothing_else():
     turn = process_turn(previous, {"baan_op_school": "nee", "huidig_beroep": "werkzoekend"},
                         requested="baan_op_school", text=text, intent="correct", previous=previous)
     assert turn.slots["baan_op_school"] == "nee" and turn.slots["huidig_beroep"] == "verpleegkundige"
+
+
+def test_dont_know_with_an_answer_in_it_fills_the_slot():
+    text = "nee, daar heb ik nog niet naar gekeken"
+    turn = process_turn({}, {"baan_op_school": text}, requested="baan_op_school", text=text, intent="dont_know")
+    assert turn.slots["baan_op_school"] == "nee"
+
+
+def test_dont_know_without_an_answer_is_no_failed_answer():
+    turn = process_turn({}, {"schoolvak": "geen idee"}, requested="schoolvak", text="geen idee", intent="dont_know")
+    assert turn.slots.get("schoolvak") is None
+    assert not [n for n in names(turn) if n.startswith("ongeldig_")]
+
+
+@pytest.mark.parametrize("text, field", [
+    ("English Language and Literature", "english language and literature"),
+    ("Spaanse filologie (taal en literatuur)", "spaanse filologie"),
+    ("mbo verpleegkunde niveau 4", "verpleegkunde"),
+    ("wo master scheikunde aan de UvA", "scheikunde"),
+])
+def test_the_field_of_study_as_the_person_names_it(text, field):
+    turn = process_turn({}, {"studierichting": text}, requested="studierichting", text=text, intent="inform")
+    assert turn.slots["studierichting"] == field

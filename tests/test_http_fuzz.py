@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import http.client
 import json
 from typing import Dict, List, Optional
 from urllib.parse import quote, urlparse
@@ -13,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from connectors.rest import problem
+from tests import raw_http
 
 anything = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
                         lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
@@ -56,21 +56,10 @@ class Client:
         self.statuses: List[int] = []
 
     def request(self, method: str, path: str, body: bytes = b"", headers: Optional[Dict[str, bytes]] = None):
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
-        try:
-            connection.putrequest(method, path, skip_accept_encoding=True)
-            for name, value in (headers or {}).items():
-                connection.putheader(name, value)
-            if method == "POST":
-                connection.putheader("Content-Length", str(len(body)))
-            connection.endheaders(body if method == "POST" else None)
-            response = connection.getresponse()
-            data = response.read()
-        finally:
-            connection.close()
-        self.statuses.append(response.status)
-        assert response.status < 500, f"{method} {path} {body[:200]!r} -> {response.status} {data[:300]!r}"
-        return response.status, data
+        status, data = raw_http.send(self.host, self.port, method, path, body, headers)
+        self.statuses.append(status)
+        assert status < 500, f"{method} {path} {body[:200]!r} -> {status} {data[:300]!r}"
+        return status, data
 
 
 @pytest.mark.stack

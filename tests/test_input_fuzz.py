@@ -7,7 +7,6 @@ bodies, headers, paths and query strings. Afterwards the server must still answe
 from __future__ import annotations
 
 import asyncio
-import http.client
 import json
 import threading
 from typing import Dict, List, Optional
@@ -22,6 +21,7 @@ from bot.store import db
 from connectors.inbox import auth, store as inbox_store
 from connectors.inbox.app import LOGIN_CSRF_COOKIE, create_app
 from connectors.inbox.live import RasaClient, RasaRefused
+from tests import raw_http
 from tests.test_handoff_delivery import free_port
 from tests.test_inbox import PASSWORD, delivered
 
@@ -73,21 +73,10 @@ class Server:
         self.thread.join(20)
 
     def request(self, method: str, path: str, body: bytes = b"", headers: Optional[Dict[str, bytes]] = None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            connection.putrequest(method, path, skip_accept_encoding=True)
-            for name, value in (headers or {}).items():
-                connection.putheader(name, value)
-            if method == "POST":
-                connection.putheader("Content-Length", str(len(body)))
-            connection.endheaders(body if method == "POST" else None)
-            response = connection.getresponse()
-            data = response.read()
-        finally:
-            connection.close()
-        self.statuses.append(response.status)
-        assert response.status < 500, f"{method} {path} {headers} {body[:300]!r} -> {response.status} {data[:500]!r}"
-        return response.status, data
+        status, data = raw_http.send("127.0.0.1", self.port, method, path, body, headers)
+        self.statuses.append(status)
+        assert status < 500, f"{method} {path} {headers} {body[:300]!r} -> {status} {data[:500]!r}"
+        return status, data
 
 
 @pytest.fixture

@@ -105,10 +105,13 @@ class ValidateSlotMappings(ValidationAction):
         return "action_validate_slot_mappings"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        if latest_intent(tracker) == "advies_vraag" or tracker.is_paused():
-            # "En als ik geen baan heb?" is a what-if question about the advice, not a new
-            # fact; and while an intaker has taken over, the bot stays silent. Either way
-            # the profile stays as it was.
+        what_if = latest_intent(tracker) == "advies_vraag" and not tracker.active_loop.get("name") \
+            and bool(tracker.get_slot("advies_gegeven"))
+        if what_if or tracker.is_paused():
+            # "En als ik geen baan heb?" after the advice is a what-if question about it, not a
+            # new fact (before the advice, a message taken for such a question is an answer).
+            # While an intaker has taken over, the bot stays silent. Either way the profile
+            # stays as it was.
             before = dialogue.slots_before_latest_message(tracker.events)
             return [SlotSet(slot, before.get(slot)) for slot in tracker.slots_to_validate()]
         if tracker.active_loop.get("name"):

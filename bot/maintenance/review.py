@@ -240,6 +240,15 @@ def _normal(text: str) -> str:
 _INTENT = re.compile(r"^- intent: (?P<name>\S+)\s*$")
 
 
+def _intent_block(path: Path, lines: List[str], intent: str) -> Tuple[Path, List[str], int, int]:
+    """The lines [start, end) of the first block of ``intent`` in one NLU file."""
+    start = next(i for i, l in enumerate(lines) if _INTENT.match(l) and _INTENT.match(l).group("name") == intent)
+    end = start + 1
+    while end < len(lines) and not lines[end].startswith("- "):
+        end += 1
+    return path, lines, start, end
+
+
 def _nlu_files(data_dir: Path) -> List[Path]:
     return sorted((data_dir / "nlu").glob("*.yml"))
 
@@ -294,12 +303,11 @@ def merge(review_csv: Path, data_dir: Path = DATA_DIR) -> Dict[str, Any]:
         if _normal(text) in seen:
             duplicates += 1
             continue
-        path, lines = next((path, lines) for path, lines in files.items()
-                           if any(_INTENT.match(l) and _INTENT.match(l).group("name") == intent for l in lines))
-        start = next(i for i, l in enumerate(lines) if _INTENT.match(l) and _INTENT.match(l).group("name") == intent)
-        end = start + 1
-        while end < len(lines) and not lines[end].startswith("- "):
-            end += 1
+        # The topic file where the intent has most of its examples (a file of extra variants
+        # may hold a few of them too).
+        path, lines, start, end = max((_intent_block(path, lines, intent) for path, lines in files.items()
+                                       if any(_INTENT.match(l) and _INTENT.match(l).group("name") == intent for l in lines)),
+                                      key=lambda block: block[3] - block[2])
         last = max(i for i in range(start, end) if lines[i].strip().startswith("- "))
         lines.insert(last + 1, "    - " + text)
         seen.add(_normal(text))

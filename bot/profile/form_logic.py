@@ -67,6 +67,11 @@ def free_field_answer(text: str) -> Optional[str]:
     first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
     first = re.sub(r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)", "",
                    first.strip(), flags=re.IGNORECASE)
+    # "Spaanse filologie (taal en literatuur)", "mbo verpleegkunde niveau 4": the field itself
+    first = re.sub(r"\s*\([^()]*\)\s*$", "", first)
+    first = re.sub(r"^(?:(?:mbo|hbo|wo|ad|bachelor|master|msc|bsc|ba|ma|in|van)\b[\s-]*)+|\s*\bniveau\s*[1-4]\s*$", "", first,
+                   flags=re.IGNORECASE).strip()
+    first = re.split(r"\s(?:aan|bij|op|at|in|gedaan|gehaald|gestudeerd)\b", first, maxsplit=1, flags=re.IGNORECASE)[0]
     words = first.split()
     if not 1 <= len(words) <= 6 or "provincie" in extract(first).facts:
         return None  # too long, or a place ("Amersfoort")
@@ -124,9 +129,18 @@ def process_turn(
                 value = None
             elif value is None and slot == requested == "studierichting":
                 value = free_field_answer(text)
+            elif slot == requested == "studierichting":
+                # "English language and literature": the whole name as given, not the known word in it
+                whole = free_field_answer(text)
+                if whole and value in whole and len(whole) > len(value):
+                    value = whole
             elif value is None and slot == requested == "schoolvak" and (profile.get("sector") == "mbo"):
                 # mbo has hundreds of courses; its name as the person gives it is the answer.
                 value = free_field_answer(text)
+            if value is None and intent == "dont_know" and slot == requested:
+                # "geen idee": no failed answer; settled below (skipped, assumed or asked once more)
+                turn.slots[slot] = None
+                continue
             if value is None and intent in SIDE_INTENTS:
                 # A question or remark the bot answers separately: no answer to the form.
                 turn.slots[slot] = None
@@ -159,7 +173,7 @@ def process_turn(
             turn.hint = None
 
     answered = requested is not None and turn.slots.get(requested) is not None
-    if requested and not answered and intent == "dont_know" and requested not in candidates:
+    if requested and not answered and intent == "dont_know":
         if requested == "sector":
             turn.slots["sector"] = "onbekend"
         elif requested in values.SKIPPABLE:

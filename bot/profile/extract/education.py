@@ -9,7 +9,8 @@ from typing import List, Optional, Tuple
 from bot.profile.extract import institutions
 from bot.profile import values
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _STUDY, _TEACH, _WANT, clause_bounds, clean_free_text, in_question, is_negated
+from bot.profile.extract.text import (_STUDY, _TEACH, _WANT, _sentence_around, clause_bounds, clean_free_text, in_question,
+                                      is_negated)
 from bot.profile.numbers import NUMBER_PATTERN
 from bot.profile.vocab import lookup_matcher, matcher
 
@@ -60,7 +61,14 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
         return True
     if expected == "sector":
         return True
-    return False
+    # "geef nu 10 jaar les op een school in Tilburg, vooral vmbo-t": the classes taught
+    left, right = clause_bounds(folded, start, end)
+    return bool(_TEACHING_NOW.search(_sentence_around(folded, start))) and not re.search(
+        r"\b(?:heb|had|gedaan|diploma|gehaald|afgerond)\b", folded[left:right])
+
+
+#: Teaching now or teaching before, not a wish: "ik geef les", "sta voor de klas".
+_TEACHING_NOW = re.compile(r"\b(?:geef|gaf|geeft)\s+(?:\w+\s+){0,4}?les\b|\bsta\s+(?:\w+\s+){0,3}?voor\s+de\s+klas\b")
 
 
 _IN_PROGRESS = re.compile(

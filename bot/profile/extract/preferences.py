@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _WANT, clause_bounds, is_negated
+from bot.profile.extract.text import _WANT, clause_bounds, in_question, is_negated
 from bot.profile.vocab import matcher
 
 _RULED_OUT = re.compile(r"^[\s\w]{0,20}?\b(?:is\s+geen\s+optie|kan\s+(?:ik\s+)?niet|lukt\s+(?:me\s+)?niet|gaat\s+niet)\b")
@@ -51,8 +51,8 @@ def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip
     wil worden" says nothing about the person's Dutch)."""
     found = None
     for start, end, text, value in matcher(vocab).finditer(folded):
-        if is_negated(folded, start):
-            continue
+        if is_negated(folded, start) or (skip_wanted and in_question(folded, start)):
+            continue  # "hoe haal ik mijn eerstegraads?" states no qualification
         if about is not None and not about.search(text):
             left, right = clause_bounds(folded, start, end)
             if not about.search(folded[left:right]):

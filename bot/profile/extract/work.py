@@ -288,13 +288,26 @@ _PAST_JOB = re.compile(r"^[^.;!?]{0,40}?\b(?:gewerkt|gedaan|geweest)\b(?:[^.;!?]
                        r"nu|maar)\b)")
 
 
+#: "ik ben lerares Engels uit Oekraïne": a teacher from abroad, which says little about the job now.
+_TEACHER = re.compile(r"\b(?:leraar|lerares|docent|docente|juf|meester|leerkracht|teacher)\b")
+
+
 def _job_doubtful(folded: str, start: int, end: int) -> bool:
     """A job title that is negated, offered or past, not the person's current job."""
     if is_negated(folded, start) or re.match(r"geen\b", folded[start:]):
         return True
     if _FUTURE_JOB.search(folded[max(0, start - 45):start]):
         return True
+    left, right = clause_bounds(folded, start, end)
+    if _TEACHER.search(folded[start:end]) and _abroad_in(folded[left:right]):
+        return True
     return bool(_PAST_JOB.match(folded[end:end + 80]))
+
+
+def _abroad_in(clause: str) -> bool:
+    """A country abroad after "uit" or "in" in the clause."""
+    return any(re.search(r"\b(?:uit|in|from)\s+$", clause[max(0, s - 6):s])
+               for s, _e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(clause))
 
 
 def _extract_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
