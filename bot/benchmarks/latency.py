@@ -9,7 +9,8 @@ ports (its own temporary databases, no reserve Rasa). Both get the same scripted
 conversations over the REST channel. This bot is measured the way a site reaches it
 (through the front, connectors/front.py) and directly on its internal Rasa port.
 
-Interleaving: at each level of concurrency (1, 5, 10, 20 conversations at a time) every
+Conversations: three Dutch scripts of eight messages; short answers repeat as on the site,
+the long free-text message differs per conversation (``script``). Interleaving: at each level of concurrency (1, 5, 10, 20 conversations at a time) every
 round runs one block per target (reference, this bot through the front, this bot
 directly) in turn, in a different order each round, so slow moments of the machine fall
 on all of them alike. A block is ``max(level, 3)`` conversations with at most ``level``
@@ -47,14 +48,28 @@ ROOT = Path(__file__).resolve().parents[2]
 RASA = ROOT / ".venv/bin/rasa"
 
 #: Dutch conversations as a person on the site would type them (the same for both bots).
+#: Short answers repeat as they do on the site; the long free-text message of each
+#: conversation differs per conversation ({jaren}, {beroep}, {studie}), so the in-memory
+#: cache of sentence embeddings (bot/nlu/encoders.py) helps only where it would in use.
 SCRIPTS: List[List[str]] = [
-    ["hallo", "ik heb een wo-master scheikunde en werk 12 jaar als lab-analist", "nee",
+    ["hallo", "ik heb een wo-master {studie} en werk {jaren} jaar als {beroep}", "nee",
      "nog geen bevoegdheid", "middelbare school", "nee", "deeltijd", "Utrecht"],
-    ["goedemiddag", "ik wil leraar worden", "hbo bachelor bedrijfskunde", "ja", "nee",
+    ["goedemiddag", "ik wil leraar worden", "hbo bachelor {studie}, nu {jaren} jaar {beroep}", "ja", "nee",
      "basisschool", "voltijd", "Noord-Brabant"],
-    ["hoi", "wat kost een zij-instroomtraject?", "ik ben nu accountmanager", "ja klopt",
+    ["hoi", "wat kost een zij-instroomtraject?", "ik ben nu {beroep} sinds {jaren} jaar", "ja klopt",
      "mbo", "ja", "weet ik nog niet", "Gelderland"],
 ]
+BEROEPEN = ["lab-analist", "accountmanager", "verpleegkundige", "software-ontwikkelaar", "boekhouder",
+            "monteur", "jurist", "marketeer", "projectleider", "kok", "fysiotherapeut", "journalist"]
+STUDIES = ["scheikunde", "bedrijfskunde", "geschiedenis", "wiskunde", "biologie", "rechten", "Engels",
+           "natuurkunde", "psychologie", "economie", "informatica", "aardrijkskunde"]
+
+
+def script(variant: int) -> List[str]:
+    """The messages of conversation ``variant``: the same variant gives the same texts."""
+    fill = {"jaren": 1 + variant % 35, "beroep": BEROEPEN[variant // 35 % len(BEROEPEN)],
+            "studie": STUDIES[variant // 7 % len(STUDIES)]}
+    return [text.format(**fill) for text in SCRIPTS[variant % len(SCRIPTS)]]
 
 
 def _free_port() -> int:
@@ -165,8 +180,9 @@ _counter = iter(range(10**9))
 _counter_lock = threading.Lock()
 
 
-def block(url: str, level: int, conversations: int, label: str) -> Block:
-    """``conversations`` scripted conversations, at most ``level`` at a time."""
+def block(url: str, level: int, conversations: int, label: str, first: int = 0) -> Block:
+    """``conversations`` scripted conversations (variants ``first``, ``first + 1``, ...), at
+    most ``level`` at a time."""
     result = Block()
     lock = threading.Lock()
 
@@ -174,7 +190,7 @@ def block(url: str, level: int, conversations: int, label: str) -> Block:
         with _counter_lock:
             n = next(_counter)
         sender = f"bench-{label}-{level}-{n}"
-        for text in SCRIPTS[i % len(SCRIPTS)]:
+        for text in script(first + i):
             took = say(url, sender, text)
             with lock:
                 result.seconds.append(took)
@@ -236,7 +252,7 @@ def main() -> None:
         pids = {"referentie": reference.process.pid, "bot": _rasa_pid(int(bot.ports["RASA_INTERN_PORT"]))}
         memory = {name: {"na laden": _rss(pid)["VmRSS"]} for name, pid in pids.items()}
         for name, url in targets.items():  # warm up: first calls build graphs and caches
-            block(url, 1, len(SCRIPTS), "warm")
+            block(url, 1, len(SCRIPTS), "warm", first=10_000)
         for name, pid in pids.items():
             memory[name]["na opwarmen"] = _rss(pid)["VmRSS"]
 
@@ -247,7 +263,8 @@ def main() -> None:
                 order = list(targets)
                 random.shuffle(order)
                 for name in order:
-                    done = block(targets[name], level, max(level, 3), name.split()[0])
+                    # Every target gets the same conversations in a round.
+                    done = block(targets[name], level, max(level, 3), name.split()[0], first=1000 * level + 50 * round_)
                     total = results[name].setdefault(level, Block())
                     total.seconds += done.seconds
                     total.messages += done.messages
