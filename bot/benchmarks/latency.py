@@ -130,7 +130,8 @@ class ThisBot:
 
     token = "bench-token"
 
-    def __init__(self) -> None:
+    def __init__(self, extra_env: Optional[Dict[str, str]] = None) -> None:
+        self.extra_env = extra_env or {}
         self.work = Path(tempfile.mkdtemp(prefix="bench-latency-bot-"))
         self.ports = {name: str(_free_port()) for name in ("RASA_PORT", "ACTION_PORT", "INBOX_PORT",
                                                              "RASA_INTERN_PORT")}
@@ -144,7 +145,8 @@ class ThisBot:
                "ONDERWIJSLOKET_DB_URL": f"sqlite:///{self.work / 'app.db'}", "LOG_DIR": str(self.work / "log"),
                "HANDOFF_CONNECTORS": "inbox", "RASA_RESERVE": "0",
                "ACTION_ENDPOINT_URL": f"http://localhost:{self.ports['ACTION_PORT']}/webhook",
-               "RASA_MODEL": os.environ.get("RASA_MODEL", str(ROOT / "bot/models/onderwijsloket.tar.gz"))}
+               "RASA_MODEL": os.environ.get("RASA_MODEL", str(ROOT / "bot/models/onderwijsloket.tar.gz")),
+               **self.extra_env}
         self.process = subprocess.Popen([str(ROOT / "scripts/run.sh")], cwd=ROOT, env=env, start_new_session=True,
                                         stdout=open(self.work / "run.out", "w"), stderr=subprocess.STDOUT)
 
@@ -237,11 +239,14 @@ def main() -> None:
     parser.add_argument("--rondes", type=int, default=3, help="rounds per level (one block per target per round)")
     parser.add_argument("--referentie", help="folder for the reference bot: reused when trained, kept afterwards")
     parser.add_argument("--zonder-direct", action="store_true", help="measure this bot only through the front")
+    parser.add_argument("--bot-env", action="append", default=[], metavar="NAAM=WAARDE",
+                        help="extra environment for this bot only (to compare a setting)")
     parser.add_argument("--out", default=str(ROOT / "var/bench/latency.json"))
     args = parser.parse_args()
     levels = [int(x) for x in args.niveaus.split(",")]
 
-    reference, bot = Reference(Path(args.referentie) if args.referentie else None), ThisBot()
+    extra = dict(item.split("=", 1) for item in args.bot_env)
+    reference, bot = Reference(Path(args.referentie) if args.referentie else None), ThisBot(extra)
     try:
         reference.start()
         bot.start()
