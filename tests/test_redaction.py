@@ -244,3 +244,53 @@ def test_store_keeps_handoff_ids_and_bot_texts_50_times(tmp_path):
         assert not any(label in json.dumps(b) for b in bots for label in LABELS)
         user = next(e for e in stored if e["event"] == "user")
         assert user["text"] == "mijn bsn is [BSN]"
+
+
+def test_store_redacts_only_new_events(tmp_path, monkeypatch):
+    """Each save looks only at the events not stored yet; what is stored is the same as
+    when every event was redacted each time, contact details scrubbed after the handoff."""
+    from bot.privacy import tracker_store
+
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    store = RedactingSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    seen = []
+    real = privacy.redact_event
+    monkeypatch.setattr(tracker_store.privacy, "redact_event", lambda data: seen.append(data) or real(data))
+    sender = "gesprek-nieuw"
+    tracker = DialogueStateTracker(sender, slots=domain.slots)
+    turns = [
+        [UserUttered("mijn bsn is 123456782", intent={"name": "inform", "confidence": 1.0}), BotUttered("Dank je.")],
+        [UserUttered("ik heet Sanne Jansen", intent={"name": "inform", "confidence": 1.0}),
+         SlotSet("naam", "Sanne Jansen"), SlotSet("telefoon", "+31612345678")],
+        [UserUttered("ja, bel me op 0612345678", intent={"name": "affirm", "confidence": 1.0}),
+         ActionExecuted("action_overdracht_opslaan"), BotUttered("Opgeslagen.")],
+    ]
+    for events in turns:
+        seen.clear()
+        for event in events:
+            tracker.update(event)
+        asyncio.run(store.save(tracker))
+        assert len(seen) == len(events)  # only the new ones
+        tracker = asyncio.run(store.retrieve(sender))
+
+    stored = _stored_events(store, sender)
+    text = json.dumps(stored)
+    assert "123456782" not in text and "[BSN]" in text
+    assert "Sanne Jansen" not in text and "0612345678" not in text and "+31612345678" not in text
+    assert [e["text"] for e in stored if e["event"] == "bot"] == ["Dank je.", "Opgeslagen."]
+    assert len(stored) == sum(len(events) for events in turns)
+
+
+def test_contacts_to_scrub_matches_the_event_rules():
+    from bot.privacy.tracker_store import contacts_to_scrub
+
+    events = [SlotSet("naam", "Sanne"), SlotSet("email", "s@example.nl")]
+    assert contacts_to_scrub(events) == set()
+    events.append(ActionExecuted("action_overdracht_opslaan"))
+    assert contacts_to_scrub(events) == {"Sanne", "s@example.nl"}
+    events.append(SlotSet("telefoon", "+31612345678"))  # a new contact detail: not finished again yet
+    assert contacts_to_scrub(events) == set()
+    events.append(ActionExecuted("action_geen_toestemming"))
+    assert contacts_to_scrub(events) == {"Sanne", "s@example.nl", "+31612345678", "0612345678"}
+    raw = [e.as_dict() for e in events]
+    assert contacts_to_scrub(events) == privacy.contact_values(raw)

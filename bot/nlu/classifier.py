@@ -2,7 +2,8 @@
 
 ``SentenceEncoderFeaturizer`` adds the encoder's sentence embedding (bot/nlu/encoders.py)
 to every message as dense sentence features, so every later component can use them.
-Training texts are encoded through a disk cache. Without the encoder (package missing,
+Training texts are encoded through a disk cache, messages at run time through an
+in-memory cache of recent texts. Without the encoder (package missing,
 weights broken) it logs one clear line and adds nothing: the pipeline then runs on the
 sparse features alone.
 
@@ -78,6 +79,7 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         super().__init__(name, config)
         self.encoder = encoders.load(self._config["encoder"])
+        self.recent = encoders.RecentTexts(self.encoder) if self.encoder else None
         self.cache_dir = Path(self._config["cache_dir"] or embedding_cache_dir())
 
     @classmethod
@@ -106,7 +108,7 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
             return messages
         # Every message, also an empty one: the classifier needs features to say what it is.
         if messages:
-            self._add(messages, self.encoder.encode([m.get(TEXT) or "" for m in messages]))
+            self._add(messages, self.recent.encode([m.get(TEXT) or "" for m in messages]))
         return messages
 
 

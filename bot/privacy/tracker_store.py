@@ -8,47 +8,85 @@ own texts are stored exactly as they are. Once a handoff is
 stored or declined, the contact details are scrubbed from every stored event of the
 conversation: they live on only in the handoff record. Events streamed to the broker
 (analytics) never carry contact details.
+
+Importing this module (Rasa does, through endpoints.yml) also makes Rasa check action
+server responses with a validator compiled once (bot/remote_action.py).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import Any, Dict, Iterable, Iterator, List, Set
 
 from rasa.core.tracker_store import SQLTrackerStore, TrackerEventDiffEngine
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import ActionExecuted, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot import remote_action
 from bot.privacy import events as privacy
+
+remote_action.install()
 
 logger = logging.getLogger(__name__)
 
 
+def _contact_events(events: Iterable[Event]) -> List[Dict[str, Any]]:
+    """The slot and action events that decide about contact details, as the small
+    dictionaries bot/privacy/events.py reads (without serialising every event)."""
+    found: List[Dict[str, Any]] = []
+    for event in events:
+        if isinstance(event, SlotSet) and event.key in privacy.CONTACT_SLOTS:
+            found.append({"event": "slot", "name": event.key, "value": event.value})
+        elif isinstance(event, ActionExecuted):
+            found.append({"event": "action", "name": event.action_name})
+    return found
+
+
+def contacts_to_scrub(events: Iterable[Event]) -> Set[str]:
+    """The contact details to remove: none until the handoff is stored or declined."""
+    light = _contact_events(events)
+    return privacy.contact_values(light) if privacy.handoff_finished(light) else set()
+
+
 class RedactingSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
-        raw = [event.as_dict() for event in tracker.events]
-        finished = privacy.handoff_finished(raw)
-        contacts = privacy.contact_values(raw) if finished else set()
-        for index, data in enumerate(raw):
+        await super().save(tracker)
+        contacts = contacts_to_scrub(tracker.events)
+        if contacts:
+            for index, event in enumerate(tracker.events):
+                data = event.as_dict()
+                cleaned = privacy.scrub_contacts(data, contacts)
+                if cleaned != data:
+                    tracker.events[index] = Event.from_parameters(cleaned)
+            self._scrub_stored(tracker.sender_id, contacts)
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+        """The events not stored yet, redacted (Rasa's save writes what this returns). Stored
+        events were redacted when they were written; only new ones are looked at here."""
+        new = list(super()._additional_events(session, tracker))
+        contacts = contacts_to_scrub(tracker.events)
+        start = len(tracker.events) - len(new)
+        for offset, event in enumerate(new):
+            data = event.as_dict()
             cleaned = privacy.redact_event(data)
             if contacts:
                 cleaned = privacy.scrub_contacts(cleaned, contacts)
             if cleaned != data:
-                tracker.events[index] = Event.from_parameters(cleaned)
-        await super().save(tracker)
-        if contacts:
-            self._scrub_stored(tracker.sender_id, contacts)
+                new[offset] = Event.from_parameters(cleaned)
+                tracker.events[start + offset] = new[offset]
+        return iter(new)
 
     async def stream_events(self, tracker: DialogueStateTracker) -> None:
-        """Streams the new events to the broker; analytics never gets contact details."""
+        """Streams the new events, redacted, to the broker; analytics never gets contact details."""
         if self.event_broker is None:
             return
         old = await self.retrieve(tracker.sender_id)
-        contacts = privacy.contact_values([event.as_dict() for event in tracker.events])
+        contacts = privacy.contact_values(_contact_events(tracker.events))
         for event in TrackerEventDiffEngine.event_difference(old, tracker):
             body = {"sender_id": tracker.sender_id}
-            body.update(privacy.scrub_contacts(event.as_dict(), contacts) if contacts else event.as_dict())
+            cleaned = privacy.redact_event(event.as_dict())
+            body.update(privacy.scrub_contacts(cleaned, contacts) if contacts else cleaned)
             self.event_broker.publish(body)
 
     def _scrub_stored(self, sender_id: str, contacts: Any) -> None:

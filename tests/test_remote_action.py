@@ -1,0 +1,100 @@
+"""The compiled check of action server responses (bot/remote_action.py) against Rasa's own."""
+
+from __future__ import annotations
+
+import pytest
+from jsonschema import ValidationError
+from rasa.core.actions import action as rasa_action
+from rasa.core.actions import forms as rasa_forms
+from rasa.core.actions.action import action_for_name_or_text
+from rasa.shared.core.domain import Domain
+from rasa.utils.endpoints import EndpointConfig
+
+import bot.privacy.tracker_store  # noqa: F401 - installs the compiled check, as Rasa's import does
+from bot import remote_action
+
+VALID = [
+    {},
+    {"events": [], "responses": []},
+    {"events": [{"event": "slot", "name": "sector", "value": "vo"}],
+     "responses": [{"response": "utter_vraag_sector"}, {"text": "Hallo", "buttons": []}]},
+    {"events": [{"event": "active_loop", "name": "profiel_form"},
+                {"event": "slot", "name": "requested_slot", "value": None},
+                {"event": "followup", "name": "action_listen"}], "responses": []},
+    {"events": [{"event": "bot", "text": "hoi", "data": {}, "metadata": {}}], "extra": 1},
+]
+INVALID = [
+    {"events": "geen lijst"},
+    {"events": [{"name": "x"}]},
+    {"events": [{"event": "onbekend"}]},
+    {"events": [{"event": "slot"}]},
+    {"events": [{"event": "slot", "name": 3, "value": 1}]},
+    {"responses": "tekst"},
+    {"responses": [1, 2]},
+    {"events": [], "responses": [{"text": "ok"}, "geen object"]},
+    [],
+    "tekst",
+]
+
+
+def _rasa(result):
+    """Rasa's own check (jsonschema.validate on every call)."""
+    return remote_action.RasaRemoteAction("action_x", None)._validate_action_result(result)
+
+
+def _compiled(result):
+    return remote_action.CompiledRemoteAction("action_x", None)._validate_action_result(result)
+
+
+@pytest.mark.parametrize("result", VALID)
+def test_accepts_what_rasa_accepts(result):
+    assert _rasa(result) is True
+    assert _compiled(result) is True
+
+
+@pytest.mark.parametrize("result", INVALID)
+def test_rejects_what_rasa_rejects_with_the_same_error(result):
+    with pytest.raises(ValidationError) as rasa_error:
+        _rasa(result)
+    with pytest.raises(ValidationError) as compiled_error:
+        _compiled(result)
+    assert compiled_error.value.message == rasa_error.value.message
+    assert list(compiled_error.value.path) == list(rasa_error.value.path)
+    assert compiled_error.value.validator == rasa_error.value.validator
+    assert "Failed to validate Action server response" in compiled_error.value.message
+
+
+def test_validator_compiled_once_per_process():
+    remote_action.response_validator()
+    before = remote_action.compilations
+    assert before == 1
+    for result in VALID * 20:
+        _compiled(result)
+    for result in INVALID:
+        with pytest.raises(ValidationError):
+            _compiled(result)
+    assert remote_action.compilations == before
+
+
+def test_rasa_creates_the_compiled_action_for_custom_actions_and_form_validation():
+    assert rasa_action.RemoteAction is remote_action.CompiledRemoteAction
+    assert rasa_forms.RemoteAction is remote_action.CompiledRemoteAction
+    domain = Domain.from_yaml("""
+version: "3.1"
+actions: [action_advies]
+forms:
+  profiel_form:
+    required_slots: []
+""")
+    endpoint = EndpointConfig("http://localhost:1/webhook")
+    found = action_for_name_or_text("action_advies", domain, endpoint)
+    assert type(found) is remote_action.CompiledRemoteAction
+    assert found.name() == "action_advies"
+    assert isinstance(found, remote_action.RasaRemoteAction)
+
+
+def test_install_is_idempotent():
+    remote_action.install()
+    remote_action.install()
+    assert rasa_action.RemoteAction is remote_action.CompiledRemoteAction
+    assert remote_action.RasaRemoteAction is not remote_action.CompiledRemoteAction
