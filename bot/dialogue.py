@@ -62,7 +62,7 @@ _PERSON = re.compile(
 #: het mag" is no request for a medewerker, whatever the classifier thinks.
 _PERSON_WORD = re.compile(
     r"\b(?:medewerker\w*|adviseur\w*|intake\w*|mens|persoon|iemand|someone|person|human|bel\w*|\w*gebeld|terugbel\w*|"
-    r"klantenservice|spreken|praten|praat|"
+    r"klantenservice|collega|menselijk\w*|doorgeschakeld|doorschakel\w*|spreken|praten|praat|"
     r"contact|gesprek|afspraak|telefo\w*|mail\w*|hulp|help|echt\w*|live|chat\w*|overdragen|doorverbinden)\b",
     re.IGNORECASE,
 )
@@ -79,7 +79,10 @@ _OTHER_PARTY = re.compile(
 #: Words that make a person word a request: "adviseur graag", "kan ik bellen".
 _REQUEST = re.compile(
     r"\b(?:wil|wilde|graag|kan|kun|mag|zou|liever|aub|a\.?u\.?b|alsjeblieft|alstublieft|svp|please|geef|verbind\w*|"
-    r"doorverbind\w*|terug\s*bel\w*|teruggebeld|bel\s+(?:me|mij)|praat\s+met|nodig|help|can|could|want|like|i'd|plannen|krijgen)\b",
+    r"doorverbind\w*|doorgeschakeld|doorschakel\w*|terug\s*bel\w*|teruggebeld|bel\s+(?:me|mij)|praat\s+met|nodig|help|can|"
+    r"could|want|like|i'd|plannen|krijgen|koppel\w*|"
+    # "live chat met medewerker", "gesprek met een adviseur"
+    r"met\s+(?:een\s+|de\s+)?(?:echte?\s+)?(?:medewerker|mens|persoon|adviseur|intaker|collega))\b",
     re.IGNORECASE,
 )
 #: A person word on its own: "medewerker", "een mens", "persoon!".

@@ -80,6 +80,12 @@ def test_other_messages_are_no_request_for_a_person(text):
     assert not dialogue.asks_for_person(text)
 
 
+@pytest.mark.parametrize("text", ["live chat met medewerker", "mag ik doorgeschakeld worden naar een collega van je",
+                                  "koppel me aan een mens alsjeblieft"])
+def test_short_requests_for_a_person_stay_requests(text):
+    assert dialogue.may_ask_for_person(text)
+
+
 def test_every_training_example_of_a_request_for_a_person_may_ask_for_one():
     import yaml
     from pathlib import Path
