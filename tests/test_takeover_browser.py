@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -123,12 +124,19 @@ def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack
         axe(person, "medewerker weg (telefoon)")
         shot(person, "takeover-3-telefoon-terug")
 
-        # The tracker caught up in the background: pause, the 20 messages and resume are stored.
-        events = json.loads(intaker.evaluate(
-            "async (api) => JSON.stringify(await (await fetch(api)).json())",
-            f"/api/overdrachten/{handoff_id}/live"))
-        said = [m["tekst"] for m in events["berichten"] if m["van"] == "medewerker"]
-        assert said == [f"Hoi Sanne, bericht {n} van Lotte." for n in range(1, ROUNDS + 1)]
+        # The tracker catches up in the background: pause, the 20 messages and resume are stored,
+        # in order, within a while (the intaker's requests did not wait for it).
+        expected = [f"Hoi Sanne, bericht {n} van Lotte." for n in range(1, ROUNDS + 1)]
+        said: list = []
+        deadline = time.monotonic() + 60
+        while said != expected and time.monotonic() < deadline:
+            events = json.loads(intaker.evaluate(
+                "async (api) => JSON.stringify(await (await fetch(api)).json())",
+                f"/api/overdrachten/{handoff_id}/live"))
+            said = [m["tekst"] for m in events["berichten"] if m["van"] == "medewerker"]
+            if said != expected:
+                time.sleep(0.5)
+        assert said == expected
     finally:
         phone.close()
         desk.close()
