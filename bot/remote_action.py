@@ -9,6 +9,12 @@ validates each response with it. Accepted and rejected responses are exactly tho
 Rasa's check: the same validator class (``validator_for`` the schema), the same error
 (jsonschema's ``best_match``) with the same message appended.
 
+It also skips one call that cannot change anything: ``action_validate_slot_mappings`` while a
+form runs and no intaker has taken over. The action returns no events then (the form's own
+validation handles the message; ``bot.dialogue.slot_mappings_checked_outside_form`` decides
+on both sides), and Rasa keeps the extracted slots as they are when it gets no events. That
+saves one action server round trip, with the whole tracker serialised, per form answer.
+
 ``install()`` makes Rasa use this class wherever it creates a remote action (the action
 lookup in ``rasa.core.actions.action`` and form validation in ``rasa.core.actions.forms``).
 It is called when bot/privacy/tracker_store.py is imported, which Rasa does for every
@@ -18,7 +24,7 @@ server through endpoints.yml (development and production); calling it again does
 from __future__ import annotations
 
 import threading
-from typing import Any, Dict, Optional, Text
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Text
 
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
@@ -26,6 +32,18 @@ from jsonschema.validators import validator_for
 from rasa.core.actions import action as rasa_action
 from rasa.core.actions import forms as rasa_forms
 from rasa.shared.constants import DOCS_BASE_URL
+
+from bot.dialogue import slot_mappings_checked_outside_form
+
+if TYPE_CHECKING:
+    from rasa.core.channels.channel import OutputChannel
+    from rasa.core.nlg import NaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import Event
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+#: Rasa's name for the validation of slots filled outside a form.
+VALIDATE_SLOT_MAPPINGS = "action_validate_slot_mappings"
 
 #: Rasa's own RemoteAction, kept before install() replaces the names.
 RasaRemoteAction = rasa_action.RemoteAction
@@ -52,6 +70,13 @@ def response_validator() -> Any:
 
 class CompiledRemoteAction(RasaRemoteAction):
     """A remote action whose response check uses the validator of ``response_validator``."""
+
+    async def run(self, output_channel: "OutputChannel", nlg: "NaturalLanguageGenerator",
+                  tracker: "DialogueStateTracker", domain: "Domain") -> List["Event"]:
+        if self.name() == VALIDATE_SLOT_MAPPINGS and not slot_mappings_checked_outside_form(
+                tracker.active_loop_name, tracker.is_paused()):
+            return []
+        return await super().run(output_channel, nlg, tracker, domain)
 
     def _validate_action_result(self, result: Dict[Text, Any]) -> bool:
         error = best_match(response_validator().iter_errors(result))
