@@ -61,14 +61,19 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite":
+        url = self.engine.url
+        if self.engine.dialect.name == "sqlite" and url.database not in (None, "", ":memory:"):
             # The embedded default. Rasa commits every message; with SQLite's default
             # rollback journal each commit waits for the disk twice. In WAL mode with
             # synchronous=NORMAL a commit survives a crash of the process (not a power cut
-            # in the last moments), readers never block the writer, and a save costs less
-            # (docs/latency.md). Connections opened before this point get it on next use.
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            # in the last moments) and readers never block the writer. SQLAlchemy 1.4 opens
+            # and closes a file connection for every session (NullPool), and closing the last
+            # one checkpoints the log: a small pool keeps them open (docs/latency.md).
             self.engine.dispose()
+            self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=2, max_overflow=8,
+                                           connect_args={"check_same_thread": False})
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)
