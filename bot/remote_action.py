@@ -15,6 +15,11 @@ validation handles the message; ``bot.dialogue.slot_mappings_checked_outside_for
 on both sides), and Rasa keeps the extracted slots as they are when it gets no events. That
 saves one action server round trip, with the whole tracker serialised, per form answer.
 
+Rasa opens a new HTTP session, and so a new connection with a name lookup, for every call
+to the action server. ``KeepAliveEndpoint`` keeps one session per event loop instead, whose
+idle connections are closed by the client after two seconds, before the action server
+(Sanic: five seconds) would close them under a request.
+
 ``install()`` makes Rasa use this class wherever it creates a remote action (the action
 lookup in ``rasa.core.actions.action`` and form validation in ``rasa.core.actions.forms``).
 It is called when bot/privacy/tracker_store.py is imported, which Rasa does for every
@@ -23,15 +28,19 @@ server through endpoints.yml (development and production); calling it again does
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import weakref
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Text
 
+import aiohttp
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions import action as rasa_action
 from rasa.core.actions import forms as rasa_forms
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
 
 from bot.dialogue import slot_mappings_checked_outside_form
 
@@ -68,8 +77,57 @@ def response_validator() -> Any:
     return _validator
 
 
+#: Seconds an idle connection to the action server stays open (below Sanic's keep-alive).
+IDLE_SECONDS = 2.0
+
+
+class _Borrowed:
+    """``async with`` over a shared session that does not close it afterwards."""
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+
+    async def __aenter__(self) -> aiohttp.ClientSession:
+        return self.session
+
+    async def __aexit__(self, *exc: Any) -> None:
+        return None
+
+
+class KeepAliveEndpoint(EndpointConfig):
+    """An ``EndpointConfig`` whose requests share one session (and its connections) per loop."""
+
+    _sessions: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Dict[Any, aiohttp.ClientSession]]" = \
+        weakref.WeakKeyDictionary()
+
+    @classmethod
+    def of(cls, endpoint: Optional[EndpointConfig]) -> Optional[EndpointConfig]:
+        if endpoint is None or isinstance(endpoint, cls) or type(endpoint) is not EndpointConfig:
+            return endpoint
+        copy = cls(endpoint.url, endpoint.params, endpoint.headers, endpoint.basic_auth, endpoint.token,
+                   endpoint.token_name, endpoint.cafile, **endpoint.kwargs)
+        copy.type = endpoint.type
+        return copy
+
+    def session(self) -> Any:  # an async context manager, as Rasa's ``request`` uses it
+        loop = asyncio.get_running_loop()
+        key = (self.url, tuple(sorted(self.headers.items())), tuple(sorted(self.basic_auth.items())))
+        sessions = self._sessions.setdefault(loop, {})
+        session = sessions.get(key)
+        if session is None or session.closed:
+            auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) \
+                if self.basic_auth else None
+            session = sessions[key] = aiohttp.ClientSession(
+                headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS))
+        return _Borrowed(session)
+
+
 class CompiledRemoteAction(RasaRemoteAction):
     """A remote action whose response check uses the validator of ``response_validator``."""
+
+    def __init__(self, name: Text, action_endpoint: Optional[EndpointConfig]) -> None:
+        super().__init__(name, KeepAliveEndpoint.of(action_endpoint))
 
     async def run(self, output_channel: "OutputChannel", nlg: "NaturalLanguageGenerator",
                   tracker: "DialogueStateTracker", domain: "Domain") -> List["Event"]:
@@ -97,4 +155,4 @@ def install() -> None:
     rasa_forms.RemoteAction = CompiledRemoteAction
 
 
-__all__ = ["CompiledRemoteAction", "ValidationError", "install", "response_validator"]
+__all__ = ["CompiledRemoteAction", "KeepAliveEndpoint", "ValidationError", "install", "response_validator"]

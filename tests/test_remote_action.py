@@ -163,3 +163,40 @@ def test_the_skipped_call_would_have_returned_nothing(form, intent, facts):
     # While paused it does answer (it keeps the profile as it was), so that call is made.
     paused = asyncio.run(ValidateSlotMappings().run(CollectingDispatcher(), _sdk_tracker(form, True, intent, facts), {}))
     assert len(paused) == len(facts)
+
+
+# --- one kept-alive session for the action server calls ------------------------------------
+
+from aiohttp import web  # noqa: E402
+
+
+def test_action_server_calls_reuse_one_connection_and_drop_it_when_idle():
+    async def scenario():
+        peers = []
+
+        async def webhook(request):
+            peers.append(request.transport.get_extra_info("peername")[1])
+            return web.json_response({"events": [], "responses": [], "body": await request.json()})
+
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        try:
+            action = remote_action.CompiledRemoteAction("action_x", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+            assert isinstance(action.action_endpoint, remote_action.KeepAliveEndpoint)
+            answers = [await action.action_endpoint.request(json={"n": n}, method="post") for n in range(3)]
+            again = remote_action.CompiledRemoteAction("action_y", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+            answers.append(await again.action_endpoint.request(json={"n": 3}, method="post"))
+            assert [a["body"]["n"] for a in answers] == [0, 1, 2, 3]
+            assert len(set(peers)) == 1  # one connection for all four calls
+            await asyncio.sleep(remote_action.IDLE_SECONDS + 0.5)
+            await action.action_endpoint.request(json={"n": 4}, method="post")
+            assert len(set(peers)) == 2  # the idle one was closed by the client, a new one opened
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(scenario())
