@@ -13,6 +13,7 @@ parses a message in about a millisecond plus the encoder's time.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
@@ -37,7 +38,9 @@ class IntentModelConfig:
 
 
 def normalise(text: str) -> str:
-    return " ".join((text or "").lower().split())
+    """Lower case, single spaces, no accents ("Oké, één" and "oke, een" are the same words)."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").lower())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 @dataclass
