@@ -102,11 +102,11 @@ def _pattern(values: Iterable[str]) -> "re.Pattern":
         spaced = lambda ds: r"[ .\-/]?".join(ds)  # noqa: E731  (a phone number in any spacing)
         if value.startswith("+31") or (value.startswith("0") and not value.startswith("00") and len(digits) >= 9):
             national = digits[2:] if value.startswith("+31") else digits[1:]
-            parts.append(r"(?:\+31|0031|0)[ .\-/]?(?:\(0\))?" + spaced(national))
+            parts.append(r"(?<![\d+])(?:\+31|0031|0)[ .\-/]?(?:\(0\))?" + spaced(national) + r"(?!\d)")
         elif value.startswith("+") and len(digits) >= 8:
-            parts.append(r"(?:\+|00)" + spaced(digits))
-        else:
-            parts.append(re.escape(value))
+            parts.append(r"(?<![\d+])(?:\+|00)" + spaced(digits) + r"(?!\d)")
+        else:  # a whole word: the name "Jan" is not scrubbed from "januari"
+            parts.append(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
