@@ -18,6 +18,7 @@ from typing import Dict, Optional
 
 from sqlalchemy.engine import Engine
 
+from bot.modus import weiger_onveilig
 from connectors import outbox
 from connectors.config import ConfigError, Settings, from_env
 from connectors.delivery import Connector, DeliveryError, build
@@ -91,6 +92,7 @@ def main(argv=None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eenmalig", action="store_true", help="lever af wat nu klaarstaat en stop")
     args = parser.parse_args(argv)
+    weiger_onveilig("De worker")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s  %(message)s")
     try:
         settings = from_env()
