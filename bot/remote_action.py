@@ -13,6 +13,12 @@ Rasa's check: the same validator class (``validator_for`` the schema), the same 
 lookup in ``rasa.core.actions.action`` and form validation in ``rasa.core.actions.forms``).
 It is called when bot/privacy/tracker_store.py is imported, which Rasa does for every
 server through endpoints.yml (development and production); calling it again does nothing.
+
+Every call carries the shared secret of the action server in the header
+``X-Action-Server-Secret`` (ACTION_SERVER_SECRET, or locally the random secret in var/; read
+once per process); the action server refuses a call without it (rasa_sdk_plugins/). When
+the action server answers with an error, the error Rasa raises and logs names the action
+and the HTTP status only: never the response body, which may hold the tracker.
 """
 
 from __future__ import annotations
@@ -25,12 +31,18 @@ from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions import action as rasa_action
 from rasa.core.actions import forms as rasa_forms
+from rasa.core.actions.action import ActionExecutionRejection
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.exceptions import RasaException
+from rasa.utils.endpoints import ClientResponseError
+
+from bot.geheim import ACTION_SECRET_HEADER, action_server_secret
 
 #: Rasa's own RemoteAction, kept before install() replaces the names.
 RasaRemoteAction = rasa_action.RemoteAction
 
 _validator: Optional[Any] = None
+_secret: Optional[str] = None
 _lock = threading.Lock()
 #: How often the schema was checked and a validator built in this process (tests read it).
 compilations = 0
@@ -50,8 +62,34 @@ def response_validator() -> Any:
     return _validator
 
 
+def secret() -> str:
+    """The action server's shared secret, read once per process."""
+    global _secret
+    if _secret is None:
+        _secret = action_server_secret()
+    return _secret
+
+
 class CompiledRemoteAction(RasaRemoteAction):
-    """A remote action whose response check uses the validator of ``response_validator``."""
+    """A remote action whose response check uses the validator of ``response_validator``,
+    that sends the shared secret and keeps the action server's error body out of the log."""
+
+    def __init__(self, name: Text, action_endpoint: Any) -> None:
+        super().__init__(name, action_endpoint)
+        if action_endpoint is not None and ACTION_SECRET_HEADER not in action_endpoint.headers:
+            action_endpoint.headers[ACTION_SECRET_HEADER] = secret()
+
+    async def run(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await super().run(*args, **kwargs)
+        except ActionExecutionRejection:
+            raise
+        except RasaException as error:
+            cause = error.__cause__
+            if isinstance(cause, ClientResponseError):
+                raise RasaException(f"Failed to execute custom action '{self.name()}': the action server "
+                                    f"answered {cause.status}") from None
+            raise
 
     def _validate_action_result(self, result: Dict[Text, Any]) -> bool:
         error = best_match(response_validator().iter_errors(result))
