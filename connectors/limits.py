@@ -5,7 +5,8 @@ is empty. Memory is at most ``max_keys`` x ``limit`` timestamps.
 
 The client's address (``client_ip``): the socket's remote address, or the address the
 trusted proxies put in X-Forwarded-For, only when ``trusted_proxies`` says how many
-proxies in front of the server add to that header (``TRUSTED_PROXIES``; 0 by default).
+proxies in front of the server add to that header (``INBOX_TRUSTED_PROXIES`` for the inbox,
+``SITE_TRUSTED_PROXIES`` for the site channel; 0 by default).
 """
 
 from __future__ import annotations
@@ -72,9 +73,10 @@ class SlidingWindow:
         self._seen.pop(key, None)
 
 
-def trusted_proxies(env: Mapping[str, str] = os.environ) -> int:
+def trusted_proxies(env: Mapping[str, str] = os.environ, name: str = "TRUSTED_PROXIES") -> int:
+    """How many trusted proxies stand in front of this server (``name``, 0 when not set)."""
     try:
-        return max(0, int(env.get("TRUSTED_PROXIES") or 0))
+        return max(0, int(env.get(name) or 0))
     except ValueError:
         return 0
 

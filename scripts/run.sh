@@ -28,6 +28,9 @@ else
 fi
 # The action server listens on localhost only unless SANIC_HOST says otherwise.
 export SANIC_HOST="${SANIC_HOST:-127.0.0.1}" RASA_INTERFACE RASA_AUTH_TOKEN="${RASA_AUTH_TOKEN:-}"
+# The site channel's limits per client address: Rasa sees the front (connectors/front.py)
+# as its client, so it trusts one proxy in X-Forwarded-For; behind nginx as well, set 2.
+export SITE_TRUSTED_PROXIES="${SITE_TRUSTED_PROXIES:-1}"
 if ! PYTHONWARNINGS=ignore .venv/bin/python -m bot.modus controleer >/dev/null; then
   echo "Ik start niet in productiemodus met deze instellingen (zie docs/productie.md)." >&2
   exit 1

@@ -125,7 +125,7 @@ class LoginLimits:
                  seconds: float = LOGIN_WINDOW, proxies: Optional[int] = None) -> None:
         self.ip = SlidingWindow(per_ip, seconds, max_keys=10_000)
         self.account = SlidingWindow(per_account, seconds, max_keys=10_000)
-        self.proxies = trusted_proxies() if proxies is None else proxies
+        self.proxies = trusted_proxies(name="INBOX_TRUSTED_PROXIES") if proxies is None else proxies
 
     def keys(self, request: web.Request, username: Optional[str]) -> tuple:
         ip = client_ip(request.remote, request.headers.get("X-Forwarded-For"), self.proxies)
