@@ -188,6 +188,8 @@ class SiteChannel(InputChannel):
         tracker = await agent.tracker_store.retrieve(conversation_id)
         if tracker is None:
             return {"berichten": [], "gepauzeerd": False}
+        if _expired(tracker, agent):  # the next person on this browser sees nothing of it
+            return {"berichten": [], "gepauzeerd": False}
         messages: List[Dict[str, Any]] = []
         for event in tracker.events:
             data = event.as_dict()
@@ -317,6 +319,17 @@ class SiteChannel(InputChannel):
                 await sio.emit("typing", {"aan": False}, room=conversation_id)
 
         return blueprint
+
+
+def _expired(tracker: Any, agent: Any, now: Optional[float] = None) -> bool:
+    """True when the conversation's session has expired (domain ``session_config``): its
+    messages belong to someone who left, and a new session starts with the next message."""
+    config = getattr(getattr(agent, "domain", None), "session_config", None)
+    minutes = getattr(config, "session_expiration_time", 0) or 0
+    if minutes <= 0 or not tracker.events:
+        return False
+    last = tracker.events[-1].timestamp
+    return ((time.time() if now is None else now) - last) > minutes * 60
 
 
 def static_path(name: str) -> Optional[Path]:
