@@ -13,6 +13,16 @@ TEXT_KEY = "tekst"
 MISSES_BEFORE_HUMAN = 2
 
 
+def slot_mappings_checked_outside_form(active_loop: Optional[str], paused: bool) -> bool:
+    """Whether ``action_validate_slot_mappings`` has work to do for a message.
+
+    While a form runs (and no intaker has taken over) the form's own validation handles the
+    facts of a message, so the action returns no events; the Rasa server then skips the call
+    (bot/remote_action.py). The action (bot/actions/profile_form.py) decides with this too.
+    """
+    return paused or not active_loop
+
+
 def user_turns(events: Iterable[Mapping[str, Any]]) -> List[Tuple[Optional[str], List[str]]]:
     """(intent, texts the bot sent after it) per user message since the last restart."""
     turns: List[Tuple[Optional[str], List[str]]] = []

@@ -114,6 +114,27 @@ def test_intent_model_with_and_without_dense_features():
         with_dense.predict(["hoi"])
 
 
+def test_intent_probabilities_equal_scikit_learns_and_survive_pickling_and_refitting():
+    import pickle
+
+    rng = np.random.default_rng(7)
+    words = ["hallo", "vog", "master", "kok", "leraar", "pabo", "geld", "hoi", "ja", "nee", "bsn", "tien"]
+    texts = [" ".join(rng.choice(words, size=rng.integers(1, 6))) for _ in range(120)]
+    labels = [["greet", "faq/vog", "faq/geld", "inform", "affirm"][i % 5] for i in range(120)]
+    dense = rng.normal(size=(120, 8))
+    model = IntentModel(IntentModelConfig(C=5, dense_weight=2)).fit(texts, labels, dense)
+    probe = [" ".join(rng.choice(words, size=3)) for _ in range(20)] + ["", "iets heel anders"]
+    probe_dense = rng.normal(size=(len(probe), 8))
+    expected = model._classifier.predict_proba(model._features(probe, probe_dense))
+    assert np.allclose(model.predict_proba(probe, probe_dense), expected, rtol=0, atol=1e-12)
+    stored = pickle.dumps(model)
+    assert b"_weights_t" not in stored
+    assert np.allclose(pickle.loads(stored).predict_proba(probe, probe_dense), expected, rtol=0, atol=1e-12)
+    model.fit(texts, list(reversed(labels)), dense)  # new weights after a new fit, not the kept ones
+    assert np.allclose(model.predict_proba(probe, probe_dense),
+                       model._classifier.predict_proba(model._features(probe, probe_dense)), rtol=0, atol=1e-12)
+
+
 def test_one_clear_intent_beats_many_small_faq_topics():
     labels = ["greet", "faq/a", "faq/b", "faq/c"]
     ranking = grouped(labels, np.array([0.4, 0.2, 0.2, 0.2]), best="greet")

@@ -114,8 +114,8 @@ class ValidateSlotMappings(ValidationAction):
             # stays as it was.
             before = dialogue.slots_before_latest_message(tracker.events)
             return [SlotSet(slot, before.get(slot)) for slot in tracker.slots_to_validate()]
-        if tracker.active_loop.get("name"):
-            return []  # validate_profiel_form handles them
+        if not dialogue.slot_mappings_checked_outside_form(tracker.active_loop.get("name"), tracker.is_paused()):
+            return []  # the form's validation handles them
         return _validate(dispatcher, tracker, None)
 
 

@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.utils.extmath import softmax
 
 RETRIEVAL_SEPARATOR = "/"
 
@@ -67,11 +68,35 @@ class IntentModel:
     def fit(self, texts: Sequence[str], labels: Sequence[str], dense: Optional[np.ndarray] = None) -> "IntentModel":
         features = self._features(list(texts), dense, fit=True)
         self._classifier.fit(features, list(labels))
+        self.__dict__.pop("_weights_t", None)
         self.labels = [str(label) for label in self._classifier.classes_]
         return self
 
     def predict_proba(self, texts: Sequence[str], dense: Optional[np.ndarray] = None) -> np.ndarray:
-        return self._classifier.predict_proba(self._features(list(texts), dense))
+        """The same probabilities as scikit-learn's ``predict_proba`` (multinomial: the softmax
+        of ``X @ coef_.T + intercept_``), with the weights kept in row order once. scikit-learn
+        multiplies the sparse features with ``coef_.T``, a transposed view, which scipy copies
+        whole (labels x features) on every call: most of the parse time of a message."""
+        features = self._features(list(texts), dense)
+        if not self._multinomial():
+            return self._classifier.predict_proba(features)
+        scores = np.asarray(features @ self._weights()) + self._classifier.intercept_
+        return softmax(scores, copy=False)
+
+    def _multinomial(self) -> bool:
+        c = self._classifier
+        return len(c.classes_) > 2 and (c.multi_class == "multinomial" or (c.multi_class == "auto" and c.solver != "liblinear"))
+
+    def _weights(self) -> np.ndarray:
+        weights = self.__dict__.get("_weights_t")
+        if weights is None:
+            weights = self.__dict__["_weights_t"] = np.ascontiguousarray(self._classifier.coef_.T)
+        return weights
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_weights_t", None)  # derived from the classifier; not stored with the model
+        return state
 
     def predict(self, texts: Sequence[str], dense: Optional[np.ndarray] = None) -> List[str]:
         probabilities = self.predict_proba(texts, dense)

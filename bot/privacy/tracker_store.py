@@ -19,6 +19,7 @@ import json
 import logging
 from typing import Any, Dict, Iterable, Iterator, List, Set
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, TrackerEventDiffEngine
 from rasa.shared.core.events import ActionExecuted, Event, Restarted, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -52,7 +53,31 @@ def contacts_to_scrub(events: Iterable[Event]) -> Set[str]:
     return privacy.contact_values(light) if privacy.handoff_finished(light) else set()
 
 
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """Write-ahead log and one sync per checkpoint instead of one per commit."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
 class RedactingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        url = self.engine.url
+        if self.engine.dialect.name == "sqlite" and url.database not in (None, "", ":memory:"):
+            # The embedded default. Rasa commits every message; with SQLite's default
+            # rollback journal each commit waits for the disk twice. In WAL mode with
+            # synchronous=NORMAL a commit survives a crash of the process (not a power cut
+            # in the last moments) and readers never block the writer. SQLAlchemy 1.4 opens
+            # and closes a file connection for every session (NullPool), and closing the last
+            # one checkpoints the log: a small pool keeps them open (docs/latency.md).
+            self.engine.dispose()
+            self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=2, max_overflow=8,
+                                           connect_args={"check_same_thread": False})
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)
         contacts = contacts_to_scrub(tracker.events)
