@@ -24,6 +24,12 @@ idle connections are closed by the client after two seconds, before the action s
 lookup in ``rasa.core.actions.action`` and form validation in ``rasa.core.actions.forms``).
 It is called when bot/privacy/tracker_store.py is imported, which Rasa does for every
 server through endpoints.yml (development and production); calling it again does nothing.
+
+Every call carries the shared secret of the action server in the header
+``X-Action-Server-Secret`` (ACTION_SERVER_SECRET, or locally the random secret in var/; read
+once per process); the action server refuses a call without it (rasa_sdk_plugins/). When
+the action server answers with an error, the error Rasa raises and logs names the action
+and the HTTP status only: never the response body, which may hold the tracker.
 """
 
 from __future__ import annotations
@@ -39,10 +45,13 @@ from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions import action as rasa_action
 from rasa.core.actions import forms as rasa_forms
+from rasa.core.actions.action import ActionExecutionRejection
 from rasa.shared.constants import DOCS_BASE_URL
-from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+from rasa.shared.exceptions import RasaException
+from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, ClientResponseError, EndpointConfig
 
 from bot.dialogue import slot_mappings_checked_outside_form
+from bot.geheim import ACTION_SECRET_HEADER, action_server_secret
 
 if TYPE_CHECKING:
     from rasa.core.channels.channel import OutputChannel
@@ -58,6 +67,7 @@ VALIDATE_SLOT_MAPPINGS = "action_validate_slot_mappings"
 RasaRemoteAction = rasa_action.RemoteAction
 
 _validator: Optional[Any] = None
+_secret: Optional[str] = None
 _lock = threading.Lock()
 #: How often the schema was checked and a validator built in this process (tests read it).
 compilations = 0
@@ -123,10 +133,21 @@ class KeepAliveEndpoint(EndpointConfig):
         return _Borrowed(session)
 
 
+def secret() -> str:
+    """The action server's shared secret, read once per process."""
+    global _secret
+    if _secret is None:
+        _secret = action_server_secret()
+    return _secret
+
+
 class CompiledRemoteAction(RasaRemoteAction):
-    """A remote action whose response check uses the validator of ``response_validator``."""
+    """A remote action whose response check uses the validator of ``response_validator``,
+    that sends the shared secret and keeps the action server's error body out of the log."""
 
     def __init__(self, name: Text, action_endpoint: Optional[EndpointConfig]) -> None:
+        if action_endpoint is not None and ACTION_SECRET_HEADER not in action_endpoint.headers:
+            action_endpoint.headers[ACTION_SECRET_HEADER] = secret()
         super().__init__(name, KeepAliveEndpoint.of(action_endpoint))
 
     async def run(self, output_channel: "OutputChannel", nlg: "NaturalLanguageGenerator",
@@ -134,7 +155,16 @@ class CompiledRemoteAction(RasaRemoteAction):
         if self.name() == VALIDATE_SLOT_MAPPINGS and not slot_mappings_checked_outside_form(
                 tracker.active_loop_name, tracker.is_paused()):
             return []
-        return await super().run(output_channel, nlg, tracker, domain)
+        try:
+            return await super().run(output_channel, nlg, tracker, domain)
+        except ActionExecutionRejection:
+            raise
+        except RasaException as error:
+            cause = error.__cause__
+            if isinstance(cause, ClientResponseError):
+                raise RasaException(f"Failed to execute custom action '{self.name()}': the action server "
+                                    f"answered {cause.status}") from None
+            raise
 
     def _validate_action_result(self, result: Dict[Text, Any]) -> bool:
         error = best_match(response_validator().iter_errors(result))

@@ -259,7 +259,7 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "buttons": _buttons('Ja, geef door', '/affirm', 'Nee, liever niet', '/deny'),
     },
     "overdracht_opgeslagen": {
-        "text": 'Dank je, {naam}! Je gegevens zijn goed opgeslagen. Een medewerker van het Onderwijsloket neemt binnen 2 werkdagen {contact} contact met je op. Je kenmerk is {kenmerk}. Wil je intussen nog iets vragen? Dat kan gewoon hier.',
+        "text": 'Dank je wel! Je gegevens zijn goed opgeslagen. Een medewerker van het Onderwijsloket neemt binnen 2 werkdagen {contact} contact met je op. Je kenmerk is {kenmerk}. Wil je intussen nog iets vragen? Dat kan gewoon hier.',
     },
     "overdracht_mislukt": {
         "text": 'Sorry, het opslaan is niet gelukt. Er is nog niets gedeeld. Probeer het zo nog een keer.',

@@ -31,6 +31,8 @@ class Settings:
     smtp_timeout: float = 20.0
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: float = 2.0
+    #: Production mode (INTAKE_MODUS=productie): a webhook over http:// is never allowed.
+    production: bool = False
 
     def problems(self) -> List[str]:
         found = [f"onbekende connector '{name}' (kies uit {', '.join(KNOWN)})" for name in self.connectors
@@ -39,9 +41,28 @@ class Settings:
             found.append("HANDOFF_CONNECTORS is leeg")
         if "webhook" in self.connectors and not (self.webhook_url and self.webhook_secret):
             found.append("webhook: zet HANDOFF_WEBHOOK_URL en HANDOFF_WEBHOOK_SECRET")
+        elif "webhook" in self.connectors and not webhook_url_allowed(self.webhook_url, self.production):
+            found.append("webhook: HANDOFF_WEBHOOK_URL moet met https:// beginnen (http:// alleen naar localhost, "
+                         "en niet in productie)")
         if "email" in self.connectors and not self.smtp_to:
             found.append("email: zet HANDOFF_SMTP_TO (een of meer adressen, met komma's)")
         return found
+
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def webhook_url_allowed(url: Optional[str], production: bool) -> bool:
+    """https:// always; http:// only to this machine, and only outside production."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url or "")
+    except ValueError:
+        return False
+    if parts.scheme == "https" and parts.hostname:
+        return True
+    return parts.scheme == "http" and not production and (parts.hostname or "") in LOCAL_HOSTS
 
 
 def _list(value: Optional[str]) -> Tuple[str, ...]:
@@ -64,7 +85,8 @@ def from_env(env: Mapping[str, str] = os.environ) -> Settings:
         smtp_port=int(number("HANDOFF_SMTP_PORT", 25)),
         smtp_from=env.get("HANDOFF_SMTP_FROM", "intake@onderwijsloket.local"),
         smtp_to=_list(env.get("HANDOFF_SMTP_TO")),
-        smtp_starttls=env.get("HANDOFF_SMTP_STARTTLS", "").lower() in {"1", "true", "ja", "yes"},
+        # STARTTLS unless switched off explicitly (a local test server without TLS).
+        smtp_starttls=env.get("HANDOFF_SMTP_STARTTLS", "1").strip().lower() not in {"0", "false", "nee", "no", "uit"},
         smtp_user=env.get("HANDOFF_SMTP_USER") or None,
         smtp_password=env.get("HANDOFF_SMTP_PASSWORD") or None,
         smtp_timeout=number("HANDOFF_SMTP_TIMEOUT", 20.0),
@@ -75,5 +97,6 @@ def from_env(env: Mapping[str, str] = os.environ) -> Settings:
             lease_seconds=number("HANDOFF_LEASE", 120.0),
         ),
         poll_seconds=number("HANDOFF_POLL", 2.0),
+        production=(env.get("INTAKE_MODUS") or "").strip().lower() == "productie",
     )
     return settings

@@ -14,6 +14,7 @@ import hmac
 import html
 import json
 import smtplib
+import ssl
 import time
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -88,9 +89,14 @@ class WebhookConnector:
             "User-Agent": "onderwijsloket-intake",
         }
         try:
-            async with self._session.post(self.url, data=data, headers=headers) as response:
+            # A redirect is not followed: the summary goes only to the configured address.
+            async with self._session.post(self.url, data=data, headers=headers, allow_redirects=False) as response:
                 if 200 <= response.status < 300:
                     return
+                if 300 <= response.status < 400:
+                    raise DeliveryError(f"webhook antwoordde {response.status} (doorverwijzing naar "
+                                        f"{response.headers.get('Location', '?')[:200]}); ik volg geen "
+                                        "doorverwijzingen: pas HANDOFF_WEBHOOK_URL aan", permanent=True)
                 text = (await response.text())[:300]
                 permanent = 400 <= response.status < 500 and response.status not in {408, 409, 425, 429}
                 raise DeliveryError(f"webhook antwoordde {response.status}: {text}", permanent=permanent)
@@ -141,8 +147,8 @@ class EmailConnector:
     def _send(self, message: EmailMessage) -> None:
         s = self.settings
         with smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=s.smtp_timeout) as client:
-            if s.smtp_starttls:
-                client.starttls()
+            if s.smtp_starttls:  # with certificate and host name checks
+                client.starttls(context=ssl.create_default_context())
             if s.smtp_user:
                 client.login(s.smtp_user, s.smtp_password or "")
             client.send_message(message)

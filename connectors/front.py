@@ -115,14 +115,23 @@ class Front:
     def _headers(headers) -> CIMultiDict:
         return CIMultiDict((k, v) for k, v in headers.items() if k.lower() not in HOP_BY_HOP)
 
+    @staticmethod
+    def _forwarded(request: web.Request) -> str:
+        """X-Forwarded-For with the address of the client of this front added (Rasa trusts
+        it only as far as SITE_TRUSTED_PROXIES says)."""
+        earlier = request.headers.get("X-Forwarded-For")
+        return f"{earlier}, {request.remote}" if earlier else str(request.remote)
+
     async def handle(self, request: web.Request) -> web.StreamResponse:
         if request.headers.get("Upgrade", "").lower() == "websocket":
             return await self._websocket(request)
         body = await request.read()
+        headers = self._headers(request.headers)
+        headers["X-Forwarded-For"] = self._forwarded(request)
         for backend in self._order():
             try:
                 async with self.session.request(request.method, self._url(backend, request), data=body or None,
-                                                headers=self._headers(request.headers), allow_redirects=False) as reply:
+                                                headers=headers, allow_redirects=False) as reply:
                     data = await reply.read()
                     return web.Response(status=reply.status, body=data, headers=self._headers(reply.headers))
             except aiohttp.ClientConnectorError:
@@ -137,6 +146,7 @@ class Front:
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         headers = {k: v for k, v in request.headers.items()
                    if k.lower() in {"origin", "cookie", "user-agent", "authorization"}}
+        headers["X-Forwarded-For"] = self._forwarded(request)
         for backend in self._order():
             try:
                 upstream = await self.session.ws_connect(self._url(backend, request), headers=headers, autoping=False,

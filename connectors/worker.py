@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from typing import Dict, Optional
 
 from sqlalchemy.engine import Engine
 
+from bot.modus import weiger_onveilig
 from connectors import outbox
 from connectors.config import ConfigError, Settings, from_env
 from connectors.delivery import Connector, DeliveryError, build
@@ -86,11 +88,34 @@ async def run(engine: Engine, settings: Settings, stop: Optional[asyncio.Event] 
             await connector.close()
 
 
+async def sweep_contacts(stop: asyncio.Event, seconds: Optional[float] = None) -> None:
+    """Every minute (SWEEP_SECONDS): contact details of handoff forms left behind in a
+    conversation whose session expired are scrubbed from the tracker store (bot/privacy/sweep.py)."""
+    from bot.privacy.sweep import sweep
+    from bot.privacy.trackers import GeenTrackerStore, tracker_engine
+
+    seconds = seconds if seconds is not None else float(os.environ.get("SWEEP_SECONDS") or 60)
+    trackers = None
+    while not stop.is_set():
+        try:
+            trackers = trackers or tracker_engine()
+            await asyncio.get_running_loop().run_in_executor(None, sweep, trackers)
+        except GeenTrackerStore as error:  # e.g. before Rasa created its SQLite file
+            logger.debug("geen tracker store om op te ruimen: %s", error)
+        except Exception as error:  # never stop delivering because of the sweep
+            logger.warning("opruimen van contactgegevens mislukt: %s", type(error).__name__)
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=seconds)
+        except asyncio.TimeoutError:
+            pass
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m connectors.worker", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eenmalig", action="store_true", help="lever af wat nu klaarstaat en stop")
     args = parser.parse_args(argv)
+    weiger_onveilig("De worker")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s  %(message)s")
     try:
         settings = from_env()
@@ -112,7 +137,11 @@ def main(argv=None) -> int:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
         logger.info("worker gestart: connectoren %s", ", ".join(settings.connectors))
+        sweeper = None if args.eenmalig else asyncio.ensure_future(sweep_contacts(stop))
         await run(engine, settings, stop, once=args.eenmalig)
+        if sweeper is not None:
+            stop.set()
+            await sweeper
         logger.info("worker gestopt")
 
     asyncio.run(serve())

@@ -16,7 +16,28 @@ if [ -f .env ]; then
     if [ -z "${!key:-}" ]; then export "$key=$value"; fi
   done < .env
 fi
-: "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${INBOX_PORT:=5080}" "${RASA_AUTH_TOKEN:=lokaal-geheim}"
+# INTAKE_MODUS=productie: no defaults for secrets, the production endpoints and channel
+# files, and start-up refuses an unsafe configuration (bot/modus.py, docs/productie.md).
+: "${INTAKE_MODUS:=lokaal}"
+export INTAKE_MODUS
+: "${RASA_PORT:=5005}" "${ACTION_PORT:=5055}" "${INBOX_PORT:=5080}"
+if [ "$INTAKE_MODUS" = productie ]; then
+  : "${RASA_INTERFACE:=127.0.0.1}"
+else
+  : "${RASA_AUTH_TOKEN:=lokaal-geheim}" "${RASA_INTERFACE:=0.0.0.0}"
+fi
+# The action server listens on localhost only unless SANIC_HOST says otherwise.
+export SANIC_HOST="${SANIC_HOST:-127.0.0.1}" RASA_INTERFACE RASA_AUTH_TOKEN="${RASA_AUTH_TOKEN:-}"
+# The site channel's limits per client address: Rasa sees the front (connectors/front.py)
+# as its client, so it trusts one proxy in X-Forwarded-For; behind nginx as well, set 2.
+export SITE_TRUSTED_PROXIES="${SITE_TRUSTED_PROXIES:-1}"
+if ! PYTHONWARNINGS=ignore .venv/bin/python -m bot.modus controleer >/dev/null; then
+  echo "Ik start niet in productiemodus met deze instellingen (zie docs/productie.md)." >&2
+  exit 1
+fi
+RASA_ENDPOINTS="$(PYTHONWARNINGS=ignore .venv/bin/python -m bot.modus endpoints)"
+RASA_CREDENTIALS="$(PYTHONWARNINGS=ignore .venv/bin/python -m bot.modus credentials)"
+export RASA_ENDPOINTS RASA_CREDENTIALS
 # RASA_RESERVE=1 (default): a warm second Rasa behind the front takes over at once.
 : "${RASA_RESERVE:=1}" "${RASA_INTERN_PORT:=$((RASA_PORT + 10))}"
 : "${TRACKER_DB:=var/tracker.db}" "${LOG_DIR:=var/log}"
@@ -79,11 +100,11 @@ backends=()
 for port in "${rasa_ports[@]}"; do
   name=rasa; [ "$port" = "$RASA_INTERN_PORT" ] || name=rasa-reserve
   supervise "$name" "$LOG_DIR/$name.log" env OMP_NUM_THREADS="$RASA_OMP_THREADS" .venv/bin/rasa run --interface 127.0.0.1 --port "$port" \
-    --enable-api --auth-token "$RASA_AUTH_TOKEN" --model "$RASA_MODEL" --endpoints endpoints.yml \
-    --credentials credentials.yml --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}"
+    --enable-api --auth-token "$RASA_AUTH_TOKEN" --model "$RASA_MODEL" --endpoints "$RASA_ENDPOINTS" \
+    --credentials "$RASA_CREDENTIALS" --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}"
   backends+=(--backend "http://127.0.0.1:$port")
 done
-supervise front "$LOG_DIR/front.log" .venv/bin/python -m connectors.front --port "$RASA_PORT" "${backends[@]}"
+supervise front "$LOG_DIR/front.log" .venv/bin/python -m connectors.front --host "$RASA_INTERFACE" --port "$RASA_PORT" "${backends[@]}"
 
 echo "Bezig met starten (logs in $LOG_DIR/) ..."
 if ! .venv/bin/python -m bot.readiness --rasa "http://localhost:$RASA_PORT" --actions "http://localhost:$ACTION_PORT" \

@@ -127,6 +127,7 @@ def stack(tmp_path_factory) -> Stack:
         "HANDOFF_SMTP_HOST": "127.0.0.1",
         "HANDOFF_SMTP_PORT": str(mail.port),
         "HANDOFF_SMTP_TO": "intake@onderwijsloket.example",
+        "HANDOFF_SMTP_STARTTLS": "0",  # the test mail server has no TLS
         "HANDOFF_BACKOFF_BASIS": "0.2",
         "HANDOFF_BACKOFF_MAX": "2",
         "HANDOFF_POLL": "0.2",

@@ -35,7 +35,8 @@ class Backend:
 
         async def echo(request: web.Request) -> web.Response:
             response = web.json_response({"backend": self.name, "raw_path": request.raw_path,
-                                          "body": (await request.read()).decode(), "origin": request.headers.get("Origin")})
+                                          "body": (await request.read()).decode(), "origin": request.headers.get("Origin"),
+                                          "forwarded": request.headers.get("X-Forwarded-For")})
             response.set_cookie("a", "1")
             response.set_cookie("b", "2")
             return response
@@ -90,6 +91,16 @@ async def test_requests_pass_unchanged_to_the_active_backend(setup):
     assert data["raw_path"] == "/conversations/a%2Fb%20c/tracker/events?token=x%26y"
     assert data["body"] == '{"event": "pause"}' and data["origin"] == "http://localhost:5005"
     assert {"a", "b"} <= {cookie.key for cookie in reply.cookies.values()}
+
+
+async def test_the_front_adds_the_client_address_to_x_forwarded_for(setup):
+    """Rasa trusts one proxy (SITE_TRUSTED_PROXIES=1 in run.sh): the last address is the
+    one the front saw, whatever the client wrote in the header itself."""
+    front, client, first, _ = setup
+    data = await (await client.get("/x")).json()
+    assert data["forwarded"] == "127.0.0.1"
+    data = await (await client.get("/x", headers={"X-Forwarded-For": "6.6.6.6"})).json()
+    assert data["forwarded"] == "6.6.6.6, 127.0.0.1"
 
 
 async def test_websockets_pass_both_ways(setup):

@@ -66,7 +66,8 @@ class Worker:
     def __init__(self, url: str, **env: str) -> None:
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), "ONDERWIJSLOKET_DB_URL": url,
                     "HANDOFF_BACKOFF_BASIS": "0.05", "HANDOFF_BACKOFF_MAX": "0.2", "HANDOFF_POLL": "0.05",
-                    "HANDOFF_MAX_POGINGEN": "50", "HANDOFF_LEASE": "1", "HANDOFF_WEBHOOK_SECRET": SECRET, **env}
+                    "HANDOFF_MAX_POGINGEN": "50", "HANDOFF_LEASE": "1", "HANDOFF_WEBHOOK_SECRET": SECRET,
+                    "HANDOFF_SMTP_STARTTLS": "0", **env}
         self.process = None
 
     def start(self) -> "Worker":

@@ -55,7 +55,8 @@ class FakeSocketServer:
 
 def channel_with_handlers(monkeypatch):
     monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim")
-    channel = SiteChannel(origins=["http://localhost"], max_length=2000, rate_messages=10_000, rate_seconds=1)
+    channel = SiteChannel(origins=["http://localhost"], max_length=2000, rate_messages=10_000, rate_seconds=1,
+                          ip_messages=10 ** 6, sessions_per_connection=10 ** 6, new_per_ip=10 ** 6)
     received: List[str] = []
 
     async def on_new_message(message) -> None:

@@ -202,7 +202,7 @@ class ActionOverdrachtOpslaan(Action):
             say(dispatcher, "overdracht_mislukt")
             return []
         preference = summary["contact"].get("contactvoorkeur")
-        say(dispatcher, "overdracht_opgeslagen", naam=summary["contact"]["naam"],
+        say(dispatcher, "overdracht_opgeslagen",
             contact=PREFERENCE_TEXT.get(preference, ""), kenmerk=handoff_id[:8])
         # The contact details now live in the handoff record only.
         return [SlotSet("toestemming_overdracht", True), SlotSet("overdracht_id", handoff_id),

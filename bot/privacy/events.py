@@ -4,7 +4,8 @@
 typed: user messages, their entities and slots filled from user text; never from the bot's
 own texts, ids or timestamps. ``scrub_contacts`` replaces the contact
 details given for a handoff (name, e-mail, phone) once the handoff is stored or declined:
-from then on they live only in the handoff record. ``ExportCleaner`` goes further, for
+from then on they live only in the handoff record; and when the form is left behind (a
+restart, a new session, or the session expired: bot/privacy/sweep.py). ``ExportCleaner`` goes further, for
 what leaves the store (review exports, test stories): also e-mail addresses, phone numbers
 and names in free text, in every text of the conversation.
 """
@@ -102,11 +103,11 @@ def _pattern(values: Iterable[str]) -> "re.Pattern":
         spaced = lambda ds: r"[ .\-/]?".join(ds)  # noqa: E731  (a phone number in any spacing)
         if value.startswith("+31") or (value.startswith("0") and not value.startswith("00") and len(digits) >= 9):
             national = digits[2:] if value.startswith("+31") else digits[1:]
-            parts.append(r"(?:\+31|0031|0)[ .\-/]?(?:\(0\))?" + spaced(national))
+            parts.append(r"(?<![\d+])(?:\+31|0031|0)[ .\-/]?(?:\(0\))?" + spaced(national) + r"(?!\d)")
         elif value.startswith("+") and len(digits) >= 8:
-            parts.append(r"(?:\+|00)" + spaced(digits))
-        else:
-            parts.append(re.escape(value))
+            parts.append(r"(?<![\d+])(?:\+|00)" + spaced(digits) + r"(?!\d)")
+        else:  # a whole word: the name "Jan" is not scrubbed from "januari"
+            parts.append(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -129,13 +130,19 @@ def scrub_contacts(event: Mapping[str, Any], values: Iterable[str]) -> Dict[str,
     return {k: (v if k in SKIP_KEYS else walk(v)) for k, v in event.items()}
 
 
+#: Events after which contact details typed into an unfinished handoff form are no longer
+#: needed either: the conversation restarted or a new session began (the old one expired).
+ABANDONED = frozenset({"restart", "session_started"})
+
+
 def handoff_finished(events: Iterable[Mapping[str, Any]]) -> bool:
-    """True once a handoff was stored, declined or stopped after the last contact detail was given."""
+    """True once a handoff was stored, declined or stopped after the last contact detail was
+    given, or the form was left behind: a restart or a new session came after it."""
     finished = False
     for event in events:
         if event.get("event") == "slot" and event.get("name") in CONTACT_SLOTS and event.get("value") not in (None, CONTACT_LABEL):
             finished = False
-        if event.get("event") == "action" and event.get("name") in FINISHED:
+        if event.get("event") == "action" and event.get("name") in FINISHED or event.get("event") in ABANDONED:
             finished = True
     return finished
 

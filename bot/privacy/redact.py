@@ -4,7 +4,8 @@ the country's format) and card numbers (Luhn), found by their structure.
 ``redact(text)`` replaces them with a label ("[BSN]", "[IBAN]", "[kaartnummer]") and
 counts what it found. A number is recognised in any common spelling: grouped as people
 write it (BSN 123456782, 123 456 782, 1234 56 782, 12 34 56 782; cards in blocks of four)
-with one kind of separator between the groups (spaces, one or more; dots, hyphens, commas,
+with one kind of separator between the groups (spaces, one or more, also no-break and thin
+spaces; dots, hyphens, commas,
 underscores or slashes, with or without spaces around them), without separators, and
 glued to a word ("bsn123456782").
 The checksums come from python-stdnum.
@@ -61,13 +62,15 @@ _FORMATS = re.compile("|".join([
     r"(?<!\d)[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])",                               # postcode
 ]))
 #: Groups of digits joined by one kind of separator: spaces, or . - _ , / with optional spaces.
-_SEP = r"(?:[ \t]*[.\-_,/][ \t]*|[ \t]+)"
+#: A space is any horizontal white space (also a no-break or thin space).
+_SPACE = r"[^\S\r\n]"
+_SEP = rf"(?:{_SPACE}*[.\-_,/]{_SPACE}*|{_SPACE}+)"
 _RUN = re.compile(rf"\d+(?:{_SEP}\d+)*")
 _GROUP = re.compile(r"\d+")
 #: An IBAN starts with a country code and two check digits, also glued to a word.
 _IBAN_START = re.compile(r"(?<![A-Za-z])[A-Za-z]{2}\d{2}|(?<=[a-z])[A-Z]{2}\d{2}")
 _IBAN_CHUNK = re.compile(r"[A-Za-z0-9]+")
-_IBAN_SEP = re.compile(r"[ .\-_]")
+_IBAN_SEP = re.compile(r"[^\S\r\n]|[.\-_]")
 #: Where a word starts after digits inside a chunk: a possible end of an IBAN.
 _GLUED = re.compile(r"(?<=\d)[A-Za-z]")
 

@@ -35,7 +35,7 @@ from sqlalchemy.engine import Engine
 
 from bot.privacy.exports import conversation_ages, export_dir, stories_dir, strip_exports, strip_stories
 from bot.privacy.pseudonym import pseudonym
-from bot.privacy.trackers import events, tracker_engine
+from bot.privacy.trackers import GeenTrackerStore, events, tracker_engine, tracker_url
 
 EXPORT_DIR = export_dir()
 STORIES_DIR = stories_dir()
@@ -209,7 +209,7 @@ def reclean(trackers: Engine, export_dir: Path = EXPORT_DIR, stories_dir: Path =
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.privacy.retention", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tracker-url", default=None, help="standaard TRACKER_DB_URL of de SQLite van TRACKER_DB")
+    parser.add_argument("--tracker-url", default=None, help="standaard TRACKER_DB_URL, anders de tracker_store van het endpoints-bestand van Rasa")
     parser.add_argument("--exports", type=Path, default=EXPORT_DIR, help="map met exports (standaard REVIEW_DIR of var/review)")
     parser.add_argument("--testverhalen", type=Path, default=STORIES_DIR, help="map met testverhalen (standaard TESTVERHALEN_DIR of tests)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -220,6 +220,11 @@ def main(argv=None) -> int:
     erase.add_argument("gesprek")
     commands.add_parser("herredigeren", help="store en exports opnieuw door de huidige redactie halen")
     args = parser.parse_args(argv)
+    try:
+        tracker_url(args.tracker_url)
+    except GeenTrackerStore as error:
+        print(f"{error} Ik doe niets.", file=sys.stderr)
+        return 2
     if args.command == "herredigeren":
         done = reclean(tracker_engine(args.tracker_url), args.exports, args.testverhalen)
         print(f"Opnieuw geredigeerd: {done['gebeurtenissen']} gebeurtenis(sen) in de store, "

@@ -21,7 +21,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Set
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, TrackerEventDiffEngine
-from rasa.shared.core.events import ActionExecuted, Event, SlotSet
+from rasa.shared.core.events import ActionExecuted, Event, Restarted, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import remote_action
@@ -41,11 +41,14 @@ def _contact_events(events: Iterable[Event]) -> List[Dict[str, Any]]:
             found.append({"event": "slot", "name": event.key, "value": event.value})
         elif isinstance(event, ActionExecuted):
             found.append({"event": "action", "name": event.action_name})
+        elif isinstance(event, (Restarted, SessionStarted)):
+            found.append({"event": event.type_name})
     return found
 
 
 def contacts_to_scrub(events: Iterable[Event]) -> Set[str]:
-    """The contact details to remove: none until the handoff is stored or declined."""
+    """The contact details to remove: none until the handoff is stored, declined or stopped,
+    or the form is left behind (a restart or a new session)."""
     light = _contact_events(events)
     return privacy.contact_values(light) if privacy.handoff_finished(light) else set()
 

@@ -14,6 +14,7 @@ import sys
 
 from aiohttp import web
 
+from bot.modus import weiger_onveilig
 from bot.store import db
 from connectors.inbox import auth
 from connectors.inbox.app import create_app
@@ -30,6 +31,8 @@ def main(argv=None) -> int:
     add.add_argument("gebruikersnaam")
     add.add_argument("--naam", default="")
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        weiger_onveilig("De inbox")
 
     engine = db.get_engine()
     db.upgrade(engine)

@@ -23,6 +23,7 @@ from aiohttp import web
 from sqlalchemy.engine import Engine
 
 from connectors import outbox
+from connectors.limits import SlidingWindow, client_ip, trusted_proxies
 from connectors.inbox import auth, checks, pages, store
 from connectors.inbox.live import RasaClient, RasaRefused, RasaUnavailable, conversation
 
@@ -31,6 +32,11 @@ LOGIN_CSRF_COOKIE = "inbox_login_csrf"
 ENGINE = web.AppKey("engine", Engine)
 SECURE_COOKIES = web.AppKey("secure_cookies", bool)
 RASA = web.AppKey("rasa", RasaClient)
+LOGIN_LIMITS = web.AppKey("login_limits", object)
+#: Failed logins allowed in LOGIN_WINDOW seconds: per client address and per account.
+LOGIN_PER_IP, LOGIN_PER_ACCOUNT, LOGIN_WINDOW = 20, 5, 15 * 60
+TOO_MANY_LOGINS = ("Te veel mislukte pogingen om in te loggen. Wacht {minuten} minuten en probeer het dan "
+                   "opnieuw. Weet je je wachtwoord niet meer? Vraag de beheerder om een nieuw wachtwoord.")
 STATIC = __import__("pathlib").Path(__file__).resolve().parent / "static"
 STATIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 USERNAME_MAX, PASSWORD_MAX = 200, 1000
@@ -112,13 +118,62 @@ async def login_page(request: web.Request) -> web.Response:
     return response
 
 
+class LoginLimits:
+    """Failed logins per client address and per account, in bounded memory."""
+
+    def __init__(self, per_ip: int = LOGIN_PER_IP, per_account: int = LOGIN_PER_ACCOUNT,
+                 seconds: float = LOGIN_WINDOW, proxies: Optional[int] = None) -> None:
+        self.ip = SlidingWindow(per_ip, seconds, max_keys=10_000)
+        self.account = SlidingWindow(per_account, seconds, max_keys=10_000)
+        self.proxies = trusted_proxies(name="INBOX_TRUSTED_PROXIES") if proxies is None else proxies
+
+    def keys(self, request: web.Request, username: Optional[str]) -> tuple:
+        ip = client_ip(request.remote, request.headers.get("X-Forwarded-For"), self.proxies)
+        return ip, (username or "").strip().lower()
+
+    def wait(self, ip: str, account: str) -> float:
+        """Seconds to wait before trying again; 0 when a login may be tried now."""
+        return max(self.ip.retry_after(ip), self.account.retry_after(account) if account else 0.0)
+
+    def failed(self, ip: str, account: str) -> None:
+        self.ip.allow(ip)
+        if account:
+            self.account.allow(account)
+
+    def succeeded(self, account: str) -> None:
+        self.account.forget(account)
+
+
+def _too_many(seconds: float) -> str:
+    return TOO_MANY_LOGINS.format(minuten=max(1, int(seconds // 60) + 1))
+
+
+async def _login(request: web.Request, username: Optional[str], password: Optional[str]):
+    """(intaker or None, seconds to wait): no password is checked while a limit is reached."""
+    limits: LoginLimits = request.app[LOGIN_LIMITS]
+    ip, account = limits.keys(request, username)
+    wait = limits.wait(ip, account)
+    if wait > 0:
+        return None, wait
+    person = await _db(request, auth.authenticate, username, password)
+    if person is None:
+        limits.failed(ip, account)
+    else:
+        limits.succeeded(account)
+    return person, 0.0
+
+
 async def login_submit(request: web.Request) -> web.Response:
     form = await checks.form(request)
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE)
     if not checks.same(cookie, checks.text(form, "csrf", 200)):
         return _html(pages.login("Het formulier is verlopen. Probeer het opnieuw."), status=403)
     username, password = checks.text(form, "gebruikersnaam", USERNAME_MAX), checks.text(form, "wachtwoord", PASSWORD_MAX)
-    person = await _db(request, auth.authenticate, username, password)
+    person, wait = await _login(request, username, password)
+    if wait:
+        response = _html(pages.login(_too_many(wait), csrf=cookie), status=429)
+        response.headers["Retry-After"] = str(int(wait) + 1)
+        return response
     if person is None:
         await asyncio.sleep(0.5)
         response = _html(pages.login("Gebruikersnaam of wachtwoord klopt niet.", csrf=cookie), status=401)
@@ -230,7 +285,9 @@ async def api_login(request: web.Request) -> web.Response:
     data = await checks.json_object(request, "'gebruikersnaam' en 'wachtwoord' (tekst)")
     username = checks.text(data, "gebruikersnaam", USERNAME_MAX, required=True)
     password = checks.text(data, "wachtwoord", PASSWORD_MAX, required=True)
-    person = await _db(request, auth.authenticate, username, password)
+    person, wait = await _login(request, username, password)
+    if wait:
+        return web.json_response({"fout": _too_many(wait)}, status=429, headers={"Retry-After": str(int(wait) + 1)})
     if person is None:
         await asyncio.sleep(0.5)
         return web.json_response({"fout": "gebruikersnaam of wachtwoord klopt niet"}, status=401)
@@ -335,9 +392,11 @@ async def static_file(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(path)
 
 
-def create_app(engine: Engine, secure_cookies: bool = False, rasa: RasaClient = None) -> web.Application:
+def create_app(engine: Engine, secure_cookies: bool = False, rasa: RasaClient = None,
+               login_limits: Optional[LoginLimits] = None) -> web.Application:
     app = web.Application(middlewares=[security_headers, bad_input], client_max_size=64 * 1024)
     app[ENGINE] = engine
+    app[LOGIN_LIMITS] = login_limits or LoginLimits()
     app[SECURE_COOKIES] = secure_cookies
     app[RASA] = rasa or RasaClient()
 

@@ -16,8 +16,14 @@ from connectors.outbox import utcnow
 from connectors.tables import inbox_sessie, intaker
 
 SESSION_HOURS = 8
-_N, _R, _P = 2 ** 14, 8, 1
+#: scrypt at the cost OWASP recommends (N=2^17, r=8, p=1): 128 MiB of memory per check,
+#: more than OpenSSL's default limit of 32 MiB, hence ``maxmem``.
+_N, _R, _P = 2 ** 17, 8, 1
 MIN_PASSWORD = 10
+
+
+def _maxmem(n: int, r: int, p: int) -> int:
+    return 128 * r * (n + p + 2) + (1 << 20)
 
 
 class AccountError(ValueError):
@@ -26,7 +32,8 @@ class AccountError(ValueError):
 
 def hash_password(password: str, salt: Optional[bytes] = None) -> str:
     salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32,
+                            maxmem=_maxmem(_N, _R, _P))
     return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
 
 
@@ -35,14 +42,22 @@ def check_password(password: str, stored: str) -> bool:
         kind, n, r, p, salt, digest = stored.split("$")
         if kind != "scrypt":
             return False
-        candidate = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                                   dklen=len(bytes.fromhex(digest)))
+        n, r, p = int(n), int(r), int(p)
+        if n > 2 ** 20 or r > 32 or p > 16:  # not a hash this code wrote
+            return False
+        candidate = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=n, r=r, p=p,
+                                   dklen=len(bytes.fromhex(digest)), maxmem=_maxmem(n, r, p))
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(candidate.hex(), digest)
 
 
 _DUMMY_HASH = hash_password(secrets.token_hex(8))
+
+
+def needs_rehash(stored: str) -> bool:
+    """True for a hash made with other (older, cheaper) parameters than today's."""
+    return not stored.startswith(f"scrypt${_N}${_R}${_P}$")
 
 
 @dataclass(frozen=True)
@@ -81,6 +96,10 @@ def authenticate(engine: Engine, username: str, password: str) -> Optional[Intak
         return None
     if not check_password(password or "", row.wachtwoord_hash):
         return None
+    if needs_rehash(row.wachtwoord_hash):  # an old hash: store it again at today's cost
+        with engine.begin() as connection:
+            connection.execute(intaker.update().where(intaker.c.id == row.id)
+                               .values(wachtwoord_hash=hash_password(password)))
     return Intaker(row.id, row.gebruikersnaam, row.naam)
 
 

@@ -16,7 +16,6 @@ import hmac
 import logging
 import os
 import re
-import secrets
 import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
@@ -26,6 +25,8 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from socketio import AsyncServer
 
+from bot.geheim import geheim
+from connectors import limits
 from connectors.site import tokens
 from connectors.site.limits import RateLimiter
 
@@ -40,6 +41,12 @@ SOCKET_PATH = "/webhooks/site/socket.io"
 STATIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 TOO_LONG = "Je bericht is te lang. Ik kan maximaal {max} tekens lezen. Kun je het korter maken?"
 TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en stuur je bericht dan opnieuw."
+TOO_MANY_SESSIONS = ("Er worden vanaf jouw verbinding veel gesprekken tegelijk gestart. Wacht een paar minuten "
+                     "en laad de pagina dan opnieuw.")
+#: Limits per client address and per connection (besides the limit per conversation).
+IP_MESSAGES, IP_MESSAGES_SECONDS = 120, 60
+SESSIONS_PER_CONNECTION, SESSIONS_SECONDS = 5, 60
+NEW_PER_IP, NEW_PER_IP_SECONDS = 60, 600
 #: Message keys passed on to the widget besides text, buttons and custom.
 META_KEYS = ("medewerker", "tekst")
 STAFF_STATUS = "medewerker_status"
@@ -48,24 +55,7 @@ STAFF_ACTIONS = ("overnemen", "bericht", "teruggeven")
 
 def _secret() -> str:
     """SITE_TOKEN_SECRET, or a random secret kept in var/ so tokens survive a restart."""
-    configured = os.environ.get("SITE_TOKEN_SECRET")
-    if configured:
-        return configured
-    path = ROOT / "var" / "site-token-secret.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:  # exclusive create: two Rasa processes starting together end up with the same secret
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(descriptor, "w") as file:
-            file.write(secrets.token_urlsafe(32))
-    for _ in range(50):  # the other process may still be writing it
-        secret = path.read_text().strip()
-        if secret:
-            return secret
-        time.sleep(0.1)
-    raise RuntimeError(f"{path} is leeg; verwijder het bestand en start opnieuw")
+    return geheim("SITE_TOKEN_SECRET", "site-token-secret.txt")
 
 
 def _origins(value: Any) -> List[str]:
@@ -111,10 +101,18 @@ class SiteChannel(InputChannel):
         )
 
     def __init__(self, origins: List[str], max_length: int = 2000, rate_messages: int = 15, rate_seconds: float = 30,
-                 token_days: float = 30) -> None:
+                 token_days: float = 30, ip_messages: int = IP_MESSAGES,
+                 sessions_per_connection: int = SESSIONS_PER_CONNECTION, new_per_ip: int = NEW_PER_IP,
+                 trusted_proxies: Optional[int] = None) -> None:
         self.origins = origins or ["http://localhost:5005"]
         self.max_length = max_length
         self.limiter = RateLimiter(rate_messages, rate_seconds)
+        self.ip_limiter = RateLimiter(ip_messages, IP_MESSAGES_SECONDS)
+        self.session_limiter = RateLimiter(sessions_per_connection, SESSIONS_SECONDS)
+        self.new_limiter = RateLimiter(new_per_ip, NEW_PER_IP_SECONDS)
+        #: How many proxies in front of Rasa add to X-Forwarded-For (scripts/run.sh: the front).
+        self.proxies = (limits.trusted_proxies(os.environ, "SITE_TRUSTED_PROXIES") if trusted_proxies is None
+                        else trusted_proxies)
         self.token_age = token_days * 86400
         self.secret = _secret()
         self.sio: Optional[AsyncServer] = None
@@ -190,6 +188,8 @@ class SiteChannel(InputChannel):
         tracker = await agent.tracker_store.retrieve(conversation_id)
         if tracker is None:
             return {"berichten": [], "gepauzeerd": False}
+        if _expired(tracker, agent):  # the next person on this browser sees nothing of it
+            return {"berichten": [], "gepauzeerd": False}
         messages: List[Dict[str, Any]] = []
         for event in tracker.events:
             data = event.as_dict()
@@ -247,22 +247,43 @@ class SiteChannel(InputChannel):
 
         @sio.on("connect")
         async def connect(sid: str, environ: Dict, auth: Optional[Dict] = None) -> bool:
-            return True  # origins are checked by the Socket.IO server itself
+            # origins are checked by the Socket.IO server itself; here the client's address
+            request = environ.get("sanic.request") if isinstance(environ, dict) else None
+            remote = getattr(request, "ip", None) or None
+            forwarded = environ.get("HTTP_X_FORWARDED_FOR") if isinstance(environ, dict) else None
+            await sio.save_session(sid, {"ip": limits.client_ip(remote, forwarded, channel.proxies)})
+            return True
+
+        @sio.on("disconnect")
+        async def disconnect(sid: str, *_: Any) -> None:
+            channel.session_limiter.forget(sid)
+
+        async def refuse_session(sid: str) -> None:
+            await sio.emit("fout", {"reden": "te_veel_sessies", "tekst": TOO_MANY_SESSIONS}, to=sid)
+            await sio.emit("bot_uttered", {"text": TOO_MANY_SESSIONS, "systeem": True}, to=sid)
 
         @sio.on("session_request")
         async def session_request(sid: str, data: Optional[Dict]) -> None:
             if data is not None and not isinstance(data, dict):
                 await sio.emit("fout", {"reden": "ongeldig_verzoek"}, to=sid)
                 return
+            if not channel.session_limiter.allow(sid):
+                await refuse_session(sid)
+                return
+            session = dict(await sio.get_session(sid) or {})
             token = (data or {}).get("token")
             if not isinstance(token, str):
                 token = None
             conversation_id = tokens.conversation_of(channel.secret, token, channel.token_age)
             new = conversation_id is None
             if new:
+                if not channel.new_limiter.allow(session.get("ip") or "onbekend"):
+                    await refuse_session(sid)
+                    return
                 token = tokens.issue(channel.secret)
                 conversation_id = tokens.conversation_of(channel.secret, token, channel.token_age)
-            await sio.save_session(sid, {"conversation_id": conversation_id})
+            session["conversation_id"] = conversation_id
+            await sio.save_session(sid, session)
             await sio.enter_room(sid, conversation_id)
             await sio.emit("session_confirm", {"token": token, "conversation_id": conversation_id, "nieuw": new,
                                                "token_geweigerd": bool((data or {}).get("token")) and new}, to=sid)
@@ -285,7 +306,7 @@ class SiteChannel(InputChannel):
                 await sio.emit("bot_uttered", {"text": TOO_LONG.format(max=channel.max_length), "systeem": True},
                                to=sid)
                 return
-            if not channel.limiter.allow(conversation_id):
+            if not channel.ip_limiter.allow(session.get("ip") or "onbekend") or not channel.limiter.allow(conversation_id):
                 await sio.emit("afgewezen", {"reden": "te_snel", "message": text}, to=sid)
                 await sio.emit("bot_uttered", {"text": TOO_FAST, "systeem": True}, to=sid)
                 return
@@ -298,6 +319,17 @@ class SiteChannel(InputChannel):
                 await sio.emit("typing", {"aan": False}, room=conversation_id)
 
         return blueprint
+
+
+def _expired(tracker: Any, agent: Any, now: Optional[float] = None) -> bool:
+    """True when the conversation's session has expired (domain ``session_config``): its
+    messages belong to someone who left, and a new session starts with the next message."""
+    config = getattr(getattr(agent, "domain", None), "session_config", None)
+    minutes = getattr(config, "session_expiration_time", 0) or 0
+    if minutes <= 0 or not tracker.events:
+        return False
+    last = tracker.events[-1].timestamp
+    return ((time.time() if now is None else now) - last) > minutes * 60
 
 
 def static_path(name: str) -> Optional[Path]:

@@ -1,23 +1,15 @@
-"""Per-conversation rate limit: a sliding window of recent message times."""
+"""Limits of the site channel, in bounded memory (connectors/limits.py): messages per
+conversation and per client address, session requests per connection, new conversations
+per client address."""
 
 from __future__ import annotations
 
-import time
-from collections import defaultdict, deque
-from typing import Deque, Dict, Optional
+from connectors.limits import SlidingWindow
 
 
-class RateLimiter:
-    def __init__(self, messages: int, seconds: float) -> None:
-        self.messages, self.seconds = messages, seconds
-        self._seen: Dict[str, Deque[float]] = defaultdict(deque)
+class RateLimiter(SlidingWindow):
+    """At most ``messages`` per ``seconds`` per key; at most ``max_keys`` keys remembered."""
 
-    def allow(self, key: str, now: Optional[float] = None) -> bool:
-        now = time.monotonic() if now is None else now
-        window = self._seen[key]
-        while window and now - window[0] > self.seconds:
-            window.popleft()
-        if len(window) >= self.messages:
-            return False
-        window.append(now)
-        return True
+    def __init__(self, messages: int, seconds: float, max_keys: int = 50_000) -> None:
+        super().__init__(messages, seconds, max_keys)
+        self.messages = messages
