@@ -21,16 +21,9 @@ from connectors.inbox import auth
 from connectors.inbox.app import create_app
 from connectors.tables import intaker
 
-PASSWORD = "een-lang-wachtwoord"
+from tests.test_inbox import PASSWORD, engine  # noqa: F401 - the inbox database fixture
 
 
-@pytest.fixture
-def engine(tmp_path):
-    engine = db.new_engine(f"sqlite:///{tmp_path / 'inbox.db'}")
-    db.upgrade(engine)
-    auth.add_intaker(engine, "sanne", "Sanne Intaker", PASSWORD)
-    yield engine
-    engine.dispose()
 
 
 async def _api_login(client, username, password, **headers):

@@ -53,10 +53,15 @@ class FakeSocketServer:
         return None
 
 
-def channel_with_handlers(monkeypatch):
+#: Limits high enough that only the input checks answer (tests/test_site_limits.py tests the limits).
+NO_LIMITS = dict(max_length=2000, rate_messages=10_000, rate_seconds=1, ip_messages=10 ** 6,
+                 sessions_per_connection=10 ** 6, new_per_ip=10 ** 6)
+
+
+def channel_with_handlers(monkeypatch, **options):
+    """A site channel with its Socket.IO handlers and a fake server; ``options`` go to SiteChannel."""
     monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim")
-    channel = SiteChannel(origins=["http://localhost"], max_length=2000, rate_messages=10_000, rate_seconds=1,
-                          ip_messages=10 ** 6, sessions_per_connection=10 ** 6, new_per_ip=10 ** 6)
+    channel = SiteChannel(origins=["http://localhost"], **(options or NO_LIMITS))
     received: List[str] = []
 
     async def on_new_message(message) -> None:

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import asyncio
 from types import SimpleNamespace
-from typing import List
 
 import pytest
 
 from connectors.limits import SlidingWindow, client_ip
 from connectors.site.channel import TOO_FAST, TOO_MANY_SESSIONS, SiteChannel
-from tests.test_site_input import FakeSocketServer
+from tests import test_site_input as site_input
 
 
 def test_window_counts_per_key_and_forgets_old_events():
@@ -54,16 +53,8 @@ def test_client_address():
 
 
 def channel_with_handlers(monkeypatch, **limits):
-    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim")
-    channel = SiteChannel(origins=["http://localhost"], trusted_proxies=0, **limits)
-    received: List[str] = []
-
-    async def on_new_message(message) -> None:
-        received.append(message.text)
-
-    channel.blueprint(on_new_message)
-    fake = FakeSocketServer(channel.sio)
-    return channel, channel.sio.handlers["/"], fake, received
+    """The channel with its default limits except ``limits``, behind no proxy."""
+    return site_input.channel_with_handlers(monkeypatch, trusted_proxies=0, **limits)
 
 
 def _connect(handlers, sid, ip, forwarded=None):
