@@ -14,7 +14,6 @@ import sqlalchemy as sa
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.store import db
 from connectors import config as handoff_config
 from connectors.delivery import DeliveryError, EmailConnector, WebhookConnector
 from connectors.inbox import auth
