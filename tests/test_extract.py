@@ -582,3 +582,19 @@ def test_a_teacher_from_abroad_is_asked_about_the_job_now():
     text = "Ik ben lerares Engels uit Oekraïne, ik heb diploma van universiteit. Kan ik hier ook lerares worden?"
     assert "huidig_beroep" not in extract(text).facts
     assert extract("ik heb 12 jaar gewerkt als lab-analist").facts.get("huidig_beroep") == "lab-analist"
+
+
+@pytest.mark.parametrize(
+    "text, expected, subject",
+    [
+        ("metaaltechniek", "schoolvak", "metaaltechniek"),
+        ("ik zou graag autotechniek geven aan een roc", None, "autotechniek"),
+        ("bakkerij, brood en banket dus", "schoolvak", "bakkerij"),
+        ("het vak detailhandel", "schoolvak", "detailhandel"),
+        ("het profiel produceren, installeren en energie", "schoolvak", "produceren-installeren-energie"),
+        ("PIE", "schoolvak", "produceren-installeren-energie"),
+        ("m&t op het vmbo", "schoolvak", "mobiliteit-transport"),
+    ],
+)
+def test_a_trade_is_kept_as_named_and_a_profile_only_when_named(text, expected, subject):
+    assert extract(text, expected=expected).facts.get("schoolvak") == subject

@@ -12,7 +12,7 @@ from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import (_STUDY, _TEACH, _WANT, _sentence_around, clause_bounds, clean_free_text, in_question,
                                       is_negated)
 from bot.profile.numbers import NUMBER_PATTERN
-from bot.profile.vocab import lookup_matcher, matcher
+from bot.profile.vocab import lookup_matcher, matcher, subject_as_named
 
 _SCHOOL_TYPE = re.compile(r"(?<![\w-])(vmbo(?:[\s-]?(?:tl|t|kb|bb|gl))?|mavo|havo|vwo|mbo)(?![\w])")
 _SECTOR_CONTEXT_BEFORE = re.compile(
@@ -335,7 +335,7 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         start, end = match.span(1)
         if not is_negated(folded, start):
             key = re.sub(r"[\s\-']+", "", match.group(1))
-            result.set("schoolvak", subjects.values[key], start, end)
+            result.set("schoolvak", subject_as_named(match.group(1), subjects.values[key]), start, end)
     compound_found = "schoolvak" in result.facts
 
     study: List[Tuple[int, int, str]] = []
@@ -345,7 +345,7 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             continue
         role, strength = _subject_role(folded, start, end, expected)
         if role == "schoolvak" and not compound_found and strength > subject_strength:
-            result.set("schoolvak", value, start, end)
+            result.set("schoolvak", subject_as_named(text, value), start, end)
             subject_strength = strength
         elif role == "studierichting":
             study.append((start, end, text))
