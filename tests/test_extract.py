@@ -598,3 +598,67 @@ def test_a_teacher_from_abroad_is_asked_about_the_job_now():
 )
 def test_a_trade_is_kept_as_named_and_a_profile_only_when_named(text, expected, subject):
     assert extract(text, expected=expected).facts.get("schoolvak") == subject
+
+
+@pytest.mark.parametrize(
+    "text, expected, level",
+    [
+        ("ik heb destijds de HTS werktuigbouw gedaan", None, "hbo-bachelor"),
+        ("heao bedrijfseconomie", "vooropleiding", "hbo-bachelor"),
+        ("hbo-v in Groningen", "vooropleiding", "hbo-bachelor"),
+        ("de MTS, afdeling elektro", "vooropleiding", "mbo-4"),
+        ("meao handel, lang geleden", "vooropleiding", "mbo-4"),
+        ("een LL.M. in Leiden", "vooropleiding", "wo-master"),
+        ("ba, uva", "vooropleiding", "wo-bachelor"),
+        # a tag question checks the person's own statement: its facts count
+        ("mbo-v, dat telt toch als niveau 4?", "vooropleiding", "mbo-4"),
+        ("hts, dat was hbo toch?", "vooropleiding", "hbo-bachelor"),
+    ],
+)
+def test_old_and_short_diploma_names(text, expected, level):
+    assert extract(text, expected=expected).facts.get("vooropleiding") == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "master in vergelijkende literatuurwetenschap",
+        "master Italiaanse taal- en letterkunde",
+        "magister filologii polskiej",
+        "ik heb een master gehaald in Brazilië, richting biologie",
+        "master engineering aan een universiteit in Nigeria",
+    ],
+)
+def test_a_master_in_a_university_field_or_from_abroad_is_a_university_master(text):
+    assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == "wo-master"
+
+
+def test_a_dutch_master_in_a_field_of_both_kinds_stays_unclear():
+    found = extract("master bedrijfskunde", expected="vooropleiding")
+    assert "vooropleiding" not in found.facts and found.unclear["vooropleiding"] == "master"
+
+
+@pytest.mark.parametrize("text", ["mijn ma vindt het een goed idee", "ba ik weet het niet"])
+def test_ma_and_ba_outside_the_diploma_question_are_no_degree(text):
+    found = extract(text)
+    assert "vooropleiding" not in found.facts and "vooropleiding" not in found.unclear
+
+
+def test_a_diploma_begun_but_not_finished_in_the_next_clause_does_not_count():
+    found = extract("mbo 4 gehaald, daarna twee jaar hbo gedaan maar niet afgemaakt", expected="vooropleiding")
+    assert found.facts.get("vooropleiding") == "mbo-4"
+    assert "werkervaring_jaren" not in found.facts  # years of study, no work
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["havo, daarna de mts. dat is nu mbo 4 geloof ik", "hbo-v, de hbo versie dus", "heao, dat is hbo toch",
+     "bachelor plus master, allebei in Gent"],
+)
+def test_filler_words_after_a_level_are_no_field_of_study(text):
+    assert extract(text, expected="vooropleiding").facts.get("studierichting") is None
+
+
+def test_an_engineer_by_job_says_nothing_about_the_level():
+    found = extract("ik ben chemisch ingenieur uit Iran")
+    assert found.facts.get("vooropleiding") is None

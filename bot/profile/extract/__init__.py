@@ -120,15 +120,39 @@ UNIVERSITY_FIELDS = ("rechten", "recht", "geneeskunde", "psychologie", "filosofi
                      "technische natuurkunde", "werktuigbouwkunde", "civiele techniek", "lucht- en ruimtevaart")
 
 
+#: Words that name a field taught only at universities, wherever they stand in the message
+#: ("máster en filología hispánica", "MA in linguistics", "taal- en letterkunde").
+_UNIVERSITY_FIELD_WORDS = re.compile(
+    r"\b(?:filolog\w*|philolog\w*|letterkunde|letteren|literatuurwetenschap\w*|taalwetenschap\w*|taalkunde|"
+    r"linguistics|linguistiek|hispanistiek|romanistiek|germanistiek|anglistiek|slavistiek|neerlandistiek|"
+    r"taal[\s-]+en[\s-]+(?:letterkunde|cultuur|literatuur)|language\s+and\s+(?:literature|culture)|"
+    r"rechtsgeleerdheid|geneeskunde|medicine|farmacie|tandheelkunde|diergeneeskunde|econometrie|"
+    r"sterrenkunde|astronomie|wijsbegeerte|theologie|archeologie|kunstgeschiedenis|"
+    r"taal\s+en\s+cultuur|klassieke\s+talen|griekse\s+en\s+latijnse)\b")
+#: "in India", "uit Colombia", "aan een universiteit in Polen": a degree from abroad.
+_FROM_ABROAD = re.compile(r"\b(?:in|uit|aan|from)\s+(?:het\s+)?$")
+
+
+def _abroad_named(folded: str) -> bool:
+    return any(_FROM_ABROAD.search(folded[max(0, s - 10):s]) and text not in {"buitenland", "het buitenland"}
+               or text in {"buitenland", "het buitenland"} and re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", folded[max(0, s - 10):s])
+               for s, _e, text, _v in lookup_matcher("land", "land_buitenland").finditer(folded))
+
+
 def _settle_degree_level(folded: str, result: Extraction) -> None:
     """An unclear "master"/"bachelor" settled by the institution ("MSc TU Delft") or, for a
-    master, by a field taught only at universities ("master rechten")."""
+    master, by a field taught only at universities ("master rechten", "máster en filología")
+    or by a country abroad ("Master of Technology, in India"): a master abroad is a
+    university degree; the Dutch valuation (IDW) compares it with a wo-master."""
     degree = result.unclear.get("vooropleiding")
     if degree not in ("master", "bachelor") or "vooropleiding" in result.facts:
         return
     kind = institutions.level(folded)
     field = result.facts.get("studierichting") or ""
-    if kind is None and degree == "master" and any(field == f or field.startswith(f + " ") for f in UNIVERSITY_FIELDS):
+    if kind is None and degree == "master" and (
+            any(field == f or field.startswith(f + " ") for f in UNIVERSITY_FIELDS)
+            or _UNIVERSITY_FIELD_WORDS.search(folded)
+            or result.facts.get("diploma_buitenland") is True or _abroad_named(folded)):
         kind = "wo"
     if kind:
         result.facts["vooropleiding"] = f"{kind}-{degree}"

@@ -65,6 +65,9 @@ _QUESTION_START = re.compile(
     r"(?:kan|kun|mag|moet|is|zijn|heb|heeft|bestaat|verdien|verdient)\s+(?:je|jij|u|er|men)\b)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij)\b")
+#: A tag question that checks one's own statement: "dat is toch hbo?", "heet nu mbo 4, toch?", "of niet?".
+_CONFIRMATION = re.compile(r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^?]{0,25}?\btoch\b|[,\s]toch\s*\?\s*$|"
+                           r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$")
 
 
 def _same_length(match: "re.Match[str]", replacement: str) -> str:
@@ -89,6 +92,8 @@ def _blank_questions(folded: str) -> str:
     out = []
     for sentence in _SENTENCE.findall(folded):
         question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
+        if question and _CONFIRMATION.search(sentence):
+            question = None  # "MEAO, dat is toch mbo 4?": a statement the person checks, not a general question
         if question and not _FIRST_PERSON.search(sentence):
             out.append(" " * len(sentence))
         else:

@@ -184,7 +184,9 @@ _ANY_YEARS = re.compile(
 )
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"^\s*(?:oud|jong|geleden\s+gestopt|studie|studeren|gestudeerd|opleiding|les\b|lesgeven|naar\s+school|op\s+school|"
-    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig)"
+    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig|"
+    # "een jaar hbo-v gedaan", "twee jaar universiteit": years of study
+    r"(?:de\s+|het\s+)?(?:hbo|mbo|wo|pabo|heao|hts|mts|meao|universiteit|uni|hogeschool|master|bachelor|propedeuse)\b)"
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(
     r"(?:\bover|\bduurt|\bduurde|\bstudie\s+van|\bopleiding\s+van|\bkind(?:eren)?\s+van|\bvan|\bvoor|\bbinnen|\bom|"
