@@ -662,3 +662,30 @@ def test_filler_words_after_a_level_are_no_field_of_study(text):
 def test_an_engineer_by_job_says_nothing_about_the_level():
     found = extract("ik ben chemisch ingenieur uit Iran")
     assert found.facts.get("vooropleiding") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected, years",
+    [
+        ("ik ben 47 en werk sinds mijn vijfentwintigste bij de bank", None, 22),
+        ("al vanaf m'n negentiende in de bouw, inmiddels 40", "werkervaring_jaren", 21),
+        ("ruim een kwart eeuw", "werkervaring_jaren", 25),
+        ("zo'n anderhalf decennium", "werkervaring_jaren", 15),
+        # the age is no number of years of work, in whatever place it stands
+        ("ik ben nu 51 jaar en ik doe dit werk, ongeveer twaalf jaar", "werkervaring_jaren", 12),
+        ("ik ben 36, werk al een flinke tijd, 9 denk ik", "werkervaring_jaren", 9),
+        ("8 jaar als tandartsassistent, en nu dus een paar weken invaller", "werkervaring_jaren", 8),
+    ],
+)
+def test_years_of_work_from_the_number_tied_to_work(text, expected, years):
+    assert extract(text, expected=expected, today=_dt.date(2026, 12, 3)).facts.get("werkervaring_jaren") == years
+
+
+def test_a_few_years_in_passing_is_too_vague_to_keep():
+    assert "werkervaring_jaren" not in extract("ik heb enkele jaren les gegeven en ben toen gestopt").facts
+    assert extract("een paar jaar", expected="werkervaring_jaren").facts["werkervaring_jaren"] == 2
+
+
+def test_the_named_level_of_dutch_wins_over_the_exam():
+    found = extract("B2 ongeveer, ik heb het staatsexamen NT2 programma I gedaan", expected="nederlands_niveau")
+    assert found.facts["nederlands_niveau"] == "b2"

@@ -44,6 +44,10 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
 LANGUAGE_WORD = re.compile(r"\b(?:[abc][12]|moedertaal|native|staatsexamen|inburger\w*|nederlands\w*|taal|spreek|spreken|praat|praten|schrijf|schrijven|lees|lezen|nt2|dutch)\b")
 
 
+#: A level of the European framework written as such: "C1", "b2-niveau".
+_CEFR = re.compile(r"[abc][12](?:[\s-]?niveau)?")
+
+
 def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip_wanted: bool = False,
                     about: Optional["re.Pattern[str]"] = None) -> None:
     """The last value of ``vocab`` in the text. With ``about``, a match that is not itself
@@ -64,6 +68,9 @@ def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip
             left, right = clause_bounds(folded, start, end)
             if _WANT.search(folded[left:right]):
                 continue
+        if slot == "nederlands_niveau" and found and _CEFR.fullmatch(folded[found[0]:found[1]]) \
+                and re.search(r"\bnt2\b", text):
+            continue  # "C1, en ik heb NT2 II": the level the person names, not the minimum of the exam
         found = (start, end, value)
     if found:
         result.set(slot, found[2], found[0], found[1])

@@ -79,6 +79,9 @@ def _normalise_phrases(folded: str) -> str:
     folded = re.sub(
         r"\been\s+jaar\s+of\s+(" + NUMBER_PATTERN + r")\b", lambda m: _same_length(m, f"{m.group(1)} jaar"), folded
     )
+    folded = re.sub(r"\banderhalf\s+decennium\b", lambda m: _same_length(m, "15 jaar"), folded)
+    folded = re.sub(r"\b(?:een\s+)?kwart\s+eeuw\b", lambda m: _same_length(m, "25 jaar"), folded)
+    folded = re.sub(r"\b(?:een\s+)?halve\s+eeuw\b", lambda m: _same_length(m, "50 jaar"), folded)
     folded = re.sub(r"\b(?:een\s+)?decennium\b", lambda m: _same_length(m, "10 jaar"), folded)
     folded = re.sub(r"\btwee\s+decennia\b", lambda m: _same_length(m, "20 jaar"), folded)
     return folded

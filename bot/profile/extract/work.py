@@ -55,13 +55,21 @@ _NOT_WORK_AFTER = re.compile(r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huism
 #: "7 jaar hier en 3 in Polen, dus 10": the total the person gives.
 _TOTAL = re.compile(
     r"\b(?:dus|in\s+totaal|totaal|samen|opgeteld|alles\s+bij\s+elkaar)\s+(?:zo'?n\s+|ongeveer\s+|ruim\s+|bijna\s+)?"
-    r"(?P<n>" + NUMBER_PATTERN + r")\b(?!\s*(?:dagen|uur|maanden|kinderen))"
+    r"(?P<n>" + NUMBER_PATTERN + r")\b(?=\s*(?:jaar|jaren|jr)\b|\s*[,.;!?)]|\s*$)"  # not "dus een paar maanden"
 )
-_ORDINALS = {"zestiende": 16, "zeventiende": 17, "achttiende": 18, "negentiende": 19, "twintigste": 20,
-             "eenentwintigste": 21, "tweeentwintigste": 22, "drieentwintigste": 23, "vierentwintigste": 24,
-             "vijfentwintigste": 25}
-#: "al vanaf mijn achttiende, ben nu 41": the age now minus the age then.
-_SINCE_AGE = re.compile(r"\b(?:vanaf|sinds)\s+(?:mijn|m'n|me)\s+(?P<o>\d{2}(?:e|ste|de)|" + "|".join(_ORDINALS) + r")\b")
+#: "al vanaf mijn achttiende, ben nu 41", "sinds m'n dertigste": the age now minus the age then.
+_SINCE_AGE = re.compile(r"\b(?:vanaf|sinds)\s+(?:mijn|m'n|me|mn)\s+(?P<o>\d{2}(?:e|ste|de)?|[a-z]+(?:ste|de))\b")
+_AGE_NOW = re.compile(r"\b(?:ik\s+ben|ben\s+(?:nu|inmiddels)|ben\s+ik|(?:en\s+)?(?:nu|inmiddels))\s+(?:nu\s+)?(?P<a>\d{2}|"
+                      + NUMBER_PATTERN + r")\b(?!\s*(?:jaar|jr)\s+(?:als|bij|in|werk|ervaring))")
+
+
+def _ordinal(word: str) -> Optional[int]:
+    """ "dertigste" -> 30, "achttiende" -> 18, "25e" -> 25."""
+    digits = re.match(r"(\d+)", word)
+    if digits:
+        return int(digits.group(1))
+    stem = re.sub(r"(?:ste|de)$", "", word)
+    return parse_number(stem) or parse_number(stem + "n")  # "negentiende" -> "negentien"
 
 
 def _not_work(folded: str, start: int, end: int) -> bool:
@@ -76,12 +84,14 @@ def _almost(folded: str, start: int, number: int) -> int:
 
 def _since_age(folded: str) -> Optional[Tuple[int, int, int]]:
     match = _SINCE_AGE.search(folded)
-    age = re.search(r"\b(?:ik\s+ben|ben\s+(?:nu|inmiddels)|ben\s+ik)\s+(?:nu\s+)?(?P<a>\d{2})\b", folded)
-    if not match or not age:
+    if not match:
         return None
-    word = match.group("o")
-    then = _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
-    years = int(age.group("a")) - then
+    then = _ordinal(match.group("o"))
+    ages = [parse_number(a.group("a")) for a in _AGE_NOW.finditer(folded) if a.start("a") != match.start("o")]
+    ages = [a for a in ages if a is not None and 16 <= a <= 75]
+    if then is None or not 14 <= then <= 70 or not ages:
+        return None
+    years = ages[0] - then
     return (years, *match.span("o")) if 0 <= years <= MAX_EXPERIENCE_YEARS else None
 
 
@@ -93,6 +103,14 @@ _NONE_ANSWER = re.compile(
 
 
 def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
+    _find_experience(folded, result, expected, today)
+    found = result.span("werkervaring_jaren")
+    if found and expected != "werkervaring_jaren" and re.fullmatch(r"(?:een\s+)?paar|enkele", folded[found.start:found.end].strip()):
+        # "een paar jaar lesgegeven, daarna iets anders" in passing: too vague to keep; the question follows
+        result.drop("werkervaring_jaren")
+
+
+def _find_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
     if expected == "werkervaring_jaren" and not re.search(r"\bjaar|\d|\bgeen\s+(?:idee|flauw)", folded) \
             and not any((parse_number(word) or 0) >= 2 for word in re.findall(r"[a-z]+", folded)):
         none = _NONE_ANSWER.search(folded)
@@ -168,8 +186,16 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
         result.set("werkervaring_jaren", 0, *no_exp.span())
         return
     if expected == "werkervaring_jaren":
-        # "geen idee, zes of zeven jaar": the first real number, the lower of two.
-        match = re.search(r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])", folded)
+        # "geen idee, zes of zeven jaar": the first real number, the lower of two; not an age
+        # ("ik ben nu 44 jaar en ..."), and a number of years before a bare number.
+        numbers = [m for m in re.finditer(r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])",
+                                          folded)
+                   if not any(s <= m.start() < e for s, e in age_spans)]
+        years = [m for m in numbers if re.match(r"\s*(?:(?:of|tot|a|-)\s*(?:" + NUMBER_PATTERN + r")\s*)?" + _YEARS + r"\b(?!\s+oud)",
+                                                folded[m.end():])]
+        # "een" and "geen" are an article or a word unless they count years: "een hele tijd, 10 denk ik"
+        numbers = [m for m in numbers if m in years or m.group("n") not in ("een", "één", "eén", "geen")]
+        match = (years or numbers or [None])[0]
         if match:
             number = parse_number(match.group("n"))
             if number is not None and number <= MAX_EXPERIENCE_YEARS:
@@ -215,7 +241,8 @@ def _generic_experience(folded: str, age_spans) -> Optional[Tuple[int, int, int]
         if _NOT_EXPERIENCE_BEFORE.search(folded[max(0, match.start() - 25):match.start()]):
             continue
         left, right = clause_bounds(folded, start, end)
-        qualified = re.search(r"\b(?:al|inmiddels|alweer|nu|ruim)\s+$", folded[max(0, start - 12):start]) or re.match(
+        qualified = re.search(r"\b(?:al|inmiddels|alweer|nu|ruim|zo'?n|ongeveer|bijna|circa|pakweg)\s+$",
+                              folded[max(0, start - 12):start]) or re.match(
             r"\s*(?:jaar|jr)\s+(?:al|inmiddels|nu)\b", folded[end:end + 15]
         )
         sentence = _sentence_around(folded, start)
