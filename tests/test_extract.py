@@ -312,7 +312,7 @@ def test_field_of_study(text, field):
     [("ik werk als accountant", "accountant"), ("ik werk al 10 jaar als kok in een restaurant", "kok"),
      ("ik ben verpleegkundige", "verpleegkundige"), ("ik ben timmerman van beroep", "timmerman"),
      ("werkzaam als beleidsmedewerker bij de gemeente", "beleidsmedewerker"),
-     ("ik ben werkloos", "werkzoekend"), ("ik ben nog student", "student"),
+     ("ik ben werkloos", "werkloos"), ("ik ben nog student", "student"),
      ("mijn beroep is jurist", "jurist")],
 )
 def test_current_job(text, job):
@@ -322,7 +322,7 @@ def test_current_job(text, job):
 @pytest.mark.parametrize(
     "text, job",
     [("accountant", "accountant"), ("Ik werk als IT-consultant.", "it-consultant"), ("nu momenteel kok", "kok"),
-     ("ik werk niet", "werkzoekend"), ("Projectleider", "projectleider")],
+     ("ik werk niet", "werkloos"), ("Projectleider", "projectleider")],
 )
 def test_job_as_short_answer(text, job):
     assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
@@ -689,3 +689,27 @@ def test_a_few_years_in_passing_is_too_vague_to_keep():
 def test_the_named_level_of_dutch_wins_over_the_exam():
     found = extract("B2 ongeveer, ik heb het staatsexamen NT2 programma I gedaan", expected="nederlands_niveau")
     assert found.facts["nederlands_niveau"] == "b2"
+
+
+@pytest.mark.parametrize(
+    "text, job",
+    [
+        ("glazenwasser bij woningcorporaties", "glazenwasser"),
+        ("vrachtwagenchauffeur in de regio", "vrachtwagenchauffeur"),
+        ("kapster in een salon", "kapster"),
+        ("docent biologie op het lyceum", "docent biologie"),
+        # a generic word needs its place to say anything
+        ("medewerker bij de Action", "medewerker bij de action"),
+    ],
+)
+def test_a_job_answer_is_the_job_not_where_it_is_done(text, job):
+    assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
+
+
+@pytest.mark.parametrize(
+    "text, job",
+    [("op dit moment zonder werk", "werkloos"), ("monteur, maar sinds januari werkloos", "werkloos"),
+     ("ik ben werkzoekende", "werkzoekend")],
+)
+def test_without_a_job_in_the_persons_own_word(text, job):
+    assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job

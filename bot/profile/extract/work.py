@@ -294,6 +294,14 @@ _JOB_PATTERNS = [
     re.compile(r"\bmijn\s+(?:beroep|functie|baan)\s+is\s+(?:een\s+)?" + _JOB_WORDS),
 ]
 _NO_JOB = re.compile(r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s+werk\s+(?:nu\s+|momenteel\s+)?niet|geen\s+werk|geen\s+baan(?!\s+(?:op|bij|aan)\s))\b")
+
+
+def _without_work(words: str) -> str:
+    """The person's own word: "werkzoekend" when they say so, else "werkloos" ("zonder werk",
+    "ik werk niet", "werkloos")."""
+    return "werkzoekend" if "werkzoek" in words else "werkloos"
+
+
 _STUDENT = re.compile(r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+nog|ben\s+nog\s+aan\s+het\s+studeren)\b")
 _RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
 
@@ -343,7 +351,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
         if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20):match.end()]):
-            result.set("huidig_beroep", value, *match.span())
+            result.set("huidig_beroep", _without_work(match.group(0)) if regex is _NO_JOB else value, *match.span())
             return
     for pattern in _JOB_PATTERNS:
         match = pattern.search(folded)
@@ -360,7 +368,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
         match = regex.search(folded)
         if match and not (value == "werkzoekend" and expected == "baan_op_school"):
             # "nee, geen baan" to "heb je een baan op een school?" is no school job, not no job
-            result.set("huidig_beroep", value, *match.span())
+            result.set("huidig_beroep", _without_work(match.group(0)) if regex is _NO_JOB else value, *match.span())
             return
     jobs = lookup_matcher("beroep", "beroep")
     titled = _titled_job().search(folded)
@@ -398,11 +406,18 @@ _JOB_ANSWER_PREFIX = re.compile(
 def clean_job_answer(text: str) -> Optional[str]:
     """Turns an answer to "wat is je werk?" into a short job title, or None."""
     folded = fold_same_length(text).strip()
-    if _NO_JOB.search(folded):
-        return "werkzoekend"
+    no_job = _NO_JOB.search(folded)
+    if no_job:
+        return _without_work(no_job.group(0))
     prefix = _JOB_ANSWER_PREFIX.match(folded)
     rest = text.strip()[prefix.end():] if prefix else text.strip()
     rest = re.split(r"[,.;!?\n]|\s(?:en|maar|sinds|want)\s|\s(?:op|in|bij|aan|voor)\s+een\s", rest, maxsplit=1)[0]
+    # "schoonmaakster in kantoren", "docent logistiek bij het roc": the job, not where it is done;
+    # but "medewerker bij de Albert Heijn" needs its place to say anything.
+    head = re.split(r"\s(?:op|in|bij|aan|voor)\s", rest, maxsplit=1, flags=re.IGNORECASE)[0]
+    if head != rest and not re.fullmatch(r"(?:medewerker|medewerkster|werknemer|eigenaar|employee|stagiair\w*|"
+                                        r"vrijwilliger|werkzaam|manager|assistent)", head.strip(), flags=re.IGNORECASE):
+        rest = head
     rest = clean_free_text(rest)
     if not rest or not re.search(r"[a-z]", rest) or len(rest) > 60 or len(rest.split()) > 6:
         return None
