@@ -713,3 +713,21 @@ def test_a_job_answer_is_the_job_not_where_it_is_done(text, job):
 )
 def test_without_a_job_in_the_persons_own_word(text, job):
     assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
+
+
+@pytest.mark.parametrize(
+    "text, expected, province",
+    [
+        ("Winterswijk, vlak tegen de grens met Overijssel", "provincie", "gelderland"),
+        ("een dorpje aan de Brabantse kant van Gorinchem", "provincie", "noord-brabant"),
+        ("aan de Drentse kant van Emmen", None, "drenthe"),
+        ("ik woon in Enschede en wil misschien in Groningen gaan studeren", None, "overijssel"),
+    ],
+)
+def test_the_province_one_lives_in_not_the_one_one_names_for_reference(text, expected, province):
+    assert extract(text, expected=expected).facts.get("provincie") == province
+
+
+@pytest.mark.parametrize("text, expected", [("MSc, Delft", "vooropleiding"), ("bedrijfskunde in Rotterdam", "studierichting")])
+def test_a_place_in_the_answer_about_the_diploma_is_where_it_comes_from(text, expected):
+    assert "provincie" not in extract(text, expected=expected).facts
