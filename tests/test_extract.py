@@ -731,3 +731,44 @@ def test_the_province_one_lives_in_not_the_one_one_names_for_reference(text, exp
 @pytest.mark.parametrize("text, expected", [("MSc, Delft", "vooropleiding"), ("bedrijfskunde in Rotterdam", "studierichting")])
 def test_a_place_in_the_answer_about_the_diploma_is_where_it_comes_from(text, expected):
     assert "provincie" not in extract(text, expected=expected).facts
+
+
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        ("deeltijd, want met mijn hypotheek is voltijd echt niet haalbaar", "deeltijd"),
+        ("parttime graag, ik werk nu fulltime bij de gemeente", "deeltijd"),
+        ("naast mn baan zou fijn zijn", "deeltijd"),
+    ],
+)
+def test_the_study_form_wanted_not_the_one_ruled_out_or_the_hours_of_work(text, form):
+    assert extract(text, expected="studievorm").facts.get("studievorm") == form
+
+
+@pytest.mark.parametrize(
+    "text, expected, job",
+    [
+        ("ik heb vorige week gesproken met de rector en ze willen me na de zomer aannemen", None, "ja"),
+        ("de directeur heeft het me mondeling toegezegd", "baan_op_school", "ja"),
+        ("ik heb vrijdag een kennismaking", "baan_op_school", "in-gesprek"),
+        ("we zijn nog aan het onderhandelen over de uren", "baan_op_school", "in-gesprek"),
+        ("ik ben in gesprek met een school, misschien willen ze me aannemen", None, "in-gesprek"),
+    ],
+)
+def test_a_promised_job_and_a_talk_with_a_school(text, expected, job):
+    assert extract(text, expected=expected).facts.get("baan_op_school") == job
+
+
+def test_a_talk_with_ones_manager_is_no_talk_with_a_school_unless_asked():
+    assert "baan_op_school" not in extract("ik heb morgen een gesprek over mijn rooster").facts
+
+
+@pytest.mark.parametrize("text", ["nederlands gwn", "nederlands, en thuis ook papiaments", "Nederlands, maar ook Turks"])
+def test_dutch_and_another_home_language_is_a_mother_tongue(text):
+    assert extract(text, expected="nederlands_niveau").facts.get("nederlands_niveau") == "moedertaal"
+
+
+def test_a_teacher_abroad_holds_a_foreign_qualification():
+    found = extract("Ik was meester in Roemenië, vijftien jaar lang. Nu woon ik in Breda.")
+    assert found.facts.get("huidige_bevoegdheid") == "buitenlands"
+    assert extract("none, geen", expected="huidige_bevoegdheid").facts.get("huidige_bevoegdheid") == "geen"

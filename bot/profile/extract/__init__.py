@@ -40,8 +40,10 @@ __all__ = ["Extraction", "Span", "clean_free_text", "clean_job_answer", "extract
 
 
 #: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.
-_JUST_DUTCH = re.compile(r"(?:(?:gewoon|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
-                         r"nederlands(?:\s+(?:gewoon|natuurlijk|uiteraard|hoor|toch|dus|he|joh))*[\s.!]*")
+_JUST_DUTCH = re.compile(r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
+                         r"nederlands(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh))*"
+                         # "nederlands, en fries ook trouwens": a second home language
+                         r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?[\s.!]*")
 
 
 def extract(
@@ -167,7 +169,7 @@ YES_NO_ANSWERS = {
     "nederlands_niveau": ("moedertaal", None),
 }
 _YES = r"ja+|jawel|jazeker|jep|yes|yep|klopt|inderdaad"
-_NO = r"nee+|neen|nope|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee"
+_NO = r"nee+|neen|nope|none|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee"
 _LEADING = re.compile(rf"^\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
 
 

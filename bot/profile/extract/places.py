@@ -6,7 +6,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _WANT, clause_bounds, is_negated
+from bot.profile.extract.text import _WANT, _sentence_around, clause_bounds, is_negated
 from bot.profile.vocab import lookup_matcher, matcher
 
 _ABROAD_STUDY = re.compile(
@@ -68,6 +68,14 @@ _YES_ABROAD = re.compile(r"^\W*(?:ja+|jawel|yes|klopt)\b[^.?!]{0,40}?\b(?:in\s+h
 def _extract_foreign_qualification(folded: str, result: Extraction, expected: Optional[str] = None) -> None:
     """A teaching qualification obtained abroad ("ben in Belgie bevoegd"; "ja, in Oekraïne
     wel" as the answer to the question about a qualification)."""
+    held = result.span("huidige_bevoegdheid")
+    if held and held.value in ("po", "tweedegraads", "eerstegraads"):
+        sentence = _sentence_around(folded, held.start)
+        if any(re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", sentence[max(0, s - 10):s])
+               for s, _e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(sentence)):
+            # "In Polen was ik juf op een basisschool": a teacher abroad, qualified there
+            result.set("huidige_bevoegdheid", "buitenlands", held.start, held.end)
+            return
     yes_answer = expected == "huidige_bevoegdheid" and re.match(r"^\W*(?:ja+|jawel|yes|klopt)\b", folded)
     if yes_answer and _YES_ABROAD.search(folded):
         result.set("huidige_bevoegdheid", "buitenlands", 0, len(folded))

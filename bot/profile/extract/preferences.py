@@ -9,7 +9,8 @@ from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import _WANT, clause_bounds, in_question, is_negated
 from bot.profile.vocab import matcher
 
-_RULED_OUT = re.compile(r"^[\s\w]{0,20}?\b(?:is\s+geen\s+optie|kan\s+(?:ik\s+)?niet|lukt\s+(?:me\s+)?niet|gaat\s+niet)\b")
+_RULED_OUT = re.compile(r"^[\s\w]{0,20}?\b(?:(?:is\s+)?(?:(?:echt|zeker|helaas|gewoon)\s+)*geen\s+optie|kan\s+(?:ik\s+)?niet|"
+                        r"lukt\s+(?:me\s+)?niet|gaat\s+niet|(?:is\s+)?(?:(?:echt|helaas)\s+)*niet\s+(?:mogelijk|haalbaar|te\s+doen))\b")
 _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 
 
@@ -17,7 +18,7 @@ _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 _WORK_HOURS = re.compile(r"\b(?:werk|werkt|werken|werkte|baan|job|dev|developer|in\s+dienst|aan\s+het\s+werk)\b")
 _OTHER_PERSON = re.compile(r"\b(?:mijn|m'n|haar|zijn)\s+(?:vrouw|man|partner|vriend|vriendin|moeder|vader)\b")
 _BESIDE_WORK = re.compile(
-    r"\bnaast\s+(?:mijn|me|m'n|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b")
+    r"\bnaast\s+(?:mijn|me|m'n|mn|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b")
 
 
 _STUDY_WORD = re.compile(r"\bstude\w*|opleiding|pabo|\bleren\b|\bcursus|\btraject|\bstuderen")
@@ -61,6 +62,10 @@ def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip
             left, right = clause_bounds(folded, start, end)
             if not about.search(folded[left:right]):
                 continue
+        if slot == "studievorm" and value == "voltijd":
+            left, right = clause_bounds(folded, start, end)
+            if _WORK_HOURS.search(folded[left:right]) and not _STUDY_WORD.search(folded[left:right]):
+                continue  # "deeltijd, ik werk fulltime": hours of work, no study form
         if value in _OPPOSITE and _RULED_OUT.search(folded[end:end + 40]):
             found = (start, end, _OPPOSITE[value])
             continue

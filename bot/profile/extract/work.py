@@ -275,7 +275,7 @@ def _bare_number(folded: str) -> Optional[int]:
 
 _JOB_STOP = (
     r"(?:en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|ik|al|nu|om|te|of|wil|heb|ben|werk|die|dat|"
-    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan)"
+    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan|het|dat|dit|er|kan|mogelijk)"
 )
 _JOB_WORDS = r"((?:(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*)(?:\s+(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*){0,3})"
 _JOB_PATTERNS = [
@@ -447,7 +447,16 @@ _JOB_AT_SCHOOL_YES = [
     re.compile(r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
     re.compile(r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    # "ze hebben het me toegezegd", "een toezegging van de directeur": a firm promise of the job
+    re.compile(r"\b(?:toegezegd|toezegging|mondeling\s+aangenomen|(?:ze|zij|school|directeur|directrice)\s+(?:\w+\s+){0,2}?"
+               r"(?:wil|willen|wilde|wilden)\s+(?:me|mij)\s+(?:\w+\s+){0,4}?(?:aannemen|hebben|in\s+dienst\s+nemen))\b"),
 ]
+#: A hedge that makes an offer a talk: "misschien willen ze me aannemen".
+_HEDGE = re.compile(r"\b(?:misschien|mogelijk|wellicht|hopelijk|hoop|als\s+(?:ze|het|dat)|zou|zouden|kijken\s+of|of\s+ze)\b")
+#: As the answer to "heb je een baan op een school?": "volgende week heb ik een gesprek", "we zijn aan het praten".
+_TALKING_ANSWER = re.compile(
+    r"\b(?:(?:heb|hebben|krijg|ga)\s+(?:ik\s+|we\s+)?(?:\w+\s+){0,2}?(?:een\s+)?(?:gesprek|kennismaking|sollicitatie)|"
+    r"(?:zijn|ben)\s+(?:we\s+|ik\s+)?(?:nog\s+)?aan\s+het\s+(?:praten|onderhandelen)|in\s+overleg)\b")
 _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek\s+gehad|tweede\s+ronde|"
@@ -471,10 +480,18 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
     if strong_no:
         result.set("baan_op_school", "nee", *strong_no.span())
         return
-    talking = _JOB_AT_SCHOOL_TALKING.search(folded)
+    talking = _JOB_AT_SCHOOL_TALKING.search(folded) or (
+        _TALKING_ANSWER.search(folded) if expected == "baan_op_school" else None)
     if talking and _HANDOFF_TALK.search(folded[talking.start():talking.end() + 40]):
         talking = None  # "een gesprek met een medewerker": a handoff, not a job interview
     if talking and not is_negated(folded, talking.start()):
+        for pattern in _JOB_AT_SCHOOL_YES:
+            offer = pattern.search(folded)
+            if offer and offer.start() > talking.start() and not is_negated(folded, offer.start()) \
+                    and not _HEDGE.search(_sentence_around(folded, offer.start())):
+                # "ik had een gesprek met de directeur en ze willen me aannemen": the talk led to the offer
+                result.set("baan_op_school", "ja", *offer.span())
+                return
         result.set("baan_op_school", "in-gesprek", *talking.span())
         return
     no = _JOB_AT_SCHOOL_NO.search(folded)
