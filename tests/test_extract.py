@@ -772,3 +772,12 @@ def test_a_teacher_abroad_holds_a_foreign_qualification():
     found = extract("Ik was meester in Roemenië, vijftien jaar lang. Nu woon ik in Breda.")
     assert found.facts.get("huidige_bevoegdheid") == "buitenlands"
     assert extract("none, geen", expected="huidige_bevoegdheid").facts.get("huidige_bevoegdheid") == "geen"
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [("bachelor Italian studies", "italian studies"), ("MSc in environmental sciences", "environmental sciences"),
+     ("master Duitse literatuur", "duitse literatuur")],
+)
+def test_the_word_that_continues_a_field_name_is_kept(text, field):
+    assert extract(text, expected="vooropleiding").facts.get("studierichting") == field

@@ -421,8 +421,18 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         result.set("studierichting", clean_free_text(folded[start:end]), start, end)
 
 
+#: Words that continue the name of a field: "English literature", "biomedical sciences", "civiele techniek".
+_FIELD_HEAD = re.compile(r"(\s+(?:literature|literatuur|letterkunde|language|languages|studies|science|sciences|"
+                         r"engineering|management|technology|technologie|cultuur|culture|administration|economics|"
+                         r"wetenschap|wetenschappen)\b)+")
+
+
 def _extend_field(folded: str, end: int) -> int:
-    """ "taal en cultuur", "taal- en letterkunde", "logistiek en economie": one "en" more."""
+    """ "taal en cultuur", "taal- en letterkunde", "logistiek en economie": one "en" more;
+    "english literature": the word that continues the name."""
+    head = _FIELD_HEAD.match(folded[end:])
+    if head:
+        end += len(head.group(0))
     extra = re.match(r"(-?\s+en\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'-]*)(?=\s*(?:[,.;:)(]|$|\s(?:aan|gedaan|gestudeerd|afgerond|gehaald|van|in|bij)\b))",
                      folded[end:])
     return end + len(extra.group(1)) if extra else end
