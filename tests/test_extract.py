@@ -781,3 +781,29 @@ def test_a_teacher_abroad_holds_a_foreign_qualification():
 )
 def test_the_word_that_continues_a_field_name_is_kept(text, field):
     assert extract(text, expected="vooropleiding").facts.get("studierichting") == field
+
+
+@pytest.mark.parametrize(
+    "text, expected, slot, value",
+    [
+        ("voltijd liefst, mag dat ook als ik 50 ben?", "studievorm", "studievorm", "voltijd"),
+        ("jazeker, uit Kenia, geldt dat dan nog?", "diploma_buitenland", "diploma_buitenland", True),
+    ],
+)
+def test_an_answer_followed_by_a_question_keeps_the_answer(text, expected, slot, value):
+    assert extract(text, expected=expected).facts.get(slot) == value
+
+
+@pytest.mark.parametrize("text", ["het vo klinkt me goed", "of mijn hbo telt weet ik niet", "mijn diploma komt uit Ghana"])
+def test_a_verb_after_a_level_is_no_field_of_study(text):
+    assert "studierichting" not in extract(text).facts
+
+
+def test_the_field_after_the_level_in_the_diploma_answer():
+    assert extract("hbo, bedrijfseconomie", expected="vooropleiding").facts.get("studierichting") == "bedrijfseconomie"
+    assert "studierichting" not in extract("MSc, Groningen", expected="vooropleiding").facts
+
+
+def test_the_job_after_years_and_a_comma():
+    assert extract("twintig jaar, steeds als magazijnchef", expected="werkervaring_jaren").facts.get(
+        "huidig_beroep") == "magazijnchef"

@@ -342,6 +342,9 @@ _FREE_FIELD_BLOCKLIST = {
     # words around a level that name no field: "dat is hbo toch", "mbo 4 geloof ik", "de hbo versie", "bachelor plus master"
     "toch", "geloof", "denk", "versie", "variant", "plus", "zeg", "zegmaar", "hoor", "wel", "dus", "ofzo", "enzo",
     "tegenwoordig", "vroeger", "destijds", "toen", "heet", "heette", "noemen", "genoemd", "equivalent", "gelijk",
+    # verbs: "het mbo lijkt me wel wat", "mijn diploma komt uit België", "of mijn hbo telt"
+    "lijkt", "telt", "komt", "kwam", "gaat", "moet", "mag", "zou", "word", "wordt", "vind", "vond", "klinkt", "zegt",
+    "eerlijk", "lijken", "tellen",
 }
 
 
@@ -397,6 +400,14 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             if words and words[0] not in _FREE_FIELD_BLOCKLIST and not re.match(NUMBER_PATTERN + r"$", words[0]):
                 start = match.start(1)
                 study.append((start, start + len(" ".join(words)), " ".join(words)))
+    if not study and expected == "vooropleiding":
+        # "mbo 4, sociaal pedagogisch werk", "heao, commerciële economie": the level, then the field
+        after_level = re.match(r"^\s*[^,.;]{2,40}?,\s*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,3})\s*[.!]?\s*$", folded)
+        if after_level and result.facts.get("vooropleiding") or after_level and result.unclear.get("vooropleiding"):
+            words = after_level.group(1).split()
+            place = any(True for _ in matcher("provincie").finditer(after_level.group(1))) or institutions.spans(after_level.group(1))
+            if not place and not set(words) & (_FREE_FIELD_BLOCKLIST | set(_STOP_WORDS.split("|"))):
+                study.append((after_level.start(1), after_level.end(1), after_level.group(1)))
     if not study:
         # "MSc TU Delft (applied physics)": the field in brackets after the degree or school.
         for start, end, _kind in named:

@@ -121,7 +121,7 @@ def _study_place(folded: str, start: int, end: int) -> bool:
     return bool(studied and not lives)
 
 
-_LIVES_OR_TEACHES = re.compile(r"\b(?:woon|woont|wonen|lesgeven|les\s+geven|werken|school|regio|buurt)\b")
+_LIVES_OR_TEACHES = re.compile(r"\b(?:woon|woont|wonen|lesgeven|les\s+geven|werk|werkt|werken|werkzaam|school|regio|buurt)\b")
 
 
 #: "aan de Gelderse kant van Deventer": the province the adjective names.

@@ -65,6 +65,8 @@ _QUESTION_START = re.compile(
     r"(?:kan|kun|mag|moet|is|zijn|heb|heeft|bestaat|verdien|verdient)\s+(?:je|jij|u|er|men)\b)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij)\b")
+_QUESTION_AFTER_ANSWER = re.compile(
+    r",\s*(?=(?:kan|kun|mag|moet|is|zijn|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|heb|heeft|geldt|telt|klopt)\b)")
 #: A tag question that checks one's own statement: "dat is toch hbo?", "heet nu mbo 4, toch?", "of niet?".
 _CONFIRMATION = re.compile(r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^?]{0,25}?\btoch\b|[,\s]toch\s*\?\s*$|"
                            r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$")
@@ -98,6 +100,11 @@ def _blank_questions(folded: str) -> str:
         if question and _CONFIRMATION.search(sentence):
             question = None  # "MEAO, dat is toch mbo 4?": a statement the person checks, not a general question
         if question and not _FIRST_PERSON.search(sentence):
+            asked = _QUESTION_AFTER_ANSWER.search(sentence)
+            if asked and sentence.rstrip().endswith("?"):
+                # "deeltijd graag, kan dat ook in de avond?": the answer, then a question
+                out.append(sentence[:asked.start()] + " " * (len(sentence) - asked.start()))
+                continue
             out.append(" " * len(sentence))
         else:
             out.append(sentence)

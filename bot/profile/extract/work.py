@@ -284,7 +284,7 @@ _JOB_PATTERNS = [
         r"(?:een\s+|de\s+)?" + _JOB_WORDS
     ),
     re.compile(r"^\s*als\s+(?:een\s+)?" + _JOB_WORDS + r"\s+werk\b"),
-    re.compile(r"\b(?:jaar|jr)\s+(?:[a-z]+\s+){1,4}?als\s+(?:een\s+)?" + _JOB_WORDS),
+    re.compile(r"\b(?:jaar|jr)[,\s]+(?:[a-z]+\s+){1,4}?als\s+(?:een\s+)?" + _JOB_WORDS),
     re.compile(
         r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|aan de slag|actief|aan het werk|gewerkt|zit)\b"
         r"(?:\s+(?!als\b)[\w'.,-]+){0,6}?\s+als\s+(?:een\s+|de\s+)?" + _JOB_WORDS
