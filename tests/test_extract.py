@@ -807,3 +807,8 @@ def test_the_field_after_the_level_in_the_diploma_answer():
 def test_the_job_after_years_and_a_comma():
     assert extract("twintig jaar, steeds als magazijnchef", expected="werkervaring_jaren").facts.get(
         "huidig_beroep") == "magazijnchef"
+
+
+def test_seeking_work_named_anywhere_in_the_message():
+    found = extract("ik werk niet meer in de zorg, ik ben nu werkzoekend", expected="huidig_beroep")
+    assert found.facts.get("huidig_beroep") == "werkzoekend"

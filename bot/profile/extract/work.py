@@ -297,7 +297,7 @@ _NO_JOB = re.compile(r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s
 
 
 def _without_work(words: str) -> str:
-    """The person's own word: "werkzoekend" when they say so, else "werkloos" ("zonder werk",
+    """The person's own word: "werkzoekend" when they use it anywhere, else "werkloos" ("zonder werk",
     "ik werk niet", "werkloos")."""
     return "werkzoekend" if "werkzoek" in words else "werkloos"
 
@@ -351,7 +351,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
         if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20):match.end()]):
-            result.set("huidig_beroep", _without_work(match.group(0)) if regex is _NO_JOB else value, *match.span())
+            result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
             return
     for pattern in _JOB_PATTERNS:
         match = pattern.search(folded)
@@ -368,7 +368,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
         match = regex.search(folded)
         if match and not (value == "werkzoekend" and expected == "baan_op_school"):
             # "nee, geen baan" to "heb je een baan op een school?" is no school job, not no job
-            result.set("huidig_beroep", _without_work(match.group(0)) if regex is _NO_JOB else value, *match.span())
+            result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
             return
     jobs = lookup_matcher("beroep", "beroep")
     titled = _titled_job().search(folded)
@@ -408,7 +408,7 @@ def clean_job_answer(text: str) -> Optional[str]:
     folded = fold_same_length(text).strip()
     no_job = _NO_JOB.search(folded)
     if no_job:
-        return _without_work(no_job.group(0))
+        return _without_work(folded)
     prefix = _JOB_ANSWER_PREFIX.match(folded)
     rest = text.strip()[prefix.end():] if prefix else text.strip()
     rest = re.split(r"[,.;!?\n]|\s(?:en|maar|sinds|want)\s|\s(?:op|in|bij|aan|voor)\s+een\s", rest, maxsplit=1)[0]
