@@ -812,3 +812,7 @@ def test_the_job_after_years_and_a_comma():
 def test_seeking_work_named_anywhere_in_the_message():
     found = extract("ik werk niet meer in de zorg, ik ben nu werkzoekend", expected="huidig_beroep")
     assert found.facts.get("huidig_beroep") == "werkzoekend"
+
+
+def test_the_person_of_a_trade_after_a_level_names_the_field():
+    assert extract("ik ben hbo verpleegkundige", expected="vooropleiding").facts.get("studierichting") == "verpleegkunde"

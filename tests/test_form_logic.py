@@ -358,3 +358,9 @@ def test_facts_the_answer_states_about_the_person_are_still_kept():
 def test_not_knowing_the_mbo_subject_is_no_subject(text):
     turn = process_turn({"sector": "mbo"}, {"schoolvak": text}, requested="schoolvak", text=text, intent="dont_know")
     assert turn.slots.get("schoolvak") is None
+
+
+def test_the_person_of_a_trade_as_the_field_of_study():
+    turn = process_turn({"vooropleiding": "mbo-4"}, {"studierichting": "bouwkundige"}, requested="studierichting",
+                        text="bouwkundige", intent="inform")
+    assert turn.slots["studierichting"] == "bouwkunde"

@@ -81,7 +81,7 @@ def free_field_answer(text: str) -> Optional[str]:
     words = first.split()
     if not 1 <= len(words) <= 6 or "provincie" in extract(first).facts:
         return None  # too long, or a place ("Amersfoort")
-    return clean_free_text(first)
+    return re.sub(r"kundige$", "kunde", clean_free_text(first))  # "verpleegkundige": the field verpleegkunde
 
 
 def _in_context(candidates: Mapping[str, Any], requested: Optional[str], text: str,

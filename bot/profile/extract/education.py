@@ -429,7 +429,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         if first[0] < start and not (first[0] <= start < first[1]):
             start, end, text = first
         end = _extend_field(folded, end)
-        result.set("studierichting", clean_free_text(folded[start:end]), start, end)
+        # "mbo verpleegkundige", "hbo bouwkundige": the person of the trade names the field
+        result.set("studierichting", re.sub(r"kundige$", "kunde", clean_free_text(folded[start:end])), start, end)
 
 
 #: Words that continue the name of a field: "English literature", "biomedical sciences", "civiele techniek".
