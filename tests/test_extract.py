@@ -816,3 +816,7 @@ def test_seeking_work_named_anywhere_in_the_message():
 
 def test_the_person_of_a_trade_after_a_level_names_the_field():
     assert extract("ik ben hbo verpleegkundige", expected="vooropleiding").facts.get("studierichting") == "verpleegkunde"
+
+
+def test_a_little_year_of_work():
+    assert extract("een jaartje, bij de bakker", expected="werkervaring_jaren").facts.get("werkervaring_jaren") == 1

@@ -133,7 +133,10 @@ def process_turn(
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
     text = text or ""
-    candidates = _in_context(candidates, requested, text, previous)
+    kept = _in_context(candidates, requested, text, previous)
+    for slot in set(candidates) - set(kept):
+        turn.slots[slot] = None  # undo what the slot mapping already set
+    candidates = kept
 
     for slot, value in candidates.items():
         if slot not in values.PROFILE_SLOTS or value is None:

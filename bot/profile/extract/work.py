@@ -14,7 +14,7 @@ from bot.profile.numbers import NUMBER_PATTERN, parse_number
 from bot.profile.vocab import lookup_matcher
 
 _QUALIFIER = r"(?:ruim|bijna|ongeveer|zo'?n|circa|ca\.?|rond|pakweg|meer dan|zeker|al|nu|inmiddels|zowat|even|totaal|in totaal|alweer)"
-_YEARS = r"(?:jaar|jaren|jr|jaartjes|jaars)"
+_YEARS = r"(?:jaar|jaren|jr|jaartjes|jaartje|jaars)"
 _YEARS_WORD = re.compile(r"\b" + _YEARS + r"\b")
 _EXPERIENCE_PATTERNS = [
     re.compile(
