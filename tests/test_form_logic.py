@@ -364,3 +364,11 @@ def test_the_person_of_a_trade_as_the_field_of_study():
     turn = process_turn({"vooropleiding": "mbo-4"}, {"studierichting": "bouwkundige"}, requested="studierichting",
                         text="bouwkundige", intent="inform")
     assert turn.slots["studierichting"] == "bouwkunde"
+
+
+def test_not_knowing_the_answer_corrects_no_known_fact():
+    text = "weet ik eigenlijk nog niet, iets in de richting van bedrijfskunde"
+    turn = process_turn({"vooropleiding": "hbo-bachelor", "studierichting": "pabo", "sector": "mbo"},
+                        {"studierichting": "bedrijfskunde", "schoolvak": text}, requested="schoolvak", text=text,
+                        intent="dont_know")
+    assert turn.slots["studierichting"] == "pabo"
