@@ -312,7 +312,7 @@ def test_field_of_study(text, field):
     [("ik werk als accountant", "accountant"), ("ik werk al 10 jaar als kok in een restaurant", "kok"),
      ("ik ben verpleegkundige", "verpleegkundige"), ("ik ben timmerman van beroep", "timmerman"),
      ("werkzaam als beleidsmedewerker bij de gemeente", "beleidsmedewerker"),
-     ("ik ben werkloos", "werkzoekend"), ("ik ben nog student", "student"),
+     ("ik ben werkloos", "werkloos"), ("ik ben nog student", "student"),
      ("mijn beroep is jurist", "jurist")],
 )
 def test_current_job(text, job):
@@ -322,7 +322,7 @@ def test_current_job(text, job):
 @pytest.mark.parametrize(
     "text, job",
     [("accountant", "accountant"), ("Ik werk als IT-consultant.", "it-consultant"), ("nu momenteel kok", "kok"),
-     ("ik werk niet", "werkzoekend"), ("Projectleider", "projectleider")],
+     ("ik werk niet", "werkloos"), ("Projectleider", "projectleider")],
 )
 def test_job_as_short_answer(text, job):
     assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
@@ -582,3 +582,241 @@ def test_a_teacher_from_abroad_is_asked_about_the_job_now():
     text = "Ik ben lerares Engels uit Oekraïne, ik heb diploma van universiteit. Kan ik hier ook lerares worden?"
     assert "huidig_beroep" not in extract(text).facts
     assert extract("ik heb 12 jaar gewerkt als lab-analist").facts.get("huidig_beroep") == "lab-analist"
+
+
+@pytest.mark.parametrize(
+    "text, expected, subject",
+    [
+        ("metaaltechniek", "schoolvak", "metaaltechniek"),
+        ("ik zou graag autotechniek geven aan een roc", None, "autotechniek"),
+        ("bakkerij, brood en banket dus", "schoolvak", "bakkerij"),
+        ("het vak detailhandel", "schoolvak", "detailhandel"),
+        ("het profiel produceren, installeren en energie", "schoolvak", "produceren-installeren-energie"),
+        ("PIE", "schoolvak", "produceren-installeren-energie"),
+        ("m&t op het vmbo", "schoolvak", "mobiliteit-transport"),
+    ],
+)
+def test_a_trade_is_kept_as_named_and_a_profile_only_when_named(text, expected, subject):
+    assert extract(text, expected=expected).facts.get("schoolvak") == subject
+
+
+@pytest.mark.parametrize(
+    "text, expected, level",
+    [
+        ("ik heb destijds de HTS werktuigbouw gedaan", None, "hbo-bachelor"),
+        ("heao bedrijfseconomie", "vooropleiding", "hbo-bachelor"),
+        ("hbo-v in Groningen", "vooropleiding", "hbo-bachelor"),
+        ("de MTS, afdeling elektro", "vooropleiding", "mbo-4"),
+        ("meao handel, lang geleden", "vooropleiding", "mbo-4"),
+        ("een LL.M. in Leiden", "vooropleiding", "wo-master"),
+        ("ba, uva", "vooropleiding", "wo-bachelor"),
+        # a tag question checks the person's own statement: its facts count
+        ("mbo-v, dat telt toch als niveau 4?", "vooropleiding", "mbo-4"),
+        ("hts, dat was hbo toch?", "vooropleiding", "hbo-bachelor"),
+    ],
+)
+def test_old_and_short_diploma_names(text, expected, level):
+    assert extract(text, expected=expected).facts.get("vooropleiding") == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "master in vergelijkende literatuurwetenschap",
+        "master Italiaanse taal- en letterkunde",
+        "magister filologii polskiej",
+        "ik heb een master gehaald in Brazilië, richting biologie",
+        "master engineering aan een universiteit in Nigeria",
+    ],
+)
+def test_a_master_in_a_university_field_or_from_abroad_is_a_university_master(text):
+    assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == "wo-master"
+
+
+def test_a_dutch_master_in_a_field_of_both_kinds_stays_unclear():
+    found = extract("master bedrijfskunde", expected="vooropleiding")
+    assert "vooropleiding" not in found.facts and found.unclear["vooropleiding"] == "master"
+
+
+@pytest.mark.parametrize("text", ["mijn ma vindt het een goed idee", "ba ik weet het niet"])
+def test_ma_and_ba_outside_the_diploma_question_are_no_degree(text):
+    found = extract(text)
+    assert "vooropleiding" not in found.facts and "vooropleiding" not in found.unclear
+
+
+def test_a_diploma_begun_but_not_finished_in_the_next_clause_does_not_count():
+    found = extract("mbo 4 gehaald, daarna twee jaar hbo gedaan maar niet afgemaakt", expected="vooropleiding")
+    assert found.facts.get("vooropleiding") == "mbo-4"
+    assert "werkervaring_jaren" not in found.facts  # years of study, no work
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["havo, daarna de mts. dat is nu mbo 4 geloof ik", "hbo-v, de hbo versie dus", "heao, dat is hbo toch",
+     "bachelor plus master, allebei in Gent"],
+)
+def test_filler_words_after_a_level_are_no_field_of_study(text):
+    assert extract(text, expected="vooropleiding").facts.get("studierichting") is None
+
+
+def test_an_engineer_by_job_says_nothing_about_the_level():
+    found = extract("ik ben chemisch ingenieur uit Iran")
+    assert found.facts.get("vooropleiding") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected, years",
+    [
+        ("ik ben 47 en werk sinds mijn vijfentwintigste bij de bank", None, 22),
+        ("al vanaf m'n negentiende in de bouw, inmiddels 40", "werkervaring_jaren", 21),
+        ("ruim een kwart eeuw", "werkervaring_jaren", 25),
+        ("zo'n anderhalf decennium", "werkervaring_jaren", 15),
+        # the age is no number of years of work, in whatever place it stands
+        ("ik ben nu 51 jaar en ik doe dit werk, ongeveer twaalf jaar", "werkervaring_jaren", 12),
+        ("ik ben 36, werk al een flinke tijd, 9 denk ik", "werkervaring_jaren", 9),
+        ("8 jaar als tandartsassistent, en nu dus een paar weken invaller", "werkervaring_jaren", 8),
+    ],
+)
+def test_years_of_work_from_the_number_tied_to_work(text, expected, years):
+    assert extract(text, expected=expected, today=_dt.date(2026, 12, 3)).facts.get("werkervaring_jaren") == years
+
+
+def test_a_few_years_in_passing_is_too_vague_to_keep():
+    assert "werkervaring_jaren" not in extract("ik heb enkele jaren les gegeven en ben toen gestopt").facts
+    assert extract("een paar jaar", expected="werkervaring_jaren").facts["werkervaring_jaren"] == 2
+
+
+def test_the_named_level_of_dutch_wins_over_the_exam():
+    found = extract("B2 ongeveer, ik heb het staatsexamen NT2 programma I gedaan", expected="nederlands_niveau")
+    assert found.facts["nederlands_niveau"] == "b2"
+
+
+@pytest.mark.parametrize(
+    "text, job",
+    [
+        ("glazenwasser bij woningcorporaties", "glazenwasser"),
+        ("vrachtwagenchauffeur in de regio", "vrachtwagenchauffeur"),
+        ("kapster in een salon", "kapster"),
+        ("docent biologie op het lyceum", "docent biologie"),
+        # a generic word needs its place to say anything
+        ("medewerker bij de Action", "medewerker bij de action"),
+    ],
+)
+def test_a_job_answer_is_the_job_not_where_it_is_done(text, job):
+    assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
+
+
+@pytest.mark.parametrize(
+    "text, job",
+    [("op dit moment zonder werk", "werkloos"), ("monteur, maar sinds januari werkloos", "werkloos"),
+     ("ik ben werkzoekende", "werkzoekend")],
+)
+def test_without_a_job_in_the_persons_own_word(text, job):
+    assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
+
+
+@pytest.mark.parametrize(
+    "text, expected, province",
+    [
+        ("Winterswijk, vlak tegen de grens met Overijssel", "provincie", "gelderland"),
+        ("een dorpje aan de Brabantse kant van Gorinchem", "provincie", "noord-brabant"),
+        ("aan de Drentse kant van Emmen", None, "drenthe"),
+        ("ik woon in Enschede en wil misschien in Groningen gaan studeren", None, "overijssel"),
+    ],
+)
+def test_the_province_one_lives_in_not_the_one_one_names_for_reference(text, expected, province):
+    assert extract(text, expected=expected).facts.get("provincie") == province
+
+
+@pytest.mark.parametrize("text, expected", [("MSc, Delft", "vooropleiding"), ("bedrijfskunde in Rotterdam", "studierichting")])
+def test_a_place_in_the_answer_about_the_diploma_is_where_it_comes_from(text, expected):
+    assert "provincie" not in extract(text, expected=expected).facts
+
+
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        ("deeltijd, want met mijn hypotheek is voltijd echt niet haalbaar", "deeltijd"),
+        ("parttime graag, ik werk nu fulltime bij de gemeente", "deeltijd"),
+        ("naast mn baan zou fijn zijn", "deeltijd"),
+    ],
+)
+def test_the_study_form_wanted_not_the_one_ruled_out_or_the_hours_of_work(text, form):
+    assert extract(text, expected="studievorm").facts.get("studievorm") == form
+
+
+@pytest.mark.parametrize(
+    "text, expected, job",
+    [
+        ("ik heb vorige week gesproken met de rector en ze willen me na de zomer aannemen", None, "ja"),
+        ("de directeur heeft het me mondeling toegezegd", "baan_op_school", "ja"),
+        ("ik heb vrijdag een kennismaking", "baan_op_school", "in-gesprek"),
+        ("we zijn nog aan het onderhandelen over de uren", "baan_op_school", "in-gesprek"),
+        ("ik ben in gesprek met een school, misschien willen ze me aannemen", None, "in-gesprek"),
+    ],
+)
+def test_a_promised_job_and_a_talk_with_a_school(text, expected, job):
+    assert extract(text, expected=expected).facts.get("baan_op_school") == job
+
+
+def test_a_talk_with_ones_manager_is_no_talk_with_a_school_unless_asked():
+    assert "baan_op_school" not in extract("ik heb morgen een gesprek over mijn rooster").facts
+
+
+@pytest.mark.parametrize("text", ["nederlands gwn", "nederlands, en thuis ook papiaments", "Nederlands, maar ook Turks"])
+def test_dutch_and_another_home_language_is_a_mother_tongue(text):
+    assert extract(text, expected="nederlands_niveau").facts.get("nederlands_niveau") == "moedertaal"
+
+
+def test_a_teacher_abroad_holds_a_foreign_qualification():
+    found = extract("Ik was meester in Roemenië, vijftien jaar lang. Nu woon ik in Breda.")
+    assert found.facts.get("huidige_bevoegdheid") == "buitenlands"
+    assert extract("none, geen", expected="huidige_bevoegdheid").facts.get("huidige_bevoegdheid") == "geen"
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [("bachelor Italian studies", "italian studies"), ("MSc in environmental sciences", "environmental sciences"),
+     ("master Duitse literatuur", "duitse literatuur")],
+)
+def test_the_word_that_continues_a_field_name_is_kept(text, field):
+    assert extract(text, expected="vooropleiding").facts.get("studierichting") == field
+
+
+@pytest.mark.parametrize(
+    "text, expected, slot, value",
+    [
+        ("voltijd liefst, mag dat ook als ik 50 ben?", "studievorm", "studievorm", "voltijd"),
+        ("jazeker, uit Kenia, geldt dat dan nog?", "diploma_buitenland", "diploma_buitenland", True),
+    ],
+)
+def test_an_answer_followed_by_a_question_keeps_the_answer(text, expected, slot, value):
+    assert extract(text, expected=expected).facts.get(slot) == value
+
+
+@pytest.mark.parametrize("text", ["het vo klinkt me goed", "of mijn hbo telt weet ik niet", "mijn diploma komt uit Ghana"])
+def test_a_verb_after_a_level_is_no_field_of_study(text):
+    assert "studierichting" not in extract(text).facts
+
+
+def test_the_field_after_the_level_in_the_diploma_answer():
+    assert extract("hbo, bedrijfseconomie", expected="vooropleiding").facts.get("studierichting") == "bedrijfseconomie"
+    assert "studierichting" not in extract("MSc, Groningen", expected="vooropleiding").facts
+
+
+def test_the_job_after_years_and_a_comma():
+    assert extract("twintig jaar, steeds als magazijnchef", expected="werkervaring_jaren").facts.get(
+        "huidig_beroep") == "magazijnchef"
+
+
+def test_seeking_work_named_anywhere_in_the_message():
+    found = extract("ik werk niet meer in de zorg, ik ben nu werkzoekend", expected="huidig_beroep")
+    assert found.facts.get("huidig_beroep") == "werkzoekend"
+
+
+def test_the_person_of_a_trade_after_a_level_names_the_field():
+    assert extract("ik ben hbo verpleegkundige", expected="vooropleiding").facts.get("studierichting") == "verpleegkunde"
+
+
+def test_a_little_year_of_work():
+    assert extract("een jaartje, bij de bakker", expected="werkervaring_jaren").facts.get("werkervaring_jaren") == 1

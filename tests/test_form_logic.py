@@ -339,3 +339,36 @@ def test_dont_know_without_an_answer_is_no_failed_answer():
 def test_the_field_of_study_as_the_person_names_it(text, field):
     turn = process_turn({}, {"studierichting": text}, requested="studierichting", text=text, intent="inform")
     assert turn.slots["studierichting"] == field
+
+
+def test_a_place_in_the_answer_about_the_diploma_is_no_province():
+    # The entities come from the message alone: "Delft" would be a province.
+    turn = process_turn({}, {"vooropleiding": "MSc, Delft", "provincie": "zuid-holland"}, requested="vooropleiding",
+                        text="MSc, Delft", intent="inform")
+    assert turn.slots["provincie"] is None  # the slot mapping already set it: undone
+
+
+def test_facts_the_answer_states_about_the_person_are_still_kept():
+    turn = process_turn({}, {"huidig_beroep": "monteur", "werkervaring_jaren": 9}, requested="huidig_beroep",
+                        text="monteur, al 9 jaar", intent="inform")
+    assert turn.slots == {"huidig_beroep": "monteur", "werkervaring_jaren": 9}
+
+
+@pytest.mark.parametrize("text", ["weet ik eigenlijk nog niet, moet ik over nadenken", "geen idee eerlijk gezegd"])
+def test_not_knowing_the_mbo_subject_is_no_subject(text):
+    turn = process_turn({"sector": "mbo"}, {"schoolvak": text}, requested="schoolvak", text=text, intent="dont_know")
+    assert turn.slots.get("schoolvak") is None
+
+
+def test_the_person_of_a_trade_as_the_field_of_study():
+    turn = process_turn({"vooropleiding": "mbo-4"}, {"studierichting": "bouwkundige"}, requested="studierichting",
+                        text="bouwkundige", intent="inform")
+    assert turn.slots["studierichting"] == "bouwkunde"
+
+
+def test_not_knowing_the_answer_corrects_no_known_fact():
+    text = "weet ik eigenlijk nog niet, iets in de richting van bedrijfskunde"
+    turn = process_turn({"vooropleiding": "hbo-bachelor", "studierichting": "pabo", "sector": "mbo"},
+                        {"studierichting": "bedrijfskunde", "schoolvak": text}, requested="schoolvak", text=text,
+                        intent="dont_know")
+    assert turn.slots["studierichting"] == "pabo"

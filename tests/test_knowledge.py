@@ -109,6 +109,12 @@ def test_catalog_reads_routes_offices_and_relations(engine):
     assert catalog.relation("chemical engineering", "scheikunde") == "vak"
     assert catalog.relation("msc computer science", "informatica") == "vak"
     assert catalog.relation("mechanical engineering", "natuurkunde") == "verwant"
+    # A trade recorded as named belongs to its vmbo profile for the advice.
+    assert catalog.in_group("beroepsgericht", "metaaltechniek")
+    assert catalog.in_group("beroepsgericht", "bakkerij")
+    assert not catalog.in_group("beroepsgericht", "aardrijkskunde")
+    assert catalog.relation("werktuigbouwkunde", "installatietechniek") == "verwant"
+    assert catalog.relation("autotechniek", "autotechniek") == "vak"
     for province in ("groningen", "zeeland", "limburg", "flevoland"):
         assert [i for i in catalog.institutions if i.provincie == province], province
 

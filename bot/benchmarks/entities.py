@@ -2,6 +2,11 @@
 
 Usage: python -m bot.benchmarks.entities tests/data/profiel_benchmark.yml
 A fact counts as correct when slot and value are both right.
+
+Two corpus formats are read: ``messages`` with ``text`` and ``facts`` (tests/data), and
+``berichten`` with ``tekst``, ``entiteiten`` and ``context`` (tests/bench/nlu_*), where
+``context`` is the slot the bot had just asked for; it is passed to the extractor as the
+expected slot, as in a conversation.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ def evaluate(items: List[Dict]) -> Tuple[Dict[str, Counter], List[str]]:
     errors = []
     for item in items:
         expected = {k: _normal(v) for k, v in (item.get("facts") or {}).items()}
-        found = {k: _normal(v) for k, v in extract(item["text"]).facts.items()}
+        found = {k: _normal(v) for k, v in extract(item["text"], expected=item.get("expected")).facts.items()}
         for slot in set(expected) | set(found):
             c = counts.setdefault(slot, Counter())
             if slot in expected and slot in found and expected[slot] == found[slot]:
@@ -46,8 +51,17 @@ def f1(c: Counter) -> Tuple[float, float, float]:
     return precision, recall, score
 
 
+def load(path: str) -> List[Dict]:
+    """The annotated messages of a corpus in either format, as ``text``, ``facts``, ``expected``."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if "messages" in data:
+        return data["messages"]
+    return [{"text": m["tekst"], "facts": m.get("entiteiten") or {}, "expected": m.get("context")}
+            for m in data["berichten"]]
+
+
 def main(path: str) -> None:
-    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["messages"]
+    items = load(path)
     counts, errors = evaluate(items)
     total = sum(counts.values(), Counter())
     precision, recall, score = f1(total)

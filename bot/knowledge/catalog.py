@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from bot.knowledge import schema
 from bot.knowledge.load import content_hash
+from bot.profile.vocab import vocational_profile
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ class Catalog:
         if not value:
             return False
         members = self.groups.get(group, frozenset())
+        value = vocational_profile(value)  # "logistiek" is a trade of the profile mobiliteit-transport
         return value in members or any(_contains_words(value, member) for member in members)
 
     def relation(self, studierichting: Optional[str], schoolvak: Optional[str]) -> Optional[str]:
@@ -166,6 +168,14 @@ class Catalog:
         None when one of the two is unknown."""
         if not studierichting or not schoolvak:
             return None
+        own = self._relation(studierichting, schoolvak)
+        profile = vocational_profile(schoolvak)  # a trade ("logistiek") also relates through its vmbo profile
+        if own == "vak" or profile == schoolvak:
+            return own
+        other = self._relation(studierichting, profile)
+        return "verwant" if "verwant" in (own, other) or other == "vak" else own
+
+    def _relation(self, studierichting: str, schoolvak: str) -> str:
         text = studierichting.lower().strip()
         if text.replace(" ", "-") == schoolvak:
             return "vak"

@@ -58,11 +58,17 @@ def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
     return _from_text(slot, text, hint)[0] is not None or (slot == "studierichting" and free_field_answer(text) is not None)
 
 
+#: "weet ik eigenlijk nog niet", "geen idee eerlijk gezegd", "maakt me niet uit": no name of anything.
+_DONT_KNOW = re.compile(r"^\W*(?:(?:dat\s+)?weet\s+(?:ik\s+)?(?:het\s+)?(?:\w+\s+){0,3}?niet|geen\s+(?:idee|flauw\s+idee|benul)|"
+                        r"maakt\s+(?:me\s+|mij\s+)?(?:\w+\s+)?niet\s+(?:uit|zoveel\s+uit)|nog\s+geen\s+idee|twijfel\w*)\b",
+                        re.IGNORECASE)
+
+
 def free_field_answer(text: str) -> Optional[str]:
     """The answer to "welke studie heb je gedaan?" when the lists do not know the field:
     the first part of a short statement ("pedagogisch werk, ik ben pm'er" -> "pedagogisch
     werk"); None for a question or a long message."""
-    if "?" in text or not re.search(r"[^\W\d_]{3}", text) or is_acknowledgement(text):
+    if "?" in text or not re.search(r"[^\W\d_]{3}", text) or is_acknowledgement(text) or _DONT_KNOW.match(text):
         return None
     first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
     first = re.sub(r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)", "",
@@ -75,7 +81,21 @@ def free_field_answer(text: str) -> Optional[str]:
     words = first.split()
     if not 1 <= len(words) <= 6 or "provincie" in extract(first).facts:
         return None  # too long, or a place ("Amersfoort")
-    return clean_free_text(first)
+    return re.sub(r"kundige$", "kunde", clean_free_text(first))  # "verpleegkundige": the field verpleegkunde
+
+
+def _in_context(candidates: Mapping[str, Any], requested: Optional[str], text: str,
+                previous: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The message read as the answer to the question asked: a new fact for another slot
+    that this reading does not find is left out ("MA, Leiden" to the diploma question names
+    where the diploma comes from, not where the person lives). The entities come from the
+    message alone; the question asked is known only here."""
+    if not requested or not text.strip() or is_question(text):
+        return candidates
+    informed = extract(text, expected=requested).facts
+    return {slot: value for slot, value in candidates.items()
+            if slot == requested or slot not in values.PROFILE_SLOTS or value is None
+            or previous.get(slot) is not None or slot in informed}
 
 
 def _from_text(slot: str, text: str, hint: Optional[str]) -> Tuple[Any, Optional[str]]:
@@ -113,6 +133,10 @@ def process_turn(
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
     text = text or ""
+    kept = _in_context(candidates, requested, text, previous)
+    for slot in set(candidates) - set(kept):
+        turn.slots[slot] = None  # undo what the slot mapping already set
+    candidates = kept
 
     for slot, value in candidates.items():
         if slot not in values.PROFILE_SLOTS or value is None:
@@ -251,8 +275,8 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
         return True
     if isinstance(new, str) and new.strip() == (text or "").strip():
         return True  # a raw from_text value: judged below against the slot asked for
-    if is_question(text):
-        return False
+    if is_question(text) or _DONT_KNOW.match(text or ""):
+        return False  # "weet ik eigenlijk nog niet, iets richting pedagogiek" corrects nothing
     # The classifier's "correct" alone is not enough: "ja, in Polen ben ik bevoegd lerares"
     # answers the question about a qualification and changes no job. A leading "nee" is.
     # "nee, geen baan" answers a yes/no question: no correction of the job.

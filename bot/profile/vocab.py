@@ -132,3 +132,38 @@ def matcher(name: str) -> Matcher:
 def lookup_matcher(name: str, table: str) -> Matcher:
     entries = load_lookup(name, table)
     return build_matcher({entry: entry for entry in entries})
+
+
+#: The vocational profiles of the vmbo in ``schoolvak.yml``. Their lists also hold the trades
+#: taught in them ("logistiek", "elektrotechniek", "koken"); see :func:`subject_as_named`.
+VOCATIONAL_PROFILES = frozenset({
+    "bouwen-wonen-interieur", "produceren-installeren-energie", "mobiliteit-transport", "horeca-bakkerij-recreatie",
+    "media-vormgeving-ict", "economie-en-ondernemen", "dienstverlening-en-producten", "groen", "maritiem-en-techniek",
+})
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z&]", "", re.sub(r"\ben\b", " ", fold(text).replace("-", " ")))
+
+
+def subject_as_named(text: str, value: str) -> str:
+    """The school subject to record for ``text`` that the vocabulary maps to ``value``.
+
+    A trade is kept as the person names it ("logistiek", "elektrotechniek", "koken"): on
+    the mbo that is the subject itself, and the vmbo profile it belongs to is a wider
+    thing. The profile is recorded only when the person names the profile itself
+    ("bouwen, wonen en interieur") or its abbreviation ("BWI", "PIE", "M&T").
+    """
+    if value not in VOCATIONAL_PROFILES:
+        return value
+    named = _letters(text)
+    if named == _letters(value) or len(named) <= 4:
+        return value
+    return re.sub(r"\s+", " ", fold(text)).strip()
+
+
+def vocational_profile(subject: str) -> str:
+    """The vmbo profile a trade belongs to ("logistiek" -> "mobiliteit-transport"); the
+    subject itself when it is no trade."""
+    value = matcher("schoolvak").values.get(_normalise_key(fold(subject or "")))
+    return value if value in VOCATIONAL_PROFILES else subject

@@ -40,8 +40,10 @@ __all__ = ["Extraction", "Span", "clean_free_text", "clean_job_answer", "extract
 
 
 #: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.
-_JUST_DUTCH = re.compile(r"(?:(?:gewoon|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
-                         r"nederlands(?:\s+(?:gewoon|natuurlijk|uiteraard|hoor|toch|dus|he|joh))*[\s.!]*")
+_JUST_DUTCH = re.compile(r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
+                         r"nederlands(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh))*"
+                         # "nederlands, en fries ook trouwens": a second home language
+                         r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?[\s.!]*")
 
 
 def extract(
@@ -120,15 +122,39 @@ UNIVERSITY_FIELDS = ("rechten", "recht", "geneeskunde", "psychologie", "filosofi
                      "technische natuurkunde", "werktuigbouwkunde", "civiele techniek", "lucht- en ruimtevaart")
 
 
+#: Words that name a field taught only at universities, wherever they stand in the message
+#: ("máster en filología hispánica", "MA in linguistics", "taal- en letterkunde").
+_UNIVERSITY_FIELD_WORDS = re.compile(
+    r"\b(?:filolog\w*|philolog\w*|letterkunde|letteren|literatuurwetenschap\w*|taalwetenschap\w*|taalkunde|"
+    r"linguistics|linguistiek|hispanistiek|romanistiek|germanistiek|anglistiek|slavistiek|neerlandistiek|"
+    r"taal[\s-]+en[\s-]+(?:letterkunde|cultuur|literatuur)|language\s+and\s+(?:literature|culture)|"
+    r"rechtsgeleerdheid|geneeskunde|medicine|farmacie|tandheelkunde|diergeneeskunde|econometrie|"
+    r"sterrenkunde|astronomie|wijsbegeerte|theologie|archeologie|kunstgeschiedenis|"
+    r"taal\s+en\s+cultuur|klassieke\s+talen|griekse\s+en\s+latijnse)\b")
+#: "in India", "uit Colombia", "aan een universiteit in Polen": a degree from abroad.
+_FROM_ABROAD = re.compile(r"\b(?:in|uit|aan|from)\s+(?:het\s+)?$")
+
+
+def _abroad_named(folded: str) -> bool:
+    return any(_FROM_ABROAD.search(folded[max(0, s - 10):s]) and text not in {"buitenland", "het buitenland"}
+               or text in {"buitenland", "het buitenland"} and re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", folded[max(0, s - 10):s])
+               for s, _e, text, _v in lookup_matcher("land", "land_buitenland").finditer(folded))
+
+
 def _settle_degree_level(folded: str, result: Extraction) -> None:
     """An unclear "master"/"bachelor" settled by the institution ("MSc TU Delft") or, for a
-    master, by a field taught only at universities ("master rechten")."""
+    master, by a field taught only at universities ("master rechten", "máster en filología")
+    or by a country abroad ("Master of Technology, in India"): a master abroad is a
+    university degree; the Dutch valuation (IDW) compares it with a wo-master."""
     degree = result.unclear.get("vooropleiding")
     if degree not in ("master", "bachelor") or "vooropleiding" in result.facts:
         return
     kind = institutions.level(folded)
     field = result.facts.get("studierichting") or ""
-    if kind is None and degree == "master" and any(field == f or field.startswith(f + " ") for f in UNIVERSITY_FIELDS):
+    if kind is None and degree == "master" and (
+            any(field == f or field.startswith(f + " ") for f in UNIVERSITY_FIELDS)
+            or _UNIVERSITY_FIELD_WORDS.search(folded)
+            or result.facts.get("diploma_buitenland") is True or _abroad_named(folded)):
         kind = "wo"
     if kind:
         result.facts["vooropleiding"] = f"{kind}-{degree}"
@@ -143,7 +169,7 @@ YES_NO_ANSWERS = {
     "nederlands_niveau": ("moedertaal", None),
 }
 _YES = r"ja+|jawel|jazeker|jep|yes|yep|klopt|inderdaad"
-_NO = r"nee+|neen|nope|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee"
+_NO = r"nee+|neen|nope|none|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee"
 _LEADING = re.compile(rf"^\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
 
 

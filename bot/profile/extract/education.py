@@ -12,7 +12,7 @@ from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import (_STUDY, _TEACH, _WANT, _sentence_around, clause_bounds, clean_free_text, in_question,
                                       is_negated)
 from bot.profile.numbers import NUMBER_PATTERN
-from bot.profile.vocab import lookup_matcher, matcher
+from bot.profile.vocab import lookup_matcher, matcher, subject_as_named
 
 _SCHOOL_TYPE = re.compile(r"(?<![\w-])(vmbo(?:[\s-]?(?:tl|t|kb|bb|gl))?|mavo|havo|vwo|mbo)(?![\w])")
 _SECTOR_CONTEXT_BEFORE = re.compile(
@@ -29,8 +29,11 @@ _DIPLOMA_CONTEXT = re.compile(
 _AMBIGUOUS_DEGREE = re.compile(
     r"(?<![\w-])(masters?(?:diploma|titel|graad)?|msc|m\.sc\.?|m\.?\s?tech|meng|mba|magister|magistra|"
     r"bachelors?(?:diploma|titel|graad)?|bsc|b\.sc\.?|b\.?\s?tech|beng|wo'?er|academicus|"
-    r"academica|universiteit|uni|university|wo)(?![\w-])"
+    r"academica|universiteit|uni|university|wo|ma|ba)(?![\w-])"
 )
+#: "ma" and "ba" are degrees only as the answer to the diploma question ("MA, Leiden") or
+#: with a field or school ("een BA geschiedenis", "MA in linguistics"); else "ma" is a mother.
+_SHORT_DEGREE_CONTEXT = re.compile(r"\b(?:een|heb|gehaald|behaald)\s+$")
 _HBO_HINT = re.compile(r"\b(?:hbo|\w*hogeschool|academie|kunstacademie|conservatorium|hs|hanze|fontys|hva|han|avans|windesheim|saxion|inholland|zuyd|hu|nhl|stenden)\b")
 _WO_HINT = re.compile(
     r"(?<![\w-])(?:wo|universiteit|uni|university|universitaire?|academisch|rug|uva|vu|tu|tud|tue|ru|uu|eur|wur|"
@@ -78,6 +81,8 @@ _IN_PROGRESS = re.compile(
 
 
 _NOT_FINISHED = re.compile(r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b")
+_NOT_FINISHED_AFTER = re.compile(r"^(?:-?[a-z]{1,2})?(?:\s+(?:gedaan|gevolgd|gestudeerd|geprobeerd|begonnen))?\s+(?:maar|en)\s+"
+                                 r"(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b")
 
 
 def _in_progress(folded: str, start: int, end: Optional[int] = None) -> bool:
@@ -86,7 +91,11 @@ def _in_progress(folded: str, start: int, end: Optional[int] = None) -> bool:
     left, right = clause_bounds(folded, start, start)
     if _IN_PROGRESS.search(folded[left:start]):
         return True
-    return end is not None and bool(_NOT_FINISHED.match(folded[end:max(right, end)]))
+    if end is None:
+        return False
+    # "een jaar hbo-v gedaan maar niet afgemaakt": the clause ends at "maar", the sentence does not
+    rest = re.split(r"[,.;:!?()\n]", folded[end:end + 60], maxsplit=1)[0]
+    return bool(_NOT_FINISHED.match(folded[end:max(right, end)]) or _NOT_FINISHED_AFTER.match(rest))
 
 
 def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[str], pending: Optional[str]) -> None:
@@ -127,7 +136,15 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         if any(s <= start < e for s, e in taken) or is_negated(folded, start) or _in_progress(folded, start, end):
             continue
         word = match.group(1)
-        if word.startswith(("master", "msc", "m.sc", "m.tech", "mtech", "meng", "mba", "magist")):
+        if word in ("ma", "ba") and expected != "vooropleiding" and not (
+                _SHORT_DEGREE_CONTEXT.search(folded[max(0, start - 12):start])
+                or re.match(r"\s+(?:in|of|aan)\s", folded[end:end + 5])):
+            continue
+        if word == "ma":
+            kind = "master"
+        elif word == "ba":
+            kind = "bachelor"
+        elif word.startswith(("master", "msc", "m.sc", "m.tech", "mtech", "meng", "mba", "magist")):
             kind = "master"
         elif word.startswith(("bachelor", "bsc", "b.sc", "b.tech", "btech", "beng")):
             kind = "bachelor"
@@ -267,8 +284,10 @@ _TEACH_BEFORE = re.compile(
     r"\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
     r"docent in|leraar in|onderwijs in|doceren in)\s+(?:het\s+|de\s+)?)$"
 )
+#: Diplomas by their old or short names, followed by the field: "HEAO commerciële economie", "MTS bouwkunde".
+_SCHOOL_NAMES = r"heao|hts|hao|meao|mts|mbo-?v|hbo-?v|mdgo|leao|lts|llm|mphil"
 _STUDY_BEFORE = re.compile(
-    r"(?:\b(?:master|masters|bachelor|msc|bsc|ma|ba|studie|opleiding|propedeuse|hbo|wo|mbo|ad|phd|promotie|"
+    r"(?:\b(?:master|masters|bachelor|msc|bsc|ma|ba|studie|opleiding|propedeuse|hbo|wo|mbo|ad|phd|promotie|" + _SCHOOL_NAMES + r"|"
     r"gepromoveerd|gestudeerd|afgestudeerd|diploma|richting|graad|doctoraal)(?:[\s-]+\d)?\s+(?:in\s+|op\s+|van\s+)?"
     r"(?:de\s+|het\s+)?)$"
 )
@@ -311,7 +330,7 @@ _STOP_WORDS = (
 )
 _FREE_FIELD = re.compile(
     r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )"
-    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
+    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|" + _SCHOOL_NAMES + r"|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
     r"doctoraal|associate degree|ad|phd|gepromoveerd|promoveerde|diploma)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
     r"((?:(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*)(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*){0,2})"
 )
@@ -320,6 +339,12 @@ _FREE_FIELD_BLOCKLIST = {
     "wo", "een", "graad", "studie", "student", "jaar", "jaren", "docent", "leraar", "richting", "universiteit",
     "uni", "hogeschool", "lesgaf", "gaf", "werkte", "werkt", "geef", "gedaan", "was", "mijn", "de", "het",
     "degree", "degrees", "diploma's", "papieren", "eerst", "laten", "erbij", "doe", "volledig", "mee", "ook", "nog",
+    # words around a level that name no field: "dat is hbo toch", "mbo 4 geloof ik", "de hbo versie", "bachelor plus master"
+    "toch", "geloof", "denk", "versie", "variant", "plus", "zeg", "zegmaar", "hoor", "wel", "dus", "ofzo", "enzo",
+    "tegenwoordig", "vroeger", "destijds", "toen", "heet", "heette", "noemen", "genoemd", "equivalent", "gelijk",
+    # verbs: "het mbo lijkt me wel wat", "mijn diploma komt uit België", "of mijn hbo telt"
+    "lijkt", "telt", "komt", "kwam", "gaat", "moet", "mag", "zou", "word", "wordt", "vind", "vond", "klinkt", "zegt",
+    "eerlijk", "lijken", "tellen",
 }
 
 
@@ -335,7 +360,7 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         start, end = match.span(1)
         if not is_negated(folded, start):
             key = re.sub(r"[\s\-']+", "", match.group(1))
-            result.set("schoolvak", subjects.values[key], start, end)
+            result.set("schoolvak", subject_as_named(match.group(1), subjects.values[key]), start, end)
     compound_found = "schoolvak" in result.facts
 
     study: List[Tuple[int, int, str]] = []
@@ -345,7 +370,7 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             continue
         role, strength = _subject_role(folded, start, end, expected)
         if role == "schoolvak" and not compound_found and strength > subject_strength:
-            result.set("schoolvak", value, start, end)
+            result.set("schoolvak", subject_as_named(text, value), start, end)
             subject_strength = strength
         elif role == "studierichting":
             study.append((start, end, text))
@@ -365,6 +390,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
                 continue  # "MSc TU Delft": the school, not the field
             if in_question(folded, match.start(1)):
                 continue  # "wie betaalt de opleiding dan?": no field of study
+            if is_negated(folded, match.start()):
+                continue  # "niet de inservice opleiding in het ziekenhuis"
             if any(s == match.start(1) for s, _e, _t, _v in matcher("provincie").finditer(folded)):
                 continue  # "gepromoveerd in Wageningen": the place, not the field
             words = match.group(1).split()
@@ -373,6 +400,14 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             if words and words[0] not in _FREE_FIELD_BLOCKLIST and not re.match(NUMBER_PATTERN + r"$", words[0]):
                 start = match.start(1)
                 study.append((start, start + len(" ".join(words)), " ".join(words)))
+    if not study and expected == "vooropleiding":
+        # "mbo 4, sociaal pedagogisch werk", "heao, commerciële economie": the level, then the field
+        after_level = re.match(r"^\s*[^,.;]{2,40}?,\s*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,3})\s*[.!]?\s*$", folded)
+        if after_level and result.facts.get("vooropleiding") or after_level and result.unclear.get("vooropleiding"):
+            words = after_level.group(1).split()
+            place = any(True for _ in matcher("provincie").finditer(after_level.group(1))) or institutions.spans(after_level.group(1))
+            if not place and not set(words) & (_FREE_FIELD_BLOCKLIST | set(_STOP_WORDS.split("|"))):
+                study.append((after_level.start(1), after_level.end(1), after_level.group(1)))
     if not study:
         # "MSc TU Delft (applied physics)": the field in brackets after the degree or school.
         for start, end, _kind in named:
@@ -394,11 +429,22 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         if first[0] < start and not (first[0] <= start < first[1]):
             start, end, text = first
         end = _extend_field(folded, end)
-        result.set("studierichting", clean_free_text(folded[start:end]), start, end)
+        # "mbo verpleegkundige", "hbo bouwkundige": the person of the trade names the field
+        result.set("studierichting", re.sub(r"kundige$", "kunde", clean_free_text(folded[start:end])), start, end)
+
+
+#: Words that continue the name of a field: "English literature", "biomedical sciences", "civiele techniek".
+_FIELD_HEAD = re.compile(r"(\s+(?:literature|literatuur|letterkunde|language|languages|studies|science|sciences|"
+                         r"engineering|management|technology|technologie|cultuur|culture|administration|economics|"
+                         r"wetenschap|wetenschappen)\b)+")
 
 
 def _extend_field(folded: str, end: int) -> int:
-    """ "taal en cultuur", "taal- en letterkunde", "logistiek en economie": one "en" more."""
+    """ "taal en cultuur", "taal- en letterkunde", "logistiek en economie": one "en" more;
+    "english literature": the word that continues the name."""
+    head = _FIELD_HEAD.match(folded[end:])
+    if head:
+        end += len(head.group(0))
     extra = re.match(r"(-?\s+en\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'-]*)(?=\s*(?:[,.;:)(]|$|\s(?:aan|gedaan|gestudeerd|afgerond|gehaald|van|in|bij)\b))",
                      folded[end:])
     return end + len(extra.group(1)) if extra else end

@@ -6,7 +6,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _WANT, clause_bounds, is_negated
+from bot.profile.extract.text import _WANT, _sentence_around, clause_bounds, is_negated
 from bot.profile.vocab import lookup_matcher, matcher
 
 _ABROAD_STUDY = re.compile(
@@ -68,6 +68,14 @@ _YES_ABROAD = re.compile(r"^\W*(?:ja+|jawel|yes|klopt)\b[^.?!]{0,40}?\b(?:in\s+h
 def _extract_foreign_qualification(folded: str, result: Extraction, expected: Optional[str] = None) -> None:
     """A teaching qualification obtained abroad ("ben in Belgie bevoegd"; "ja, in Oekraïne
     wel" as the answer to the question about a qualification)."""
+    held = result.span("huidige_bevoegdheid")
+    if held and held.value in ("po", "tweedegraads", "eerstegraads"):
+        sentence = _sentence_around(folded, held.start)
+        if any(re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", sentence[max(0, s - 10):s])
+               for s, _e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(sentence)):
+            # "In Polen was ik juf op een basisschool": a teacher abroad, qualified there
+            result.set("huidige_bevoegdheid", "buitenlands", held.start, held.end)
+            return
     yes_answer = expected == "huidige_bevoegdheid" and re.match(r"^\W*(?:ja+|jawel|yes|klopt)\b", folded)
     if yes_answer and _YES_ABROAD.search(folded):
         result.set("huidige_bevoegdheid", "buitenlands", 0, len(folded))
@@ -113,29 +121,54 @@ def _study_place(folded: str, start: int, end: int) -> bool:
     return bool(studied and not lives)
 
 
-_LIVES_OR_TEACHES = re.compile(r"\b(?:woon|woont|wonen|lesgeven|les\s+geven|werken|school|regio|buurt)\b")
+_LIVES_OR_TEACHES = re.compile(r"\b(?:woon|woont|wonen|lesgeven|les\s+geven|werk|werkt|werken|werkzaam|school|regio|buurt)\b")
+
+
+#: "aan de Gelderse kant van Deventer": the province the adjective names.
+_SIDE_OF = re.compile(r"\b(?P<a>groningse|friese|drentse|overijsselse|twentse|flevolandse|gelderse|utrechtse|noord-hollandse|"
+                      r"zuid-hollandse|zeeuwse|brabantse|limburgse)\s+(?:kant|deel|gedeelte|zijde)\b")
+_ADJECTIVE_PROVINCE = {"groningse": "groningen", "friese": "friesland", "drentse": "drenthe", "overijsselse": "overijssel",
+                       "twentse": "overijssel", "flevolandse": "flevoland", "gelderse": "gelderland", "utrechtse": "utrecht",
+                       "noord-hollandse": "noord-holland", "zuid-hollandse": "zuid-holland", "zeeuwse": "zeeland",
+                       "brabantse": "noord-brabant", "limburgse": "limburg"}
+#: "net over de grens met Gelderland", "onder de rook van Tilburg": a place to say where one is, not where.
+_REFERENCE_BEFORE = re.compile(r"\b(?:grens\s+met|over\s+de\s+grens\s+(?:van|met|in)?|kant\s+van|rook\s+van|tegen)\s+(?:de\s+|het\s+)?$")
+#: The answer to the diploma or study question: a place there is where the diploma comes from.
+_DIPLOMA_QUESTIONS = {"diploma_buitenland", "vooropleiding", "studierichting"}
 
 
 def _extract_province(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    side = _SIDE_OF.search(folded)
+    if side:
+        result.set("provincie", _ADJECTIVE_PROVINCE[side.group("a")], *side.span("a"))
+        return
     found: List[Tuple[int, int, str]] = []
+    references: List[Tuple[int, int, str]] = []
     for start, end, text, value in matcher("provincie").finditer(folded):
         if is_negated(folded, start) or _study_place(folded, start, end):
             continue
         left, right = clause_bounds(folded, start, end)
-        if expected == "diploma_buitenland" and not _LIVES_OR_TEACHES.search(folded[left:right]):
-            continue  # "nee, gewoon in Wageningen": where the diploma comes from
+        if expected in _DIPLOMA_QUESTIONS and not _LIVES_OR_TEACHES.search(folded[left:right]):
+            continue  # "nee, gewoon in Wageningen", "MA, Leiden": where the diploma comes from
+        if _REFERENCE_BEFORE.search(folded[max(0, start - 30):start]):
+            references.append((start, end, value))
+            continue
         if re.search(r"\([^)]*\b(?:bachelor|master|msc|bsc|ma|ba|studie)\b[^)]*$", folded[:start]):
             continue  # "(bachelor was MST, Leiden/Delft)"
         if text in COMMON_WORD_PLACES and expected != "provincie" and not _PLACE_CONTEXT.search(folded[max(0, start - 30):start]):
             continue
         found.append((start, end, value))
+    found = found or references
     if not found:
         return
     wanted = []
     for start, end, value in found:
         left, right = clause_bounds(folded, start, end)
-        if re.search(r"\b(?:lesgeven|les geven|werken|wil|school|docent|leraar|juf|meester)\b", folded[left:right]):
-            wanted.append((start, end, value))
+        clause = folded[left:right]
+        if re.search(r"\b(?:lesgeven|les geven|werken|wil|school|docent|leraar|juf|meester)\b", clause) and not (
+                re.search(r"\b(?:studeren|studie|opleiding|gestudeerd)\b", clause)
+                and not re.search(r"\b(?:lesgeven|les geven|docent|leraar|juf|meester)\b", clause)):
+            wanted.append((start, end, value))  # not "wil misschien in Utrecht gaan studeren"
     lives = [(start, end, value) for start, end, value in found
              if re.search(r"\b(?:woon|woont|wonen|woonachtig|verhuisd|verhuis)\s+(?:\w+\s+){0,2}?$", folded[max(0, start - 30):start])]
     start, end, value = (wanted or lives or found)[-1]

@@ -65,6 +65,11 @@ _QUESTION_START = re.compile(
     r"(?:kan|kun|mag|moet|is|zijn|heb|heeft|bestaat|verdien|verdient)\s+(?:je|jij|u|er|men)\b)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij)\b")
+_QUESTION_AFTER_ANSWER = re.compile(
+    r",\s*(?=(?:kan|kun|mag|moet|is|zijn|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|heb|heeft|geldt|telt|klopt)\b)")
+#: A tag question that checks one's own statement: "dat is toch hbo?", "heet nu mbo 4, toch?", "of niet?".
+_CONFIRMATION = re.compile(r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^?]{0,25}?\btoch\b|[,\s]toch\s*\?\s*$|"
+                           r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$")
 
 
 def _same_length(match: "re.Match[str]", replacement: str) -> str:
@@ -76,6 +81,9 @@ def _normalise_phrases(folded: str) -> str:
     folded = re.sub(
         r"\been\s+jaar\s+of\s+(" + NUMBER_PATTERN + r")\b", lambda m: _same_length(m, f"{m.group(1)} jaar"), folded
     )
+    folded = re.sub(r"\banderhalf\s+decennium\b", lambda m: _same_length(m, "15 jaar"), folded)
+    folded = re.sub(r"\b(?:een\s+)?kwart\s+eeuw\b", lambda m: _same_length(m, "25 jaar"), folded)
+    folded = re.sub(r"\b(?:een\s+)?halve\s+eeuw\b", lambda m: _same_length(m, "50 jaar"), folded)
     folded = re.sub(r"\b(?:een\s+)?decennium\b", lambda m: _same_length(m, "10 jaar"), folded)
     folded = re.sub(r"\btwee\s+decennia\b", lambda m: _same_length(m, "20 jaar"), folded)
     return folded
@@ -89,7 +97,14 @@ def _blank_questions(folded: str) -> str:
     out = []
     for sentence in _SENTENCE.findall(folded):
         question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
+        if question and _CONFIRMATION.search(sentence):
+            question = None  # "MEAO, dat is toch mbo 4?": a statement the person checks, not a general question
         if question and not _FIRST_PERSON.search(sentence):
+            asked = _QUESTION_AFTER_ANSWER.search(sentence)
+            if asked and sentence.rstrip().endswith("?"):
+                # "deeltijd graag, kan dat ook in de avond?": the answer, then a question
+                out.append(sentence[:asked.start()] + " " * (len(sentence) - asked.start()))
+                continue
             out.append(" " * len(sentence))
         else:
             out.append(sentence)

@@ -14,7 +14,7 @@ from bot.profile.numbers import NUMBER_PATTERN, parse_number
 from bot.profile.vocab import lookup_matcher
 
 _QUALIFIER = r"(?:ruim|bijna|ongeveer|zo'?n|circa|ca\.?|rond|pakweg|meer dan|zeker|al|nu|inmiddels|zowat|even|totaal|in totaal|alweer)"
-_YEARS = r"(?:jaar|jaren|jr|jaartjes|jaars)"
+_YEARS = r"(?:jaar|jaren|jr|jaartjes|jaartje|jaars)"
 _YEARS_WORD = re.compile(r"\b" + _YEARS + r"\b")
 _EXPERIENCE_PATTERNS = [
     re.compile(
@@ -55,13 +55,21 @@ _NOT_WORK_AFTER = re.compile(r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huism
 #: "7 jaar hier en 3 in Polen, dus 10": the total the person gives.
 _TOTAL = re.compile(
     r"\b(?:dus|in\s+totaal|totaal|samen|opgeteld|alles\s+bij\s+elkaar)\s+(?:zo'?n\s+|ongeveer\s+|ruim\s+|bijna\s+)?"
-    r"(?P<n>" + NUMBER_PATTERN + r")\b(?!\s*(?:dagen|uur|maanden|kinderen))"
+    r"(?P<n>" + NUMBER_PATTERN + r")\b(?=\s*(?:jaar|jaren|jr)\b|\s*[,.;!?)]|\s*$)"  # not "dus een paar maanden"
 )
-_ORDINALS = {"zestiende": 16, "zeventiende": 17, "achttiende": 18, "negentiende": 19, "twintigste": 20,
-             "eenentwintigste": 21, "tweeentwintigste": 22, "drieentwintigste": 23, "vierentwintigste": 24,
-             "vijfentwintigste": 25}
-#: "al vanaf mijn achttiende, ben nu 41": the age now minus the age then.
-_SINCE_AGE = re.compile(r"\b(?:vanaf|sinds)\s+(?:mijn|m'n|me)\s+(?P<o>\d{2}(?:e|ste|de)|" + "|".join(_ORDINALS) + r")\b")
+#: "al vanaf mijn achttiende, ben nu 41", "sinds m'n dertigste": the age now minus the age then.
+_SINCE_AGE = re.compile(r"\b(?:vanaf|sinds)\s+(?:mijn|m'n|me|mn)\s+(?P<o>\d{2}(?:e|ste|de)?|[a-z]+(?:ste|de))\b")
+_AGE_NOW = re.compile(r"\b(?:ik\s+ben|ben\s+(?:nu|inmiddels)|ben\s+ik|(?:en\s+)?(?:nu|inmiddels))\s+(?:nu\s+)?(?P<a>\d{2}|"
+                      + NUMBER_PATTERN + r")\b(?!\s*(?:jaar|jr)\s+(?:als|bij|in|werk|ervaring))")
+
+
+def _ordinal(word: str) -> Optional[int]:
+    """ "dertigste" -> 30, "achttiende" -> 18, "25e" -> 25."""
+    digits = re.match(r"(\d+)", word)
+    if digits:
+        return int(digits.group(1))
+    stem = re.sub(r"(?:ste|de)$", "", word)
+    return parse_number(stem) or parse_number(stem + "n")  # "negentiende" -> "negentien"
 
 
 def _not_work(folded: str, start: int, end: int) -> bool:
@@ -76,12 +84,14 @@ def _almost(folded: str, start: int, number: int) -> int:
 
 def _since_age(folded: str) -> Optional[Tuple[int, int, int]]:
     match = _SINCE_AGE.search(folded)
-    age = re.search(r"\b(?:ik\s+ben|ben\s+(?:nu|inmiddels)|ben\s+ik)\s+(?:nu\s+)?(?P<a>\d{2})\b", folded)
-    if not match or not age:
+    if not match:
         return None
-    word = match.group("o")
-    then = _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
-    years = int(age.group("a")) - then
+    then = _ordinal(match.group("o"))
+    ages = [parse_number(a.group("a")) for a in _AGE_NOW.finditer(folded) if a.start("a") != match.start("o")]
+    ages = [a for a in ages if a is not None and 16 <= a <= 75]
+    if then is None or not 14 <= then <= 70 or not ages:
+        return None
+    years = ages[0] - then
     return (years, *match.span("o")) if 0 <= years <= MAX_EXPERIENCE_YEARS else None
 
 
@@ -93,6 +103,14 @@ _NONE_ANSWER = re.compile(
 
 
 def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
+    _find_experience(folded, result, expected, today)
+    found = result.span("werkervaring_jaren")
+    if found and expected != "werkervaring_jaren" and re.fullmatch(r"(?:een\s+)?paar|enkele", folded[found.start:found.end].strip()):
+        # "een paar jaar lesgegeven, daarna iets anders" in passing: too vague to keep; the question follows
+        result.drop("werkervaring_jaren")
+
+
+def _find_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
     if expected == "werkervaring_jaren" and not re.search(r"\bjaar|\d|\bgeen\s+(?:idee|flauw)", folded) \
             and not any((parse_number(word) or 0) >= 2 for word in re.findall(r"[a-z]+", folded)):
         none = _NONE_ANSWER.search(folded)
@@ -168,8 +186,16 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
         result.set("werkervaring_jaren", 0, *no_exp.span())
         return
     if expected == "werkervaring_jaren":
-        # "geen idee, zes of zeven jaar": the first real number, the lower of two.
-        match = re.search(r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])", folded)
+        # "geen idee, zes of zeven jaar": the first real number, the lower of two; not an age
+        # ("ik ben nu 44 jaar en ..."), and a number of years before a bare number.
+        numbers = [m for m in re.finditer(r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])",
+                                          folded)
+                   if not any(s <= m.start() < e for s, e in age_spans)]
+        years = [m for m in numbers if re.match(r"\s*(?:(?:of|tot|a|-)\s*(?:" + NUMBER_PATTERN + r")\s*)?" + _YEARS + r"\b(?!\s+oud)",
+                                                folded[m.end():])]
+        # "een" and "geen" are an article or a word unless they count years: "een hele tijd, 10 denk ik"
+        numbers = [m for m in numbers if m in years or m.group("n") not in ("een", "één", "eén", "geen")]
+        match = (years or numbers or [None])[0]
         if match:
             number = parse_number(match.group("n"))
             if number is not None and number <= MAX_EXPERIENCE_YEARS:
@@ -184,7 +210,9 @@ _ANY_YEARS = re.compile(
 )
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"^\s*(?:oud|jong|geleden\s+gestopt|studie|studeren|gestudeerd|opleiding|les\b|lesgeven|naar\s+school|op\s+school|"
-    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig)"
+    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig|"
+    # "een jaar hbo-v gedaan", "twee jaar universiteit": years of study
+    r"(?:de\s+|het\s+)?(?:hbo|mbo|wo|pabo|heao|hts|mts|meao|universiteit|uni|hogeschool|master|bachelor|propedeuse)\b)"
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(
     r"(?:\bover|\bduurt|\bduurde|\bstudie\s+van|\bopleiding\s+van|\bkind(?:eren)?\s+van|\bvan|\bvoor|\bbinnen|\bom|"
@@ -213,7 +241,8 @@ def _generic_experience(folded: str, age_spans) -> Optional[Tuple[int, int, int]
         if _NOT_EXPERIENCE_BEFORE.search(folded[max(0, match.start() - 25):match.start()]):
             continue
         left, right = clause_bounds(folded, start, end)
-        qualified = re.search(r"\b(?:al|inmiddels|alweer|nu|ruim)\s+$", folded[max(0, start - 12):start]) or re.match(
+        qualified = re.search(r"\b(?:al|inmiddels|alweer|nu|ruim|zo'?n|ongeveer|bijna|circa|pakweg)\s+$",
+                              folded[max(0, start - 12):start]) or re.match(
             r"\s*(?:jaar|jr)\s+(?:al|inmiddels|nu)\b", folded[end:end + 15]
         )
         sentence = _sentence_around(folded, start)
@@ -246,7 +275,7 @@ def _bare_number(folded: str) -> Optional[int]:
 
 _JOB_STOP = (
     r"(?:en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|ik|al|nu|om|te|of|wil|heb|ben|werk|die|dat|"
-    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan)"
+    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan|het|dat|dit|er|kan|mogelijk)"
 )
 _JOB_WORDS = r"((?:(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*)(?:\s+(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*){0,3})"
 _JOB_PATTERNS = [
@@ -255,7 +284,7 @@ _JOB_PATTERNS = [
         r"(?:een\s+|de\s+)?" + _JOB_WORDS
     ),
     re.compile(r"^\s*als\s+(?:een\s+)?" + _JOB_WORDS + r"\s+werk\b"),
-    re.compile(r"\b(?:jaar|jr)\s+(?:[a-z]+\s+){1,4}?als\s+(?:een\s+)?" + _JOB_WORDS),
+    re.compile(r"\b(?:jaar|jr)[,\s]+(?:[a-z]+\s+){1,4}?als\s+(?:een\s+)?" + _JOB_WORDS),
     re.compile(
         r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|aan de slag|actief|aan het werk|gewerkt|zit)\b"
         r"(?:\s+(?!als\b)[\w'.,-]+){0,6}?\s+als\s+(?:een\s+|de\s+)?" + _JOB_WORDS
@@ -265,6 +294,14 @@ _JOB_PATTERNS = [
     re.compile(r"\bmijn\s+(?:beroep|functie|baan)\s+is\s+(?:een\s+)?" + _JOB_WORDS),
 ]
 _NO_JOB = re.compile(r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s+werk\s+(?:nu\s+|momenteel\s+)?niet|geen\s+werk|geen\s+baan(?!\s+(?:op|bij|aan)\s))\b")
+
+
+def _without_work(words: str) -> str:
+    """The person's own word: "werkzoekend" when they use it anywhere, else "werkloos" ("zonder werk",
+    "ik werk niet", "werkloos")."""
+    return "werkzoekend" if "werkzoek" in words else "werkloos"
+
+
 _STUDENT = re.compile(r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+nog|ben\s+nog\s+aan\s+het\s+studeren)\b")
 _RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
 
@@ -314,7 +351,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
         if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20):match.end()]):
-            result.set("huidig_beroep", value, *match.span())
+            result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
             return
     for pattern in _JOB_PATTERNS:
         match = pattern.search(folded)
@@ -331,7 +368,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
         match = regex.search(folded)
         if match and not (value == "werkzoekend" and expected == "baan_op_school"):
             # "nee, geen baan" to "heb je een baan op een school?" is no school job, not no job
-            result.set("huidig_beroep", value, *match.span())
+            result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
             return
     jobs = lookup_matcher("beroep", "beroep")
     titled = _titled_job().search(folded)
@@ -369,11 +406,18 @@ _JOB_ANSWER_PREFIX = re.compile(
 def clean_job_answer(text: str) -> Optional[str]:
     """Turns an answer to "wat is je werk?" into a short job title, or None."""
     folded = fold_same_length(text).strip()
-    if _NO_JOB.search(folded):
-        return "werkzoekend"
+    no_job = _NO_JOB.search(folded)
+    if no_job:
+        return _without_work(folded)
     prefix = _JOB_ANSWER_PREFIX.match(folded)
     rest = text.strip()[prefix.end():] if prefix else text.strip()
     rest = re.split(r"[,.;!?\n]|\s(?:en|maar|sinds|want)\s|\s(?:op|in|bij|aan|voor)\s+een\s", rest, maxsplit=1)[0]
+    # "schoonmaakster in kantoren", "docent logistiek bij het roc": the job, not where it is done;
+    # but "medewerker bij de Albert Heijn" needs its place to say anything.
+    head = re.split(r"\s(?:op|in|bij|aan|voor)\s", rest, maxsplit=1, flags=re.IGNORECASE)[0]
+    if head != rest and not re.fullmatch(r"(?:medewerker|medewerkster|werknemer|eigenaar|employee|stagiair\w*|"
+                                        r"vrijwilliger|werkzaam|manager|assistent)", head.strip(), flags=re.IGNORECASE):
+        rest = head
     rest = clean_free_text(rest)
     if not rest or not re.search(r"[a-z]", rest) or len(rest) > 60 or len(rest.split()) > 6:
         return None
@@ -403,7 +447,16 @@ _JOB_AT_SCHOOL_YES = [
     re.compile(r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
     re.compile(r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    # "ze hebben het me toegezegd", "een toezegging van de directeur": a firm promise of the job
+    re.compile(r"\b(?:toegezegd|toezegging|mondeling\s+aangenomen|(?:ze|zij|school|directeur|directrice)\s+(?:\w+\s+){0,2}?"
+               r"(?:wil|willen|wilde|wilden)\s+(?:me|mij)\s+(?:\w+\s+){0,4}?(?:aannemen|hebben|in\s+dienst\s+nemen))\b"),
 ]
+#: A hedge that makes an offer a talk: "misschien willen ze me aannemen".
+_HEDGE = re.compile(r"\b(?:misschien|mogelijk|wellicht|hopelijk|hoop|als\s+(?:ze|het|dat)|zou|zouden|kijken\s+of|of\s+ze)\b")
+#: As the answer to "heb je een baan op een school?": "volgende week heb ik een gesprek", "we zijn aan het praten".
+_TALKING_ANSWER = re.compile(
+    r"\b(?:(?:heb|hebben|krijg|ga)\s+(?:ik\s+|we\s+)?(?:\w+\s+){0,2}?(?:een\s+)?(?:gesprek|kennismaking|sollicitatie)|"
+    r"(?:zijn|ben)\s+(?:we\s+|ik\s+)?(?:nog\s+)?aan\s+het\s+(?:praten|onderhandelen)|in\s+overleg)\b")
 _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek\s+gehad|tweede\s+ronde|"
@@ -427,10 +480,18 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
     if strong_no:
         result.set("baan_op_school", "nee", *strong_no.span())
         return
-    talking = _JOB_AT_SCHOOL_TALKING.search(folded)
+    talking = _JOB_AT_SCHOOL_TALKING.search(folded) or (
+        _TALKING_ANSWER.search(folded) if expected == "baan_op_school" else None)
     if talking and _HANDOFF_TALK.search(folded[talking.start():talking.end() + 40]):
         talking = None  # "een gesprek met een medewerker": a handoff, not a job interview
     if talking and not is_negated(folded, talking.start()):
+        for pattern in _JOB_AT_SCHOOL_YES:
+            offer = pattern.search(folded)
+            if offer and offer.start() > talking.start() and not is_negated(folded, offer.start()) \
+                    and not _HEDGE.search(_sentence_around(folded, offer.start())):
+                # "ik had een gesprek met de directeur en ze willen me aannemen": the talk led to the offer
+                result.set("baan_op_school", "ja", *offer.span())
+                return
         result.set("baan_op_school", "in-gesprek", *talking.span())
         return
     no = _JOB_AT_SCHOOL_NO.search(folded)
