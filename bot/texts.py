@@ -205,6 +205,11 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Dit heb ik van je genoteerd:\n{profiel}\n\nKlopt dit?',
         "buttons": _buttons('Ja, dat klopt', '/affirm', 'Nee, ik wil iets aanpassen', '/deny'),
     },
+    "advies_blijft": {
+        "text": 'Dank je. Dit verandert niets aan je advies: dat blijft hetzelfde. '
+                'Heb je een vraag over een route? Stel hem gerust. Of praat met een medewerker.',
+        "buttons": _buttons('Praat met een medewerker', '/human_handoff'),
+    },
     "advies_nog_niet": {
         "text": 'Ik heb nog geen advies voor je gemaakt. Eerst wil ik iets meer over je weten. Dan zoek ik de routes die bij je passen.',
     },

@@ -47,6 +47,21 @@ async def test_second_advice_says_it_changed():
     assert messages[-1]["custom"]["routes"][0]["id"] in {"pdg-mbo", "zib-mbo"}
 
 
+async def test_a_fact_that_changes_nothing_does_not_send_the_same_advice_again():
+    import json
+
+    first, slots = await run(actions.ActionGeefAdvies(), ZWOLLE)
+    stored = json.loads(json.dumps(slots["advies"]))  # as the tracker keeps it
+    again, events = await run(actions.ActionGeefAdvies(), {**ZWOLLE, "advies": stored, "advies_gegeven": True})
+    assert len(again) == 1 and not events
+    assert "blijft hetzelfde" in again[0]["text"] and "?" in again[0]["text"]
+    assert [b["payload"] for b in again[0]["buttons"]] == ["/human_handoff"]
+    # A fact that does change it: the new advice, as before.
+    changed, events = await run(actions.ActionGeefAdvies(), {**ZWOLLE, "sector": "mbo", "advies": stored,
+                                                              "advies_gegeven": True})
+    assert changed[0]["text"].startswith("Ik heb je advies aangepast.") and events["advies"] != stored
+
+
 async def test_advice_without_knowledge_base_says_so_and_keeps_the_conversation(monkeypatch):
     def broken():
         raise LookupError("De kennisbank is leeg.")

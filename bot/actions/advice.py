@@ -7,6 +7,7 @@ the work; these actions read the tracker and send the messages.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 from typing import Any, Dict, List, Optional, Text, Tuple
@@ -69,9 +70,14 @@ class ActionGeefAdvies(Action):
             say(dispatcher, "advies_niet_beschikbaar")
             return []
         updated = bool(tracker.get_slot("advies_gegeven"))
+        body = text.payload(advice)
+        if updated and json.loads(json.dumps(body)) == tracker.get_slot("advies"):
+            # A fact after the advice that changes nothing: say so once instead of sending the
+            # same advice again as "new" (and again, for every such message).
+            say(dispatcher, "advies_blijft")
+            return []
         for message in text.messages(advice, updated=updated):
             _utter(dispatcher, "advies", message)
-        body = text.payload(advice)
         dispatcher.utter_message(json_message=body)
         return [SlotSet("advies", body), SlotSet("advies_route", advice.route_ids[0]), SlotSet("advies_gegeven", True)]
 
