@@ -61,3 +61,25 @@ def test_a_handoff_needs_a_word_that_can_ask_for_a_person(text, intent):
     message.set("intent_ranking", ranking)
     InputGuard.create({}, None, None, None).process([message])
     assert message.get("intent")["name"] == intent
+
+
+def test_a_handoff_set_aside_leaves_an_unsure_next_intent_to_the_fallback():
+    """"liefst een videogesprek" (the answer about contact) once scored human_handoff first and
+    restart second at 0.15: the guard set the handoff aside after the fallback had run, and the
+    conversation restarted. The guard runs before the fallback, which sees the next intent."""
+    from pathlib import Path
+
+    import yaml
+    from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
+
+    pipeline = [c["name"] for c in yaml.safe_load((Path(__file__).parents[1] / "config.yml").read_text())["pipeline"]]
+    guard, fallback = pipeline.index("bot.nlu.components.InputGuard"), pipeline.index("FallbackClassifier")
+    assert guard < fallback
+    message = Message({"text": "liefst een videogesprek"})
+    ranking = [{"name": "human_handoff", "confidence": 0.5}, {"name": "restart", "confidence": 0.15},
+               {"name": "inform", "confidence": 0.1}]
+    message.set("intent", dict(ranking[0]))
+    message.set("intent_ranking", ranking)
+    InputGuard.create({}, None, None, None).process([message])
+    FallbackClassifier({"threshold": 0.35, "ambiguity_threshold": 0.03}).process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
