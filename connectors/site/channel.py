@@ -99,6 +99,8 @@ class SiteChannel(InputChannel):
             rate_messages=int(os.environ.get("SITE_RATE_MESSAGES") or credentials.get("rate_messages", 15)),
             rate_seconds=float(os.environ.get("SITE_RATE_SECONDS") or credentials.get("rate_seconds", 30)),
             token_days=float(credentials.get("token_days", 30)),
+            ip_messages=int(os.environ.get("SITE_IP_MESSAGES") or credentials.get("ip_messages", IP_MESSAGES)),
+            new_per_ip=int(os.environ.get("SITE_NEW_PER_IP") or credentials.get("new_per_ip", NEW_PER_IP)),
         )
 
     def __init__(self, origins: List[str], max_length: int = 2000, rate_messages: int = 15, rate_seconds: float = 30,
