@@ -61,7 +61,7 @@ run-productie: $(MODEL)
 
 # Messages/s through nginx with two replicas against one replica (docs/productie.md).
 bench-replicas: $(MODEL)
-	$(PY) -m bot.benchmarks.replicas $(if $(RONDES),--rondes $(RONDES),)
+	$(PY) -m bot.benchmarks.replicas $(if $(RONDES),--rondes $(RONDES),) $(if $(GESPREKKEN),--gesprekken $(GESPREKKEN),)
 
 shell: $(MODEL)
 	@ACTION_ENDPOINT_URL=http://localhost:5055/webhook TRACKER_DB=var/shell.db scripts/shell.sh

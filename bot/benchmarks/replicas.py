@@ -1,6 +1,6 @@
 """Messages per second through nginx with two Rasa replicas, next to one replica.
 
-    python -m bot.benchmarks.replicas [--gesprekken 12] [--rondes 3]   (make bench-replicas)
+    python -m bot.benchmarks.replicas [--gesprekken 30] [--rondes 3]   (make bench-replicas)
 
 Starts scripts/run_productie.sh (make run-productie) once on free ports, with a throwaway
 PostgreSQL database and Redis db number, and drives the site channel the way the site does
@@ -158,7 +158,7 @@ def stop_set(started: Dict[str, object]) -> None:
 
 def main(argv: List[str] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gesprekken", type=int, default=12, help="gesprekken tegelijk per blok")
+    parser.add_argument("--gesprekken", type=int, default=30, help="gesprekken tegelijk per blok")
     parser.add_argument("--rondes", type=int, default=3)
     args = parser.parse_args(argv)
     totals = {"nginx": {"berichten": 0.0, "seconden": 0.0}, "1 replica": {"berichten": 0.0, "seconden": 0.0}}
