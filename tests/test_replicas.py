@@ -82,6 +82,21 @@ class Productie:
     def user_texts(self, conversation_id: str) -> List[str]:
         return [e["text"] for e in self.tracker(conversation_id)["events"] if e.get("event") == "user"]
 
+    def wait_handled(self, conversation_id: str, texts: List[str], timeout: float = 60) -> None:
+        """Until the tracker holds exactly ``texts`` as the person's messages and the bot has
+        finished answering the last one (its last action is action_listen)."""
+        deadline = time.monotonic() + timeout
+        seen: Any = None
+        while time.monotonic() < deadline:
+            tracker = self.tracker(conversation_id)
+            seen = [e["text"] for e in tracker["events"] if e.get("event") == "user"]
+            last = tracker.get("latest_action_name")
+            if seen == texts and last == "action_listen" and tracker["events"][-1].get("event") != "user":
+                return
+            assert seen == texts[:len(seen)], f"volgorde of inhoud klopt niet: {seen}"
+            time.sleep(0.2)
+        raise AssertionError(f"niet afgehandeld binnen {timeout} s: {seen}")
+
     def staff(self, base: str, conversation_id: str, action: str, text: str = "") -> Dict[str, Any]:
         body = json.dumps({"conversation_id": conversation_id, "actie": action, "naam": "Sanne",
                            "tekst": text}).encode()
@@ -173,7 +188,10 @@ def test_conversation_alternating_between_replicas(productie):
             person = (first, second)[n % 2]
             other = (first, second)[(n + 1) % 2]
             before = len(other.of("bot_uttered"))
-            person.reply_to(text, timeout=60)
+            person.say(text)
+            # A person waits for the answer before typing on; "typing" events of the previous
+            # answer may still be under way through Redis, so wait for the tracker instead.
+            productie.wait_handled(conversation, messages[:n + 1])
             # the socket on the other replica sees the answer too (the room spans both)
             other.wait_for("bot_uttered", before + 1, timeout=30)
         assert productie.user_texts(conversation) == messages
@@ -202,6 +220,17 @@ def test_takeover_reaches_socket_on_other_replica(productie):
         person.wait_for("bot_uttered", where=lambda m: m.get("text") == "Nog een vraag?")
         productie.staff(productie.replicas[0], conversation, "teruggeven")
         person.wait_for("bot_uttered", where=lambda m: (m.get("custom") or {}).get("status") == "weg")
+    finally:
+        person.close()
+
+
+def test_long_polling_through_nginx_stays_on_one_replica(productie):
+    """A browser without websockets: every request of the connection reaches the same replica."""
+    person = Person(productie.public, origin=productie.public).connect()
+    try:
+        person.reply_to("hoi", timeout=60)
+        person.reply_to("ik heb een vwo-diploma", timeout=60)
+        assert productie.user_texts(person.session["conversation_id"]) == ["hoi", "ik heb een vwo-diploma"]
     finally:
         person.close()
 
