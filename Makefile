@@ -13,11 +13,12 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken bench-latency profile FORCE
+.PHONY: help setup run run-productie bench-replicas train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken bench-latency profile FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
 	@echo "make test      alle tests: unit, data, gesprekken end-to-end, HTTP"
+	@echo "make run-productie   productie-opstelling: nginx, twee Rasa-replica's, PostgreSQL, Redis, RabbitMQ (docs/productie.md)"
 	@echo "make train     ontwikkelmodel trainen als data, config of domein veranderde (vervangt nooit het gepromoveerde model)"
 	@echo "make shell     chatten in de terminal"
 	@echo "make validate  trainingsdata controleren"
@@ -33,7 +34,7 @@ help:
 	@echo "make analyse [SINDS=2026-11-01]   rapport: trechter, waar gesprekken eindigen, afhakers per vraag (zonder testverkeer)"
 	@echo "make retrain   kandidaat trainen, vergelijken met het model van make run, alleen promoveren als hij niet slechter is"
 	@echo "make model     welk model make run gebruikt (gepromoveerd of ontwikkelmodel)"
-	@echo "make bench-nlu / bench-train / bench-advice / bench-gesprekken / bench-latency   metingen (zie README)"
+	@echo "make bench-nlu / bench-train / bench-advice / bench-gesprekken / bench-latency / bench-replicas   metingen (zie README)"
 	@echo "make profile   waar de Rasa-server zijn tijd aan besteedt (py-spy, docs/latency.md)"
 
 setup:
@@ -52,6 +53,15 @@ train: $(MODEL)
 
 run: $(MODEL)
 	@scripts/run.sh
+
+# Production set on this machine: nginx, two Rasa replicas (PostgreSQL, Redis, RabbitMQ),
+# two action servers, the worker and the inbox (docs/productie.md).
+run-productie: $(MODEL)
+	@scripts/run_productie.sh
+
+# Messages/s through nginx with two replicas against one replica (docs/productie.md).
+bench-replicas: $(MODEL)
+	$(PY) -m bot.benchmarks.replicas $(if $(RONDES),--rondes $(RONDES),) $(if $(GESPREKKEN),--gesprekken $(GESPREKKEN),)
 
 shell: $(MODEL)
 	@ACTION_ENDPOINT_URL=http://localhost:5055/webhook TRACKER_DB=var/shell.db scripts/shell.sh

@@ -66,4 +66,14 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "setup: let op: /usr/bin/chromium ontbreekt; de browsertests hebben het nodig (sudo apt-get install chromium)." >&2
   fi
 fi
+# 8. nginx for `make run-productie` and its tests (Debian's package; not started as a service).
+if ! command -v nginx >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: nginx installeren voor make run-productie (apt-get install nginx) ..."
+    apt-get install -y -q nginx >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q nginx >/dev/null; } \
+      || die "nginx installeren mislukte. Installeer het pakket 'nginx' en probeer opnieuw."
+  else
+    echo "setup: let op: nginx ontbreekt; make run-productie heeft het nodig (sudo apt-get install nginx)." >&2
+  fi
+fi
 echo "setup: klaar ($(.venv/bin/python --version))"

@@ -6,7 +6,8 @@ so a reload or a second tab continues the same conversation, and a client can ne
 another person's conversation. Socket.IO origins are limited to the configured site
 origins; messages have a maximum length and a per-conversation rate limit, both answered
 with a friendly Dutch message. The demo page and the widget are served under
-``/webhooks/site/``.
+``/webhooks/site/``. With SITE_REDIS_URL the rooms span all Rasa replicas (client_manager);
+the rate limits stay per replica (docs/productie.md).
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ class SiteChannel(InputChannel):
             rate_messages=int(os.environ.get("SITE_RATE_MESSAGES") or credentials.get("rate_messages", 15)),
             rate_seconds=float(os.environ.get("SITE_RATE_SECONDS") or credentials.get("rate_seconds", 30)),
             token_days=float(credentials.get("token_days", 30)),
+            ip_messages=int(os.environ.get("SITE_IP_MESSAGES") or credentials.get("ip_messages", IP_MESSAGES)),
+            new_per_ip=int(os.environ.get("SITE_NEW_PER_IP") or credentials.get("new_per_ip", NEW_PER_IP)),
         )
 
     def __init__(self, origins: List[str], max_length: int = 2000, rate_messages: int = 15, rate_seconds: float = 30,
@@ -208,7 +211,8 @@ class SiteChannel(InputChannel):
                 "medewerker": self.staffed.get(conversation_id)}
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.origins, max_http_buffer_size=64 * 1024)
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.origins, max_http_buffer_size=64 * 1024,
+                          client_manager=client_manager())
         self.sio = sio
         channel = self
         blueprint = _SiteBlueprint(sio, channel, "site_webhook", __name__)
@@ -319,6 +323,20 @@ class SiteChannel(InputChannel):
                 await sio.emit("typing", {"aan": False}, room=conversation_id)
 
         return blueprint
+
+
+def client_manager(env: Optional[Dict[str, str]] = None) -> Any:
+    """With SITE_REDIS_URL set (two or more Rasa replicas): python-socketio's Redis manager,
+    so a message to a room (a conversation) reaches its sockets on every replica, e.g. an
+    intaker's message sent through another replica. Without it: rooms in this process only.
+    SITE_REDIS_CHANNEL names the Redis pub/sub channel (one per deployment)."""
+    env = os.environ if env is None else env
+    url = env.get("SITE_REDIS_URL")
+    if not url:
+        return None
+    from socketio import AsyncRedisManager
+
+    return AsyncRedisManager(url, channel=env.get("SITE_REDIS_CHANNEL") or "onderwijsloket-site")
 
 
 def _expired(tracker: Any, agent: Any, now: Optional[float] = None) -> bool:
