@@ -372,3 +372,11 @@ def test_not_knowing_the_answer_corrects_no_known_fact():
                         {"studierichting": "bedrijfskunde", "schoolvak": text}, requested="schoolvak", text=text,
                         intent="dont_know")
     assert turn.slots["studierichting"] == "pabo"
+
+
+def test_a_value_for_another_question_is_kept_when_it_answers_nothing_else():
+    """"voltijd" to "heb je al een baan op een school?" is the study form, said early."""
+    turn = process_turn(profile={}, candidates={"studievorm": "voltijd", "baan_op_school": "voltijd"},
+                        requested="baan_op_school", text="voltijd", intent="inform")
+    assert turn.slots.get("studievorm") == "voltijd"
+    assert turn.slots.get("baan_op_school") is None

@@ -61,6 +61,14 @@ async def test_no_access_without_login(client, engine):
     assert (await client.post(f"/api/overdrachten/{handoff_id}/claim")).status == 401
 
 
+async def test_a_cookie_header_python_cannot_read_is_bad_input_not_a_crash(client):
+    for path in ("/api/overdrachten?status=", "/"):
+        response = await client.get(path, headers={"Cookie": "<="})
+        assert response.status == 400
+        assert "cookie" in (await response.text()).lower()
+    assert (await client.get("/api/overdrachten", headers={"Cookie": "a=b"})).status == 401
+
+
 async def test_wrong_password_is_rejected(client):
     response = await login(client, password="fout-wachtwoord")
     assert response.status == 401 and "klopt niet" in await response.text()

@@ -93,6 +93,12 @@ def _in_context(candidates: Mapping[str, Any], requested: Optional[str], text: s
     if not requested or not text.strip() or is_question(text):
         return candidates
     informed = extract(text, expected=requested).facts
+    if requested not in informed:
+        # No answer to the question at all ("voltijd" to "heb je al een baan op een school?"):
+        # a fact for another slot, read as a message of its own. Not a place: next to another
+        # question it names where a diploma or a job is, not where the person lives.
+        alone = {slot: value for slot, value in extract(text).facts.items() if slot != "provincie"}
+        informed = {**alone, **informed}
     return {slot: value for slot, value in candidates.items()
             if slot == requested or slot not in values.PROFILE_SLOTS or value is None
             or previous.get(slot) is not None or slot in informed}

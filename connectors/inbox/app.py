@@ -17,6 +17,7 @@ import html
 import re
 import secrets
 import time
+from http.cookies import CookieError
 from typing import Any, Awaitable, Callable, Optional
 
 from aiohttp import web
@@ -93,6 +94,10 @@ async def security_headers(request: web.Request, handler):
 async def bad_input(request: web.Request, handler):
     """Malformed client input: 400 with a Dutch message (JSON for the API, a page otherwise)."""
     try:
+        try:
+            request.cookies  # parsed once; a Cookie header Python cannot read is bad input
+        except CookieError:
+            raise checks.BadInput("De cookie van dit verzoek is ongeldig. Log opnieuw in.") from None
         return await handler(request)
     except checks.BadInput as error:
         if _is_api(request):
