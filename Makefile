@@ -86,7 +86,7 @@ intaker: | setup
 	$(PY) -m connectors.inbox intaker-toevoegen "$(GEBRUIKER)" --naam "$(NAAM)"
 
 overdrachten: | setup
-	$(PY) -m connectors.outbox status
+	$(PY) -m bot.handoff.outbox status
 
 review: | setup
 	@test -n "$(SINDS)" || { echo "Gebruik: make review SINDS=2026-11-01" >&2; exit 2; }
@@ -99,14 +99,14 @@ samenvoegen: | setup
 
 opschonen: | setup
 	@test -n "$(DAGEN)" || { echo "Gebruik: make opschonen DAGEN=90" >&2; exit 2; }
-	$(PY) -m bot.privacy.retention opschonen --dagen "$(DAGEN)"
+	$(PY) -m bot.maintenance.retention opschonen --dagen "$(DAGEN)"
 
 verwijder: | setup
 	@test -n "$(GESPREK)" || { echo "Gebruik: make verwijder GESPREK=<gesprek-id>" >&2; exit 2; }
-	$(PY) -m bot.privacy.retention verwijder "$(GESPREK)"
+	$(PY) -m bot.maintenance.retention verwijder "$(GESPREK)"
 
 herredigeren: | setup
-	$(PY) -m bot.privacy.retention herredigeren
+	$(PY) -m bot.maintenance.retention herredigeren
 
 analyse: | setup
 	$(PY) -m bot.maintenance.analytics $(if $(SINDS),--sinds "$(SINDS)",)

@@ -25,9 +25,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bot.handoff.summary import readable
-from connectors.config import Settings
-from connectors.outbox import utcnow
-from connectors.tables import inbox_item
+from bot.handoff.settings import Settings
+from bot.store.db import utcnow
+from connectors.inbox.tables import inbox_item
 
 SIGNATURE_HEADER = "X-Onderwijsloket-Signature"
 IDEMPOTENCY_HEADER = "Idempotency-Key"

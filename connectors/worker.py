@@ -20,8 +20,8 @@ from typing import Dict, Optional
 from sqlalchemy.engine import Engine
 
 from bot.modus import weiger_onveilig
-from connectors import outbox
-from connectors.config import ConfigError, Settings, from_env
+from bot.handoff import outbox
+from bot.handoff.settings import ConfigError, Settings, from_env
 from connectors.delivery import Connector, DeliveryError, build
 
 logger = logging.getLogger("connectors.worker")

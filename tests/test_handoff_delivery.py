@@ -19,8 +19,9 @@ import sqlalchemy as sa
 from bot.handoff.schema import InvalidSummary
 from bot.handoff.summary import build_summary
 from bot.store import db
-from connectors import outbox
-from connectors.tables import aflevering, inbox_item, overdracht
+from bot.handoff import outbox
+from bot.handoff.tables import aflevering, overdracht
+from connectors.inbox.tables import inbox_item
 from tests.receivers import SmtpReceiver, WebhookReceiver, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,7 +236,7 @@ def test_rejected_delivery_becomes_a_visible_dead_letter(database):
         receiver.stop()
     assert rows(engine)[0]["pogingen"] == 1 and "401" in rows(engine)[0]["laatste_fout"]
     assert "dood" in log
-    status = subprocess.run([sys.executable, "-m", "connectors.outbox", "status"], cwd=ROOT, capture_output=True,
+    status = subprocess.run([sys.executable, "-m", "bot.handoff.outbox", "status"], cwd=ROOT, capture_output=True,
                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "ONDERWIJSLOKET_DB_URL": url})
     assert status.returncode == 1 and "MISLUKT" in status.stdout
     assert outbox.requeue(engine, rows(engine)[0]["id"]) and rows(engine)[0]["status"] == "wachtend"

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from bot.handoff.schema import validate
 from bot.store import db
 from connectors.inbox import auth
-from connectors.tables import aflevering, overdracht
+from bot.handoff.tables import aflevering, overdracht
 from tests.receivers import wait_until
 from tests.test_http import texts
 

@@ -13,7 +13,7 @@ from bot.store import db
 from connectors.inbox import auth
 from connectors.inbox.app import create_app
 from connectors.delivery import InboxConnector
-from connectors.tables import inbox_item
+from connectors.inbox.tables import inbox_item
 from tests.test_handoff_delivery import store, summary
 
 PASSWORD = "een-lang-wachtwoord"
@@ -86,7 +86,7 @@ async def test_login_form_needs_its_csrf_token(client):
 async def test_passwords_are_hashed(engine):
     import sqlalchemy as sa
 
-    from connectors.tables import intaker
+    from connectors.inbox.tables import intaker
 
     with engine.connect() as connection:
         stored = connection.execute(sa.select(intaker.c.wachtwoord_hash)).scalars().all()

@@ -17,7 +17,7 @@ from bot.handoff.summary import build_summary
 from bot.store import db
 from connectors.delivery import InboxConnector
 from connectors.inbox import auth
-from connectors.tables import inbox_item
+from connectors.inbox.tables import inbox_item
 from tests.test_handoff_delivery import store
 from tests.test_widget_browser import axe, browser, shot  # noqa: F401
 

@@ -14,11 +14,11 @@ import sqlalchemy as sa
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from connectors import config as handoff_config
+from bot.handoff import settings as handoff_settings
 from connectors.delivery import DeliveryError, EmailConnector, WebhookConnector
 from connectors.inbox import auth
 from connectors.inbox.app import create_app
-from connectors.tables import intaker
+from connectors.inbox.tables import intaker
 
 from tests.test_inbox import PASSWORD, engine  # noqa: F401 - the inbox database fixture
 
@@ -85,9 +85,9 @@ def test_scrypt_at_owasp_cost_and_old_hashes_are_rehashed_on_login(engine):
 
 
 def test_starttls_is_on_by_default_and_checks_the_certificate():
-    settings = handoff_config.from_env({"HANDOFF_CONNECTORS": "email", "HANDOFF_SMTP_TO": "a@example.nl"})
+    settings = handoff_settings.from_env({"HANDOFF_CONNECTORS": "email", "HANDOFF_SMTP_TO": "a@example.nl"})
     assert settings.smtp_starttls is True
-    assert handoff_config.from_env({"HANDOFF_SMTP_STARTTLS": "0"}).smtp_starttls is False
+    assert handoff_settings.from_env({"HANDOFF_SMTP_STARTTLS": "0"}).smtp_starttls is False
     with mock.patch("smtplib.SMTP") as smtp:
         EmailConnector(settings)._send(mock.MagicMock())
     client = smtp.return_value.__enter__.return_value
@@ -106,7 +106,7 @@ def test_starttls_is_on_by_default_and_checks_the_certificate():
 def test_webhook_url_must_be_https(url, production, allowed):
     env = {"HANDOFF_CONNECTORS": "webhook", "HANDOFF_WEBHOOK_URL": url, "HANDOFF_WEBHOOK_SECRET": "x" * 40,
            "INTAKE_MODUS": "productie" if production else "lokaal"}
-    problems = handoff_config.from_env(env).problems()
+    problems = handoff_settings.from_env(env).problems()
     assert (not problems) == allowed, problems
 
 

@@ -16,7 +16,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from bot.knowledge import schema
-from connectors import tables as _handoff_tables  # noqa: F401  (registers its tables on the shared metadata)
+from bot.handoff import tables as _handoff_tables  # noqa: F401  (registers its tables on the shared metadata)
+from connectors.inbox import tables as _inbox_tables  # noqa: F401
 from bot.knowledge.catalog import KnowledgeBase
 from bot.knowledge.check import SOURCED, check
 from bot.knowledge.content import CONTENT_DIR, read_content

@@ -23,13 +23,13 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, Slot
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.maintenance import review, stories
-from bot.privacy import retention
+from bot.maintenance import retention
 from bot.privacy.exports import read_csv, write_csv
 from bot.privacy.pseudonym import pseudonym
 from bot.privacy.tracker_store import RedactingSQLTrackerStore
 from bot.store import db
-from connectors.outbox import store_handoff
-from connectors.tables import aflevering, overdracht
+from bot.handoff.outbox import store_handoff
+from bot.handoff.tables import aflevering, overdracht
 from tests.test_handoff_delivery import summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,17 +208,17 @@ def test_retention_commands(seeded):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TRACKER_DB_URL": str(engine.url),
            "ONDERWIJSLOKET_DB_URL": str(app.url)}
     dirs = ["--exports", str(tmp_path / "review"), "--testverhalen", str(tmp_path / "verhalen")]
-    result = subprocess.run([sys.executable, "-m", "bot.privacy.retention", *dirs, "verwijder", "recent-2"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "bot.maintenance.retention", *dirs, "verwijder", "recent-2"], cwd=ROOT,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0 and "Verwijderd voor gesprek recent-2: 1 gesprek(ken)" in result.stdout
-    unknown = subprocess.run([sys.executable, "-m", "bot.privacy.retention", *dirs, "verwijder", "bestaat-niet"],
+    unknown = subprocess.run([sys.executable, "-m", "bot.maintenance.retention", *dirs, "verwijder", "bestaat-niet"],
                              cwd=ROOT, env=env, capture_output=True, text=True)
     assert unknown.returncode == 1 and "Gesprek bestaat-niet niet gevonden" in unknown.stderr
-    result = subprocess.run([sys.executable, "-m", "bot.privacy.retention", *dirs, "opschonen", "--dagen", "30"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "bot.maintenance.retention", *dirs, "opschonen", "--dagen", "30"], cwd=ROOT,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0 and "Opgeschoond (ouder dan 30 dagen): 1 gesprek(ken)" in result.stdout
     assert re.search(r"--dagen moet", subprocess.run(
-        [sys.executable, "-m", "bot.privacy.retention", "opschonen", "--dagen", "-1"], cwd=ROOT, env=env,
+        [sys.executable, "-m", "bot.maintenance.retention", "opschonen", "--dagen", "-1"], cwd=ROOT, env=env,
         capture_output=True, text=True).stderr)
 
 

@@ -19,9 +19,9 @@ import sqlalchemy as sa
 from aiohttp import web
 
 from bot.store import db
-from connectors import outbox
+from bot.handoff import outbox
 from connectors.delivery import IDEMPOTENCY_HEADER
-from connectors.tables import aflevering
+from bot.handoff.tables import aflevering
 from tests.receivers import WebhookReceiver, wait_until
 from tests.test_handoff_delivery import SECRET, database, free_port, rows, store, summary  # noqa: F401
 

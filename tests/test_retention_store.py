@@ -33,7 +33,7 @@ def _events_table(url):
 
 
 def _retention(tmp_path, env, *args):
-    return _run([sys.executable, "-m", "bot.privacy.retention", "--exports", str(tmp_path / "review"),
+    return _run([sys.executable, "-m", "bot.maintenance.retention", "--exports", str(tmp_path / "review"),
                  "--testverhalen", str(tmp_path / "verhalen"), *args],
                 {"ONDERWIJSLOKET_DB_URL": f"sqlite:///{tmp_path / 'app.db'}", **env})
 

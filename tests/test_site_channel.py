@@ -178,7 +178,7 @@ def test_live_takeover_from_the_inbox(stack):
 
 def test_takeover_needs_a_claim(stack):
     from connectors.delivery import InboxConnector
-    from connectors.outbox import store_handoff
+    from bot.handoff.outbox import store_handoff
     from tests.test_handoff_delivery import summary
 
     engine = db.get_engine(stack.app_db)

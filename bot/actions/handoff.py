@@ -1,6 +1,6 @@
 """The handoff to a human intaker: contact details, what will be shared, consent, storing.
 
-Thin adapters over bot.handoff (contact checks, summary) and connectors.outbox (the durable
+Thin adapters over bot.handoff (contact checks, summary) and bot.handoff.outbox (the durable
 outbox). The bot confirms only after the handoff and its deliveries are committed.
 """
 
@@ -24,8 +24,8 @@ from bot.handoff.schema import InvalidSummary
 from bot.handoff.summary import PREFERENCE_TEXT, build_summary, readable
 from bot.profile.form_logic import is_question
 from bot.store import db
-from connectors import config as handoff_config
-from connectors.outbox import store_handoff
+from bot.handoff import settings as handoff_settings
+from bot.handoff.outbox import store_handoff
 
 logger = logging.getLogger(__name__)
 FORM = "overdracht_form"
@@ -187,17 +187,17 @@ class ActionOverdrachtOpslaan(Action):
             return []
         summary = summary_for(tracker)
         try:
-            settings = handoff_config.from_env()
+            settings = handoff_settings.from_env()
             problems = settings.problems()
             if problems:
-                raise handoff_config.ConfigError("; ".join(problems))
+                raise handoff_settings.ConfigError("; ".join(problems))
 
             def store() -> str:
                 with engine().begin() as connection:
                     return store_handoff(connection, summary, settings.connectors)
 
             handoff_id = await asyncio.get_running_loop().run_in_executor(None, store)
-        except (InvalidSummary, handoff_config.ConfigError, Exception) as error:  # nothing was stored
+        except (InvalidSummary, handoff_settings.ConfigError, Exception) as error:  # nothing was stored
             logger.exception("Overdracht opslaan mislukt: %s", error)
             say(dispatcher, "overdracht_mislukt")
             return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from bot.store.metadata import metadata  # noqa: E402  (shared with connectors.tables)
+from bot.store.metadata import metadata  # noqa: E402  (shared with bot.handoff.tables and connectors.inbox.tables)
 
 S = sa.String
 

@@ -7,6 +7,7 @@ process and reused; every caller gets the same engine for the same URL.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from pathlib import Path
@@ -24,6 +25,11 @@ DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'onderwijsloket.db'}"
 
 _engines: Dict[str, Engine] = {}
 _lock = threading.Lock()
+
+
+def utcnow() -> dt.datetime:
+    """Now in naive UTC, as every table of the app database stores its times."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def database_url(url: Optional[str] = None) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Awaitable, Callable, Optional
 from aiohttp import web
 from sqlalchemy.engine import Engine
 
-from connectors import outbox
+from bot.handoff import outbox
 from connectors.limits import SlidingWindow, client_ip, trusted_proxies
 from connectors.inbox import auth, checks, pages, store
 from connectors.inbox.live import RasaClient, RasaRefused, RasaUnavailable, conversation

@@ -12,8 +12,8 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from connectors.outbox import utcnow
-from connectors.tables import inbox_sessie, intaker
+from bot.store.db import utcnow
+from connectors.inbox.tables import inbox_sessie, intaker
 
 SESSION_HOURS = 8
 #: scrypt at the cost OWASP recommends (N=2^17, r=8, p=1): 128 MiB of memory per check,

@@ -82,7 +82,7 @@ def overview(items: List[Dict[str, Any]], dead: List[Dict[str, Any]], user: str,
                          f"{d['pogingen']} pogingen. Laatste fout: {escape(d['laatste_fout'] or '')}</li>" for d in dead)
         warning = (f"<section class='melding fout' aria-labelledby='afl'><h2 id='afl'>Afleverproblemen</h2>"
                    f"<p>Deze overdrachten konden niet worden afgeleverd. Zet ze opnieuw klaar met "
-                   f"<code>python -m connectors.outbox opnieuw ID</code>.</p><ul>{listed}</ul></section>")
+                   f"<code>python -m bot.handoff.outbox opnieuw ID</code>.</p><ul>{listed}</ul></section>")
     text = NOTICES.get(notice or "")
     note = f"<p class='melding' role='status'>{escape(text)}</p>" if text else ""
     options = "".join(f"<option value='{value}'{' selected' if (status or '') == value else ''}>{label}</option>"

@@ -9,8 +9,9 @@ from typing import Any, Dict, List, Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from connectors.outbox import utcnow
-from connectors.tables import inbox_item, intaker, overdracht
+from bot.store.db import utcnow
+from bot.handoff.tables import overdracht
+from connectors.inbox.tables import inbox_item, intaker
 
 NEW, CLAIMED, DONE = "nieuw", "geclaimd", "afgerond"
 STATUSES = (NEW, CLAIMED, DONE)

@@ -4,7 +4,7 @@
 either both exist or neither. The worker claims due rows with a lease (so a crashed worker's
 rows come back), marks them delivered, or schedules a retry with exponential backoff and
 jitter; after the last attempt a row becomes ``dood`` (dead letter), visible in the inbox,
-the API and ``python -m connectors.outbox``.
+the API and ``python -m bot.handoff.outbox``.
 
 Lease fencing: every claim writes a fresh lease token into the row. The worker renews the
 lease (same token) just before it delivers each job, and every later change (delivered,
@@ -26,14 +26,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from bot.handoff.schema import validate
-from connectors.tables import aflevering, overdracht
+from bot.handoff.tables import aflevering, overdracht
+from bot.store.db import utcnow
 
 WAITING, BUSY, DELIVERED, DEAD = "wachtend", "bezig", "afgeleverd", "dood"
 _JITTER = random.Random()
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -176,12 +173,12 @@ def counts(engine: Engine) -> Dict[str, int]:
 
 
 def main(argv=None) -> int:
-    """python -m connectors.outbox status | opnieuw ID"""
+    """python -m bot.handoff.outbox status | opnieuw ID"""
     import argparse
 
     from bot.store import db
 
-    parser = argparse.ArgumentParser(prog="python -m connectors.outbox", description="De outbox van overdrachten")
+    parser = argparse.ArgumentParser(prog="python -m bot.handoff.outbox", description="De outbox van overdrachten")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("status", help="aantallen per status en de mislukte afleveringen")
     again = commands.add_parser("opnieuw", help="een mislukte (dode) aflevering opnieuw klaarzetten")

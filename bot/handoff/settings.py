@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import List, Mapping, Optional, Tuple
 
-from connectors.outbox import RetryPolicy
+from bot.handoff.outbox import RetryPolicy
 
 KNOWN = ("inbox", "webhook", "email")
 

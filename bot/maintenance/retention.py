@@ -1,17 +1,17 @@
 """Retention and the right to erasure (AVG).
 
-  python -m bot.privacy.retention opschonen --dagen N
+  python -m bot.maintenance.retention opschonen --dagen N
       deletes conversations whose last message is older than N days (from the tracker
       store, and their lines in every export and their test stories, by the age of the
       conversation, not of the file), handoffs older than N days (``--overdracht-dagen``
       to keep those longer) and export files older than N days
-  python -m bot.privacy.retention verwijder GESPREK_ID
+  python -m bot.maintenance.retention verwijder GESPREK_ID
       deletes everything about one conversation: its events in the tracker store, its
       handoffs (with their deliveries and inbox items), its lines in the review exports and
       the test stories made from it; GESPREK_ID may be the id or its pseudonym (g-...) from
       an export. Fails when nothing about the conversation is found.
 
-  python -m bot.privacy.retention herredigeren
+  python -m bot.maintenance.retention herredigeren
       after the redactor improved: runs the store's redaction again over every stored event
       (and the contact scrub over conversations whose handoff is done), and the export
       cleaning over every review export and test story
@@ -36,6 +36,7 @@ from sqlalchemy.engine import Engine
 from bot.privacy.exports import conversation_ages, export_dir, stories_dir, strip_exports, strip_stories
 from bot.privacy.pseudonym import pseudonym
 from bot.privacy.trackers import GeenTrackerStore, events, tracker_engine, tracker_url
+from bot.handoff.tables import overdracht
 
 EXPORT_DIR = export_dir()
 STORIES_DIR = stories_dir()
@@ -92,8 +93,6 @@ def delete_conversation(conversation_id: str, trackers: Engine, app: Optional[En
                 events.delete().where(events.c.sender_id == conversation_id)).rowcount
     removed.gesprekken = int(removed.gebeurtenissen > 0)
     if app is not None:
-        from connectors.tables import overdracht
-
         with app.begin() as connection:
             removed.overdrachten = connection.execute(
                 overdracht.delete().where(overdracht.c.conversation_id == conversation_id)).rowcount
@@ -118,8 +117,6 @@ def purge(days: float, trackers: Engine, app: Optional[Engine], handoff_days: Op
                 removed.gebeurtenissen += connection.execute(
                     events.delete().where(events.c.sender_id.in_(senders[chunk:chunk + 500]))).rowcount
     if app is not None:
-        from connectors.tables import overdracht
-
         limit = dt.datetime.utcfromtimestamp(now - (handoff_days if handoff_days is not None else days) * 86400)
         with app.begin() as connection:
             removed.overdrachten = connection.execute(
@@ -207,7 +204,7 @@ def reclean(trackers: Engine, export_dir: Path = EXPORT_DIR, stories_dir: Path =
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.privacy.retention", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m bot.maintenance.retention", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tracker-url", default=None, help="standaard TRACKER_DB_URL, anders de tracker_store van het endpoints-bestand van Rasa")
     parser.add_argument("--exports", type=Path, default=EXPORT_DIR, help="map met exports (standaard REVIEW_DIR of var/review)")
