@@ -13,11 +13,11 @@ import itertools
 from pathlib import Path
 from typing import Iterable, List, Optional, Set
 
-from bot.advice.eligibility import EVALUATORS, LEVELS
 from bot.advice.engine import advise
 from bot.advice.profile import AdviceProfile
 from bot.advice.rules import RULE_ROUTE_IDS
 from bot.knowledge.catalog import Catalog, read_catalog
+from bot.knowledge.conditions import EXEMPTION_FOR, FUNDING_FOR, REQUIREMENTS, SECTORS, STEP_FOR
 from bot.knowledge.content import CONTENT_DIR, FACT_TOPICS, ContentError, Rows, read_content, route_exemption_refs
 from bot.knowledge.load import load
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
@@ -34,20 +34,6 @@ SOURCED = (
     ("loket", "kb_loket", ("id",)), ("tekortvak", "kb_tekortvak", ("vak",)),
     ("verwantschap", "kb_verwantschap", ("studierichting", "schoolvak")), ("groep", "kb_groep", ("groep",)),
 )
-KNOWN_VALUES = {
-    "niveau": set(LEVELS) | {"hbo-niveau"},
-    "verwant": {"vak", "verwant", "vak-ec", "gedrag-en-maatschappij", "beroep"},
-    "vak": {"beroepsgericht", "beta", "talen"},
-    "baan": {"ja"},
-    "studievorm": set(values.STUDIEVORM),
-    "bevoegdheid": set(values.HUIDIGE_BEVOEGDHEID),
-    "student": {"wo-bachelor"},
-}
-STEP_FOR = {"iedereen", "zonder-baan", "zonder-hbo-toelating", "pabo-toetsen", "buitenlands-diploma", "nt2", "weinig-tijd"}
-FUNDING_FOR = {"iedereen", "onderwijs-zorg-diploma", "eerste-studie", "leraar", "tot-57"}
-EXEMPTION_FOR = {"bachelor", "werkervaring", "onderwijsassistent", "verwante-bachelor", "verwant-diploma", "pdg",
-                 "pabo-diploma", "educatieve-module"}
-SECTORS = {"po", "so", "vo", "mbo"}
 
 
 def check(directory: Path = CONTENT_DIR, max_age_days: int = DEFAULT_MAX_AGE_DAYS,
@@ -140,12 +126,12 @@ def _references(rows: Rows, directory: Path) -> List[str]:
         if row["sector"] not in SECTORS:
             problems.append(f"route {row['route_id']}: onbekende sector '{row['sector']}'")
     for row in rows.tables.get("kb_eis", []):
-        if row["soort"] not in EVALUATORS:
+        if row["soort"] not in REQUIREMENTS:
             problems.append(f"eis {row['id']}: onbekende soort '{row['soort']}'")
-        elif row["soort"] != "tijd" and row["waarde"] not in KNOWN_VALUES[row["soort"]]:
+        elif REQUIREMENTS[row["soort"]] is not None and row["waarde"] not in REQUIREMENTS[row["soort"]]:
             problems.append(f"eis {row['id']}: onbekende waarde '{row['waarde']}' voor {row['soort']}")
-        elif row["soort"] == "tijd" and not row["waarde"].isdigit():
-            problems.append(f"eis {row['id']}: tijd moet een aantal dagen zijn")
+        elif REQUIREMENTS[row["soort"]] is None and not row["waarde"].isdigit():
+            problems.append(f"eis {row['id']}: {row['soort']} moet een aantal dagen zijn")
     for table, allowed in (("kb_stap", STEP_FOR), ("kb_financiering", FUNDING_FOR)):
         for row in rows.tables.get(table, []):
             if row["voor"] not in allowed:
