@@ -15,7 +15,6 @@ from typing import Iterable, List, Optional, Set
 
 from bot.advice.engine import advise
 from bot.advice.profile import AdviceProfile
-from bot.advice.rules import RULE_ROUTE_IDS
 from bot.knowledge.catalog import Catalog, read_catalog
 from bot.knowledge.conditions import EXEMPTION_FOR, FUNDING_FOR, REQUIREMENTS, SECTORS, STEP_FOR
 from bot.knowledge.content import CONTENT_DIR, FACT_TOPICS, ContentError, Rows, read_content, route_exemption_refs
@@ -94,8 +93,6 @@ def _references(rows: Rows, directory: Path) -> List[str]:
         problems.append(f"route {slug}: onbekende route-id (niet in docs/contract.md)")
     for slug in sorted(CONTRACT_ROUTE_IDS - routes):
         problems.append(f"route {slug}: ontbreekt in routes.yml")
-    for slug in sorted(RULE_ROUTE_IDS - routes):
-        problems.append(f"adviesregels noemen route '{slug}', maar die staat niet in de kennisbank")
     steps, funding, exemptions = _ids(rows, "kb_stap"), _ids(rows, "kb_financiering"), _ids(rows, "kb_vrijstelling")
     for row in rows.tables.get("kb_route_stap", []):
         if row["stap_id"] not in steps:
