@@ -1,4 +1,4 @@
-"""The decision rules R1-R14 of the domain brief (docs/advies.md) as candidate proposals.
+"""The decision rules R1-R14 as candidate proposals (which rule lives where: docs/kennisbank.md).
 
 Each rule proposes routes with a score (higher = better fit) and a reason in Dutch. The
 engine then checks every candidate's entry requirements: ineligible candidates are never
