@@ -75,8 +75,10 @@ test-unit: | setup
 test: $(MODEL)
 	$(PY) -m pytest -q
 
+# Content first (sources, ids, facts), then whether the advice engine reaches every route.
 kb-check: | setup
 	$(PY) -m bot.knowledge check
+	$(PY) -m bot.advice.coverage
 
 kb-load: | setup
 	$(PY) -m bot.knowledge load

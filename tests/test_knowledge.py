@@ -1,4 +1,5 @@
-"""The knowledge base: migrations, idempotent loading, sources, and kb-check; on SQLite and PostgreSQL."""
+"""The knowledge base: migrations, idempotent loading, sources, and the content check of kb-check;
+on SQLite and PostgreSQL. The advice engine's half of kb-check: tests/test_advice_coverage.py."""
 
 from __future__ import annotations
 
@@ -170,13 +171,23 @@ def test_kb_check_fails_on_unknown_slugs(content):
     assert "route zib-po: ontbreekt in routes.yml" in problems
 
 
-def test_kb_check_fails_on_an_unreachable_route(content):
-    # Without its entry in the rules' reach (no sector), the DUO recognition becomes unreachable.
-    _edit(content / "routes.yml", lambda d: next(r for r in d["routes"] if r["id"] == "duo-erkenning-buitenland")
-          .update(eisen=[{"soort": "niveau", "waarde": "wo-master", "tekst": "x", "bron": ["duo-buitenland"]},
-                         {"soort": "bevoegdheid", "waarde": "tweedegraads", "tekst": "y", "bron": ["duo-buitenland"]}]))
-    assert check(content) == [
-        "route duo-erkenning-buitenland: het advies stelt deze route voor geen enkel profiel voor"]
+def test_kb_check_fails_on_an_unknown_condition_key(content):
+    _edit(content / "stappen.yml", lambda d: d["stappen"][0].update(voor="wie-weet"))
+    _edit(content / "routes.yml", lambda d: d["routes"][0]["eisen"][0].update(waarde="hbo-diploma"))
+    assert check(content) == ["eis zib-po/eis/1: onbekende waarde 'hbo-diploma' voor niveau",
+                              "kb_stap meelopen: onbekende 'voor' 'wie-weet'"]
+
+
+def test_the_knowledge_base_does_not_import_the_advice_engine():
+    modules = [f"bot.knowledge.{path.stem}" for path in (ROOT / "bot" / "knowledge").glob("*.py")]
+    code = ("import importlib, sys\n"
+            f"for name in {modules!r}:\n"
+            "    importlib.import_module(name)\n"
+            "print(sorted(m for m in sys.modules if m.startswith('bot.advice')))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
 
 
 def test_kb_check_command_exit_codes(content):

@@ -55,10 +55,13 @@ class Eligibility:
         return [c.note for c in self.checks if c.status == Status.UNKNOWN and c.note]
 
 
+#: The values of a "niveau" requirement: the diplomas that meet it; and the one the school judges.
+#: Together exactly the values bot/knowledge/conditions.py allows (python -m bot.advice.coverage).
 LEVELS: Dict[str, frozenset] = {
     "bachelor": BACHELOR, "wo-bachelor": WO_BACHELOR, "wo-master": WO_MASTER,
     "mbo-3": MBO_3_PLUS, "vwo": VWO_PLUS, "hbo-toelaatbaar": HBO_ENTRY,
 }
+HBO_LEVEL = "hbo-niveau"
 
 Evaluator = Callable[[Requirement, AdviceProfile, Catalog], Tuple[Status, Optional[str]]]
 
@@ -66,7 +69,7 @@ Evaluator = Callable[[Requirement, AdviceProfile, Catalog], Tuple[Status, Option
 def _level(req: Requirement, p: AdviceProfile, c: Catalog) -> Tuple[Status, Optional[str]]:
     if p.vooropleiding is None:
         return Status.UNKNOWN, "vooropleiding"
-    if req.waarde == "hbo-niveau":
+    if req.waarde == HBO_LEVEL:
         if p.vooropleiding in BACHELOR:
             return _foreign(p)
         if p.vooropleiding in {"mbo-3", "mbo-4", "associate-degree"}:
@@ -170,6 +173,7 @@ def _student(req: Requirement, p: AdviceProfile, c: Catalog) -> Tuple[Status, Op
     return (Status.OK, None) if studying and not p.has_wo_bachelor else (Status.MISSING, None)
 
 
+#: One evaluator per requirement kind of bot/knowledge/conditions.py (python -m bot.advice.coverage).
 EVALUATORS: Dict[str, Evaluator] = {
     "niveau": _level, "verwant": _related, "vak": _subject, "baan": _job, "tijd": _time,
     "studievorm": _study_mode, "bevoegdheid": _qualification, "student": _student,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot.advice.eligibility import REPORTED, Eligibility, evaluate
 from bot.advice.profile import BACHELOR, DUTCH_ENOUGH, HBO_ENTRY, AdviceProfile
@@ -13,6 +13,14 @@ from bot.knowledge.catalog import Catalog, Route
 MAX_ROUTES = 3
 MAX_GAPS = 2
 MAX_QUESTIONS = 3
+
+#: Steps and funding the engine adds by itself, not through a route; the content must have
+#: them (python -m bot.advice.coverage).
+DIPLOMA_STEP, HYBRID_STEP, NT2_STEP, SCHOOL_STEP = "diplomawaardering", "hybride-docent", "nt2", "school-zoeken"
+OWN_STEPS = (DIPLOMA_STEP, HYBRID_STEP, NT2_STEP, SCHOOL_STEP)
+TEACHER_FUNDING = ("subsidie-tweede-lerarenopleiding", "lerarenbeurs")
+HALF_FEES = "halvering-collegegeld"
+OWN_FUNDING = TEACHER_FUNDING + (HALF_FEES,)
 
 QUESTIONS: Dict[str, Tuple[str, str]] = {
     "sector": ("In welk onderwijs wil je lesgeven: basisschool, middelbare school of mbo?", "R2"),
@@ -97,29 +105,41 @@ def _same_gap(gaps: List[Gap], gap: Gap) -> bool:
     return any(g.mist == gap.mist for g in gaps)
 
 
+Condition = Callable[[AdviceProfile, Catalog], bool]
+
+
+def _related(p: AdviceProfile, c: Catalog) -> bool:
+    return c.relation(p.studierichting, p.schoolvak) in {"vak", "verwant"}
+
+
+#: For whom a step, a funding item or an exemption is: exactly the names of
+#: bot/knowledge/conditions.py (STEP_FOR, FUNDING_FOR, EXEMPTION_FOR; python -m bot.advice.coverage).
+CONDITIONS: Dict[str, Condition] = {
+    "iedereen": lambda p, c: True,
+    "bachelor": lambda p, c: p.has_bachelor,
+    "werkervaring": lambda p, c: (p.werkervaring_jaren or 0) >= 2,
+    "onderwijsassistent": lambda p, c: p.mentions("onderwijsassistent"),
+    "verwante-bachelor": lambda p, c: p.has_bachelor and _related(p, c),
+    "verwant-diploma": _related,
+    "pdg": lambda p, c: p.huidige_bevoegdheid == "pdg",
+    "pabo-diploma": lambda p, c: p.huidige_bevoegdheid == "po" or p.mentions("pabo"),
+    "educatieve-module": lambda p, c: False,
+    "zonder-baan": lambda p, c: p.baan_op_school != "ja",
+    "zonder-hbo-toelating": lambda p, c: p.vooropleiding is not None and p.vooropleiding not in HBO_ENTRY,
+    "pabo-toetsen": lambda p, c: p.vooropleiding is not None and p.vooropleiding not in BACHELOR | {"vwo"},
+    "buitenlands-diploma": lambda p, c: bool(p.diploma_buitenland),
+    "nt2": lambda p, c: bool(p.diploma_buitenland) and p.nederlands_niveau not in DUTCH_ENOUGH,
+    "weinig-tijd": lambda p, c: p.little_time,
+    "onderwijs-zorg-diploma": lambda p, c: c.in_group("onderwijs-zorg", p.studierichting)
+    or p.huidige_bevoegdheid in {"po", "tweedegraads", "eerstegraads"},
+    "eerste-studie": lambda p, c: p.vooropleiding is not None and p.vooropleiding not in BACHELOR | {"associate-degree"},
+    "leraar": lambda p, c: p.is_teacher,
+    "tot-57": lambda p, c: p.leeftijd is None or p.leeftijd < 57,
+}
+
+
 def _applies(condition: str, p: AdviceProfile, c: Catalog, routes: List[Route]) -> bool:
-    related = c.relation(p.studierichting, p.schoolvak) in {"vak", "verwant"}
-    return {
-        "iedereen": True,
-        "bachelor": p.has_bachelor,
-        "werkervaring": (p.werkervaring_jaren or 0) >= 2,
-        "onderwijsassistent": p.mentions("onderwijsassistent"),
-        "verwante-bachelor": p.has_bachelor and related,
-        "verwant-diploma": related,
-        "pdg": p.huidige_bevoegdheid == "pdg",
-        "pabo-diploma": p.huidige_bevoegdheid == "po" or p.mentions("pabo"),
-        "educatieve-module": False,
-        "zonder-baan": p.baan_op_school != "ja",
-        "zonder-hbo-toelating": p.vooropleiding is not None and p.vooropleiding not in HBO_ENTRY,
-        "pabo-toetsen": p.vooropleiding is not None and p.vooropleiding not in BACHELOR | {"vwo"},
-        "buitenlands-diploma": bool(p.diploma_buitenland),
-        "nt2": bool(p.diploma_buitenland) and p.nederlands_niveau not in DUTCH_ENOUGH,
-        "weinig-tijd": p.little_time,
-        "onderwijs-zorg-diploma": c.in_group("onderwijs-zorg", p.studierichting) or p.huidige_bevoegdheid in {"po", "tweedegraads", "eerstegraads"},
-        "eerste-studie": p.vooropleiding is not None and p.vooropleiding not in BACHELOR | {"associate-degree"},
-        "leraar": p.is_teacher,
-        "tot-57": p.leeftijd is None or p.leeftijd < 57,
-    }[condition]
+    return CONDITIONS[condition](p, c)
 
 
 def _note(item, regel: Optional[str] = None) -> Note:
@@ -134,9 +154,9 @@ def _exemptions(p: AdviceProfile, c: Catalog, routes: List[Route]) -> List[Note]
 def _funding(p: AdviceProfile, c: Catalog, routes: List[Route]) -> List[Note]:
     items = [f for r in routes for f in r.financiering]
     if p.is_teacher:
-        items += [c.funding["subsidie-tweede-lerarenopleiding"], c.funding["lerarenbeurs"]]
+        items += [c.funding[funding_id] for funding_id in TEACHER_FUNDING]
     if _applies("eerste-studie", p, c, routes) and any(r.id.startswith(("pabo", "tweedegraads")) for r in routes):
-        items.append(c.funding["halvering-collegegeld"])
+        items.append(c.funding[HALF_FEES])
     notes = {f.id: _note(f, "R9" if f.voor == "leraar" else "R12") for f in items if _applies(f.voor, p, c, routes)}
     return list(notes.values())[:4]
 
@@ -144,16 +164,16 @@ def _funding(p: AdviceProfile, c: Catalog, routes: List[Route]) -> List[Note]:
 def _steps(p: AdviceProfile, c: Catalog, top: Route, chosen: List[RouteAdvice]) -> List[Note]:
     steps: List[Note] = []
     if p.diploma_buitenland and top.id != "duo-erkenning-buitenland":
-        steps.append(_note(c.steps["diplomawaardering"], "R10"))
+        steps.append(_note(c.steps[DIPLOMA_STEP], "R10"))
     if p.little_time:
-        steps.append(_note(c.steps["hybride-docent"], "R11"))
+        steps.append(_note(c.steps[HYBRID_STEP], "R11"))
     for step in top.stappen:
         if _applies(step.voor, p, c, [top]):
-            steps.append(_note(step, "R14" if step.id == "school-zoeken" else None))
-    if p.diploma_buitenland and _applies("nt2", p, c, [top]) and "nt2" not in {s.id for s in steps}:
-        steps.append(_note(c.steps["nt2"], "R10"))
-    if top.id in EMPLOYED and p.baan_op_school != "ja" and "school-zoeken" not in {s.id for s in steps}:
-        steps.insert(0, _note(c.steps["school-zoeken"], "R14"))
+            steps.append(_note(step, "R14" if step.id == SCHOOL_STEP else None))
+    if p.diploma_buitenland and _applies("nt2", p, c, [top]) and NT2_STEP not in {s.id for s in steps}:
+        steps.append(_note(c.steps[NT2_STEP], "R10"))
+    if top.id in EMPLOYED and p.baan_op_school != "ja" and SCHOOL_STEP not in {s.id for s in steps}:
+        steps.insert(0, _note(c.steps[SCHOOL_STEP], "R14"))
     unique = list({s.id: s for s in steps}.values())
     return unique[:4]
 

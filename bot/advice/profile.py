@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, Dict, Mapping, Optional
 
+from bot.knowledge.conditions import SECTORS
 from bot.profile import values
 
 BACHELOR = frozenset({"hbo-bachelor", "hbo-master", "wo-bachelor", "wo-master", "doctoraat"})
@@ -88,7 +89,7 @@ class AdviceProfile:
             return frozenset({self.sector})
         if self.schoolvak:  # a school subject rules out primary education
             return frozenset({"vo", "mbo"})
-        return frozenset({"po", "so", "vo", "mbo"})
+        return SECTORS
 
     @property
     def undecided(self) -> bool:

@@ -1,4 +1,4 @@
-"""The decision rules R1-R14 of the domain brief (docs/advies.md) as candidate proposals.
+"""The decision rules R1-R14 as candidate proposals (which rule lives where: docs/kennisbank.md).
 
 Each rule proposes routes with a score (higher = better fit) and a reason in Dutch. The
 engine then checks every candidate's entry requirements: ineligible candidates are never
@@ -13,24 +13,30 @@ from typing import Iterator, List, Tuple
 
 from bot.advice.profile import MBO_3_PLUS, AdviceProfile
 from bot.knowledge.catalog import Catalog
+from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 
-#: Route ids the rules may name; check.py verifies each is in the knowledge base.
-RULE_ROUTE_IDS = frozenset({
-    "zib-po", "zib-vo-2e", "zib-vo-1e", "zib-vmbo-beroeps", "zib-mbo", "pdg-mbo", "pdc-instructeur-mbo",
-    "pabo-deeltijd", "pabo-verkort", "empo", "academische-pabo", "tweedegraads-deeltijd", "kopopleiding",
-    "educatieve-minor", "educatieve-module", "ulo-1jr", "educatieve-master-2jr", "hbo-master-1e", "beta4all",
-    "alfa4all", "trainees-in-onderwijs", "duo-erkenning-buitenland", "orientatie",
-})
+
+def _routes(*route_ids: str) -> frozenset:
+    """A set of route ids; each must be one of the contract's (bot/knowledge/slugs.py)."""
+    for route_id in route_ids:
+        _known(route_id)
+    return frozenset(route_ids)
+
+
+def _known(route_id: str) -> None:
+    if route_id not in CONTRACT_ROUTE_IDS:
+        raise ValueError(f"onbekende route-id '{route_id}' (niet in docs/contract.md)")
+
 
 #: Routes where the school employs and pays you from day one.
-EMPLOYED = frozenset({"zib-po", "zib-vo-2e", "zib-vo-1e", "zib-vmbo-beroeps", "zib-mbo", "pdg-mbo",
-                      "pdc-instructeur-mbo", "trainees-in-onderwijs"})
+EMPLOYED = _routes("zib-po", "zib-vo-2e", "zib-vo-1e", "zib-vmbo-beroeps", "zib-mbo", "pdg-mbo",
+                   "pdc-instructeur-mbo", "trainees-in-onderwijs")
 
 #: Routes at university level, and the hbo study routes they compete with, for someone who
 #: wants to study "op academisch niveau".
-ACADEMIC = frozenset({"academische-pabo", "empo", "ulo-1jr", "educatieve-master-2jr", "educatieve-module",
-                      "educatieve-minor", "zib-vo-1e", "trainees-in-onderwijs"})
-HBO_STUDY = frozenset({"pabo-deeltijd", "pabo-verkort", "tweedegraads-deeltijd", "kopopleiding"})
+ACADEMIC = _routes("academische-pabo", "empo", "ulo-1jr", "educatieve-master-2jr", "educatieve-module",
+                   "educatieve-minor", "zib-vo-1e", "trainees-in-onderwijs")
+HBO_STUDY = _routes("pabo-deeltijd", "pabo-verkort", "tweedegraads-deeltijd", "kopopleiding")
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,9 @@ class Candidate:
     rules: Tuple[str, ...]
     #: Profile facts the proposal rests on (slot names).
     facts: Tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _known(self.route_id)  # the rules name contract routes only; kb-check runs every rule
 
 
 def _job_score(p: AdviceProfile, ja: int, in_gesprek: int, unknown: int, nee: int) -> int:

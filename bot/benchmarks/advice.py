@@ -2,8 +2,9 @@
 
   python -m bot.benchmarks.advice [--url URL] [--rondes N]
 
-Runs every profile of tests/data/advies_profielen.yml plus the profiles that kb-check uses,
-several rounds, and prints p50/p95/p99/max in milliseconds. Target: p95 <= 20 ms on SQLite.
+Runs every profile of tests/data/advies_profielen.yml plus profiles of the grid that kb-check
+runs (bot/advice/coverage.py), several rounds, and prints p50/p95/p99/max in milliseconds.
+Target: p95 <= 20 ms on SQLite.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from typing import List
 import yaml
 
 from bot.advice import AdviceProfile, advise
+from bot.advice.coverage import profile_grid
 from bot.advice.text import messages, payload
 from bot.knowledge.catalog import KnowledgeBase
-from bot.knowledge.check import profile_grid
 from bot.knowledge.load import prepare
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,6 +2,9 @@
 
   python -m bot.knowledge check [--max-dagen N] [--inhoud MAP]   content valideren
   python -m bot.knowledge load [--url URL]                         schema bijwerken en inhoud laden
+
+``make kb-check`` runs ``check`` and then ``python -m bot.advice.coverage`` (does the advice
+engine reach every route?); the knowledge base does not import the advice engine.
 """
 
 from __future__ import annotations

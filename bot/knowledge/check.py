@@ -1,23 +1,23 @@
-"""Validates the knowledge-base content (``make kb-check``).
+"""Validates the knowledge-base content (``make kb-check``, first half).
 
 Checks: every fact has a source that exists, with a URL and a date no older than the
-allowed age; every id refers to something that exists; the route ids are exactly the
-contract's slugs; every route has the facts the bot answers questions with; and every
-route is reachable: the advice engine suggests it for at least one profile.
+allowed age; every id refers to something that exists, and every condition key is one the
+advice engine knows (bot/knowledge/conditions.py); the route ids are exactly the contract's
+slugs; and every route has the facts the bot answers questions with.
+
+Whether the advice engine can use the content (every route reachable, the steps and funding
+it names present) is checked by bot/advice/coverage.py, the second half of ``make kb-check``:
+the knowledge base is the lower layer and does not import the advice engine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from pathlib import Path
-from typing import Iterable, List, Optional, Set
+from typing import List, Optional, Set
 
-from bot.advice.eligibility import EVALUATORS, LEVELS
-from bot.advice.engine import advise
-from bot.advice.profile import AdviceProfile
-from bot.advice.rules import RULE_ROUTE_IDS
 from bot.knowledge.catalog import Catalog, read_catalog
+from bot.knowledge.conditions import EXEMPTION_FOR, FUNDING_FOR, REQUIREMENTS, SECTORS, STEP_FOR
 from bot.knowledge.content import CONTENT_DIR, FACT_TOPICS, ContentError, Rows, read_content, route_exemption_refs
 from bot.knowledge.load import load
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
@@ -34,20 +34,6 @@ SOURCED = (
     ("loket", "kb_loket", ("id",)), ("tekortvak", "kb_tekortvak", ("vak",)),
     ("verwantschap", "kb_verwantschap", ("studierichting", "schoolvak")), ("groep", "kb_groep", ("groep",)),
 )
-KNOWN_VALUES = {
-    "niveau": set(LEVELS) | {"hbo-niveau"},
-    "verwant": {"vak", "verwant", "vak-ec", "gedrag-en-maatschappij", "beroep"},
-    "vak": {"beroepsgericht", "beta", "talen"},
-    "baan": {"ja"},
-    "studievorm": set(values.STUDIEVORM),
-    "bevoegdheid": set(values.HUIDIGE_BEVOEGDHEID),
-    "student": {"wo-bachelor"},
-}
-STEP_FOR = {"iedereen", "zonder-baan", "zonder-hbo-toelating", "pabo-toetsen", "buitenlands-diploma", "nt2", "weinig-tijd"}
-FUNDING_FOR = {"iedereen", "onderwijs-zorg-diploma", "eerste-studie", "leraar", "tot-57"}
-EXEMPTION_FOR = {"bachelor", "werkervaring", "onderwijsassistent", "verwante-bachelor", "verwant-diploma", "pdg",
-                 "pabo-diploma", "educatieve-module"}
-SECTORS = {"po", "so", "vo", "mbo"}
 
 
 def check(directory: Path = CONTENT_DIR, max_age_days: int = DEFAULT_MAX_AGE_DAYS,
@@ -61,18 +47,29 @@ def check(directory: Path = CONTENT_DIR, max_age_days: int = DEFAULT_MAX_AGE_DAY
     problems = _sources(rows, max_age_days, today) + _references(rows, directory) + _places_and_offices(rows, directory)
     if problems:
         return problems
-    catalog = _catalog(rows)
-    return _completeness(catalog) + _reachability(catalog)
+    return _completeness(_catalog(rows))
 
 
-def _sources(rows: Rows, max_age_days: int, today: dt.date) -> List[str]:
+def content_catalog(directory: Path = CONTENT_DIR) -> Catalog:
+    """The catalog of the content in ``directory``, read into a private in-memory database.
+
+    Raises ContentError when the content cannot be read or its ids do not fit together
+    (``check`` says what is wrong).
+    """
+    rows = read_content(directory)
+    if _sources(rows, None, dt.date.today()) + _references(rows, directory):
+        raise ContentError(f"de inhoud in {directory} is niet in orde; zie python -m bot.knowledge check")
+    return _catalog(rows)
+
+
+def _sources(rows: Rows, max_age_days: Optional[int], today: dt.date) -> List[str]:
     problems = []
     sources = {row["id"]: row for row in rows.tables.get("kb_bron", [])}
     for source in sources.values():
         if not str(source["url"]).startswith(("https://", "http://")):
             problems.append(f"bron {source['id']}: geen geldige URL ({source['url']})")
         age = (today - source["geverifieerd"]).days
-        if age > max_age_days:
+        if max_age_days is not None and age > max_age_days:
             problems.append(f"bron {source['id']}: laatst geverifieerd op {source['geverifieerd']}, {age} dagen "
                             f"geleden (maximaal {max_age_days}); controleer de bron en pas de datum aan")
         if age < 0:
@@ -108,8 +105,6 @@ def _references(rows: Rows, directory: Path) -> List[str]:
         problems.append(f"route {slug}: onbekende route-id (niet in docs/contract.md)")
     for slug in sorted(CONTRACT_ROUTE_IDS - routes):
         problems.append(f"route {slug}: ontbreekt in routes.yml")
-    for slug in sorted(RULE_ROUTE_IDS - routes):
-        problems.append(f"adviesregels noemen route '{slug}', maar die staat niet in de kennisbank")
     steps, funding, exemptions = _ids(rows, "kb_stap"), _ids(rows, "kb_financiering"), _ids(rows, "kb_vrijstelling")
     for row in rows.tables.get("kb_route_stap", []):
         if row["stap_id"] not in steps:
@@ -140,12 +135,12 @@ def _references(rows: Rows, directory: Path) -> List[str]:
         if row["sector"] not in SECTORS:
             problems.append(f"route {row['route_id']}: onbekende sector '{row['sector']}'")
     for row in rows.tables.get("kb_eis", []):
-        if row["soort"] not in EVALUATORS:
+        if row["soort"] not in REQUIREMENTS:
             problems.append(f"eis {row['id']}: onbekende soort '{row['soort']}'")
-        elif row["soort"] != "tijd" and row["waarde"] not in KNOWN_VALUES[row["soort"]]:
+        elif REQUIREMENTS[row["soort"]] is not None and row["waarde"] not in REQUIREMENTS[row["soort"]]:
             problems.append(f"eis {row['id']}: onbekende waarde '{row['waarde']}' voor {row['soort']}")
-        elif row["soort"] == "tijd" and not row["waarde"].isdigit():
-            problems.append(f"eis {row['id']}: tijd moet een aantal dagen zijn")
+        elif REQUIREMENTS[row["soort"]] is None and not row["waarde"].isdigit():
+            problems.append(f"eis {row['id']}: {row['soort']} moet een aantal dagen zijn")
     for table, allowed in (("kb_stap", STEP_FOR), ("kb_financiering", FUNDING_FOR)):
         for row in rows.tables.get(table, []):
             if row["voor"] not in allowed:
@@ -202,36 +197,5 @@ def _completeness(catalog: Catalog) -> List[str]:
         for topic in FACT_TOPICS:
             if route.feit(topic) is None:
                 problems.append(f"route {route.id}: feit '{topic}' ontbreekt (de bot beantwoordt daar vragen mee)")
-    for step_id in ("diplomawaardering", "hybride-docent", "nt2", "school-zoeken"):
-        if step_id not in catalog.steps:
-            problems.append(f"stappen.yml: stap '{step_id}' ontbreekt (de adviesregels gebruiken hem)")
-    for funding_id in ("subsidie-tweede-lerarenopleiding", "lerarenbeurs", "halvering-collegegeld"):
-        if funding_id not in catalog.funding:
-            problems.append(f"financiering.yml: '{funding_id}' ontbreekt (de adviesregels gebruiken hem)")
     return problems
 
-
-def profile_grid() -> Iterable[AdviceProfile]:
-    """Profiles that together exercise every rule."""
-    fields = [
-        ("scheikunde", "scheikunde"), ("bedrijfskunde", "economie"), ("rechten", "natuurkunde"),
-        ("taalwetenschap", "nederlands"), ("psychologie", None), ("bouwtechniek", "bouwen-wonen-interieur"), (None, None),
-    ]
-    for level, sector, job, mode, (field, subject), qualification, job_title in itertools.product(
-        values.VOOROPLEIDING, ("po", "vo", "mbo", "onbekend"), ("ja", "nee", None), ("voltijd", "deeltijd"),
-        fields, (None, "tweedegraads", "buitenlands"), (None, "student"),
-    ):
-        yield AdviceProfile(vooropleiding=level, sector=sector, baan_op_school=job, studievorm=mode,
-                            studierichting=field, schoolvak=None if sector == "po" else subject,
-                            huidige_bevoegdheid=qualification, huidig_beroep=job_title,
-                            diploma_buitenland=qualification == "buitenlands", werkervaring_jaren=5)
-    yield AdviceProfile(twijfelt=True)
-
-
-def _reachability(catalog: Catalog) -> List[str]:
-    unreached = set(catalog.routes)
-    for profile in profile_grid():
-        unreached -= set(advise(profile, catalog).route_ids)
-        if not unreached:
-            return []
-    return [f"route {route_id}: het advies stelt deze route voor geen enkel profiel voor" for route_id in sorted(unreached)]
