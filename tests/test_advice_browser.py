@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.site_client import conversation_in
 from tests.test_widget_browser import ANSWERS, STORY, axe, browser, shot, type_and_wait  # noqa: F401
 
 pytestmark = pytest.mark.stack
@@ -92,7 +93,7 @@ def test_advice_fits_a_chat(browser, stack, name, viewport):  # noqa: F811
         expect(earlier.locator(".olc-person").first).to_have_text(STORY)
         earlier.locator("summary").click()
 
-        payload = stack.tracker(page.evaluate("localStorage.getItem('olc-token')").split(".")[0])["slots"]["advies"]
+        payload = stack.tracker(conversation_in(page.evaluate("localStorage.getItem('olc-token')")))["slots"]["advies"]
         cards = page.locator(".olc-advice li.olc-card")
         expect(cards).to_have_count(len(payload["routes"]))
         for summary in page.locator(".olc-advice summary").all():  # open every part: all text is there once

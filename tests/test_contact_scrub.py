@@ -144,7 +144,7 @@ def test_the_worker_sweeps(tmp_path, monkeypatch):
 
 
 def test_site_history_of_an_expired_session_is_empty(tmp_path, monkeypatch):
-    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim")
+    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim-van-minstens-32-tekens")
     from connectors.site.channel import SiteChannel
 
     domain, store = _store(tmp_path)

@@ -36,7 +36,7 @@ def test_a_forged_or_foreign_token_is_rejected(stack):
     first = Person(stack.rasa).connect()
     try:
         victim = first.session["conversation_id"]
-        forged = tokens.issue("niet-het-geheim", victim)
+        forged = tokens.issue("niet-het-geheim-maar-wel-lang-genoeg", victim)
         intruder = Person(stack.rasa).connect(forged)
         try:
             assert intruder.session["token_geweigerd"] is True

@@ -60,7 +60,7 @@ NO_LIMITS = dict(max_length=2000, rate_messages=10_000, rate_seconds=1, ip_messa
 
 def channel_with_handlers(monkeypatch, **options):
     """A site channel with its Socket.IO handlers and a fake server; ``options`` go to SiteChannel."""
-    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim")
+    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim-van-minstens-32-tekens")
     channel = SiteChannel(origins=["http://localhost"], **(options or NO_LIMITS))
     received: List[str] = []
 

@@ -38,7 +38,7 @@ def test_window_memory_is_bounded_and_least_recently_used_keys_go_first():
 
 
 def test_the_conversation_limiter_of_the_channel_is_bounded(monkeypatch):
-    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim")
+    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim-van-minstens-32-tekens")
     channel = SiteChannel(origins=["http://localhost"])
     for number in range(60_000):
         channel.limiter.allow(f"site-{number}", now=0)

@@ -25,7 +25,7 @@ class FakeSio:
 
 
 def _channel(monkeypatch):
-    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim")
+    monkeypatch.setenv("SITE_TOKEN_SECRET", "test-geheim-van-minstens-32-tekens")
     channel = SiteChannel(origins=["http://localhost"])
     tracker_store = InMemoryTrackerStore(Domain.empty())
 

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from bot.store import db
 from connectors.delivery import InboxConnector
 from connectors.inbox import auth
+from tests.site_client import conversation_in
 from tests.test_handoff_delivery import store, summary
 from tests.test_widget_browser import axe, browser, shot  # noqa: F401 - the Chromium fixture
 
@@ -72,7 +73,7 @@ def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack
         expect(person.locator(".olc-launcher")).to_be_hidden()  # the open chat covers the phone screen
         box = person.locator(".olc-panel").bounding_box()
         assert box["width"] >= 389 and box["height"] >= 843, box
-        conversation_id = person.evaluate("localStorage.getItem('olc-token')").split(".")[0]
+        conversation_id = conversation_in(person.evaluate("localStorage.getItem('olc-token')"))
         handoff_id = _handoff_for(stack, conversation_id)
 
         intaker = desk.new_page()
@@ -150,7 +151,7 @@ def test_reload_during_a_takeover_keeps_the_human_header(browser, stack):  # noq
         person.get_by_role("button", name="Chat met de assistent").click()
         expect(person.locator(".olc-bot").first).to_contain_text("geen mens", timeout=30000)
         expect(person.locator(".olc-launcher")).to_be_hidden()
-        conversation_id = person.evaluate("localStorage.getItem('olc-token')").split(".")[0]
+        conversation_id = conversation_in(person.evaluate("localStorage.getItem('olc-token')"))
         answer = person.evaluate("""async ([id, token]) => (await fetch('/webhooks/site/medewerker?token=' + token,
             {method: 'POST', headers: {'Content-Type': 'application/json'},
              body: JSON.stringify({conversation_id: id, actie: 'overnemen', naam: 'Lotte'})})).json()""",

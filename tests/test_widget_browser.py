@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+from tests.site_client import conversation_in
+
 pytestmark = pytest.mark.stack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,7 +197,7 @@ def test_person_sees_when_a_human_joins_and_when_the_bot_is_back(page, stack):
 
     page.get_by_role("button", name="Chat met de assistent").click()
     expect(page.locator(".olc-bot").first).to_contain_text("geen mens", timeout=30000)
-    conversation_id = page.evaluate("localStorage.getItem('olc-token')").split(".")[0]
+    conversation_id = conversation_in(page.evaluate("localStorage.getItem('olc-token')"))
 
     def events(body, side_effects=True):
         query = "&output_channel=latest&execute_side_effects=true" if side_effects else ""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import html
 import re
 import secrets
 import time
@@ -76,8 +75,8 @@ def authenticated(handler: Callable[..., Awaitable[web.StreamResponse]]):
             if not isinstance(sent, str) or not checks.same(sent, current.csrf):
                 if _is_api(request):
                     return web.json_response({"fout": "CSRF-token ontbreekt of klopt niet"}, status=403)
-                return _html(pages.layout("Geweigerd", "<h1>Geweigerd</h1><p>Het formulier is verlopen. "
-                                          "Ga terug en probeer het opnieuw.</p>"), status=403)
+                return _html(pages.message("Geweigerd", "Het formulier is verlopen. Ga terug en probeer het opnieuw."),
+                             status=403)
         request["session"] = current
         return await handler(request)
     return wrapper
@@ -102,8 +101,7 @@ async def bad_input(request: web.Request, handler):
     except checks.BadInput as error:
         if _is_api(request):
             return web.json_response({"fout": str(error)}, status=400)
-        return _html(pages.layout("Ongeldig verzoek", f"<h1>Ongeldig verzoek</h1><p>{html.escape(str(error))}</p>"),
-                     status=400)
+        return _html(pages.message("Ongeldig verzoek", str(error)), status=400)
 
 
 def _set_session_cookie(request: web.Request, response: web.StreamResponse, token: str) -> None:
@@ -216,8 +214,8 @@ async def detail(request: web.Request) -> web.Response:
     try:
         item = await _db(request, store.get_item, request.match_info["id"])
     except store.NotFound:
-        return _html(pages.layout("Niet gevonden", "<h1>Niet gevonden</h1><p>Deze overdracht bestaat niet.</p>",
-                                  current.intaker.naam, current.csrf), status=404)
+        return _html(pages.message("Niet gevonden", "Deze overdracht bestaat niet.", current.intaker.naam, current.csrf),
+                     status=404)
     return _html(pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, request.query.get("melding")))
 
 
@@ -350,8 +348,8 @@ async def live_page(request: web.Request) -> web.Response:
     try:
         item = await _mine(request)
     except store.Conflict as conflict:
-        return _html(pages.layout("Live gesprek", f"<h1>Live gesprek</h1><p class='melding'>{conflict}</p>",
-                                  current.intaker.naam, current.csrf), status=409)
+        return _html(pages.message("Live gesprek", str(conflict), current.intaker.naam, current.csrf, css="melding"),
+                     status=409)
     return _html(pages.live(item, current.intaker.naam, current.csrf))
 
 
