@@ -13,11 +13,34 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
+import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from typing import Optional, Sequence
+
+
+def stop(process: "subprocess.Popen", timeout: float = 60) -> None:
+    """Stops a set started with ``start_new_session=True`` (scripts/run.sh, run_productie.sh).
+
+    SIGTERM goes to the leader only, which stops what it supervises in order; whatever still
+    runs after ``timeout`` seconds gets SIGKILL. (Not SIGINT to the group: a shell started in
+    the background ignores SIGINT and cannot trap it, while its children would stop and be
+    restarted by their supervisors.)
+    """
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
 
 
 def _get_json(url: str) -> Optional[dict]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sqlite3
 import subprocess
 import urllib.request
@@ -148,11 +147,6 @@ def stack(tmp_path_factory) -> Stack:
             pytest.fail(f"De stack start niet.\n{(work / 'run.out').read_text()}\n{logs}")
         yield result
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        readiness.stop(process)
         webhook.stop()
         mail.stop()

@@ -86,3 +86,30 @@ def test_development_training_cannot_replace_the_promoted_model():
     writers = [path.relative_to(ROOT) for path in (ROOT / "bot").rglob("*.py")
                if "production_dir()" in path.read_text() or "PRODUCTION_DIR" in path.read_text()]
     assert sorted(map(str, writers)) == ["bot/maintenance/production.py", "bot/maintenance/retrain.py"]
+
+
+def test_a_model_is_evaluated_once_for_the_same_data_and_code(tmp_path, monkeypatch):
+    """make retrain keeps each evaluation by model, held-out data, stories and code: evaluating
+    the same model again reuses it (with its charts); another model is evaluated anew."""
+    calls = []
+
+    def evaluate(model, out, action_url, log):
+        calls.append(model.name)
+        (out / "nlu").mkdir(parents=True, exist_ok=True)
+        (out / "nlu" / "intent_histogram.png").write_bytes(b"png " + model.read_bytes())
+        return metrics(0.9, len(calls), 0.8)
+
+    monkeypatch.setattr(retrain, "evaluate", evaluate)
+    cache, first, second = tmp_path / "cache", tmp_path / "a.tar.gz", tmp_path / "b.tar.gz"
+    first.write_bytes(b"model a")
+    second.write_bytes(b"model b")
+    url = lambda: "http://localhost:1/webhook"  # noqa: E731
+    one = retrain.evaluate_once(first, tmp_path / "1", url, tmp_path / "log", cache)
+    again = retrain.evaluate_once(first, tmp_path / "2", url, tmp_path / "log", cache)
+    other = retrain.evaluate_once(second, tmp_path / "3", url, tmp_path / "log", cache)
+    assert calls == ["a.tar.gz", "b.tar.gz"]
+    assert again == one and other != one
+    assert (tmp_path / "2" / "nlu" / "intent_histogram.png").read_bytes() == b"png model a"
+    first.write_bytes(b"model a, retrained")
+    retrain.evaluate_once(first, tmp_path / "4", url, tmp_path / "log", cache)
+    assert calls == ["a.tar.gz", "b.tar.gz", "a.tar.gz"]

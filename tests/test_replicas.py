@@ -24,6 +24,7 @@ from typing import Any, Dict, List
 
 import pytest
 
+from bot import readiness
 from tests.conftest import POSTGRES_ADMIN_URL
 from tests.site_client import Person
 
@@ -148,12 +149,7 @@ def productie(tmp_path_factory):
         yield Productie(f"http://127.0.0.1:{public}", f"http://127.0.0.1:{intern}", replicas,
                         secrets["RASA_AUTH_TOKEN"], work / "log", process)
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)
-            try:
-                process.wait(timeout=90)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        readiness.stop(process, timeout=90)
         admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
         with admin.connect() as connection:
             connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))

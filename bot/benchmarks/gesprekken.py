@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import tempfile
@@ -275,12 +274,7 @@ class OwnStack:
         return Rest(rasa, token)
 
     def __exit__(self, *exc: Any) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGINT)
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+        readiness.stop(self.process)
 
 
 def _print(name: str, numbers: Dict[str, Any]) -> None:

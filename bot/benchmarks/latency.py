@@ -27,7 +27,6 @@ import json
 import os
 import random
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -42,7 +41,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 from bot import readiness
-from bot.benchmarks.server_memory import _rasa_pid, _rss_mib
+from bot.benchmarks.server_memory import _rasa_pid
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA = ROOT / ".venv/bin/rasa"
@@ -84,14 +83,8 @@ def _env() -> Dict[str, str]:
 
 
 def _stop(process: Optional[subprocess.Popen]) -> None:
-    if process is None or process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    if process is not None:
+        readiness.stop(process)
 
 
 class Reference:

@@ -24,7 +24,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -38,6 +37,7 @@ from typing import Dict, List
 
 import socketio
 
+from bot import readiness
 from bot.benchmarks.latency import script
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,12 +137,7 @@ def start_set(work: Path) -> Dict[str, object]:
 
 def stop_set(started: Dict[str, object]) -> None:
     process = started["process"]
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=90)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+    readiness.stop(process, timeout=90)
     try:
         import redis
         import sqlalchemy as sa

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -23,8 +24,9 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from bot.maintenance.gate import Decision, Metrics, decide
 from bot.maintenance.production import fingerprint, production_dir, promote, served_model
@@ -34,6 +36,9 @@ RASA = ROOT / ".venv" / "bin" / "rasa"
 HELDOUT = ROOT / "tests" / "data" / "nlu_heldout.yml"
 STORIES = ROOT / "tests" / "test_gesprekken.yml"
 REPORTS = ROOT / "var" / "rapporten"
+#: Evaluations kept by what decides their outcome (model, test data, the code the actions run).
+EVALUATIONS = REPORTS / "evaluaties"
+CHARTS = ("intent_confusion_matrix.png", "intent_histogram.png")
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
 
 
@@ -84,12 +89,53 @@ def evaluate(model: Path, out: Path, action_url: str, log: Path) -> Metrics:
                    support, predictions)
 
 
+def evaluation_key(model: Path) -> str:
+    """What an evaluation's outcome depends on: the model's bytes, the held-out data, the test
+    stories and the bot's Python code (the actions run during the stories)."""
+    digest = hashlib.sha256(fingerprint(model).encode())
+    for path in [HELDOUT, STORIES, *sorted((ROOT / "bot").rglob("*.py"))]:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def evaluate_once(model: Path, out: Path, action_url: Callable[[], str], log: Path,
+                  cache: Path = EVALUATIONS) -> Metrics:
+    """``evaluate``, or the kept result of an evaluation of the same model on the same data and code."""
+    key = evaluation_key(model)
+    kept = cache / f"{key}.json"
+    if kept.exists():
+        data = json.loads(kept.read_text())
+        data["predictions"] = {text: tuple(pair) for text, pair in data["predictions"].items()}
+        (out / "nlu").mkdir(parents=True, exist_ok=True)
+        for chart in CHARTS:
+            if (cache / f"{key}_{chart}").exists():
+                shutil.copy(cache / f"{key}_{chart}", out / "nlu" / chart)
+        print(f"  {model.name}: dezelfde evaluatie als eerder (model, testdata en code gelijk): {kept}", flush=True)
+        return Metrics(**data)
+    metrics = evaluate(model, out, action_url(), log)
+    cache.mkdir(parents=True, exist_ok=True)
+    for chart in CHARTS:
+        if (out / "nlu" / chart).exists():
+            shutil.copy(out / "nlu" / chart, cache / f"{key}_{chart}")
+    partial = kept.with_suffix(".tmp")
+    partial.write_text(json.dumps(asdict(metrics), ensure_ascii=False))
+    partial.replace(kept)
+    return metrics
+
+
 class ActionServer:
     def __init__(self, log: Path) -> None:
         self.port, self.log = _free_port(), log
         self.process = None
 
-    def __enter__(self) -> str:
+    def __enter__(self) -> "ActionServer":
+        return self
+
+    def url(self) -> str:
+        """Starts the action server the first time it is needed; its webhook URL."""
+        if self.process is not None:
+            return f"http://localhost:{self.port}/webhook"
         self.process = subprocess.Popen([str(RASA), "run", "actions", "--actions", "bot.actions", "--port",
                                          str(self.port)], cwd=ROOT, env=ENV, stdout=self.log.open("a"),
                                         stderr=subprocess.STDOUT)
@@ -103,8 +149,9 @@ class ActionServer:
         return f"http://localhost:{self.port}/webhook"
 
     def __exit__(self, *exc) -> None:
-        self.process.terminate()
-        self.process.wait(30)
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(30)
 
 
 def _plot_per_intent(old: Metrics, new: Metrics, path: Path) -> None:
@@ -138,7 +185,7 @@ def write_report(out: Path, old: Metrics, new: Metrics, decision: Decision, cand
     out.mkdir(parents=True, exist_ok=True)
     _plot_per_intent(old, new, out / "f1_per_intent.png")
     for label in ("huidig", "kandidaat"):
-        for chart in ("intent_confusion_matrix.png", "intent_histogram.png"):
+        for chart in CHARTS:
             source = out / label / "nlu" / chart
             if source.exists():
                 shutil.copy(source, out / f"{label}_{chart}")
@@ -210,9 +257,9 @@ def main(argv=None) -> int:
     try:
         candidate = args.kandidaat or train(args.config, out / "model", log)
         print(f"Kandidaat: {candidate}. Evalueren ...", flush=True)
-        with ActionServer(log) as action_url:
-            old = evaluate(args.huidig, out / "huidig", action_url, log)
-            new = evaluate(candidate, out / "kandidaat", action_url, log)
+        with ActionServer(log) as server:
+            old = evaluate_once(args.huidig, out / "huidig", server.url, log)
+            new = evaluate_once(candidate, out / "kandidaat", server.url, log)
     except RuntimeError as error:
         print(f"Hertrainen mislukt: {error}", file=sys.stderr)
         return 1
