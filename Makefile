@@ -13,11 +13,13 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run run-productie bench-replicas train shell validate test test-unit kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken bench-latency profile FORCE
+.PHONY: help setup run run-productie bench-replicas train shell validate test test-unit test-services test-stack test-browser test-slow lint kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken bench-latency profile FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
-	@echo "make test      alle tests: unit, data, gesprekken end-to-end, HTTP"
+	@echo "make test      alle tests (alle lagen) en make lint"
+	@echo "make test-unit / test-services / test-stack / test-browser / test-slow   een laag van de tests (tests/conftest.py)"
+	@echo "make lint      ruff: controle en opmaak"
 	@echo "make run-productie   productie-opstelling: nginx, twee Rasa-replica's, PostgreSQL, Redis, RabbitMQ (docs/productie.md)"
 	@echo "make train     ontwikkelmodel trainen als data, config of domein veranderde (vervangt nooit het gepromoveerde model)"
 	@echo "make shell     chatten in de terminal"
@@ -69,11 +71,28 @@ shell: $(MODEL)
 validate: | setup
 	$(RASA) data validate --data bot/data --domain domain.yml --config config.yml
 
+# Test tiers (tests/conftest.py): unit needs nothing but the checkout; make test runs all tiers.
 test-unit: | setup
-	$(PY) -m pytest -q -m "not stack"
+	$(PY) -m pytest -q -m unit tests/unit
 
-test: $(MODEL)
+test-services: | setup
+	$(PY) -m pytest -q -m services
+
+test-stack: $(MODEL)
+	$(PY) -m pytest -q -m stack
+
+test-browser: $(MODEL)
+	$(PY) -m pytest -q -m browser
+
+test-slow: $(MODEL)
+	$(PY) -m pytest -q -m slow
+
+test: lint $(MODEL)
 	$(PY) -m pytest -q
+
+lint: | setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 # Content first (sources, ids, facts), then whether the advice engine reaches every route.
 kb-check: | setup

@@ -1,4 +1,14 @@
-"""Shared fixtures: the running stack (Rasa + action server) for HTTP and story tests."""
+"""Test tiers and shared fixtures (the running stack for HTTP, story and browser tests).
+
+Every test is in one tier, by its folder; a test in a lighter folder that needs more says so
+with the tier's marker (``pytest.mark.services`` on a PostgreSQL case, say):
+
+  unit      plain Python, no services, no trained model, no running bot   make test-unit
+  services  PostgreSQL, Redis or RabbitMQ on this machine                 make test-services
+  stack     the running bot (scripts/run.sh or make run-productie)        make test-stack
+  browser   Chromium against the running bot                             make test-browser
+  slow      training models                                               make test-slow
+"""
 
 from __future__ import annotations
 
@@ -16,6 +26,19 @@ import pytest
 from bot import readiness
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+TIERS = ("unit", "services", "stack", "browser", "slow")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Marks each test with its tier: an explicit tier marker, else its folder's."""
+    for item in items:
+        explicit = [tier for tier in TIERS if item.get_closest_marker(tier) is not None]
+        folder = Path(str(item.fspath)).resolve().relative_to(TESTS).parts[0]
+        if folder not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: elke test staat in een map per laag ({', '.join(TIERS)})")
+        if not explicit:
+            item.add_marker(getattr(pytest.mark, folder))
 
 
 WEBHOOK_SECRET = "stack-webhook-geheim"
@@ -118,7 +141,7 @@ def stack(tmp_path_factory) -> Stack:
         "TRACKER_DB": str(work / "tracker.db"),
         "ONDERWIJSLOKET_DB_URL": f"sqlite:///{work / 'app.db'}",
         "INBOX_PORT": inbox_port,
-        "RASA_RESERVE": "0",  # one Rasa process is enough here; tests/test_supervision.py covers the reserve
+        "RASA_RESERVE": "0",  # one Rasa process is enough here; tests/stack/test_supervision.py covers the reserve
         "RASA_INTERN_PORT": os.environ.get("TEST_RASA_INTERN_PORT", str(int(rasa_port) + 10)),
         "HANDOFF_CONNECTORS": "inbox,webhook,email",
         "HANDOFF_WEBHOOK_URL": webhook.url,

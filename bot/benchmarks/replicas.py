@@ -15,7 +15,7 @@ messages; a message counts when the bot has finished answering it (``typing`` of
 Throughput per target = all messages of its blocks / their total time. Prints the figures
 and the ratio, writes them to var/bench/replicas-<date>.json and stops everything it started.
 The site channel's per-address limits are raised for the run (every conversation comes from
-127.0.0.1); the limits themselves are tested in tests/test_site_limits.py.
+127.0.0.1); the limits themselves are tested in tests/unit/test_site_limits.py.
 """
 
 from __future__ import annotations

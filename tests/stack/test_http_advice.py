@@ -1,0 +1,123 @@
+"""The advice over the REST channel: text plus the route_suggestions payload, follow-ups, re-advice."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Dict, List
+
+import pytest
+
+from tests.stack.test_http import asked, texts
+
+pytestmark = pytest.mark.stack
+
+ANSWERS = {
+    "vooropleiding": "hbo", "studierichting": "bedrijfskunde", "diploma_buitenland": "nee",
+    "nederlands_niveau": "moedertaal", "moedertaal": "ja", "huidig_beroep": "ik werk als projectleider", "werkervaring_jaren": "10 jaar",
+    "huidige_bevoegdheid": "nog geen bevoegdheid", "sector": "basisschool", "schoolvak": "economie",
+    "baan_op_school": "nee", "studievorm": "deeltijd", "provincie": "Utrecht",
+}
+#: Routes whose entry needs a hbo/wo bachelor or more (see bot/knowledge/content/routes.yml).
+NEEDS_BACHELOR = {"zib-po", "zib-vo-2e", "zib-vo-1e", "pabo-verkort", "empo", "kopopleiding", "educatieve-module",
+                  "ulo-1jr", "educatieve-master-2jr", "beta4all", "alfa4all", "trainees-in-onderwijs"}
+
+
+ZWOLLE = "Ik ben 38, heb hbo bedrijfskunde en een basisschool in Zwolle wil me per augustus aannemen."
+
+
+def sender() -> str:
+    return f"advies-{uuid.uuid4().hex[:10]}"
+
+
+def custom(messages: List[Dict]) -> List[Dict]:
+    return [m["custom"] for m in messages if "custom" in m]
+
+
+def until_read_back(stack, person: str, story: str) -> List[Dict]:
+    reply = stack.say(person, story)
+    for _ in range(12):
+        if any(t.startswith("Dit heb ik van je genoteerd:") for t in texts(reply)):
+            return reply
+        questions = asked(reply)
+        assert questions, texts(reply)
+        reply = stack.say(person, ANSWERS[questions[-1]])
+    pytest.fail("het profiel werd niet compleet")
+
+
+def advised(stack, story: str = ZWOLLE):
+    """A new conversation from greeting to confirmed profile; returns the person and the advice turn."""
+    person = sender()
+    stack.say(person, "hallo")
+    until_read_back(stack, person, story)
+    return person, stack.say(person, "ja klopt")
+
+
+def test_life_story_to_advice_text_and_payload(stack):
+    person, reply = advised(stack)
+    body = "\n".join(texts(reply))
+    assert "Dit is mijn advies voor jou:" in body
+    assert "1. Zij-instroom in het beroep, basisonderwijs" in body
+    assert "(bijgewerkt: " in body and "Hulp bij jou in de regio: Oost Werkt" in body
+    payloads = custom(reply)
+    assert len(payloads) == 1 and payloads[0]["type"] == "route_suggestions"
+    advice = payloads[0]
+    assert advice["routes"][0]["id"] == "zib-po"
+    assert "pabo-verkort" in [r["id"] for r in advice["routes"]]
+    for route in advice["routes"]:
+        assert route["titel"] and route["waarom"] and route["duur"] and route["kosten"]
+        assert route["bron"].startswith("https://")
+    assert advice["loket"]["naam"] == "Oost Werkt"
+    slots = stack.tracker(person)["slots"]
+    assert slots["advies_gegeven"] is True and slots["leeftijd"] == 38
+    assert slots["advies"]["routes"][0]["id"] == "zib-po"
+    # The text is sent before the payload, both in the same turn.
+    assert "custom" in reply[-1] and all("text" in m for m in reply[:-1])
+
+
+def test_follow_up_questions_answer_from_the_knowledge_base(stack):
+    person, _ = advised(stack)
+    expectations = {
+        "waarom?": "Waarom Zij-instroom in het beroep, basisonderwijs?",
+        "wat kost dat?": "De school betaalt",
+        "hoe lang duurt het?": "Maximaal 2 jaar.",
+        "kan het ook in deeltijd?": "je werkt en leert tegelijk",
+        "welke opleidingen zijn er bij mij in de buurt?": "in Overijssel:",
+        "en als ik geen baan op een school heb?": "Zonder baan past dit het best: Verkorte pabo",
+        "waar staat dat?": "Bronnen over Zij-instroom in het beroep, basisonderwijs:",
+    }
+    for question, expected in expectations.items():
+        answer = "\n".join(texts(stack.say(person, question)))
+        assert expected in answer, (question, answer)
+    reply = stack.say(person, "vertel meer over de tweede optie")
+    answer = "\n".join(texts(reply))
+    assert answer.startswith("Verkorte pabo:"), (answer, stack.tracker(person)["latest_message"])
+    answer = "\n".join(texts(stack.say(person, "hoe lang duurt die?")))
+    assert "2 tot 2,5 jaar" in answer  # still about the route under discussion
+
+
+def test_changed_fact_reruns_the_advice(stack):
+    person, _ = advised(stack)
+    reply = stack.say(person, "eigenlijk wil ik toch naar het mbo")
+    assert "schoolvak" in asked(reply)
+    reply = stack.say(person, "economie")
+    body = "\n".join(texts(reply))
+    assert "Ik heb je advies aangepast." in body
+    first = custom(reply)[0]["routes"][0]["id"]
+    assert first in {"pdg-mbo", "zib-mbo"}
+    assert stack.tracker(person)["slots"]["sector"] == "mbo"
+
+
+def test_havo_only_gets_no_bachelor_route_and_hears_why(stack):
+    _, reply = advised(stack, "Ik heb alleen havo en werk als onderwijsassistent op een basisschool.")
+    ids = [r["id"] for r in custom(reply)[0]["routes"]]
+    assert ids[0] == "pabo-deeltijd" and not set(ids) & NEEDS_BACHELOR
+    body = "\n".join(texts(reply))
+    assert "kan nu nog niet" in body and "hbo- of wo-bachelor" in body
+    assert custom(reply)[0]["niet_mogelijk"][0]["id"] == "zib-po"
+
+
+def test_question_about_advice_before_there_is_one(stack):
+    person = sender()
+    stack.say(person, "hallo")
+    reply = stack.say(person, "waarom?")
+    assert any("nog geen advies" in t for t in texts(reply)) or asked(reply), texts(reply)

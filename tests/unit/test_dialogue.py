@@ -1,0 +1,112 @@
+"""Counting misunderstandings and reading slot history from tracker events."""
+
+import pytest
+
+from bot import dialogue
+from bot.dialogue import slots_before_latest_message, trailing_misses, user_turns
+
+
+def user(intent):
+    return {"event": "user", "parse_data": {"intent": {"name": intent}}}
+
+
+def bot(text_key):
+    return {"event": "bot", "metadata": {"tekst": text_key}}
+
+
+def test_two_fallbacks_in_a_row():
+    events = [user("greet"), user("nlu_fallback"), bot("verduidelijk"), user("nlu_fallback")]
+    assert trailing_misses(user_turns(events)) == 2
+
+
+def test_understood_message_resets_the_count():
+    events = [user("nlu_fallback"), bot("verduidelijk"), user("inform"), user("nlu_fallback")]
+    assert trailing_misses(user_turns(events)) == 1
+
+
+def test_invalid_form_answer_counts_as_a_miss():
+    events = [user("inform"), bot("ongeldig_provincie"), user("inform")]
+    assert trailing_misses(user_turns(events)[:-1]) == 1
+
+
+def test_restart_forgets_earlier_misses():
+    events = [user("nlu_fallback"), {"event": "restart"}, user("nlu_fallback")]
+    assert trailing_misses(user_turns(events)) == 1
+
+
+def test_slots_before_latest_message():
+    events = [{"event": "slot", "name": "sector", "value": "vo"}, user("correct"),
+              {"event": "slot", "name": "sector", "value": "po"}]
+    assert slots_before_latest_message(events) == {"sector": "vo"}
+
+
+def test_human_is_offered_at_the_second_miss_and_every_second_after():
+    from bot.dialogue import offer_human
+
+    assert [offer_human(n) for n in range(1, 7)] == [False, True, False, True, False, True]
+
+
+def test_asked_in_a_row_counts_the_messages_that_answered_one_question():
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "vooropleiding"},
+        {"event": "user", "text": "hbo"},
+        {"event": "slot", "name": "requested_slot", "value": "provincie"},
+        {"event": "user", "text": "tja"},
+        {"event": "user", "text": "geen idee"},
+    ]
+    assert dialogue.asked_in_a_row(events, "provincie") == 2
+    assert dialogue.asked_in_a_row(events, "vooropleiding") == 0
+    assert dialogue.asked_in_a_row(events + [{"event": "restart"}, {"event": "user", "text": "hoi"}], "provincie") == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Kan ik hier nog even iemand over spreken?",
+    "zou ik dit met iemand kunnen bespreken, een echt gesprek?",
+    "Graag iemand aan de lijn, kan dat?",
+    "kan ik iemand spreken van het onderwijsloket?",
+    "Can I talk to a person? Iemand van jullie?",
+    "Kan ik hier met een van jullie adviseurs over doorpraten?",
+    "Kan iemand met me meedenken over hoe ik dit combineer met mijn werk?",
+])
+def test_a_request_for_a_person_is_recognised(text):
+    assert dialogue.asks_for_person(text)
+
+
+@pytest.mark.parametrize("text", [
+    "wat kost de pabo?", "ik heb met iemand van de school gesproken", "moet ik met de school praten?",
+    "ik wil met kinderen werken", "ik wil iemand helpen met huiswerk",
+])
+def test_other_messages_are_no_request_for_a_person(text):
+    assert not dialogue.asks_for_person(text)
+
+
+@pytest.mark.parametrize("text", ["live chat met medewerker", "mag ik doorgeschakeld worden naar een collega van je",
+                                  "koppel me aan een mens alsjeblieft"])
+def test_short_requests_for_a_person_stay_requests(text):
+    assert dialogue.may_ask_for_person(text)
+
+
+def test_every_training_example_of_a_request_for_a_person_may_ask_for_one():
+    import yaml
+    from pathlib import Path
+
+    nlu = yaml.safe_load((Path(__file__).parents[2] / "bot/data/nlu/gesprek.yml").read_text(encoding="utf-8"))["nlu"]
+    examples = next(b["examples"] for b in nlu if b.get("intent") == "human_handoff")
+    texts = [line[2:].strip() for line in examples.splitlines() if line.strip().startswith("- ")]
+    assert len(texts) > 40
+    assert [t for t in texts if not dialogue.may_ask_for_person(t)] == []
+
+
+@pytest.mark.parametrize("text", ["nog niet echt, ze willen wel met me praten", "de school wil me spreken",
+                                  "HR-adviseur", "medewerker bij de albert heijn", "financieel adviseur bij een bank"])
+def test_somebody_else_who_wants_to_talk_is_no_request_for_a_person(text):
+    assert not dialogue.may_ask_for_person(text)
+
+
+def test_answered_since_latest_message_ignores_the_bots_own_acknowledgements():
+    events = [{"event": "user", "text": "ik heb hbo, kost dat veel?"},
+              {"event": "bot", "text": "Dank je! ...", "metadata": {"tekst": "genoteerd"}}]
+    assert not dialogue.answered_since_latest_message(events, {"genoteerd"})
+    events.append({"event": "bot", "text": "De pabo kost ...", "metadata": {"utter_action": "utter_faq/kosten"}})
+    assert dialogue.answered_since_latest_message(events, {"genoteerd"})
+    assert not dialogue.answered_since_latest_message(events + [{"event": "user", "text": "ok"}])
