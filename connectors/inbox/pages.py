@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional
 from zoneinfo import ZoneInfo
 
 from bot.handoff.summary import readable
+from bot.input_check import MAX_MESSAGE_LENGTH
 
 STYLE = """
 body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#f6f7f9;line-height:1.5}
@@ -165,5 +166,5 @@ def live(item: Dict[str, Any], user: str, csrf: str) -> str:
 <button type='button' id='teruggeven' hidden>Geef terug aan de assistent</button></p>
 <div id='gesprek' role='log' aria-live='polite' aria-label='Gesprek' class='transcript'></div>
 <form id='bericht-form' hidden><label for='bericht'>Jouw bericht aan {name}</label>
-<input id='bericht' autocomplete='off' maxlength='2000'> <button type='submit'>Verstuur</button></form>
+<input id='bericht' autocomplete='off' maxlength='{MAX_MESSAGE_LENGTH}'> <button type='submit'>Verstuur</button></form>
 </div><script src='/static/live.js'></script>""", user, csrf)
