@@ -1,5 +1,6 @@
 """Shared secrets: from an environment variable, or (locally) a random secret generated
-once into var/, so every process started from this directory uses the same one.
+once into var/, so every process started from this directory uses the same one. The
+variables are in bot/settings.py (``Secrets``).
 
 Plain Python: no Rasa imports.
 """
@@ -12,13 +13,12 @@ import time
 from pathlib import Path
 from typing import Mapping, Optional
 
-ROOT = Path(__file__).resolve().parents[1]
+from bot.settings import ROOT, Secrets, current
 
 
-def geheim(name: str, filename: str, env: Optional[Mapping[str, str]] = None, root: Path = ROOT) -> str:
-    """The value of environment variable ``name``, else the secret in ``var/<filename>``
-    (created with a random value the first time, readable only by its owner)."""
-    configured = (os.environ if env is None else env).get(name)
+def geheim(configured: Optional[str], filename: str, root: Path = ROOT) -> str:
+    """``configured`` (the environment variable's value) when set, else the secret in
+    ``var/<filename>`` (created with a random value the first time, readable only by its owner)."""
     if configured:
         return configured
     path = root / "var" / filename
@@ -42,5 +42,20 @@ def geheim(name: str, filename: str, env: Optional[Mapping[str, str]] = None, ro
 ACTION_SECRET_HEADER = "X-Action-Server-Secret"
 
 
+def _secrets(env: Optional[Mapping[str, str]]) -> Secrets:
+    return current().secrets if env is None else Secrets.from_env(env)
+
+
 def action_server_secret(env: Optional[Mapping[str, str]] = None) -> str:
-    return geheim("ACTION_SERVER_SECRET", "action-server-secret.txt", env)
+    """ACTION_SERVER_SECRET, or the secret in var/action-server-secret.txt."""
+    return geheim(_secrets(env).action_server, "action-server-secret.txt")
+
+
+def site_token_secret(env: Optional[Mapping[str, str]] = None) -> str:
+    """SITE_TOKEN_SECRET, or the secret in var/site-token-secret.txt (tokens survive a restart)."""
+    return geheim(_secrets(env).site_token, "site-token-secret.txt")
+
+
+def pseudonym_secret(env: Optional[Mapping[str, str]] = None) -> str:
+    """PSEUDONIEM_SECRET, or the secret in var/pseudoniem-secret.txt."""
+    return geheim(_secrets(env).pseudonym, "pseudoniem-secret.txt")

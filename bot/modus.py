@@ -11,7 +11,8 @@ that is not configured (the ``tracker_store`` of the endpoints file with its env
 variables, e.g. POSTGRES_*) or is SQLite, a missing ONDERWIJSLOKET_DB_URL, a channel file
 with the ``rest`` channel, a webhook URL with http:// or a short webhook secret, e-mail
 without STARTTLS, and the Rasa API or the action server bound to all interfaces.
-Locally nothing is refused. See docs/productie.md.
+Locally nothing is refused. See docs/productie.md. The variables are described in
+bot/settings.py; the checks read them from the environment merged with ``.env``.
 
 Plain Python: no Rasa imports.
 """
@@ -26,9 +27,9 @@ from typing import Any, Dict, List, Mapping, Optional
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-LOKAAL, PRODUCTIE = "lokaal", "productie"
-DEFAULT_TOKEN = "lokaal-geheim"
+# DEFAULT_TOKEN, LOKAAL, PRODUCTIE and ROOT are defined in bot/settings.py; they are names of this module too.
+from bot.settings import DEFAULT_TOKEN, LOKAAL, PRODUCTIE, ROOT, Mode, Rasa, Secrets, Storage
+
 MIN_SECRET = 32
 ALL_INTERFACES = frozenset({"", "0.0.0.0", "::", "[::]", "*"})
 ENDPOINTS = {LOKAAL: "endpoints.yml", PRODUCTIE: "deploy/endpoints.production.yml"}
@@ -53,7 +54,7 @@ def omgeving(env: Optional[Mapping[str, str]] = None, root: Path = ROOT) -> Dict
 
 
 def modus(env: Mapping[str, str]) -> str:
-    return (env.get("INTAKE_MODUS") or LOKAAL).strip().lower()
+    return Mode.from_env(env).modus
 
 
 def productie(env: Optional[Mapping[str, str]] = None) -> bool:
@@ -67,12 +68,14 @@ def _path(value: str, root: Path) -> Path:
 
 def endpoints_file(env: Mapping[str, str], root: Path = ROOT) -> Path:
     """RASA_ENDPOINTS, else endpoints.yml (local) or deploy/endpoints.production.yml (production)."""
-    return _path(env.get("RASA_ENDPOINTS") or ENDPOINTS.get(modus(env), ENDPOINTS[LOKAAL]), root)
+    mode = Mode.from_env(env)
+    return _path(mode.endpoints or ENDPOINTS.get(mode.modus, ENDPOINTS[LOKAAL]), root)
 
 
 def credentials_file(env: Mapping[str, str], root: Path = ROOT) -> Path:
     """RASA_CREDENTIALS, else credentials.yml (local) or deploy/credentials.productie.yml."""
-    return _path(env.get("RASA_CREDENTIALS") or CREDENTIALS.get(modus(env), CREDENTIALS[LOKAAL]), root)
+    mode = Mode.from_env(env)
+    return _path(mode.credentials or CREDENTIALS.get(mode.modus, CREDENTIALS[LOKAAL]), root)
 
 
 _VARIABLE = re.compile(r"\$\{([^}]+)\}")
@@ -152,17 +155,19 @@ def controleer(env: Optional[Mapping[str, str]] = None, root: Path = ROOT) -> Li
     if mode == LOKAAL:
         return []
     problems: List[str] = []
-    token = env.get("RASA_AUTH_TOKEN") or ""
+    rasa, secrets = Rasa.from_env(env), Secrets.from_env(env)
+    token = rasa.auth_token
     if not token or token == DEFAULT_TOKEN:
-        problems.append("RASA_AUTH_TOKEN ontbreekt of is het standaardtoken 'lokaal-geheim'. "
+        problems.append(f"RASA_AUTH_TOKEN ontbreekt of is het standaardtoken '{DEFAULT_TOKEN}'. "
                         f"Kies een lange willekeurige waarde (minstens {MIN_SECRET} tekens).")
     elif _short(token):
         problems.append(f"RASA_AUTH_TOKEN is korter dan {MIN_SECRET} tekens.")
-    for name, what in (("ACTION_SERVER_SECRET", "het gedeelde geheim van de actieserver"),
-                       ("SITE_TOKEN_SECRET", "het geheim van de gesprekstokens van de site")):
-        if not env.get(name):
+    for name, what, secret in (
+            ("ACTION_SERVER_SECRET", "het gedeelde geheim van de actieserver", secrets.action_server),
+            ("SITE_TOKEN_SECRET", "het geheim van de gesprekstokens van de site", secrets.site_token)):
+        if not secret:
             problems.append(f"{name} ontbreekt ({what}).")
-        elif _short(env[name]):
+        elif _short(secret):
             problems.append(f"{name} is korter dan {MIN_SECRET} tekens.")
     try:
         store = tracker_store(env, root)
@@ -175,7 +180,7 @@ def controleer(env: Optional[Mapping[str, str]] = None, root: Path = ROOT) -> Li
             problems.append("De tracker store is SQLite. Gebruik in productie PostgreSQL (POSTGRES_*).")
         elif not store.get("url"):
             problems.append("De tracker store heeft geen host (POSTGRES_HOST).")
-    if not env.get("ONDERWIJSLOKET_DB_URL"):
+    if not Storage.from_env(env).db_url:
         problems.append("ONDERWIJSLOKET_DB_URL ontbreekt (de database van kennisbank en overdrachten).")
     credentials = credentials_file(env, root)
     if not credentials.is_file():
@@ -193,10 +198,10 @@ def controleer(env: Optional[Mapping[str, str]] = None, root: Path = ROOT) -> Li
         problems.append("E-mail zonder STARTTLS: zet HANDOFF_SMTP_STARTTLS=1 (of laat het weg).")
     # run.sh binds both to 127.0.0.1 unless told otherwise; rasa-sdk itself binds to all
     # interfaces when SANIC_HOST is not set (systemd: set it in the environment file).
-    for name, what, default in (("RASA_INTERFACE", "De Rasa-API", "127.0.0.1"),
-                                ("SANIC_HOST", "De actieserver", "0.0.0.0")):
-        if (env.get(name) or default).strip() in ALL_INTERFACES:
-            problems.append(f"{what} luistert op alle netwerkadressen ({name}={env.get(name) or default}). "
+    for name, what, address in (("RASA_INTERFACE", "De Rasa-API", rasa.interface),
+                                ("SANIC_HOST", "De actieserver", rasa.action_server_host)):
+        if address.strip() in ALL_INTERFACES:
+            problems.append(f"{what} luistert op alle netwerkadressen ({name}={address}). "
                             "Gebruik 127.0.0.1 of een intern adres achter de proxy.")
     return problems
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
+from bot.input_check import MAX_MESSAGE_LENGTH
+
 
 def _buttons(*pairs: str) -> List[Dict[str, str]]:
     return [{"title": title, "payload": payload} for title, payload in zip(pairs[::2], pairs[1::2])]
@@ -45,7 +47,7 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Let op: je bericht bevat een persoonlijk nummer, zoals een BSN of rekeningnummer. Dat heb ik niet nodig. Ik bewaar het niet.',
     },
     "invoer_te_lang": {
-        "text": 'Je bericht is te lang voor mij. Kun je het korter maken? Maximaal 2000 tekens.',
+        "text": f'Je bericht is te lang voor mij. Kun je het korter maken? Maximaal {MAX_MESSAGE_LENGTH} tekens.',
     },
     "invoer_engels": {
         "text": 'Sorry, ik begrijp alleen Nederlands. Wil je je vraag in het Nederlands typen?',

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 from typing import List, Optional
 
@@ -28,6 +27,8 @@ import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 from yarl import URL
+
+from bot.settings import current as settings
 
 logger = logging.getLogger("connectors.front")
 
@@ -218,7 +219,7 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--host", default="0.0.0.0")
     parser.add_argument("--backend", action="append", required=True, help="URL van een Rasa-proces (1 of meer)")
-    parser.add_argument("--token", default=os.environ.get("RASA_AUTH_TOKEN", "lokaal-geheim"))
+    parser.add_argument("--token", default=settings().rasa.token)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s  %(message)s")
     front = Front(args.backend, args.token)

@@ -6,15 +6,14 @@ is empty. Memory is at most ``max_keys`` x ``limit`` timestamps.
 The client's address (``client_ip``): the socket's remote address, or the address the
 trusted proxies put in X-Forwarded-For, only when ``trusted_proxies`` says how many
 proxies in front of the server add to that header (``INBOX_TRUSTED_PROXIES`` for the inbox,
-``SITE_TRUSTED_PROXIES`` for the site channel; 0 by default).
+``SITE_TRUSTED_PROXIES`` for the site channel; 0 by default; bot/settings.py).
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections import OrderedDict, deque
-from typing import Deque, Mapping, Optional
+from typing import Deque, Optional
 
 
 class SlidingWindow:
@@ -71,14 +70,6 @@ class SlidingWindow:
 
     def forget(self, key: str) -> None:
         self._seen.pop(key, None)
-
-
-def trusted_proxies(env: Mapping[str, str] = os.environ, name: str = "TRUSTED_PROXIES") -> int:
-    """How many trusted proxies stand in front of this server (``name``, 0 when not set)."""
-    try:
-        return max(0, int(env.get(name) or 0))
-    except ValueError:
-        return 0
 
 
 def client_ip(remote: Optional[str], forwarded_for: Optional[str], proxies: int) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import signal
 import sys
 from typing import Dict, Optional
@@ -22,6 +21,7 @@ from sqlalchemy.engine import Engine
 from bot.modus import weiger_onveilig
 from bot.handoff import outbox
 from bot.handoff.settings import ConfigError, Settings, from_env
+from bot.settings import current as current_settings
 from connectors.delivery import Connector, DeliveryError, build
 
 logger = logging.getLogger("connectors.worker")
@@ -94,7 +94,7 @@ async def sweep_contacts(stop: asyncio.Event, seconds: Optional[float] = None) -
     from bot.privacy.sweep import sweep
     from bot.privacy.trackers import GeenTrackerStore, tracker_engine
 
-    seconds = seconds if seconds is not None else float(os.environ.get("SWEEP_SECONDS") or 60)
+    seconds = seconds if seconds is not None else current_settings().worker.sweep_seconds
     trackers = None
     while not stop.is_set():
         try:

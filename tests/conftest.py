@@ -23,7 +23,7 @@ from typing import Any, Dict, List
 
 import pytest
 
-from bot import readiness
+from bot import readiness, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -39,6 +39,37 @@ def pytest_collection_modifyitems(config, items):
             raise pytest.UsageError(f"{item.nodeid}: elke test staat in een map per laag ({', '.join(TIERS)})")
         if not explicit:
             item.add_marker(getattr(pytest.mark, folder))
+
+
+class _MonkeyPatch(pytest.MonkeyPatch):
+    """pytest's MonkeyPatch; changing the environment also forgets the settings read so far
+    (bot/settings.py reads the environment once per process)."""
+
+    def setenv(self, name: str, value: str, prepend: Any = None) -> None:
+        super().setenv(name, value, prepend)
+        settings.reset()
+
+    def delenv(self, name: str, raising: bool = True) -> None:
+        super().delenv(name, raising)
+        settings.reset()
+
+    def undo(self) -> None:
+        super().undo()
+        settings.reset()
+
+
+@pytest.fixture
+def monkeypatch():
+    with _MonkeyPatch.context() as patch:
+        yield patch
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Every test starts from the environment as it is, not from settings an earlier test read."""
+    settings.reset()
+    yield
+    settings.reset()
 
 
 WEBHOOK_SECRET = "stack-webhook-geheim"

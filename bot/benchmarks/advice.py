@@ -24,8 +24,7 @@ from bot.advice.coverage import profile_grid
 from bot.advice.text import messages, payload
 from bot.knowledge.catalog import KnowledgeBase
 from bot.knowledge.load import prepare
-
-ROOT = Path(__file__).resolve().parents[2]
+from bot.settings import ROOT
 TARGET_P95_MS = 20.0
 
 

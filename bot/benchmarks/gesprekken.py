@@ -34,8 +34,8 @@ from typing import Any, Dict, List, Optional
 import yaml
 
 from bot import readiness
+from bot.settings import ROOT, current
 
-ROOT = Path(__file__).resolve().parents[2]
 PERSONAS = ROOT / "tests/bench/personas"
 MAX_TURNS = 45
 CONTACT = ("naam", "email", "telefoon", "contactvoorkeur")
@@ -287,7 +287,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--deel", default="beide", choices=["ontwikkel", "heldout", "beide"])
     parser.add_argument("--url")
-    parser.add_argument("--token", default=os.environ.get("RASA_AUTH_TOKEN", "lokaal-geheim"))
+    parser.add_argument("--token", default=current().rasa.token)
     parser.add_argument("--out", default=str(ROOT / "var/bench/gesprekken"))
     parser.add_argument("--parallel", type=int, default=3)
     parser.add_argument("--details", action="store_true", help="per persona (never use this on the held-out part)")

@@ -42,8 +42,9 @@ from typing import Dict, List, Optional, Sequence
 
 from bot import readiness
 from bot.benchmarks.server_memory import _rasa_pid
+from bot.maintenance.production import DEVELOPMENT
+from bot.settings import ROOT, current
 
-ROOT = Path(__file__).resolve().parents[2]
 RASA = ROOT / ".venv/bin/rasa"
 
 #: Dutch conversations as a person on the site would type them (the same for both bots).
@@ -138,7 +139,7 @@ class ThisBot:
                "ONDERWIJSLOKET_DB_URL": f"sqlite:///{self.work / 'app.db'}", "LOG_DIR": str(self.work / "log"),
                "HANDOFF_CONNECTORS": "inbox", "RASA_RESERVE": "0",
                "ACTION_ENDPOINT_URL": f"http://localhost:{self.ports['ACTION_PORT']}/webhook",
-               "RASA_MODEL": os.environ.get("RASA_MODEL", str(ROOT / "bot/models/onderwijsloket.tar.gz")),
+               "RASA_MODEL": str(current().rasa.model or DEVELOPMENT),
                **self.extra_env}
         self.process = subprocess.Popen([str(ROOT / "scripts/run.sh")], cwd=ROOT, env=env, start_new_session=True,
                                         stdout=open(self.work / "run.out", "w"), stderr=subprocess.STDOUT)

@@ -35,8 +35,7 @@ from bot.nlu.classifier import embedding_cache_dir
 from bot.nlu.intent_model import IntentModel, IntentModelConfig, intent_of
 from bot.profile import values
 from bot.profile.extract import extract
-
-ROOT = Path(__file__).resolve().parents[2]
+from bot.settings import ROOT
 INDEPENDENT = ROOT / "tests/data/nlu_heldout_onafhankelijk"
 DEVELOPMENT = ROOT / "tests/data/nlu_heldout.yml"
 THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]

@@ -39,8 +39,9 @@ import socketio
 
 from bot import readiness
 from bot.benchmarks.latency import script
+from bot.maintenance.production import DEVELOPMENT
+from bot.settings import ROOT, current
 
-ROOT = Path(__file__).resolve().parents[2]
 PATH = "/webhooks/site/socket.io"
 
 
@@ -118,7 +119,7 @@ def start_set(work: Path) -> Dict[str, object]:
            "POSTGRES_DB": database, "REDIS_DB": str(redis_db), "PRODUCTIE_DIR": str(work),
            "SITE_REDIS_CHANNEL": f"bench-site-{database}", "NGINX_ACCESS_LOG": "off",
            "SITE_ORIGINS": ",".join([f"http://127.0.0.1:{public}", *replicas]),
-           "RASA_MODEL": os.environ.get("RASA_MODEL") or str(ROOT / "bot" / "models" / "onderwijsloket.tar.gz"),
+           "RASA_MODEL": str(current().rasa.model or DEVELOPMENT),
            "SITE_RATE_MESSAGES": "100000", "SITE_IP_MESSAGES": "100000", "SITE_NEW_PER_IP": "100000"}
     for name in ("RASA_AUTH_TOKEN", "ACTION_SERVER_SECRET", "SITE_TOKEN_SECRET", "RASA_URL",
                  "ONDERWIJSLOKET_DB_URL", "SITE_REDIS_URL", "LOG_DIR"):

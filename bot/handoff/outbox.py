@@ -30,6 +30,8 @@ from bot.handoff.tables import aflevering, overdracht
 from bot.store.db import utcnow
 
 WAITING, BUSY, DELIVERED, DEAD = "wachtend", "bezig", "afgeleverd", "dood"
+#: The stored error of a failed attempt (``laatste_fout``) keeps at most this many characters.
+MAX_ERROR_LENGTH = 2000
 _JITTER = random.Random()
 
 
@@ -140,7 +142,7 @@ def mark_failed(engine: Engine, job: Job, error: str, policy: RetryPolicy, perma
     now = now or utcnow()
     attempts = job.attempts + 1
     dead = permanent or attempts >= policy.max_attempts
-    values: Dict[str, Any] = {"pogingen": attempts, "laatste_fout": error[:2000], "vergrendeld_tot": None,
+    values: Dict[str, Any] = {"pogingen": attempts, "laatste_fout": error[:MAX_ERROR_LENGTH], "vergrendeld_tot": None,
                               "lease": None, "status": DEAD if dead else WAITING}
     if not dead:
         delay = policy.delay(attempts, rng)

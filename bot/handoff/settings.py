@@ -1,4 +1,8 @@
-"""Settings of the handoff delivery, from the environment (see .env.example)."""
+"""Settings of the handoff delivery (HANDOFF_*), from the environment (see .env.example).
+
+The section of bot/settings.py for the delivery worker, kept next to the outbox it
+configures; the other environment variables are in bot/settings.py.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import List, Mapping, Optional, Tuple
 
 from bot.handoff.outbox import RetryPolicy
+from bot.settings import Mode
 
 KNOWN = ("inbox", "webhook", "email")
 
@@ -97,6 +102,6 @@ def from_env(env: Mapping[str, str] = os.environ) -> Settings:
             lease_seconds=number("HANDOFF_LEASE", 120.0),
         ),
         poll_seconds=number("HANDOFF_POLL", 2.0),
-        production=(env.get("INTAKE_MODUS") or "").strip().lower() == "productie",
+        production=Mode.from_env(env).production,
     )
     return settings

@@ -10,12 +10,12 @@ engine reach every route?); the knowledge base does not import the advice engine
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from bot.knowledge.check import DEFAULT_MAX_AGE_DAYS, check
 from bot.knowledge.content import CONTENT_DIR
+from bot.settings import current
 
 
 def main(argv=None) -> int:
@@ -23,7 +23,7 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="inhoud valideren")
     check_cmd.add_argument("--max-dagen", type=int,
-                           default=int(os.environ.get("KB_MAX_DAGEN", DEFAULT_MAX_AGE_DAYS)),
+                           default=current().maintenance.kb_max_days,
                            help=f"hoe oud een bron mag zijn (standaard {DEFAULT_MAX_AGE_DAYS}, of KB_MAX_DAGEN)")
     check_cmd.add_argument("--inhoud", type=Path, default=CONTENT_DIR, help="map met de inhoudsbestanden")
     load_cmd = commands.add_parser("load", help="schema bijwerken (migraties) en inhoud laden")

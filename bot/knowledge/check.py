@@ -22,9 +22,11 @@ from bot.knowledge.content import CONTENT_DIR, FACT_TOPICS, ContentError, Rows, 
 from bot.knowledge.load import load
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 from bot.profile import values
+from bot.settings import Maintenance
 from bot.store import db
 
-DEFAULT_MAX_AGE_DAYS = 365
+#: How old a source may be (KB_MAX_DAGEN changes it for ``make kb-check``).
+DEFAULT_MAX_AGE_DAYS = Maintenance.kb_max_days
 
 #: Which table rows are facts that need a source: (soort in kb_bronvermelding, table, key columns).
 SOURCED = (

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,10 +27,10 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 import sqlalchemy as sa
 
-from bot.privacy.trackers import ROOT, events, tracker_engine
+from bot.privacy.trackers import events, tracker_engine
 from bot.profile.values import PROFILE_SLOTS
+from bot.settings import current
 
-REPORT_DIR = Path(os.environ.get("RAPPORT_DIR") or ROOT / "var" / "rapporten")
 TEST_PREFIXES = ("bench-", "load-", "loadtest-", "test-", "locust-", "k6-")
 TEST_MARKER = "testverkeer"
 
@@ -246,7 +245,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     today = dt.date.today().isoformat()
     figures = analyse(load(tracker_engine(args.tracker_url), args.sinds), args.met_testverkeer)
-    path = report(figures, args.uit or REPORT_DIR / f"analyse-{today}", today, args.met_testverkeer)
+    path = report(figures, args.uit or current().maintenance.reports_dir / f"analyse-{today}", today, args.met_testverkeer)
     n = figures.conversations
     print(f"Rapport: {path}")
     print(f"Gesprekken: {n} (niet meegeteld als testverkeer: {figures.excluded_test})")

@@ -22,7 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-ROOT = Path(__file__).resolve().parents[2]
+from bot.settings import ROOT, current
+
 NAME = "onderwijsloket.tar.gz"
 DEVELOPMENT = ROOT / "bot" / "models" / NAME
 PRODUCTION_DIR = ROOT / "bot" / "models" / "productie"
@@ -30,8 +31,7 @@ RECORD = "gepromoveerd.json"
 
 
 def production_dir() -> Path:
-    configured = os.environ.get("PRODUCTIE_DIR")
-    return Path(configured) if configured else PRODUCTION_DIR
+    return current().maintenance.productie_dir or PRODUCTION_DIR
 
 
 def served_model(production: Optional[Path] = None, development: Path = DEVELOPMENT) -> Path:

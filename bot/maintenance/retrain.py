@@ -30,8 +30,8 @@ from typing import Callable, Optional
 
 from bot.maintenance.gate import Decision, Metrics, decide
 from bot.maintenance.production import fingerprint, production_dir, promote, served_model
+from bot.settings import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RASA = ROOT / ".venv" / "bin" / "rasa"
 HELDOUT = ROOT / "tests" / "data" / "nlu_heldout.yml"
 STORIES = ROOT / "tests" / "test_gesprekken.yml"

@@ -17,13 +17,11 @@ format (``response_selector.faq.response.utter_action`` = ``utter_faq/<topic>``)
 from __future__ import annotations
 
 import logging
-import os
 import pickle
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
-from rasa.engine.caching import CACHE_LOCATION_ENV, DEFAULT_CACHE_LOCATION
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -44,6 +42,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import encoders
+from bot.settings import current
 from bot.nlu.intent_model import RETRIEVAL_SEPARATOR, IntentModel, IntentModelConfig, grouped, intent_of
 
 logger = logging.getLogger(__name__)
@@ -54,7 +53,8 @@ RANKING_LENGTH = 10
 
 
 def embedding_cache_dir() -> Path:
-    return Path(os.environ.get(CACHE_LOCATION_ENV, DEFAULT_CACHE_LOCATION)) / "embeddings"
+    """Under Rasa's training cache (RASA_CACHE_DIRECTORY)."""
+    return current().rasa.cache_dir / "embeddings"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)

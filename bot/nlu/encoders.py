@@ -22,7 +22,6 @@ from __future__ import annotations
 import abc
 import hashlib
 import logging
-import os
 import threading
 from collections import OrderedDict
 from importlib import metadata
@@ -30,6 +29,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 import numpy as np
+
+from bot.settings import current
 
 logger = logging.getLogger(__name__)
 
@@ -178,7 +179,7 @@ class RecentTexts:
 
     def __init__(self, encoder: SentenceEncoder, size: Optional[int] = None) -> None:
         self.encoder = encoder
-        self.size = int(os.environ.get("ENCODER_CACHE_SIZE", "4096")) if size is None else size
+        self.size = current().nlu.encoder_cache_size if size is None else size
         self._vectors: "OrderedDict[str, np.ndarray]" = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0

@@ -34,15 +34,16 @@ from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUEN
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.settings import current
+
 logger = logging.getLogger(__name__)
 
-MODEL_ENV = "ONDERWIJSLOKET_SPACY_MODEL"
 BLANK_DUTCH = "blank:nl"
 
 
 def configured_model(config: Dict[Text, Any]) -> Text:
-    """The model name or path to try: the environment wins over ``config.yml``."""
-    return os.environ.get(MODEL_ENV) or config.get("model") or "nl_core_news_sm"
+    """The model name or path to try: ONDERWIJSLOKET_SPACY_MODEL wins over ``config.yml``."""
+    return current().nlu.spacy_model or config.get("model") or "nl_core_news_sm"
 
 
 def resolve_model(name: Text) -> SpacyModel:

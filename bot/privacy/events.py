@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, Mapping, Set
 
 import yaml
 
 from bot.privacy.names import names_in, replace_names
 from bot.privacy.redact import redact, redact_contact_details
+from bot.settings import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 #: Keys whose values are identifiers or names of the bot's own machinery, never personal text.
 SKIP_KEYS = frozenset({"event", "timestamp", "message_id", "input_channel", "policy", "name", "intent_name",
                        "action_name", "confidence", "extractor", "processors", "start", "end", "entity",

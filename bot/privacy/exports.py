@@ -23,7 +23,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
-ROOT = Path(__file__).resolve().parents[2]
+from bot.settings import current
+
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
 CONVERSATIONS = "gesprekken"
@@ -33,12 +34,12 @@ _FORMULA = ("=", "+", "-", "@")
 
 def export_dir() -> Path:
     """Where review exports go: REVIEW_DIR, else var/review."""
-    return Path(os.environ.get("REVIEW_DIR") or ROOT / "var" / "review")
+    return current().maintenance.review_dir
 
 
 def stories_dir() -> Path:
     """Where test stories from real conversations go: TESTVERHALEN_DIR, else tests/."""
-    return Path(os.environ.get("TESTVERHALEN_DIR") or ROOT / "tests")
+    return current().maintenance.stories_dir
 
 
 class ExportFileError(ValueError):

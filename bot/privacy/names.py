@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, List
 
+from bot.settings import ROOT
+
 NAME_LABEL = "[naam]"
-ROOT = Path(__file__).resolve().parents[2]
 _PARTICLES = r"(?:van der|van den|van de|van|de|der|den|ter|ten|te|in 't|'t)"
 _WORD = r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*"
 #: After these words comes a name, whatever its spelling.

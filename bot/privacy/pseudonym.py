@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
-import secrets
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from bot.geheim import pseudonym_secret
 
 
 def _secret() -> bytes:
-    configured = os.environ.get("PSEUDONIEM_SECRET")
-    if configured:
-        return configured.encode()
-    path = ROOT / "var" / "pseudoniem-secret.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(32))
-        path.chmod(0o600)
-    return path.read_text().strip().encode()
+    """PSEUDONIEM_SECRET, or a random secret kept in var/."""
+    return pseudonym_secret().encode()
 
 
 def pseudonym(conversation_id: str) -> str:

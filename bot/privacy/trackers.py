@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bot import modus
+from bot.settings import ROOT, Storage
 
-ROOT = Path(__file__).resolve().parents[2]
 events = sa.table("events", sa.column("id"), sa.column("sender_id"), sa.column("type_name"),
                   sa.column("timestamp"), sa.column("intent_name"), sa.column("action_name"), sa.column("data"))
 
@@ -34,8 +34,9 @@ def tracker_url(url: str = None, env: Mapping[str, str] = None) -> str:
     if url:
         return url
     env = modus.omgeving(env)
-    if env.get("TRACKER_DB_URL"):
-        return env["TRACKER_DB_URL"]
+    configured = Storage.from_env(env).tracker_db_url
+    if configured:
+        return configured
     if modus.modus(env) != modus.PRODUCTIE:
         env.setdefault("TRACKER_DB", "var/tracker.db")
     where = modus.endpoints_file(env, ROOT)

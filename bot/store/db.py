@@ -8,7 +8,6 @@ process and reused; every caller gets the same engine for the same URL.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
 from pathlib import Path
 from typing import Dict, Optional
@@ -18,9 +17,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
 
-ROOT = Path(__file__).resolve().parents[2]
+from bot.settings import ROOT, current
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-URL_VARIABLE = "ONDERWIJSLOKET_DB_URL"
 DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'onderwijsloket.db'}"
 
 _engines: Dict[str, Engine] = {}
@@ -33,7 +32,7 @@ def utcnow() -> dt.datetime:
 
 
 def database_url(url: Optional[str] = None) -> str:
-    return url or os.environ.get(URL_VARIABLE) or DEFAULT_URL
+    return url or current().storage.db_url or DEFAULT_URL
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

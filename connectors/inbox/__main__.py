@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 
 from aiohttp import web
 
 from bot.modus import weiger_onveilig
+from bot.settings import current as settings
 from bot.store import db
 from connectors.inbox import auth
 from connectors.inbox.app import create_app
@@ -24,9 +24,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m connectors.inbox", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
+    inbox = settings().inbox
     serve = commands.add_parser("serve", help="de inbox starten")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("INBOX_PORT", 5080)))
-    serve.add_argument("--host", default=os.environ.get("INBOX_HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=inbox.port)
+    serve.add_argument("--host", default=inbox.host)
     add = commands.add_parser("intaker-toevoegen", help="een account voor een intaker maken")
     add.add_argument("gebruikersnaam")
     add.add_argument("--naam", default="")
@@ -37,7 +38,7 @@ def main(argv=None) -> int:
     engine = db.get_engine()
     db.upgrade(engine)
     if args.command == "intaker-toevoegen":
-        password = os.environ.get("INTAKER_WACHTWOORD")
+        password = inbox.intaker_password
         if not password:
             password = getpass.getpass("Wachtwoord (minstens 10 tekens): ")
             if password != getpass.getpass("Nog een keer: "):
@@ -50,8 +51,7 @@ def main(argv=None) -> int:
             return 1
         print(f"Intaker '{args.gebruikersnaam.lower()}' is aangemaakt.")
         return 0
-    secure = os.environ.get("INBOX_SECURE_COOKIES", "").lower() in {"1", "true", "ja"}
-    web.run_app(create_app(engine, secure_cookies=secure), host=args.host, port=args.port,
+    web.run_app(create_app(engine, secure_cookies=inbox.secure_cookies), host=args.host, port=args.port,
                 print=lambda *_: print(f"Inbox op http://{args.host}:{args.port}/", flush=True))
     return 0
 

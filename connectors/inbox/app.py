@@ -23,7 +23,9 @@ from aiohttp import web
 from sqlalchemy.engine import Engine
 
 from bot.handoff import outbox
-from connectors.limits import SlidingWindow, client_ip, trusted_proxies
+from bot.input_check import MAX_MESSAGE_LENGTH
+from bot.settings import current as settings
+from connectors.limits import SlidingWindow, client_ip
 from connectors.inbox import auth, checks, pages, store
 from connectors.inbox.live import RasaClient, RasaRefused, RasaUnavailable, conversation
 
@@ -128,7 +130,7 @@ class LoginLimits:
                  seconds: float = LOGIN_WINDOW, proxies: Optional[int] = None) -> None:
         self.ip = SlidingWindow(per_ip, seconds, max_keys=10_000)
         self.account = SlidingWindow(per_account, seconds, max_keys=10_000)
-        self.proxies = trusted_proxies(name="INBOX_TRUSTED_PROXIES") if proxies is None else proxies
+        self.proxies = settings().inbox.trusted_proxies if proxies is None else proxies
 
     def keys(self, request: web.Request, username: Optional[str]) -> tuple:
         ip = client_ip(request.remote, request.headers.get("X-Forwarded-For"), self.proxies)
@@ -368,10 +370,11 @@ def _live(action: str):
                 return web.json_response(conversation(await rasa.tracker(conversation_id)))
             text = ""
             if action == "bericht":
-                text = checks.text(await checks.json_object(request, "'tekst' (1 tot 2000 tekens)"), "tekst",
-                                   2000).strip()
+                text = checks.text(await checks.json_object(request, f"'tekst' (1 tot {MAX_MESSAGE_LENGTH} tekens)"),
+                                   "tekst", MAX_MESSAGE_LENGTH).strip()
                 if not text:
-                    return web.json_response({"fout": "stuur 1 tot 2000 tekens in 'tekst'"}, status=400)
+                    return web.json_response({"fout": f"stuur 1 tot {MAX_MESSAGE_LENGTH} tekens in 'tekst'"},
+                                             status=400)
             # Answers as soon as the person's chat has the message; the bot's reply is not awaited.
             started = time.monotonic()
             result = await rasa.staff(conversation_id, action, current.intaker.naam, text)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 from typing import Any, Dict, List
 from urllib.parse import quote
 
 import aiohttp
+
+from bot.settings import current as settings
 
 STATUS_TYPE = "medewerker_status"
 
@@ -28,8 +29,9 @@ class RasaRefused(Exception):
 
 class RasaClient:
     def __init__(self, url: str = None, token: str = None) -> None:
-        self.url = (url or os.environ.get("RASA_URL") or "http://localhost:5005").rstrip("/")
-        self.token = token or os.environ.get("RASA_AUTH_TOKEN") or "lokaal-geheim"
+        rasa = settings().rasa
+        self.url = (url or rasa.url).rstrip("/")
+        self.token = token or rasa.token
         self._session: aiohttp.ClientSession = None
 
     async def _http(self) -> aiohttp.ClientSession:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bot.handoff.summary import readable
+from bot.input_check import MAX_MESSAGE_LENGTH
 
 LOCAL = ZoneInfo("Europe/Amsterdam")
 NOTICES = {"geclaimd": "Je hebt deze overdracht geclaimd.",
@@ -79,4 +80,4 @@ def confirm_finish(item: Dict[str, Any], note: str, user: str, csrf: str) -> str
 
 
 def live(item: Dict[str, Any], user: str, csrf: str) -> str:
-    return _render("live.html", user, csrf, item=item)
+    return _render("live.html", user, csrf, item=item, max_length=MAX_MESSAGE_LENGTH)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-import os
 import re
 import time
 from pathlib import Path
@@ -26,14 +25,15 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from socketio import AsyncServer
 
-from bot.geheim import geheim
+from bot.geheim import site_token_secret
+from bot.input_check import MAX_MESSAGE_LENGTH
+from bot.settings import ROOT, Site, current
 from connectors import limits
 from connectors.site import tokens
 from connectors.site.limits import RateLimiter
 
 logger = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent / "static"
 VENDOR = {  # browser libraries from npm (web/package.json), installed by scripts/setup.sh
     "socket.io.min.js": ROOT / "web" / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
@@ -56,7 +56,7 @@ STAFF_ACTIONS = ("overnemen", "bericht", "teruggeven")
 
 def _secret() -> str:
     """SITE_TOKEN_SECRET, or a random secret kept in var/ so tokens survive a restart."""
-    return geheim("SITE_TOKEN_SECRET", "site-token-secret.txt")
+    return site_token_secret()
 
 
 def _origins(value: Any) -> List[str]:
@@ -93,17 +93,23 @@ class SiteChannel(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         credentials = credentials or {}
+        site = current().site
+
+        def setting(configured: Any, key: str, default: Any) -> Any:
+            """The environment (bot/settings.py) wins over the channel file."""
+            return configured if configured is not None else credentials.get(key, default)
+
         return cls(
-            origins=_origins(os.environ.get("SITE_ORIGINS") or credentials.get("origins")),
-            max_length=int(os.environ.get("SITE_MAX_LENGTH") or credentials.get("max_length", 2000)),
-            rate_messages=int(os.environ.get("SITE_RATE_MESSAGES") or credentials.get("rate_messages", 15)),
-            rate_seconds=float(os.environ.get("SITE_RATE_SECONDS") or credentials.get("rate_seconds", 30)),
+            origins=_origins(site.origins or credentials.get("origins")),
+            max_length=int(setting(site.max_length, "max_length", MAX_MESSAGE_LENGTH)),
+            rate_messages=int(setting(site.rate_messages, "rate_messages", 15)),
+            rate_seconds=float(setting(site.rate_seconds, "rate_seconds", 30)),
             token_days=float(credentials.get("token_days", 30)),
-            ip_messages=int(os.environ.get("SITE_IP_MESSAGES") or credentials.get("ip_messages", IP_MESSAGES)),
-            new_per_ip=int(os.environ.get("SITE_NEW_PER_IP") or credentials.get("new_per_ip", NEW_PER_IP)),
+            ip_messages=int(setting(site.ip_messages, "ip_messages", IP_MESSAGES)),
+            new_per_ip=int(setting(site.new_per_ip, "new_per_ip", NEW_PER_IP)),
         )
 
-    def __init__(self, origins: List[str], max_length: int = 2000, rate_messages: int = 15, rate_seconds: float = 30,
+    def __init__(self, origins: List[str], max_length: int = MAX_MESSAGE_LENGTH, rate_messages: int = 15, rate_seconds: float = 30,
                  token_days: float = 30, ip_messages: int = IP_MESSAGES,
                  sessions_per_connection: int = SESSIONS_PER_CONNECTION, new_per_ip: int = NEW_PER_IP,
                  trusted_proxies: Optional[int] = None) -> None:
@@ -114,8 +120,7 @@ class SiteChannel(InputChannel):
         self.session_limiter = RateLimiter(sessions_per_connection, SESSIONS_SECONDS)
         self.new_limiter = RateLimiter(new_per_ip, NEW_PER_IP_SECONDS)
         #: How many proxies in front of Rasa add to X-Forwarded-For (scripts/run.sh: the front).
-        self.proxies = (limits.trusted_proxies(os.environ, "SITE_TRUSTED_PROXIES") if trusted_proxies is None
-                        else trusted_proxies)
+        self.proxies = current().site.trusted_proxies if trusted_proxies is None else trusted_proxies
         self.token_age = token_days * 86400
         self.secret = _secret()
         self.sio: Optional[AsyncServer] = None
@@ -232,7 +237,7 @@ class SiteChannel(InputChannel):
         async def staff(request: Request) -> response.HTTPResponse:
             """For the intakers' inbox (connectors/inbox/live.py), with RASA_AUTH_TOKEN: JSON
             ``{"conversation_id", "actie": overnemen|bericht|teruggeven, "naam", "tekst"}``."""
-            expected = os.environ.get("RASA_AUTH_TOKEN") or ""
+            expected = current().rasa.auth_token
             sent = request.args.get("token") or ""
             if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
                 return response.json({"fout": "token ontbreekt of klopt niet"}, status=401)
@@ -240,11 +245,11 @@ class SiteChannel(InputChannel):
             conversation_id, action = data.get("conversation_id"), data.get("actie")
             name, text = data.get("naam"), data.get("tekst") or ""
             if not (isinstance(conversation_id, str) and action in STAFF_ACTIONS and isinstance(name, str)
-                    and isinstance(text, str) and 0 < len(name) <= 200 and len(text) <= 2000):
+                    and isinstance(text, str) and 0 < len(name) <= 200 and len(text) <= MAX_MESSAGE_LENGTH):
                 return response.json({"fout": "conversation_id, actie, naam en tekst kloppen niet"}, status=400)
             if action == "bericht":
                 if not text.strip():
-                    return response.json({"fout": "stuur 1 tot 2000 tekens in 'tekst'"}, status=400)
+                    return response.json({"fout": f"stuur 1 tot {MAX_MESSAGE_LENGTH} tekens in 'tekst'"}, status=400)
                 if not await channel._paused(conversation_id):
                     return response.json({"fout": "neem het gesprek eerst over"}, status=409)
             return response.json(await channel.staff(conversation_id, action, name, text.strip()))
@@ -330,13 +335,12 @@ def client_manager(env: Optional[Dict[str, str]] = None) -> Any:
     so a message to a room (a conversation) reaches its sockets on every replica, e.g. an
     intaker's message sent through another replica. Without it: rooms in this process only.
     SITE_REDIS_CHANNEL names the Redis pub/sub channel (one per deployment)."""
-    env = os.environ if env is None else env
-    url = env.get("SITE_REDIS_URL")
-    if not url:
+    site = current().site if env is None else Site.from_env(env)
+    if not site.redis_url:
         return None
     from socketio import AsyncRedisManager
 
-    return AsyncRedisManager(url, channel=env.get("SITE_REDIS_CHANNEL") or "onderwijsloket-site")
+    return AsyncRedisManager(site.redis_url, channel=site.redis_channel)
 
 
 def _expired(tracker: Any, agent: Any, now: Optional[float] = None) -> bool:

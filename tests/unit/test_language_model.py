@@ -15,9 +15,11 @@ from rasa.nlu.tokenizers.spacy_tokenizer import SpacyTokenizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.language_model import BLANK_DUTCH, MODEL_ENV, SpacyContextFeaturizer, SpacyNLP
+from bot.nlu.language_model import BLANK_DUTCH, SpacyContextFeaturizer, SpacyNLP
 
 CONTEXT = ExecutionContext(GraphSchema({}), "test")
+#: The environment variable of the model (bot/settings.py, Nlu.spacy_model).
+MODEL_ENV = "ONDERWIJSLOKET_SPACY_MODEL"
 
 
 def _featurize(text: str, config: dict):
