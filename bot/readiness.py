@@ -22,7 +22,7 @@ import urllib.request
 from typing import Optional, Sequence
 
 
-def stop(process: "subprocess.Popen", timeout: float = 60) -> None:
+def stop(process: subprocess.Popen, timeout: float = 60) -> None:
     """Stops a set started with ``start_new_session=True`` (scripts/run.sh, run_productie.sh).
 
     SIGTERM goes to the leader only, which stops what it supervises in order; whatever still

@@ -107,7 +107,7 @@ class _Borrowed:
 class KeepAliveEndpoint(EndpointConfig):
     """An ``EndpointConfig`` whose requests share one session (and its connections) per loop."""
 
-    _sessions: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Dict[Any, aiohttp.ClientSession]]" = \
+    _sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Dict[Any, aiohttp.ClientSession]] = \
         weakref.WeakKeyDictionary()
 
     @classmethod
@@ -150,8 +150,8 @@ class CompiledRemoteAction(RasaRemoteAction):
             action_endpoint.headers[ACTION_SECRET_HEADER] = secret()
         super().__init__(name, KeepAliveEndpoint.of(action_endpoint))
 
-    async def run(self, output_channel: "OutputChannel", nlg: "NaturalLanguageGenerator",
-                  tracker: "DialogueStateTracker", domain: "Domain") -> List["Event"]:
+    async def run(self, output_channel: OutputChannel, nlg: NaturalLanguageGenerator,
+                  tracker: DialogueStateTracker, domain: Domain) -> List[Event]:
         if self.name() == VALIDATE_SLOT_MAPPINGS and not slot_mappings_checked_outside_form(
                 tracker.active_loop_name, tracker.is_paused()):
             return []

@@ -24,8 +24,8 @@ import aiohttp
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.handoff.summary import readable
 from bot.handoff.settings import Settings
+from bot.handoff.summary import readable
 from bot.store.db import utcnow
 from connectors.inbox.tables import inbox_item
 

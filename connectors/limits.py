@@ -23,7 +23,7 @@ class SlidingWindow:
         if limit < 1 or seconds <= 0 or max_keys < 1:
             raise ValueError("limit, seconds en max_keys moeten positief zijn")
         self.limit, self.seconds, self.max_keys = limit, seconds, max_keys
-        self._seen: "OrderedDict[str, Deque[float]]" = OrderedDict()
+        self._seen: OrderedDict[str, Deque[float]] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._seen)

@@ -18,9 +18,9 @@ from typing import Dict, Optional
 
 from sqlalchemy.engine import Engine
 
-from bot.modus import weiger_onveilig
 from bot.handoff import outbox
 from bot.handoff.settings import ConfigError, Settings, from_env
+from bot.modus import weiger_onveilig
 from bot.settings import current as current_settings
 from connectors.delivery import Connector, DeliveryError, build
 
@@ -102,7 +102,7 @@ async def sweep_contacts(stop: asyncio.Event, seconds: Optional[float] = None) -
             await asyncio.get_running_loop().run_in_executor(None, sweep, trackers)
         except GeenTrackerStore as error:  # e.g. before Rasa created its SQLite file
             logger.debug("geen tracker store om op te ruimen: %s", error)
-        except Exception as error:  # never stop delivering because of the sweep
+        except Exception as error:  # noqa: BLE001 - never stop delivering because of the sweep
             logger.warning("opruimen van contactgegevens mislukt: %s", type(error).__name__)
         try:
             await asyncio.wait_for(stop.wait(), timeout=seconds)

@@ -21,7 +21,7 @@ OPEN_PATHS = frozenset({"/health"})
 def _action_name(request: Request) -> str:
     try:
         body = request.json
-    except Exception:  # a body that is not JSON
+    except Exception:  # noqa: BLE001 - a body that is not JSON
         return "?"
     name = body.get("next_action") if isinstance(body, dict) else None
     return name if isinstance(name, str) and len(name) <= 100 else "?"

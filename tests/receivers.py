@@ -51,7 +51,7 @@ class WebhookReceiver:
             self.processed[key] = json.loads(data)
         return web.json_response({"ok": True})
 
-    def start(self) -> "WebhookReceiver":
+    def start(self) -> WebhookReceiver:
         ready = threading.Event()
 
         def serve() -> None:
@@ -92,7 +92,7 @@ class SmtpReceiver:
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 OK"
 
-    def start(self) -> "SmtpReceiver":
+    def start(self) -> SmtpReceiver:
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self._controller.start()
         return self

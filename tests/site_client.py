@@ -34,7 +34,7 @@ class Person:
                 self.session = data
         return record
 
-    def connect(self, token: Optional[str] = None) -> "Person":
+    def connect(self, token: Optional[str] = None) -> Person:
         if self.origin:  # long-polling sends exactly the Origin header given
             self.client.connect(self.base, socketio_path=PATH, transports=["polling"],
                                 headers={"Origin": self.origin}, wait_timeout=10)

@@ -20,12 +20,12 @@ from rasa_sdk.types import DomainDict
 from bot import dialogue
 from bot.actions.common import say
 from bot.handoff import consent, contact
+from bot.handoff import settings as handoff_settings
+from bot.handoff.outbox import store_handoff
 from bot.handoff.schema import InvalidSummary
 from bot.handoff.summary import PREFERENCE_TEXT, build_summary, readable
 from bot.profile.form_logic import is_question
 from bot.store import db
-from bot.handoff import settings as handoff_settings
-from bot.handoff.outbox import store_handoff
 
 logger = logging.getLogger(__name__)
 FORM = "overdracht_form"

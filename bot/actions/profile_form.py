@@ -12,8 +12,8 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction, ValidationActio
 from rasa_sdk.types import DomainDict
 
 from bot import dialogue
-from bot.input_check import InputKind
 from bot.actions.common import faq_response, latest_entity, latest_intent, profile, say, send
+from bot.input_check import InputKind
 from bot.nlu_entities import INPUT_KIND
 from bot.privacy.redact import redact
 from bot.profile import values

@@ -41,7 +41,7 @@ class AdviceProfile:
     academisch: Optional[bool] = None
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> "AdviceProfile":
+    def from_mapping(cls, data: Mapping[str, Any]) -> AdviceProfile:
         """Keeps valid values only; anything else counts as unknown."""
         kept: Dict[str, Any] = {}
         for field in fields(cls):

@@ -25,6 +25,7 @@ from bot.advice.text import messages, payload
 from bot.knowledge.catalog import KnowledgeBase
 from bot.knowledge.load import prepare
 from bot.settings import ROOT
+
 TARGET_P95_MS = 20.0
 
 

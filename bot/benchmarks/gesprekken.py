@@ -301,7 +301,7 @@ def main() -> None:
         for part in parts:
             people = personas(part)
             with ThreadPoolExecutor(max_workers=args.parallel) as pool:
-                results = list(pool.map(lambda p: play(p, part, client, run), people))
+                results = list(pool.map(lambda p: play(p, part, client, run), people))  # noqa: B023 - called at once, inside the loop
             numbers = totals(results)
             (out / f"{part}.json").write_text(json.dumps({"totaal": numbers, "personas": [asdict(r) for r in results]},
                                                          indent=2, ensure_ascii=False))

@@ -250,7 +250,7 @@ def main() -> None:
             targets["bot (direct)"] = bot.direct
         pids = {"referentie": reference.process.pid, "bot": _rasa_pid(int(bot.ports["RASA_INTERN_PORT"]))}
         memory = {name: {"na laden": _rss(pid)["VmRSS"]} for name, pid in pids.items()}
-        for name, url in targets.items():  # warm up: first calls build graphs and caches
+        for url in targets.values():  # warm up: first calls build graphs and caches
             block(url, 1, len(SCRIPTS), "warm", first=10_000)
         for name, pid in pids.items():
             memory[name]["na opwarmen"] = _rss(pid)["VmRSS"]

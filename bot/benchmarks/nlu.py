@@ -36,6 +36,7 @@ from bot.nlu.intent_model import IntentModel, IntentModelConfig, intent_of
 from bot.profile import values
 from bot.profile.extract import extract
 from bot.settings import ROOT
+
 INDEPENDENT = ROOT / "tests/data/nlu_heldout_onafhankelijk"
 DEVELOPMENT = ROOT / "tests/data/nlu_heldout.yml"
 THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]

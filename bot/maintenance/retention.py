@@ -33,10 +33,10 @@ from typing import Dict, List, Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from bot.handoff.tables import overdracht
 from bot.privacy.exports import conversation_ages, export_dir, stories_dir, strip_exports, strip_stories
 from bot.privacy.pseudonym import pseudonym
 from bot.privacy.trackers import GeenTrackerStore, events, tracker_engine, tracker_url
-from bot.handoff.tables import overdracht
 
 EXPORT_DIR = export_dir()
 STORIES_DIR = stories_dir()
@@ -149,7 +149,7 @@ def reclean(trackers: Engine, export_dir: Path = EXPORT_DIR, stories_dir: Path =
                                       .order_by(events.c.id)).all()
             history = [json.loads(data) for _, data in rows]
             contacts = privacy.contact_values(history) if privacy.handoff_finished(history) else set()
-            for (row_id, data), event in zip(rows, history):
+            for (row_id, _data), event in zip(rows, history):
                 cleaned = privacy.redact_event(event)
                 if contacts:
                     cleaned = privacy.scrub_contacts(cleaned, contacts)

@@ -129,7 +129,7 @@ class ActionServer:
         self.port, self.log = _free_port(), log
         self.process = None
 
-    def __enter__(self) -> "ActionServer":
+    def __enter__(self) -> ActionServer:
         return self
 
     def url(self) -> str:

@@ -40,8 +40,17 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bot.privacy.events import ExportCleaner
-from bot.privacy.exports import (CONVERSATIONS, ExportFileError, excel_safe, export_dir, format_ids, from_excel,
-                                 read_csv, write_csv, write_jsonl)
+from bot.privacy.exports import (
+    CONVERSATIONS,
+    ExportFileError,
+    excel_safe,
+    export_dir,
+    format_ids,
+    from_excel,
+    read_csv,
+    write_csv,
+    write_jsonl,
+)
 from bot.privacy.pseudonym import pseudonym
 from bot.privacy.trackers import ROOT, events, tracker_engine
 
@@ -178,7 +187,7 @@ def group_rows(rows: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
         groups.setdefault((row["sectie"], _key(row["tekst"])), []).append(row)
     out = []
     for (section, _), members in groups.items():
-        common = lambda field: Counter(m[field] for m in members).most_common(1)[0][0]  # noqa: E731
+        common = lambda field: Counter(m[field] for m in members).most_common(1)[0][0]  # noqa: E731, B023
         reasons = list(dict.fromkeys(r for m in members for r in m["reden"]))
         out.append({
             "sectie": section, "tekst": excel_safe(common("tekst")), "aantal": len(members),
@@ -242,7 +251,7 @@ _INTENT = re.compile(r"^- intent: (?P<name>\S+)\s*$")
 
 def _intent_block(path: Path, lines: List[str], intent: str) -> Tuple[Path, List[str], int, int]:
     """The lines [start, end) of the first block of ``intent`` in one NLU file."""
-    start = next(i for i, l in enumerate(lines) if _INTENT.match(l) and _INTENT.match(l).group("name") == intent)
+    start = next(i for i, line in enumerate(lines) if _INTENT.match(line) and _INTENT.match(line).group("name") == intent)
     end = start + 1
     while end < len(lines) and not lines[end].startswith("- "):
         end += 1
@@ -290,7 +299,7 @@ def merge(review_csv: Path, data_dir: Path = DATA_DIR) -> Dict[str, Any]:
     no intent or an intent is unknown."""
     approved = _approved(review_csv)
     files = {path: path.read_text(encoding="utf-8").splitlines() for path in _nlu_files(data_dir)}
-    known = {_INTENT.match(l).group("name") for lines in files.values() for l in lines if _INTENT.match(l)}
+    known = {_INTENT.match(line).group("name") for lines in files.values() for line in lines if _INTENT.match(line)}
     unknown = sorted({intent for _, _, intent in approved if intent not in known})
     if unknown:
         lines = [str(n) for n, _, intent in approved if intent in unknown]
@@ -306,7 +315,7 @@ def merge(review_csv: Path, data_dir: Path = DATA_DIR) -> Dict[str, Any]:
         # The topic file where the intent has most of its examples (a file of extra variants
         # may hold a few of them too).
         path, lines, start, end = max((_intent_block(path, lines, intent) for path, lines in files.items()
-                                       if any(_INTENT.match(l) and _INTENT.match(l).group("name") == intent for l in lines)),
+                                       if any(_INTENT.match(line) and _INTENT.match(line).group("name") == intent for line in lines)),
                                       key=lambda block: block[3] - block[2])
         last = max(i for i in range(start, end) if lines[i].strip().startswith("- "))
         lines.insert(last + 1, "    - " + text)

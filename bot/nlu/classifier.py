@@ -42,8 +42,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import encoders
-from bot.settings import current
 from bot.nlu.intent_model import RETRIEVAL_SEPARATOR, IntentModel, IntentModelConfig, grouped, intent_of
+from bot.settings import current
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "SentenceEncoderFeaturizer":
+               execution_context: ExecutionContext) -> SentenceEncoderFeaturizer:
         return cls(config, execution_context.node_name)
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
@@ -142,7 +142,7 @@ class IntentClassifier(GraphComponent, RasaIntentClassifier):
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "IntentClassifier":
+               execution_context: ExecutionContext) -> IntentClassifier:
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -156,7 +156,7 @@ class IntentClassifier(GraphComponent, RasaIntentClassifier):
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "IntentClassifier":
+             execution_context: ExecutionContext, **kwargs: Any) -> IntentClassifier:
         try:
             with model_storage.read_from(resource) as directory:
                 model = pickle.loads((directory / "intent_model.pkl").read_bytes())

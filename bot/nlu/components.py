@@ -25,9 +25,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot import dialogue
-
-from bot import input_check
+from bot import dialogue, input_check
 from bot.nlu_entities import INPUT_KIND, NUMBER, UNCLEAR_EDUCATION
 from bot.profile.extract import extract
 
@@ -42,7 +40,7 @@ class _StatelessComponent(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "_StatelessComponent":
+    ) -> _StatelessComponent:
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -144,7 +144,7 @@ class EmbeddingCache:
                 with np.load(self.path) as stored:
                     keys, vectors = stored["keys"], stored["vectors"]
                 self._vectors = {str(k): v for k, v in zip(keys, vectors) if v.shape == (encoder.dim,)}
-            except Exception:  # a damaged cache is rebuilt
+            except Exception:  # noqa: BLE001 - a damaged cache is rebuilt
                 logger.info("Cache met zinsvectoren %s is onleesbaar; ik maak hem opnieuw", self.path)
 
     @staticmethod
@@ -180,7 +180,7 @@ class RecentTexts:
     def __init__(self, encoder: SentenceEncoder, size: Optional[int] = None) -> None:
         self.encoder = encoder
         self.size = current().nlu.encoder_cache_size if size is None else size
-        self._vectors: "OrderedDict[str, np.ndarray]" = OrderedDict()
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 

@@ -68,7 +68,7 @@ class IntentModel:
             blocks.append(sparse.csr_matrix(np.asarray(dense, dtype=np.float64) * self.config.dense_weight))
         return sparse.hstack(blocks, format="csr")
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str], dense: Optional[np.ndarray] = None) -> "IntentModel":
+    def fit(self, texts: Sequence[str], labels: Sequence[str], dense: Optional[np.ndarray] = None) -> IntentModel:
         features = self._features(list(texts), dense, fit=True)
         self._classifier.fit(features, list(labels))
         self.__dict__.pop("_weights_t", None)

@@ -60,7 +60,7 @@ def resolve_model(name: Text) -> SpacyModel:
             if spacy.util.is_package(name) or os.path.exists(name):
                 return spacy_utils.SpacyNLP.load_model(name)
         except (OSError, ImportError) as error:  # pragma: no cover - depends on install
-            raise InvalidConfigException(f"spaCy-model '{name}' kan niet laden: {error}")
+            raise InvalidConfigException(f"spaCy-model '{name}' kan niet laden: {error}") from error
         logger.warning(
             "spaCy-model '%s' is niet geïnstalleerd; de bot gebruikt de lege Nederlandse "
             "pijplijn (tokenizer zonder vectoren). Zie README: nl_core_news_sm installeren.",
@@ -107,7 +107,7 @@ class SpacyNLP(spacy_utils.SpacyNLP):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "SpacyNLP":
+    ) -> SpacyNLP:
         config = {**cls.get_default_config(), **config}
         model = resolve_model(configured_model(config))
         logger.info("spaCy-model in gebruik: %s", model.model_name)

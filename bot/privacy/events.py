@@ -95,7 +95,7 @@ def contact_values(events: Iterable[Mapping[str, Any]]) -> Set[str]:
     return {v for v in values if len(v) >= 2 and v != CONTACT_LABEL}
 
 
-def _pattern(values: Iterable[str]) -> "re.Pattern":
+def _pattern(values: Iterable[str]) -> re.Pattern:
     parts = []
     for value in sorted(values, key=len, reverse=True):
         digits = re.sub(r"\D", "", value)

@@ -21,7 +21,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Sequence, Set, Tuple
 
 from bot.settings import current
 
@@ -182,7 +182,7 @@ def strip_exports(export_dir: Path, aliases: Set[str]) -> Tuple[int, int]:
         if len(kept) != len(text):
             lines += len(text) - len(kept)
             if kept:
-                _atomic(path, lambda out: out.writelines(line + "\n" for line in kept))
+                _atomic(path, lambda out: out.writelines(line + "\n" for line in kept))  # noqa: B023 - called at once, inside the loop
             else:
                 path.unlink()
                 files += 1

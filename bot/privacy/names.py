@@ -24,7 +24,7 @@ _NAMED = re.compile(rf"\b(?:mijn naam is|mijn voornaam is|naam is|ik heet|noem m
                     rf"(?P<name>{_WORD}(?:\s+{_PARTICLES})?(?:\s+{_WORD})?)", re.IGNORECASE)
 _IK_BEN = re.compile(rf"\bik ben\s+(?P<name>{_WORD})(?P<after>\s*(?:$|[,.!?;:)(]|\s+en\b|\s+\d))", re.IGNORECASE)
 _IK_BEN_CAPITAL = re.compile(rf"\b[Ii]k ben\s+(?P<name>[A-Z][^\W\d_]+(?:\s+{_PARTICLES}\s+[A-Z][^\W\d_]+|\s+[A-Z][^\W\d_]+)?)")
-_GREETING = re.compile(rf"\b(?:groetjes|groeten|groet|gr|mvg|vriendelijke groet)[,.]?\s+(?P<name>[A-Z][^\W\d_]+)")
+_GREETING = re.compile(r"\b(?:groetjes|groeten|groet|gr|mvg|vriendelijke groet)[,.]?\s+(?P<name>[A-Z][^\W\d_]+)")
 #: Words that follow "mijn naam is"/"met" but are no name.
 _NOT_NAMES = frozenset("""de het een een die dat dit is niet geen ook nog wel maar en of mijn je jij u hun ons
     onze zijn haar hem mij me ik we wij ze zij hij er hier daar wat wie hoe waar wanneer waarom graag even

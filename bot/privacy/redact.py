@@ -100,7 +100,7 @@ class Redaction:
         return bool(self.found)
 
 
-def _masked(text: str, pattern: "re.Pattern") -> str:
+def _masked(text: str, pattern: re.Pattern) -> str:
     """``text`` with every span of ``pattern`` blanked out (same length, so offsets still fit)."""
     return pattern.sub(lambda m: "#" * len(m.group(0)), text)
 

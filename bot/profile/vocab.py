@@ -89,7 +89,7 @@ def variant_pattern(text: str) -> str:
 class Matcher:
     """Finds the longest non-overlapping vocabulary entries in folded text."""
 
-    regex: "re.Pattern[str]"
+    regex: re.Pattern[str]
     values: Mapping[str, str]
     #: The variants as one regex alternation, for patterns built on top of it.
     alternatives: str
@@ -118,17 +118,17 @@ def build_matcher(mapping: Mapping[str, str]) -> Matcher:
     return Matcher(regex=regex, values=values, alternatives=alternatives)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def synonyms(name: str) -> Dict[str, str]:
     return load_synonyms(name)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def matcher(name: str) -> Matcher:
     return build_matcher(synonyms(name))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lookup_matcher(name: str, table: str) -> Matcher:
     entries = load_lookup(name, table)
     return build_matcher({entry: entry for entry in entries})

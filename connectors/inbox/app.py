@@ -25,9 +25,9 @@ from sqlalchemy.engine import Engine
 from bot.handoff import outbox
 from bot.input_check import MAX_MESSAGE_LENGTH
 from bot.settings import current as settings
-from connectors.limits import SlidingWindow, client_ip
 from connectors.inbox import auth, checks, pages, store
 from connectors.inbox.live import RasaClient, RasaRefused, RasaUnavailable, conversation
+from connectors.limits import SlidingWindow, client_ip
 
 COOKIE = "inbox_sessie"
 LOGIN_CSRF_COOKIE = "inbox_login_csrf"
@@ -96,7 +96,7 @@ async def bad_input(request: web.Request, handler):
     """Malformed client input: 400 with a Dutch message (JSON for the API, a page otherwise)."""
     try:
         try:
-            request.cookies  # parsed once; a Cookie header Python cannot read is bad input
+            request.cookies  # noqa: B018 - parsed once; a Cookie header Python cannot read is bad input
         except CookieError:
             raise checks.BadInput("De cookie van dit verzoek is ongeldig. Log opnieuw in.") from None
         return await handler(request)
@@ -231,7 +231,7 @@ def _change(function: Callable, done: str):
         except store.NotFound:
             if _is_api(request):
                 return web.json_response({"fout": "niet gevonden"}, status=404)
-            raise web.HTTPNotFound()
+            raise web.HTTPNotFound() from None
         except store.Conflict as conflict:
             if _is_api(request):
                 return web.json_response({"fout": str(conflict)}, status=409)
@@ -254,7 +254,7 @@ async def finish_page(request: web.Request) -> web.StreamResponse:
     try:
         item = await _db(request, store.get_item, handoff_id)
     except store.NotFound:
-        raise web.HTTPNotFound()
+        raise web.HTTPNotFound() from None
     if checks.text(form, "bevestigd", 10) != "ja":
         return _html(pages.confirm_finish(item, note, current.intaker.naam, current.csrf))
     try:
@@ -338,7 +338,7 @@ async def _mine(request: web.Request) -> dict:
     try:
         item = await _db(request, store.get_item, request.match_info["id"])
     except store.NotFound:
-        raise web.HTTPNotFound()
+        raise web.HTTPNotFound() from None
     if item["status"] != store.CLAIMED or item["geclaimd_door_id"] != current.intaker.id:
         raise store.Conflict("Claim deze overdracht eerst. Alleen wie hem geclaimd heeft, kan het gesprek overnemen.")
     return item

@@ -36,7 +36,7 @@ async def form(request: web.Request) -> Mapping[str, Any]:
         return await request.post()
     except web.HTTPException:
         raise  # e.g. 413: already a client error
-    except Exception:  # the multipart and urlencoded parsers raise many kinds on broken bodies
+    except Exception:  # noqa: BLE001 - the multipart and urlencoded parsers raise many kinds on broken bodies
         raise BadInput("Het formulier kwam niet goed aan. Probeer het opnieuw.") from None
 
 

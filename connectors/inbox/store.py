@@ -9,8 +9,8 @@ from typing import Any, Dict, List, Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.store.db import utcnow
 from bot.handoff.tables import overdracht
+from bot.store.db import utcnow
 from connectors.inbox.tables import inbox_item, intaker
 
 NEW, CLAIMED, DONE = "nieuw", "geclaimd", "afgerond"

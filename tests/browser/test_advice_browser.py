@@ -10,9 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.site_client import conversation_in
 from tests.browser.test_widget_browser import ANSWERS, STORY, axe, browser, shot, type_and_wait  # noqa: F401
-
+from tests.site_client import conversation_in
 
 
 def answer_profile_questions(page) -> None:

@@ -17,9 +17,8 @@ from bot.store import db
 from connectors.delivery import InboxConnector
 from connectors.inbox import auth
 from connectors.inbox.tables import inbox_item
-from tests.services.test_handoff_delivery import store
 from tests.browser.test_widget_browser import axe, browser, shot  # noqa: F401
-
+from tests.services.test_handoff_delivery import store
 
 PASSWORD = "wachtwoord-voor-de-inbox"
 SLOTS = {"vooropleiding": "hbo-bachelor", "studierichting": "economie", "sector": "vo", "schoolvak": "economie",

@@ -16,10 +16,9 @@ from playwright.sync_api import Page, expect
 from bot.store import db
 from connectors.delivery import InboxConnector
 from connectors.inbox import auth
-from tests.site_client import conversation_in
-from tests.services.test_handoff_delivery import store, summary
 from tests.browser.test_widget_browser import axe, browser, shot  # noqa: F401 - the Chromium fixture
-
+from tests.services.test_handoff_delivery import store, summary
+from tests.site_client import conversation_in
 
 PASSWORD = "wachtwoord-voor-de-takeover"
 ROUNDS = 20

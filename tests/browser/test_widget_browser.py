@@ -12,7 +12,6 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.site_client import conversation_in
 
-
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"

@@ -4,13 +4,11 @@ tracker content in any log or error (neither on the action server nor in Rasa)."
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -51,7 +49,7 @@ def action_server(tmp_path_factory):
             break
         except (urllib.error.URLError, OSError):
             if process.poll() is not None:
-                raise RuntimeError((work / "actions.log").read_text())
+                raise RuntimeError((work / "actions.log").read_text()) from None
             time.sleep(0.5)
     else:
         process.kill()

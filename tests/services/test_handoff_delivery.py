@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from bot.handoff import outbox
 from bot.handoff.schema import InvalidSummary
 from bot.handoff.summary import build_summary
-from bot.store import db
-from bot.handoff import outbox
 from bot.handoff.tables import aflevering, overdracht
+from bot.store import db
 from connectors.inbox.tables import inbox_item
 from tests.receivers import SmtpReceiver, WebhookReceiver, wait_until
 
@@ -71,7 +71,7 @@ class Worker:
                     "HANDOFF_SMTP_STARTTLS": "0", **env}
         self.process = None
 
-    def start(self) -> "Worker":
+    def start(self) -> Worker:
         self.process = subprocess.Popen([sys.executable, "-m", "connectors.worker"], cwd=ROOT, env=self.env,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         return self

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.store import db
-from connectors.inbox import auth, store as inbox_store
+from connectors.inbox import auth
+from connectors.inbox import store as inbox_store
 from connectors.inbox.app import LOGIN_CSRF_COOKIE, create_app
 from connectors.inbox.live import RasaClient, RasaRefused
 from tests import raw_http
@@ -51,7 +52,7 @@ class Server:
         self.app, self.port = app, free_port()
         self.statuses: List[int] = []
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         ready = threading.Event()
 
         def serve() -> None:
@@ -128,7 +129,7 @@ def json_bodies(fields):
         st.binary(max_size=200),
         st.tuples(valid, st.integers(0, 60)).map(lambda t: t[0][:min(t[1], len(t[0]) - 1)]),  # cut off
         st.sampled_from([b"[]", b'"x"', b"null", b"42", b"", b"{", b"\xff\xfe", b'{"tekst": 1e999999}']),
-        st.sampled_from(SURROGATES).map(lambda s: ('{"%s": %s}' % (fields[0], s)).encode()),
+        st.sampled_from(SURROGATES).map(lambda s: ('{"%s": %s}' % (fields[0], s)).encode()),  # noqa: UP031 - bytes-like JSON text
     )
 
 

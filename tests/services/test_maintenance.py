@@ -4,7 +4,6 @@ retention and the per-conversation delete."""
 from __future__ import annotations
 
 import asyncio
-import csv
 import datetime as dt
 import json
 import os
@@ -22,14 +21,13 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.maintenance import review, stories
-from bot.maintenance import retention
+from bot.handoff.outbox import store_handoff
+from bot.handoff.tables import aflevering, overdracht
+from bot.maintenance import retention, review, stories
 from bot.privacy.exports import read_csv, write_csv
 from bot.privacy.pseudonym import pseudonym
 from bot.privacy.tracker_store import RedactingSQLTrackerStore
 from bot.store import db
-from bot.handoff.outbox import store_handoff
-from bot.handoff.tables import aflevering, overdracht
 from tests.services.test_handoff_delivery import summary
 
 ROOT = Path(__file__).resolve().parents[2]

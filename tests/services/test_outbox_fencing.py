@@ -18,10 +18,10 @@ from pathlib import Path
 import sqlalchemy as sa
 from aiohttp import web
 
-from bot.store import db
 from bot.handoff import outbox
-from connectors.delivery import IDEMPOTENCY_HEADER
 from bot.handoff.tables import aflevering
+from bot.store import db
+from connectors.delivery import IDEMPOTENCY_HEADER
 from tests.receivers import WebhookReceiver, wait_until
 from tests.services.test_handoff_delivery import SECRET, database, free_port, rows, store, summary  # noqa: F401
 

@@ -35,7 +35,7 @@ def _examples():
     for path in (ROOT / "bot/data/nlu").glob("*.yml"):
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
             if "intent" in item:
-                per_intent[item["intent"]] += len([l for l in item["examples"].splitlines() if l.strip()])
+                per_intent[item["intent"]] += len([line for line in item["examples"].splitlines() if line.strip()])
     return per_intent
 
 

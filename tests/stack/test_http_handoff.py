@@ -12,9 +12,9 @@ import pytest
 import sqlalchemy as sa
 
 from bot.handoff.schema import validate
+from bot.handoff.tables import aflevering, overdracht
 from bot.store import db
 from connectors.inbox import auth
-from bot.handoff.tables import aflevering, overdracht
 from tests.receivers import wait_until
 from tests.stack.test_http import texts
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import random
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest

@@ -4,8 +4,8 @@ and the live takeover by an intaker from the inbox."""
 from __future__ import annotations
 
 import asyncio
-import time
 import json
+import time
 import urllib.error
 import urllib.request
 from http.cookiejar import CookieJar
@@ -177,8 +177,8 @@ def test_live_takeover_from_the_inbox(stack):
 
 
 def test_takeover_needs_a_claim(stack):
-    from connectors.delivery import InboxConnector
     from bot.handoff.outbox import store_handoff
+    from connectors.delivery import InboxConnector
     from tests.services.test_handoff_delivery import summary
 
     engine = db.get_engine(stack.app_db)

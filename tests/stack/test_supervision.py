@@ -17,7 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 import pytest
 
@@ -134,7 +134,7 @@ class Run:
                     "ACTION_ENDPOINT_URL": f"{self.actions}/webhook", "RASA_URL": self.rasa}
         self.process: Optional[subprocess.Popen] = None
 
-    def start(self) -> "Run":
+    def start(self) -> Run:
         self.process = subprocess.Popen([str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=self.env,
                                         start_new_session=True, stdout=open(self.work / "run.out", "w"),
                                         stderr=subprocess.STDOUT)
@@ -219,10 +219,10 @@ def test_every_process_of_make_run_comes_back_after_sigkill_and_the_chat_keeps_a
         old = run.pid_of(name)
         os.kill(old, signal.SIGKILL)
         killed = time.monotonic()
-        wait_until(lambda: chat_answers(run.rasa, f"na-{name}"), timeout=CHAT_WITHIN, interval=0.2,
+        wait_until(lambda: chat_answers(run.rasa, f"na-{name}"), timeout=CHAT_WITHIN, interval=0.2,  # noqa: B023 - called at once, inside the loop
                    what=f"de chat antwoordt binnen {CHAT_WITHIN} s na het doden van {name}")
         measured[name] = round(time.monotonic() - killed, 1)
-        new = wait_until(lambda: run.pid_of(name) != old and run.pid_of(name), timeout=60, what=f"{name} herstart")
+        new = wait_until(lambda: run.pid_of(name) != old and run.pid_of(name), timeout=60, what=f"{name} herstart")  # noqa: B023 - called at once, inside the loop
         assert alive(new) and not alive(old)
         # Back means serving again (Rasa: its model loaded), so the next kill finds a full stack.
         wait_until(back[name], timeout=300, interval=0.5, what=f"{name} werkt weer")

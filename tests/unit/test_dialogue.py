@@ -87,8 +87,9 @@ def test_short_requests_for_a_person_stay_requests(text):
 
 
 def test_every_training_example_of_a_request_for_a_person_may_ask_for_one():
-    import yaml
     from pathlib import Path
+
+    import yaml
 
     nlu = yaml.safe_load((Path(__file__).parents[2] / "bot/data/nlu/gesprek.yml").read_text(encoding="utf-8"))["nlu"]
     examples = next(b["examples"] for b in nlu if b.get("intent") == "human_handoff")

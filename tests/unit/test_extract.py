@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import datetime as _dt
+import datetime as dt
 
 import pytest
 import yaml

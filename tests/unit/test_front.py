@@ -26,7 +26,7 @@ class Backend:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    async def start(self) -> "Backend":
+    async def start(self) -> Backend:
         async def status(request: web.Request) -> web.Response:
             if request.query.get("token") != "geheim":
                 return web.json_response({"fout": "token"}, status=401)

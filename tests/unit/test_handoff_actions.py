@@ -8,8 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import handoff as actions
-from bot.store import db
 from bot.handoff.tables import aflevering, overdracht
+from bot.store import db
 
 SLOTS = {"vooropleiding": "hbo-bachelor", "sector": "po", "naam": "Sanne de Vries", "email": "sanne@voorbeeld.nl",
          "telefoon": None, "contactvoorkeur": "email", "toestemming_overdracht": False, "overdracht_id": None}

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-
 import re
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.store import db
+from connectors.delivery import InboxConnector
 from connectors.inbox import auth
 from connectors.inbox.app import create_app
-from connectors.delivery import InboxConnector
 from connectors.inbox.tables import inbox_item
 from tests.services.test_handoff_delivery import store, summary
 
@@ -204,7 +203,8 @@ async def test_list_shows_reference_local_time_and_filters_on_status(client, eng
 
 
 async def test_detail_shows_remarks_and_no_commands_in_the_transcript(client, engine):
-    from tests.services.test_handoff_delivery import store as store_handoff, summary as make_summary
+    from tests.services.test_handoff_delivery import store as store_handoff
+    from tests.services.test_handoff_delivery import summary as make_summary
 
     value = make_summary("Carla Smit")
     value["notities"] = ["Bel na 17u"]

@@ -19,10 +19,7 @@ from connectors.delivery import DeliveryError, EmailConnector, WebhookConnector
 from connectors.inbox import auth
 from connectors.inbox.app import create_app
 from connectors.inbox.tables import intaker
-
 from tests.unit.test_inbox import PASSWORD, engine  # noqa: F401 - the inbox database fixture
-
-
 
 
 async def _api_login(client, username, password, **headers):

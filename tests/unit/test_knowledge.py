@@ -16,15 +16,15 @@ import yaml
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from bot.knowledge import schema
 from bot.handoff import tables as _handoff_tables  # noqa: F401  (registers its tables on the shared metadata)
-from connectors.inbox import tables as _inbox_tables  # noqa: F401
+from bot.knowledge import schema
 from bot.knowledge.catalog import KnowledgeBase
 from bot.knowledge.check import SOURCED, check
 from bot.knowledge.content import CONTENT_DIR, read_content
 from bot.knowledge.load import load
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 from bot.store import db
+from connectors.inbox import tables as _inbox_tables  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = "0004"

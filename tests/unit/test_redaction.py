@@ -14,7 +14,6 @@ import re
 import uuid
 from pathlib import Path
 
-import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st

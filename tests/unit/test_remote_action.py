@@ -105,7 +105,7 @@ def test_install_is_idempotent():
 import asyncio  # noqa: E402
 import itertools  # noqa: E402
 
-from rasa.shared.core.events import ActiveLoop, SlotSet as RasaSlotSet, UserUttered  # noqa: E402
+from rasa.shared.core.events import ActiveLoop, UserUttered  # noqa: E402
 from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 from rasa.shared.exceptions import RasaException  # noqa: E402
 from rasa_sdk import Tracker  # noqa: E402

@@ -8,7 +8,6 @@ import asyncio
 import time
 from types import SimpleNamespace
 
-import pytest
 from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain

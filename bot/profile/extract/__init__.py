@@ -20,20 +20,26 @@ import datetime as _dt
 import re
 from typing import Optional
 
+from bot.profile.extract import institutions
 from bot.profile.extract.education import (
     _extract_sector,
     _extract_subjects_and_fields,
     _extract_vooropleiding,
     resolve_pending_degree,
 )
-from bot.profile.extract import institutions
 from bot.profile.extract.places import _extract_abroad, _extract_foreign_qualification, _extract_province
 from bot.profile.extract.preferences import LANGUAGE_WORD, _extract_simple, _extract_study_form
 from bot.profile.extract.result import Extraction, Span
 from bot.profile.extract.signals import extract_signals
-from bot.profile.vocab import lookup_matcher
 from bot.profile.extract.text import _blank_questions, _normalise_phrases, clean_free_text, fold_same_length
-from bot.profile.extract.work import _bare_number, _extract_experience, _extract_job, _extract_job_at_school, clean_job_answer
+from bot.profile.extract.work import (
+    _bare_number,
+    _extract_experience,
+    _extract_job,
+    _extract_job_at_school,
+    clean_job_answer,
+)
+from bot.profile.vocab import lookup_matcher
 
 __all__ = ["Extraction", "Span", "clean_free_text", "clean_job_answer", "extract", "fold_same_length",
            "leading_yes_no", "resolve_pending_degree", "YES_NO_ANSWERS"]

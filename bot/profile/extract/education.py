@@ -6,11 +6,19 @@ import functools
 import re
 from typing import List, Optional, Tuple
 
-from bot.profile.extract import institutions
 from bot.profile import values
+from bot.profile.extract import institutions
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import (_STUDY, _TEACH, _WANT, _sentence_around, clause_bounds, clean_free_text, in_question,
-                                      is_negated)
+from bot.profile.extract.text import (
+    _STUDY,
+    _TEACH,
+    _WANT,
+    _sentence_around,
+    clause_bounds,
+    clean_free_text,
+    in_question,
+    is_negated,
+)
 from bot.profile.numbers import NUMBER_PATTERN
 from bot.profile.vocab import lookup_matcher, matcher, subject_as_named
 
@@ -337,7 +345,7 @@ _FREE_FIELD = re.compile(
 _FREE_FIELD_BLOCKLIST = {
     "diploma", "gedaan", "afgerond", "niveau", "opleiding", "master", "bachelor", "gehaald", "en", "hbo",
     "wo", "een", "graad", "studie", "student", "jaar", "jaren", "docent", "leraar", "richting", "universiteit",
-    "uni", "hogeschool", "lesgaf", "gaf", "werkte", "werkt", "geef", "gedaan", "was", "mijn", "de", "het",
+    "uni", "hogeschool", "lesgaf", "gaf", "werkte", "werkt", "geef", "was", "mijn", "de", "het",
     "degree", "degrees", "diploma's", "papieren", "eerst", "laten", "erbij", "doe", "volledig", "mee", "ook", "nog",
     # words around a level that name no field: "dat is hbo toch", "mbo 4 geloof ik", "de hbo versie", "bachelor plus master"
     "toch", "geloof", "denk", "versie", "variant", "plus", "zeg", "zegmaar", "hoor", "wel", "dus", "ofzo", "enzo",
@@ -348,8 +356,8 @@ _FREE_FIELD_BLOCKLIST = {
 }
 
 
-@functools.lru_cache(maxsize=None)
-def _subject_compounds() -> "re.Pattern[str]":
+@functools.cache
+def _subject_compounds() -> re.Pattern[str]:
     """ "wiskundedocent", "gymleraar": a subject glued to a teacher word."""
     return re.compile(r"(?<![\w&])(" + matcher("schoolvak").alternatives + r")" + _SUBJECT_COMPOUND_SUFFIX + r"\b")
 

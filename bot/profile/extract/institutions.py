@@ -34,7 +34,7 @@ HBO = (
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> "re.Pattern[str]":
+def _pattern() -> re.Pattern[str]:
     names = sorted(WO + HBO, key=len, reverse=True)
     return re.compile(r"(?<![\w/])(" + "|".join(re.escape(n) for n in names) + r")(?![\w/])")
 

@@ -50,7 +50,7 @@ _CEFR = re.compile(r"[abc][12](?:[\s-]?niveau)?")
 
 
 def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip_wanted: bool = False,
-                    about: Optional["re.Pattern[str]"] = None) -> None:
+                    about: Optional[re.Pattern[str]] = None) -> None:
     """The last value of ``vocab`` in the text. With ``about``, a match that is not itself
     about the topic counts only in a clause that is ("ik weet niet zo goed of ik leraar
     wil worden" says nothing about the person's Dutch)."""

@@ -72,7 +72,7 @@ _CONFIRMATION = re.compile(r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^
                            r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$")
 
 
-def _same_length(match: "re.Match[str]", replacement: str) -> str:
+def _same_length(match: re.Match[str], replacement: str) -> str:
     return replacement.ljust(len(match.group(0)))
 
 

@@ -8,8 +8,14 @@ import re
 from typing import Optional, Tuple
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import (_sentence_around, clause_bounds, clean_free_text, fold_same_length,
-                                      is_acknowledgement, is_negated)
+from bot.profile.extract.text import (
+    _sentence_around,
+    clause_bounds,
+    clean_free_text,
+    fold_same_length,
+    is_acknowledgement,
+    is_negated,
+)
 from bot.profile.numbers import NUMBER_PATTERN, parse_number
 from bot.profile.vocab import lookup_matcher
 
@@ -306,8 +312,8 @@ _STUDENT = re.compile(r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+nog|be
 _RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
 
 
-@functools.lru_cache(maxsize=None)
-def _titled_job() -> "re.Pattern[str]":
+@functools.cache
+def _titled_job() -> re.Pattern[str]:
     """ "ben nu nog werktuigbouwkundig ingenieur", "sinds 2008 politieagent": a known job, maybe with
     one word before it or as the end of a compound ("directiesecretaresse")."""
     return re.compile(
@@ -380,7 +386,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
             start = end - len(words[1])
         result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
         return
-    for start, end, text, _ in jobs.finditer(folded):
+    for start, end, _text, _ in jobs.finditer(folded):
         before = folded[max(0, start - 30):start]
         if re.search(
             r"(?:\b(?:ik\s+ben|ben\s+ik|en\s+ben|werk\s+(?:nu\s+|al\s+)?als|ben\s+nu|ben\s+al\s+\w+\s+jaar|werk\s+als|ben\s+een|ben\s+nu\s+een|"
