@@ -73,7 +73,7 @@ validate: | setup
 
 # Test tiers (tests/conftest.py): unit needs nothing but the checkout; make test runs all tiers.
 test-unit: | setup
-	$(PY) -m pytest -q -m unit tests/unit
+	$(PY) -m pytest -q -n 2 -m unit tests/unit
 
 test-services: | setup
 	$(PY) -m pytest -q -m services
@@ -87,8 +87,10 @@ test-browser: $(MODEL)
 test-slow: $(MODEL)
 	$(PY) -m pytest -q -m slow
 
+# All tiers: the unit tier on both cores, then the others one by one (they share one stack).
 test: lint $(MODEL)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 -m unit tests/unit
+	$(PY) -m pytest -q -m "not unit"
 
 lint: | setup
 	$(PY) -m ruff check .
