@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from bot import dialogue
 from bot.actions.common import latest_entity, say
-from bot.advice import AdviceProfile, advise, followup, text
+from bot.advice import AdviceProfile, advise, followup, render
 from bot.advice.result import Advice
 from bot.knowledge.catalog import Catalog, KnowledgeBase
 from bot.knowledge.load import prepare
@@ -70,13 +70,13 @@ class ActionGeefAdvies(Action):
             say(dispatcher, "advies_niet_beschikbaar")
             return []
         updated = bool(tracker.get_slot("advies_gegeven"))
-        body = text.payload(advice)
+        body = render.payload(advice)
         if updated and json.loads(json.dumps(body)) == tracker.get_slot("advies"):
             # A fact after the advice that changes nothing: say so once instead of sending the
             # same advice again as "new" (and again, for every such message).
             say(dispatcher, "advies_blijft")
             return []
-        for message in text.messages(advice, updated=updated):
+        for message in render.messages(advice, updated=updated):
             _utter(dispatcher, "advies", message)
         dispatcher.utter_message(json_message=body)
         return [SlotSet("advies", body), SlotSet("advies_route", advice.route_ids[0]), SlotSet("advies_gegeven", True)]

@@ -4,7 +4,7 @@ Plain Python over the knowledge-base catalog; nothing here knows Rasa. ``advise`
 deterministic: the same profile and catalog always give the same advice.
 """
 
+from bot.advice.advice_profile import AdviceProfile
 from bot.advice.engine import advise
-from bot.advice.profile import AdviceProfile
 
 __all__ = ["advise", "AdviceProfile"]

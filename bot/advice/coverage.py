@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Iterable, List
 
 from bot.advice import eligibility, engine
+from bot.advice.advice_profile import AdviceProfile
 from bot.advice.engine import advise
-from bot.advice.profile import AdviceProfile
 from bot.knowledge import conditions
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.check import content_catalog

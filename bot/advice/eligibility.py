@@ -14,7 +14,7 @@ import enum
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
-from bot.advice.profile import BACHELOR, HBO_ENTRY, MBO_3_PLUS, VWO_PLUS, WO_BACHELOR, WO_MASTER, AdviceProfile
+from bot.advice.advice_profile import BACHELOR, HBO_ENTRY, MBO_3_PLUS, VWO_PLUS, WO_BACHELOR, WO_MASTER, AdviceProfile
 from bot.knowledge.catalog import Catalog, Requirement, Route
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
+from bot.advice.advice_profile import BACHELOR, DUTCH_ENOUGH, HBO_ENTRY, AdviceProfile
 from bot.advice.eligibility import REPORTED, Eligibility, evaluate
-from bot.advice.profile import BACHELOR, DUTCH_ENOUGH, HBO_ENTRY, AdviceProfile
 from bot.advice.result import Advice, Gap, Note, Question, RouteAdvice
 from bot.advice.rules import EMPLOYED, Candidate, propose
 from bot.knowledge.catalog import Catalog, Route

@@ -11,12 +11,12 @@ import re
 from dataclasses import replace
 from typing import List, Optional, Sequence, Tuple
 
+from bot.advice.advice_profile import AdviceProfile
 from bot.advice.eligibility import REPORTED, evaluate
 from bot.advice.engine import advise
-from bot.advice.profile import AdviceProfile
+from bot.advice.render import careful, cite, date_nl, note_line
 from bot.advice.result import Advice
 from bot.advice.rules import EMPLOYED
-from bot.advice.text import careful, cite, date_nl, note_line
 from bot.knowledge import geo
 from bot.knowledge.catalog import Catalog, Route
 

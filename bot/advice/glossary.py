@@ -1,5 +1,5 @@
 """Jargon explained where it is used: "geschiktheidsonderzoek (een onderzoek of je geschikt
-bent als leraar)". Plain Python; used for the advice texts and payload (bot/advice/text.py).
+bent als leraar)". Plain Python; used for the advice texts and payload (bot/advice/render.py).
 
 Each term is explained once per text (or once per set of texts sharing ``seen``), at its
 first use, unless the text already explains it (the term is followed by "(" or the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from bot.advice.profile import AdviceProfile
+from bot.advice.advice_profile import AdviceProfile
 from bot.knowledge.catalog import Office, Route, Source
 
 

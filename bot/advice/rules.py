@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, List, Tuple
 
-from bot.advice.profile import MBO_3_PLUS, AdviceProfile
+from bot.advice.advice_profile import MBO_3_PLUS, AdviceProfile
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 

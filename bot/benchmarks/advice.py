@@ -21,7 +21,7 @@ import yaml
 
 from bot.advice import AdviceProfile, advise
 from bot.advice.coverage import profile_grid
-from bot.advice.text import messages, payload
+from bot.advice.render import messages, payload
 from bot.knowledge.catalog import KnowledgeBase
 from bot.knowledge.load import prepare
 from bot.settings import ROOT

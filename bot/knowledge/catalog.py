@@ -16,7 +16,7 @@ from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from bot.knowledge import schema
+from bot.knowledge import tables as kb
 from bot.knowledge.load import content_hash
 from bot.profile.vocab import vocational_profile
 
@@ -200,11 +200,11 @@ def read_catalog(connection: Connection) -> Catalog:
     """Reads the whole knowledge base (a few hundred rows) into a Catalog."""
     sources = {
         row.id: Source(row.id, row.url, row.titel, row.geverifieerd)
-        for row in connection.execute(sa.select(schema.bron))
+        for row in connection.execute(sa.select(kb.bron))
     }
     cited: Dict[Tuple[str, str], List[Source]] = defaultdict(list)
-    for row in connection.execute(sa.select(schema.bronvermelding).order_by(
-            schema.bronvermelding.c.soort, schema.bronvermelding.c.sleutel, schema.bronvermelding.c.volgorde)):
+    for row in connection.execute(sa.select(kb.bronvermelding).order_by(
+            kb.bronvermelding.c.soort, kb.bronvermelding.c.sleutel, kb.bronvermelding.c.volgorde)):
         cited[(row.soort, row.sleutel)].append(sources[row.bron_id])
 
     def src(soort: str, key: str) -> Tuple[Source, ...]:
@@ -213,37 +213,37 @@ def read_catalog(connection: Connection) -> Catalog:
     def rows(table: sa.Table, *order: sa.Column) -> Sequence[sa.engine.Row]:
         return connection.execute(sa.select(table).order_by(*order)).all()
 
-    steps = {r.id: Step(src("stap", r.id), r.zeker, r.id, r.naam, r.tekst, r.voor) for r in rows(schema.stap, schema.stap.c.id)}
+    steps = {r.id: Step(src("stap", r.id), r.zeker, r.id, r.naam, r.tekst, r.voor) for r in rows(kb.stap, kb.stap.c.id)}
     funding = {
         r.id: Funding(src("financiering", r.id), r.zeker, r.id, r.naam, r.tekst, r.voor)
-        for r in rows(schema.financiering, schema.financiering.c.id)
+        for r in rows(kb.financiering, kb.financiering.c.id)
     }
     exemptions = [
         Exemption(src("vrijstelling", r.id), r.zeker, r.id, r.route_id, r.voorwaarde, r.tekst, r.ec)
-        for r in rows(schema.vrijstelling, schema.vrijstelling.c.id)
+        for r in rows(kb.vrijstelling, kb.vrijstelling.c.id)
     ]
     names = defaultdict(list)
-    for r in rows(schema.route_naam, schema.route_naam.c.route_id, schema.route_naam.c.naam):
+    for r in rows(kb.route_naam, kb.route_naam.c.route_id, kb.route_naam.c.naam):
         names[r.route_id].append(r.naam)
     sectors = defaultdict(set)
-    for r in rows(schema.route_sector):
+    for r in rows(kb.route_sector):
         sectors[r.route_id].add(r.sector)
     requirements = defaultdict(list)
-    for r in rows(schema.eis, schema.eis.c.route_id, schema.eis.c.volgorde):
+    for r in rows(kb.eis, kb.eis.c.route_id, kb.eis.c.volgorde):
         requirements[r.route_id].append(Requirement(src("eis", r.id), r.zeker, r.id, r.soort, r.waarde, r.tekst))
     facts = defaultdict(dict)
-    for r in rows(schema.feit, schema.feit.c.id):
+    for r in rows(kb.feit, kb.feit.c.id):
         facts[r.route_id][r.onderwerp] = Fact(src("feit", r.id), r.zeker, r.id, r.onderwerp, r.tekst, r.kort)
     route_steps = defaultdict(list)
-    for r in rows(schema.route_stap, schema.route_stap.c.route_id, schema.route_stap.c.volgorde):
+    for r in rows(kb.route_stap, kb.route_stap.c.route_id, kb.route_stap.c.volgorde):
         route_steps[r.route_id].append(steps[r.stap_id])
     route_funding = defaultdict(list)
-    for r in rows(schema.route_financiering, schema.route_financiering.c.route_id, schema.route_financiering.c.volgorde):
+    for r in rows(kb.route_financiering, kb.route_financiering.c.route_id, kb.route_financiering.c.volgorde):
         route_funding[r.route_id].append(funding[r.financiering_id])
 
     routes: Dict[str, Route] = {}
     historic: Dict[str, Route] = {}
-    for r in rows(schema.route, schema.route.c.volgorde):
+    for r in rows(kb.route, kb.route.c.volgorde):
         route = Route(
             src("route", r.id), True, r.id, r.titel, r.baan, r.voltijd, r.deeltijd, r.voorbereiding, r.historisch,
             r.tekst, r.volgorde, tuple(names[r.id]), frozenset(sectors[r.id]), tuple(requirements[r.id]),
@@ -253,25 +253,25 @@ def read_catalog(connection: Connection) -> Catalog:
         (historic if r.historisch else routes)[r.id] = route
 
     offered = defaultdict(set)
-    for r in rows(schema.instelling_route):
+    for r in rows(kb.instelling_route):
         offered[r.instelling_id].add(r.route_id)
     institutions = tuple(
         Institution(src("instelling", r.id), False, r.id, r.naam, r.plaats, r.provincie, r.url, frozenset(offered[r.id]))
-        for r in rows(schema.instelling, schema.instelling.c.provincie, schema.instelling.c.naam, schema.instelling.c.id)
+        for r in rows(kb.instelling, kb.instelling.c.provincie, kb.instelling.c.naam, kb.instelling.c.id)
     )
     provinces = defaultdict(set)
-    for r in rows(schema.loket_provincie):
+    for r in rows(kb.loket_provincie):
         provinces[r.loket_id].add(r.provincie)
     offices = tuple(
         Office(src("loket", r.id), r.zeker, r.id, r.naam, r.url, r.landelijk, r.volgorde, frozenset(provinces[r.id]))
-        for r in rows(schema.loket, schema.loket.c.volgorde)
+        for r in rows(kb.loket, kb.loket.c.volgorde)
     )
-    shortage = {r.vak: (r.mate, src("tekortvak", r.vak)) for r in rows(schema.tekortvak, schema.tekortvak.c.vak)}
+    shortage = {r.vak: (r.mate, src("tekortvak", r.vak)) for r in rows(kb.tekortvak, kb.tekortvak.c.vak)}
     relations: Dict[str, Dict[str, str]] = defaultdict(dict)
-    for r in rows(schema.verwantschap, schema.verwantschap.c.studierichting, schema.verwantschap.c.schoolvak):
+    for r in rows(kb.verwantschap, kb.verwantschap.c.studierichting, kb.verwantschap.c.schoolvak):
         relations[r.studierichting][r.schoolvak] = r.soort
     groups = defaultdict(set)
-    for r in rows(schema.groep):
+    for r in rows(kb.groep):
         groups[r.groep].add(r.lid)
     return Catalog(
         version=content_hash(connection) or "",

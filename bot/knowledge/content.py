@@ -1,7 +1,7 @@
 """Reads the knowledge-base content files (``content/*.yml``) into table rows.
 
 The files are written for people to review; this module turns them into the rows of
-bot/knowledge/schema.py. It reports malformed files with the file and the place of the
+bot/knowledge/tables.py. It reports malformed files with the file and the place of the
 problem. Whether every fact has a source, is recent and uses known ids is checked by
 bot/knowledge/check.py, so that a content error is reported, not silently repaired.
 """

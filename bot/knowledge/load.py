@@ -13,7 +13,7 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from bot.knowledge import schema
+from bot.knowledge import tables as kb
 from bot.knowledge.content import Rows, read_content
 from bot.store import db
 
@@ -22,16 +22,16 @@ LOADED_KEY = "geladen_op"
 
 #: Insert order (parents before children); deletes go the other way.
 ORDER = (
-    schema.bron, schema.route, schema.route_naam, schema.route_sector, schema.eis, schema.feit, schema.stap,
-    schema.route_stap, schema.financiering, schema.route_financiering, schema.vrijstelling, schema.instelling,
-    schema.instelling_route, schema.loket, schema.loket_provincie, schema.tekortvak, schema.verwantschap,
-    schema.groep, schema.bronvermelding,
+    kb.bron, kb.route, kb.route_naam, kb.route_sector, kb.eis, kb.feit, kb.stap,
+    kb.route_stap, kb.financiering, kb.route_financiering, kb.vrijstelling, kb.instelling,
+    kb.instelling_route, kb.loket, kb.loket_provincie, kb.tekortvak, kb.verwantschap,
+    kb.groep, kb.bronvermelding,
 )
 
 
 def content_hash(connection: Connection) -> Optional[str]:
     return connection.execute(
-        sa.select(schema.meta.c.waarde).where(schema.meta.c.sleutel == HASH_KEY)
+        sa.select(kb.meta.c.waarde).where(kb.meta.c.sleutel == HASH_KEY)
     ).scalar_one_or_none()
 
 
@@ -45,7 +45,7 @@ def load(engine: Engine, rows: Optional[Rows] = None) -> bool:
         for table in reversed(ORDER):
             connection.execute(table.delete())
         for table in ORDER:
-            if table is schema.bronvermelding:
+            if table is kb.bronvermelding:
                 data = [
                     {"soort": soort, "sleutel": sleutel, "bron_id": bron_id, "volgorde": number}
                     for (soort, sleutel), bron_ids in sorted(rows.sources.items())
@@ -55,8 +55,8 @@ def load(engine: Engine, rows: Optional[Rows] = None) -> bool:
                 data = rows.tables.get(table.name, [])
             if data:
                 connection.execute(table.insert(), data)
-        connection.execute(schema.meta.delete())
-        connection.execute(schema.meta.insert(), [
+        connection.execute(kb.meta.delete())
+        connection.execute(kb.meta.insert(), [
             {"sleutel": HASH_KEY, "waarde": digest},
             {"sleutel": LOADED_KEY, "waarde": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")},
         ])

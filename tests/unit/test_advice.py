@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.advice import AdviceProfile, advise
 from bot.advice.eligibility import Status, evaluate
-from bot.advice.text import messages, payload
+from bot.advice.render import messages, payload
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 from bot.profile import values
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bot.advice.advice_profile import AdviceProfile
 from bot.advice.engine import advise
 from bot.advice.glossary import explain
-from bot.advice.profile import AdviceProfile
-from bot.advice.text import messages, payload
+from bot.advice.render import messages, payload
 
 
 def test_a_term_is_explained_once_at_its_first_use():

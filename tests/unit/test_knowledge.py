@@ -17,7 +17,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from bot.handoff import tables as _handoff_tables  # noqa: F401  (registers its tables on the shared metadata)
-from bot.knowledge import schema
+from bot.knowledge import tables as knowledge_tables
 from bot.knowledge.catalog import KnowledgeBase
 from bot.knowledge.check import SOURCED, check
 from bot.knowledge.content import CONTENT_DIR, read_content
@@ -50,7 +50,7 @@ def _count(engine, table) -> int:
 
 def test_migrations_create_exactly_the_schema(engine):
     with engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), schema.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection), knowledge_tables.metadata) == []
     assert db.current_revision(engine) == HEAD
     db.upgrade(engine)  # a second upgrade is a no-op
     assert db.current_revision(engine) == HEAD
@@ -59,7 +59,7 @@ def test_migrations_create_exactly_the_schema(engine):
 def test_loading_is_idempotent(engine):
     rows = read_content()
     assert load(engine, rows) is True
-    kb_tables = [t for t in schema.metadata.sorted_tables if t.name.startswith("kb_")]
+    kb_tables = [t for t in knowledge_tables.metadata.sorted_tables if t.name.startswith("kb_")]
     counts = {table.name: _count(engine, table) for table in kb_tables}
     assert load(engine, rows) is False
     assert {table.name: _count(engine, table) for table in kb_tables} == counts
@@ -78,18 +78,18 @@ def test_changed_content_replaces_the_old_in_one_go(engine):
     after = kb.catalog()
     assert after.version != before.version
     assert after.route("zib-po").feit("duur").tekst == "Maximaal twee jaar (aangepast)."
-    assert _count(engine, schema.feit) == len(rows.tables["kb_feit"])
+    assert _count(engine, knowledge_tables.feit) == len(rows.tables["kb_feit"])
 
 
 def test_every_fact_in_the_database_has_a_dated_source(engine):
     load(engine, read_content())
     with engine.connect() as connection:
-        cited = {(r.soort, r.sleutel) for r in connection.execute(sa.select(schema.bronvermelding))}
+        cited = {(r.soort, r.sleutel) for r in connection.execute(sa.select(knowledge_tables.bronvermelding))}
         for soort, table_name, keys in SOURCED:
-            table = schema.metadata.tables[table_name]
+            table = knowledge_tables.metadata.tables[table_name]
             for row in connection.execute(sa.select(table)).mappings():
                 assert (soort, "/".join(str(row[k]) for k in keys)) in cited, (soort, dict(row))
-        for source in connection.execute(sa.select(schema.bron)):
+        for source in connection.execute(sa.select(knowledge_tables.bron)):
             assert source.url.startswith("https://") and isinstance(source.geverifieerd, dt.date)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.advice import followup
+from bot.advice.advice_profile import AdviceProfile
 from bot.advice.engine import advise
-from bot.advice.profile import AdviceProfile
 from bot.knowledge import geo
 from bot.knowledge.check import check
 from bot.knowledge.content import CONTENT_DIR
