@@ -19,6 +19,7 @@ from bot.advice.result import Advice
 from bot.advice.rules import EMPLOYED
 from bot.knowledge import geo
 from bot.knowledge.catalog import Catalog, Route
+from bot.profile import values
 
 TOPICS = ("waarom", "kosten", "duur", "deeltijd", "buurt", "zonder_baan", "bron", "stappen", "vrijstellingen", "meer")
 
@@ -108,7 +109,7 @@ def _why(route: Route, p: AdviceProfile, advice: Advice, c: Catalog) -> List[str
         lines.append(cite(route.bronnen))
         return [_join(lines)]
     if not route.sectoren & p.sectors:
-        names = {"po": "basisonderwijs", "so": "speciaal onderwijs", "vo": "voortgezet onderwijs", "mbo": "mbo"}
+        names = values.SECTOR_NAAM
         return [_join([f"{route.titel} is voor het {' en '.join(names[s] for s in sorted(route.sectoren))}. "
                        f"Jij wilt lesgeven in het {names.get(p.sector or '', 'onderwijs')}.", cite(route.bronnen)])]
     eligibility = evaluate(route, p, c)

@@ -25,8 +25,7 @@ PASSED_ON = frozenset({"vraag_voor_medewerker", "advies_nog_niet_vraag"})
 MAX_TRANSCRIPT = 200
 MAX_OPEN_QUESTIONS = 10
 PREFERENCE_TEXT = {"email": "per e-mail", "telefoon": "telefonisch", "video": "in een videogesprek"}
-SECTOR_TEXT = {"po": "het basisonderwijs", "so": "het speciaal onderwijs", "vo": "het voortgezet onderwijs",
-               "mbo": "het mbo"}
+SECTOR_TEXT = {sector: f"het {name}" for sector, name in values.SECTOR_NAAM.items()}
 
 
 def _iso(moment: dt.datetime) -> str:

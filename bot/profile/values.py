@@ -9,6 +9,9 @@ VOOROPLEIDING: Sequence[str] = (
     "hbo-bachelor", "hbo-master", "wo-bachelor", "wo-master", "doctoraat",
 )
 SECTOR = ("po", "vo", "mbo", "so", "onbekend")
+#: The sectors' names in running text ("lesgeven in het basisonderwijs"); the read-back in
+#: plain words is describe.SECTOR_TEKST.
+SECTOR_NAAM = {"po": "basisonderwijs", "so": "speciaal onderwijs", "vo": "voortgezet onderwijs", "mbo": "mbo"}
 BAAN_OP_SCHOOL = ("ja", "in-gesprek", "nee")
 STUDIEVORM = ("voltijd", "deeltijd")
 PROVINCIE = (
