@@ -96,7 +96,9 @@ _REQUEST = re.compile(
     re.IGNORECASE,
 )
 #: A person word on its own: "medewerker", "een mens", "persoon!".
-_BARE_PERSON = re.compile(r"\W*(?:een\s+|de\s+)?(?:echte?\s+)?(?:medewerker|mens|persoon|adviseur|intaker)\W*", re.IGNORECASE)
+_BARE_PERSON = re.compile(
+    r"\W*(?:een\s+|de\s+)?(?:echte?\s+)?(?:medewerker|mens|persoon|adviseur|intaker)\W*", re.IGNORECASE
+)
 
 
 def may_ask_for_person(text: str) -> bool:

@@ -158,13 +158,16 @@ def controleer(env: Optional[Mapping[str, str]] = None, root: Path = ROOT) -> Li
     rasa, secrets = Rasa.from_env(env), Secrets.from_env(env)
     token = rasa.auth_token
     if not token or token == DEFAULT_TOKEN:
-        problems.append(f"RASA_AUTH_TOKEN ontbreekt of is het standaardtoken '{DEFAULT_TOKEN}'. "
-                        f"Kies een lange willekeurige waarde (minstens {MIN_SECRET} tekens).")
+        problems.append(
+            f"RASA_AUTH_TOKEN ontbreekt of is het standaardtoken '{DEFAULT_TOKEN}'. "
+            f"Kies een lange willekeurige waarde (minstens {MIN_SECRET} tekens)."
+        )
     elif _short(token):
         problems.append(f"RASA_AUTH_TOKEN is korter dan {MIN_SECRET} tekens.")
     for name, what, secret in (
-            ("ACTION_SERVER_SECRET", "het gedeelde geheim van de actieserver", secrets.action_server),
-            ("SITE_TOKEN_SECRET", "het geheim van de gesprekstokens van de site", secrets.site_token)):
+        ("ACTION_SERVER_SECRET", "het gedeelde geheim van de actieserver", secrets.action_server),
+        ("SITE_TOKEN_SECRET", "het geheim van de gesprekstokens van de site", secrets.site_token),
+    ):
         if not secret:
             problems.append(f"{name} ontbreekt ({what}).")
         elif _short(secret):
@@ -186,23 +189,35 @@ def controleer(env: Optional[Mapping[str, str]] = None, root: Path = ROOT) -> Li
     if not credentials.is_file():
         problems.append(f"Het kanalenbestand {credentials} bestaat niet.")
     elif _has_rest(credentials):
-        problems.append(f"{credentials.name} bevat het rest-kanaal. Gebruik in productie "
-                        "deploy/credentials.productie.yml (alleen het site-kanaal).")
+        problems.append(
+            f"{credentials.name} bevat het rest-kanaal. Gebruik in productie "
+            "deploy/credentials.productie.yml (alleen het site-kanaal)."
+        )
     connectors = [c.strip() for c in (env.get("HANDOFF_CONNECTORS") or "inbox").split(",")]
     if "webhook" in connectors:
         if not (env.get("HANDOFF_WEBHOOK_URL") or "").lower().startswith("https://"):
             problems.append("HANDOFF_WEBHOOK_URL moet met https:// beginnen.")
         if _short(env.get("HANDOFF_WEBHOOK_SECRET")):
             problems.append(f"HANDOFF_WEBHOOK_SECRET ontbreekt of is korter dan {MIN_SECRET} tekens.")
-    if "email" in connectors and (env.get("HANDOFF_SMTP_STARTTLS") or "1").strip().lower() in {"0", "false", "nee", "no", "uit"}:
+    if "email" in connectors and (env.get("HANDOFF_SMTP_STARTTLS") or "1").strip().lower() in {
+        "0",
+        "false",
+        "nee",
+        "no",
+        "uit",
+    }:
         problems.append("E-mail zonder STARTTLS: zet HANDOFF_SMTP_STARTTLS=1 (of laat het weg).")
     # run.sh binds both to 127.0.0.1 unless told otherwise; rasa-sdk itself binds to all
     # interfaces when SANIC_HOST is not set (systemd: set it in the environment file).
-    for name, what, address in (("RASA_INTERFACE", "De Rasa-API", rasa.interface),
-                                ("SANIC_HOST", "De actieserver", rasa.action_server_host)):
+    for name, what, address in (
+        ("RASA_INTERFACE", "De Rasa-API", rasa.interface),
+        ("SANIC_HOST", "De actieserver", rasa.action_server_host),
+    ):
         if address.strip() in ALL_INTERFACES:
-            problems.append(f"{what} luistert op alle netwerkadressen ({name}={address}). "
-                            "Gebruik 127.0.0.1 of een intern adres achter de proxy.")
+            problems.append(
+                f"{what} luistert op alle netwerkadressen ({name}={address}). "
+                "Gebruik 127.0.0.1 of een intern adres achter de proxy."
+            )
     return problems
 
 
@@ -219,16 +234,25 @@ def weiger_onveilig(onderdeel: str, env: Optional[Mapping[str, str]] = None) -> 
 def main(argv: Optional[List[str]] = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m bot.modus", description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.modus",
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("opdracht", choices=("controleer", "endpoints", "credentials"))
     args = parser.parse_args(argv)
     env = omgeving()
     if args.opdracht == "endpoints":
-        print(endpoints_file(env).relative_to(ROOT) if endpoints_file(env).is_relative_to(ROOT) else endpoints_file(env))
+        print(
+            endpoints_file(env).relative_to(ROOT) if endpoints_file(env).is_relative_to(ROOT) else endpoints_file(env)
+        )
         return 0
     if args.opdracht == "credentials":
-        print(credentials_file(env).relative_to(ROOT) if credentials_file(env).is_relative_to(ROOT) else credentials_file(env))
+        print(
+            credentials_file(env).relative_to(ROOT)
+            if credentials_file(env).is_relative_to(ROOT)
+            else credentials_file(env)
+        )
         return 0
     problems = controleer(env)
     if problems:

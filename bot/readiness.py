@@ -71,8 +71,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def wait(rasa: str, actions: str, token: str, timeout: float, pids: Sequence[int] = (),
-         inbox: Optional[str] = None) -> bool:
+def wait(
+    rasa: str, actions: str, token: str, timeout: float, pids: Sequence[int] = (), inbox: Optional[str] = None
+) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         dead = [pid for pid in pids if not _alive(pid)]

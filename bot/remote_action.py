@@ -107,15 +107,24 @@ class _Borrowed:
 class KeepAliveEndpoint(EndpointConfig):
     """An ``EndpointConfig`` whose requests share one session (and its connections) per loop."""
 
-    _sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Dict[Any, aiohttp.ClientSession]] = \
+    _sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Dict[Any, aiohttp.ClientSession]] = (
         weakref.WeakKeyDictionary()
+    )
 
     @classmethod
     def of(cls, endpoint: Optional[EndpointConfig]) -> Optional[EndpointConfig]:
         if endpoint is None or isinstance(endpoint, cls) or type(endpoint) is not EndpointConfig:
             return endpoint
-        copy = cls(endpoint.url, endpoint.params, endpoint.headers, endpoint.basic_auth, endpoint.token,
-                   endpoint.token_name, endpoint.cafile, **endpoint.kwargs)
+        copy = cls(
+            endpoint.url,
+            endpoint.params,
+            endpoint.headers,
+            endpoint.basic_auth,
+            endpoint.token,
+            endpoint.token_name,
+            endpoint.cafile,
+            **endpoint.kwargs,
+        )
         copy.type = endpoint.type
         return copy
 
@@ -125,11 +134,15 @@ class KeepAliveEndpoint(EndpointConfig):
         sessions = self._sessions.setdefault(loop, {})
         session = sessions.get(key)
         if session is None or session.closed:
-            auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) \
-                if self.basic_auth else None
+            auth = (
+                aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
+            )
             session = sessions[key] = aiohttp.ClientSession(
-                headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
-                connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS))
+                headers=self.headers,
+                auth=auth,
+                timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_SECONDS),
+            )
         return _Borrowed(session)
 
 
@@ -150,10 +163,16 @@ class CompiledRemoteAction(RasaRemoteAction):
             action_endpoint.headers[ACTION_SECRET_HEADER] = secret()
         super().__init__(name, KeepAliveEndpoint.of(action_endpoint))
 
-    async def run(self, output_channel: OutputChannel, nlg: NaturalLanguageGenerator,
-                  tracker: DialogueStateTracker, domain: Domain) -> List[Event]:
+    async def run(
+        self,
+        output_channel: OutputChannel,
+        nlg: NaturalLanguageGenerator,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+    ) -> List[Event]:
         if self.name() == VALIDATE_SLOT_MAPPINGS and not slot_mappings_checked_outside_form(
-                tracker.active_loop_name, tracker.is_paused()):
+            tracker.active_loop_name, tracker.is_paused()
+        ):
             return []
         try:
             return await super().run(output_channel, nlg, tracker, domain)
@@ -162,8 +181,9 @@ class CompiledRemoteAction(RasaRemoteAction):
         except RasaException as error:
             cause = error.__cause__
             if isinstance(cause, ClientResponseError):
-                raise RasaException(f"Failed to execute custom action '{self.name()}': the action server "
-                                    f"answered {cause.status}") from None
+                raise RasaException(
+                    f"Failed to execute custom action '{self.name()}': the action server answered {cause.status}"
+                ) from None
             raise
 
     def _validate_action_result(self, result: Dict[Text, Any]) -> bool:

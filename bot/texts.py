@@ -23,7 +23,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "aanbod_medewerker": {
         "text": 'Het lukt me niet goed om je te begrijpen. Sorry! Wil je met een medewerker praten?',
-        "buttons": _buttons('Ja, praat met een medewerker', '/human_handoff', 'Nee, ik probeer het nog eens', '/continue'),
+        "buttons": _buttons(
+            'Ja, praat met een medewerker', '/human_handoff', 'Nee, ik probeer het nog eens', '/continue'
+        ),
     },
     "verduidelijk": {
         "text": "Sorry, dat begreep ik niet goed. Kun je het op een andere manier zeggen? Bijvoorbeeld: 'ik heb hbo en werk als accountant'.",
@@ -92,19 +94,40 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "vraag_niveau_master": {
         "text": 'Heb je je master aan een universiteit (wo) of aan een hogeschool (hbo) gehaald?',
-        "buttons": _buttons('Universiteit (wo)', '/inform{"vooropleiding": "wo-master"}', 'Hogeschool (hbo)', '/inform{"vooropleiding": "hbo-master"}'),
+        "buttons": _buttons(
+            'Universiteit (wo)',
+            '/inform{"vooropleiding": "wo-master"}',
+            'Hogeschool (hbo)',
+            '/inform{"vooropleiding": "hbo-master"}',
+        ),
     },
     "vraag_niveau_bachelor": {
         "text": 'Heb je je bachelor aan een universiteit (wo) of aan een hogeschool (hbo) gehaald?',
-        "buttons": _buttons('Universiteit (wo)', '/inform{"vooropleiding": "wo-bachelor"}', 'Hogeschool (hbo)', '/inform{"vooropleiding": "hbo-bachelor"}'),
+        "buttons": _buttons(
+            'Universiteit (wo)',
+            '/inform{"vooropleiding": "wo-bachelor"}',
+            'Hogeschool (hbo)',
+            '/inform{"vooropleiding": "hbo-bachelor"}',
+        ),
     },
     "vraag_niveau_wo": {
         "text": 'Heb je een bachelor of een master van de universiteit?',
-        "buttons": _buttons('Bachelor', '/inform{"vooropleiding": "wo-bachelor"}', 'Master', '/inform{"vooropleiding": "wo-master"}'),
+        "buttons": _buttons(
+            'Bachelor', '/inform{"vooropleiding": "wo-bachelor"}', 'Master', '/inform{"vooropleiding": "wo-master"}'
+        ),
     },
     "vraag_niveau_mbo": {
         "text": 'Welk niveau is je mbo-diploma: 1, 2, 3 of 4?',
-        "buttons": _buttons('Niveau 4', '/inform{"vooropleiding": "mbo-4"}', 'Niveau 3', '/inform{"vooropleiding": "mbo-3"}', 'Niveau 2', '/inform{"vooropleiding": "mbo-2"}', 'Niveau 1', '/inform{"vooropleiding": "mbo-1"}'),
+        "buttons": _buttons(
+            'Niveau 4',
+            '/inform{"vooropleiding": "mbo-4"}',
+            'Niveau 3',
+            '/inform{"vooropleiding": "mbo-3"}',
+            'Niveau 2',
+            '/inform{"vooropleiding": "mbo-2"}',
+            'Niveau 1',
+            '/inform{"vooropleiding": "mbo-1"}',
+        ),
     },
     "vraag_vooropleiding": {
         "text": 'Wat is je hoogste diploma? Bijvoorbeeld: havo, mbo 4, hbo-bachelor of wo-master.',
@@ -118,11 +141,33 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "vraag_nederlands_niveau": {
         "text": 'Hoe goed spreek en schrijf je Nederlands?',
-        "buttons": _buttons('Het is mijn moedertaal', '/inform{"nederlands_niveau": "moedertaal"}', 'C2', '/inform{"nederlands_niveau": "c2"}', 'C1', '/inform{"nederlands_niveau": "c1"}', 'B2', '/inform{"nederlands_niveau": "b2"}', 'B1 of lager', '/inform{"nederlands_niveau": "b1-of-lager"}'),
+        "buttons": _buttons(
+            'Het is mijn moedertaal',
+            '/inform{"nederlands_niveau": "moedertaal"}',
+            'C2',
+            '/inform{"nederlands_niveau": "c2"}',
+            'C1',
+            '/inform{"nederlands_niveau": "c1"}',
+            'B2',
+            '/inform{"nederlands_niveau": "b2"}',
+            'B1 of lager',
+            '/inform{"nederlands_niveau": "b1-of-lager"}',
+        ),
     },
     "vraag_moedertaal": {
         "text": 'Is Nederlands je moedertaal? Zo niet, hoe goed spreek en schrijf je Nederlands?',
-        "buttons": _buttons('Ja, mijn moedertaal', '/inform{"nederlands_niveau": "moedertaal"}', 'C2', '/inform{"nederlands_niveau": "c2"}', 'C1', '/inform{"nederlands_niveau": "c1"}', 'B2', '/inform{"nederlands_niveau": "b2"}', 'B1 of lager', '/inform{"nederlands_niveau": "b1-of-lager"}'),
+        "buttons": _buttons(
+            'Ja, mijn moedertaal',
+            '/inform{"nederlands_niveau": "moedertaal"}',
+            'C2',
+            '/inform{"nederlands_niveau": "c2"}',
+            'C1',
+            '/inform{"nederlands_niveau": "c1"}',
+            'B2',
+            '/inform{"nederlands_niveau": "b2"}',
+            'B1 of lager',
+            '/inform{"nederlands_niveau": "b1-of-lager"}',
+        ),
     },
     "vraag_huidig_beroep": {
         "text": "Wat voor werk doe je nu? Bijvoorbeeld: 'ik werk als accountant'. Werk je nu niet? Zeg dat dan gerust.",
@@ -132,11 +177,35 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "vraag_huidige_bevoegdheid": {
         "text": 'Heb je al een bevoegdheid om les te geven?',
-        "buttons": _buttons('Nee, nog niet', '/inform{"huidige_bevoegdheid": "geen"}', 'Basisonderwijs (pabo)', '/inform{"huidige_bevoegdheid": "po"}', 'Tweedegraads', '/inform{"huidige_bevoegdheid": "tweedegraads"}', 'Eerstegraads', '/inform{"huidige_bevoegdheid": "eerstegraads"}', 'PDG (mbo)', '/inform{"huidige_bevoegdheid": "pdg"}', 'Uit het buitenland', '/inform{"huidige_bevoegdheid": "buitenlands"}'),
+        "buttons": _buttons(
+            'Nee, nog niet',
+            '/inform{"huidige_bevoegdheid": "geen"}',
+            'Basisonderwijs (pabo)',
+            '/inform{"huidige_bevoegdheid": "po"}',
+            'Tweedegraads',
+            '/inform{"huidige_bevoegdheid": "tweedegraads"}',
+            'Eerstegraads',
+            '/inform{"huidige_bevoegdheid": "eerstegraads"}',
+            'PDG (mbo)',
+            '/inform{"huidige_bevoegdheid": "pdg"}',
+            'Uit het buitenland',
+            '/inform{"huidige_bevoegdheid": "buitenlands"}',
+        ),
     },
     "vraag_sector": {
         "text": 'Waar wil je het liefst lesgeven?',
-        "buttons": _buttons('Basisschool', '/inform{"sector": "po"}', 'Middelbare school', '/inform{"sector": "vo"}', 'Mbo', '/inform{"sector": "mbo"}', 'Speciaal onderwijs', '/inform{"sector": "so"}', 'Weet ik nog niet', '/inform{"sector": "onbekend"}'),
+        "buttons": _buttons(
+            'Basisschool',
+            '/inform{"sector": "po"}',
+            'Middelbare school',
+            '/inform{"sector": "vo"}',
+            'Mbo',
+            '/inform{"sector": "mbo"}',
+            'Speciaal onderwijs',
+            '/inform{"sector": "so"}',
+            'Weet ik nog niet',
+            '/inform{"sector": "onbekend"}',
+        ),
     },
     "vraag_schoolvak": {
         "text": 'Welk vak wil je geven? Bijvoorbeeld: wiskunde, Engels of zorg en welzijn. Weet je het nog niet? Dat mag ook.',
@@ -144,11 +213,25 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "vraag_baan_op_school": {
         "text": 'Heb je al een baan op een school, of een aanbod van een school?',
-        "buttons": _buttons('Ja', '/inform{"baan_op_school": "ja"}', 'Ik ben in gesprek', '/inform{"baan_op_school": "in-gesprek"}', 'Nee', '/inform{"baan_op_school": "nee"}'),
+        "buttons": _buttons(
+            'Ja',
+            '/inform{"baan_op_school": "ja"}',
+            'Ik ben in gesprek',
+            '/inform{"baan_op_school": "in-gesprek"}',
+            'Nee',
+            '/inform{"baan_op_school": "nee"}',
+        ),
     },
     "vraag_studievorm": {
         "text": 'Wil je voltijd of in deeltijd studeren? Deeltijd is bijvoorbeeld naast je werk.',
-        "buttons": _buttons('Voltijd', '/inform{"studievorm": "voltijd"}', 'Deeltijd', '/inform{"studievorm": "deeltijd"}', 'Weet ik nog niet', '/dont_know'),
+        "buttons": _buttons(
+            'Voltijd',
+            '/inform{"studievorm": "voltijd"}',
+            'Deeltijd',
+            '/inform{"studievorm": "deeltijd"}',
+            'Weet ik nog niet',
+            '/dont_know',
+        ),
     },
     "vraag_provincie": {
         "text": 'In welke provincie of plaats wil je lesgeven? Bijvoorbeeld: Utrecht of Zwolle.',
@@ -191,11 +274,20 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "nodig_vooropleiding": {
         "text": "Je hoogste diploma heb ik echt nodig voor een goed advies. Kies wat het dichtst in de buurt komt. Heb je geen diploma? Kies dan 'Geen diploma'.",
-        "buttons": _buttons('Wo-master', '/inform{"vooropleiding": "wo-master"}',
-                            'Wo-bachelor', '/inform{"vooropleiding": "wo-bachelor"}',
-                            'Hbo-bachelor', '/inform{"vooropleiding": "hbo-bachelor"}',
-                            'Mbo 4', '/inform{"vooropleiding": "mbo-4"}', 'Havo', '/inform{"vooropleiding": "havo"}',
-                            'Geen diploma', '/inform{"vooropleiding": "geen"}'),
+        "buttons": _buttons(
+            'Wo-master',
+            '/inform{"vooropleiding": "wo-master"}',
+            'Wo-bachelor',
+            '/inform{"vooropleiding": "wo-bachelor"}',
+            'Hbo-bachelor',
+            '/inform{"vooropleiding": "hbo-bachelor"}',
+            'Mbo 4',
+            '/inform{"vooropleiding": "mbo-4"}',
+            'Havo',
+            '/inform{"vooropleiding": "havo"}',
+            'Geen diploma',
+            '/inform{"vooropleiding": "geen"}',
+        ),
     },
     "vooropleiding_onbekend": {
         "text": 'Geen probleem. Ik maak je advies zonder je diploma. Het advies is dan minder precies. Weet je het later wel? Zeg het gerust, dan pas ik het aan.',
@@ -209,7 +301,7 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "advies_blijft": {
         "text": 'Dank je. Dit verandert niets aan je advies: dat blijft hetzelfde. '
-                'Heb je een vraag over een route? Stel hem gerust. Of praat met een medewerker.',
+        'Heb je een vraag over een route? Stel hem gerust. Of praat met een medewerker.',
         "buttons": _buttons('Praat met een medewerker', '/human_handoff'),
     },
     "advies_nog_niet": {
@@ -230,7 +322,14 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "vraag_contactvoorkeur": {
         "text": 'Hoe wil je dat de medewerker contact met je opneemt?',
-        "buttons": _buttons('E-mail', '/inform{"contactvoorkeur":"email"}', 'Telefoon', '/inform{"contactvoorkeur":"telefoon"}', 'Videogesprek', '/inform{"contactvoorkeur":"video"}'),
+        "buttons": _buttons(
+            'E-mail',
+            '/inform{"contactvoorkeur":"email"}',
+            'Telefoon',
+            '/inform{"contactvoorkeur":"telefoon"}',
+            'Videogesprek',
+            '/inform{"contactvoorkeur":"video"}',
+        ),
     },
     "vraag_email": {
         "text": 'Wat is je e-mailadres?',

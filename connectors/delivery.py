@@ -94,9 +94,12 @@ class WebhookConnector:
                 if 200 <= response.status < 300:
                     return
                 if 300 <= response.status < 400:
-                    raise DeliveryError(f"webhook antwoordde {response.status} (doorverwijzing naar "
-                                        f"{response.headers.get('Location', '?')[:200]}); ik volg geen "
-                                        "doorverwijzingen: pas HANDOFF_WEBHOOK_URL aan", permanent=True)
+                    raise DeliveryError(
+                        f"webhook antwoordde {response.status} (doorverwijzing naar "
+                        f"{response.headers.get('Location', '?')[:200]}); ik volg geen "
+                        "doorverwijzingen: pas HANDOFF_WEBHOOK_URL aan",
+                        permanent=True,
+                    )
                 text = (await response.text())[:300]
                 permanent = 400 <= response.status < 500 and response.status not in {408, 409, 425, 429}
                 raise DeliveryError(f"webhook antwoordde {response.status}: {text}", permanent=permanent)
@@ -118,14 +121,22 @@ def email_message(handoff_id: str, summary: Mapping[str, Any], sender: str, reci
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = f"<{handoff_id}@onderwijsloket-intake>"
     message["X-Idempotency-Key"] = handoff_id
-    text = [summary["samenvatting"], ""] + lines + ["", "Gesprek:"] + [
-        f"{'Persoon' if line['van'] == 'persoon' else 'Bot'}: {line['tekst']}" for line in summary.get("transcript", [])
-    ] + ["", f"Overdracht {handoff_id}, gesprek {summary['conversation_id']}"]
+    text = (
+        [summary["samenvatting"], ""]
+        + lines
+        + ["", "Gesprek:"]
+        + [
+            f"{'Persoon' if line['van'] == 'persoon' else 'Bot'}: {line['tekst']}"
+            for line in summary.get("transcript", [])
+        ]
+        + ["", f"Overdracht {handoff_id}, gesprek {summary['conversation_id']}"]
+    )
     message.set_content("\n".join(text))
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     talk = "".join(
         f"<tr><th scope='row'>{'Persoon' if line['van'] == 'persoon' else 'Bot'}</th>"
-        f"<td>{html.escape(line['tekst']).replace(chr(10), '<br>')}</td></tr>" for line in summary.get("transcript", [])
+        f"<td>{html.escape(line['tekst']).replace(chr(10), '<br>')}</td></tr>"
+        for line in summary.get("transcript", [])
     )
     message.add_alternative(
         "<!doctype html><html lang='nl'><body style='font-family:sans-serif;max-width:40em'>"
@@ -158,8 +169,10 @@ class EmailConnector:
         try:
             await asyncio.get_running_loop().run_in_executor(None, self._send, message)
         except smtplib.SMTPResponseException as error:
-            raise DeliveryError(f"SMTP {error.smtp_code}: {error.smtp_error!r}", permanent=500 <= error.smtp_code < 600
-                                and error.smtp_code not in {550, 552}) from error
+            raise DeliveryError(
+                f"SMTP {error.smtp_code}: {error.smtp_error!r}",
+                permanent=500 <= error.smtp_code < 600 and error.smtp_code not in {550, 552},
+            ) from error
         except (OSError, smtplib.SMTPException) as error:
             raise DeliveryError(f"SMTP niet bereikbaar: {type(error).__name__}: {error}") from error
 
@@ -178,10 +191,14 @@ class InboxConnector:
     def _insert(self, handoff_id: str) -> None:
         with self.engine.begin() as connection:
             exists = connection.execute(
-                sa.select(inbox_item.c.overdracht_id).where(inbox_item.c.overdracht_id == handoff_id)).first()
+                sa.select(inbox_item.c.overdracht_id).where(inbox_item.c.overdracht_id == handoff_id)
+            ).first()
             if exists is None:  # the idempotency key: a repeat changes nothing
-                connection.execute(inbox_item.insert().values(
-                    overdracht_id=handoff_id, ontvangen_op=utcnow(), status="nieuw", versie=0))
+                connection.execute(
+                    inbox_item.insert().values(
+                        overdracht_id=handoff_id, ontvangen_op=utcnow(), status="nieuw", versie=0
+                    )
+                )
 
     async def deliver(self, handoff_id: str, summary: Mapping[str, Any]) -> None:
         try:

@@ -32,16 +32,27 @@ from bot.settings import current as settings
 
 logger = logging.getLogger("connectors.front")
 
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-              "transfer-encoding", "upgrade", "content-length", "host"}
+HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "content-length",
+    "host",
+}
 FAILURES = 4
 STARTING = "De assistent start opnieuw op. Probeer het over een paar seconden nog eens."
 CUT_OFF = "De verbinding met de assistent viel weg. Stuur je bericht nog een keer."
 
 
 class Front:
-    def __init__(self, backends: List[str], token: str, check_seconds: float = 0.5,
-                 status_timeout: float = 5.0) -> None:
+    def __init__(
+        self, backends: List[str], token: str, check_seconds: float = 0.5, status_timeout: float = 5.0
+    ) -> None:
         self.backends = [url.rstrip("/") for url in backends]
         self.token = token
         self.check_seconds, self.status_timeout = check_seconds, status_timeout
@@ -56,8 +67,11 @@ class Front:
     async def _status(self, backend: str) -> Optional[bool]:
         """True: ready (a model is loaded). None: not there (connection refused). False: slow or not ready."""
         try:
-            async with self.session.get(f"{backend}/status", params={"token": self.token},
-                                        timeout=aiohttp.ClientTimeout(total=self.status_timeout)) as reply:
+            async with self.session.get(
+                f"{backend}/status",
+                params={"token": self.token},
+                timeout=aiohttp.ClientTimeout(total=self.status_timeout),
+            ) as reply:
                 if reply.status != 200:
                     return False
                 status = await reply.json(content_type=None)
@@ -131,8 +145,13 @@ class Front:
         headers["X-Forwarded-For"] = self._forwarded(request)
         for backend in self._order():
             try:
-                async with self.session.request(request.method, self._url(backend, request), data=body or None,
-                                                headers=headers, allow_redirects=False) as reply:
+                async with self.session.request(
+                    request.method,
+                    self._url(backend, request),
+                    data=body or None,
+                    headers=headers,
+                    allow_redirects=False,
+                ) as reply:
                     data = await reply.read()
                     return web.Response(status=reply.status, body=data, headers=self._headers(reply.headers))
             except aiohttp.ClientConnectorError:
@@ -145,13 +164,15 @@ class Front:
         return web.json_response({"fout": STARTING}, status=503, headers={"Retry-After": "2"})
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
-        headers = {k: v for k, v in request.headers.items()
-                   if k.lower() in {"origin", "cookie", "user-agent", "authorization"}}
+        headers = {
+            k: v for k, v in request.headers.items() if k.lower() in {"origin", "cookie", "user-agent", "authorization"}
+        }
         headers["X-Forwarded-For"] = self._forwarded(request)
         for backend in self._order():
             try:
-                upstream = await self.session.ws_connect(self._url(backend, request), headers=headers, autoping=False,
-                                                         max_msg_size=0)
+                upstream = await self.session.ws_connect(
+                    self._url(backend, request), headers=headers, autoping=False, max_msg_size=0
+                )
             except aiohttp.WSServerHandshakeError as error:
                 return web.json_response({"fout": "WebSocket geweigerd"}, status=error.status or 400)
             except aiohttp.ClientConnectorError:
@@ -198,8 +219,9 @@ class Front:
 
         async def start(_: web.Application) -> None:
             # No total timeout: Socket.IO long-polling holds a request open for up to 25 s.
-            self.session = aiohttp.ClientSession(auto_decompress=False, timeout=aiohttp.ClientTimeout(
-                total=None, connect=3, sock_read=120))
+            self.session = aiohttp.ClientSession(
+                auto_decompress=False, timeout=aiohttp.ClientTimeout(total=None, connect=3, sock_read=120)
+            )
             self._checker = asyncio.ensure_future(self._check_forever())
 
         async def stop(_: web.Application) -> None:
@@ -223,8 +245,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s  %(message)s")
     front = Front(args.backend, args.token)
-    web.run_app(front.app(), host=args.host, port=args.port, access_log=None,
-                print=lambda *_: logger.info("voorkant op poort %s, rasa: %s", args.port, ", ".join(args.backend)))
+    web.run_app(
+        front.app(),
+        host=args.host,
+        port=args.port,
+        access_log=None,
+        print=lambda *_: logger.info("voorkant op poort %s, rasa: %s", args.port, ", ".join(args.backend)),
+    )
     return 0
 
 

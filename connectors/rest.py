@@ -48,7 +48,8 @@ def problem(body: bytes) -> Optional[str]:
     found = _text_problem(data["message"], "message", MESSAGE_MAX)
     if found is None and data.get("sender") is not None:
         found = _text_problem(data["sender"], "sender", SENDER_MAX) or (
-            "'sender' mag niet leeg zijn." if not data["sender"] else None)
+            "'sender' mag niet leeg zijn." if not data["sender"] else None
+        )
     if found is None and data.get("input_channel") is not None:
         found = _text_problem(data["input_channel"], "input_channel", 100)
     if found is None and data.get("metadata") is not None and not isinstance(data["metadata"], dict):

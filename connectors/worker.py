@@ -37,8 +37,12 @@ async def deliver_due(engine: Engine, connectors: Dict[str, Connector], settings
     jobs = await loop.run_in_executor(None, outbox.claim_due, engine, settings.policy)
     for job in jobs:
         if not await loop.run_in_executor(None, outbox.renew, engine, job, settings.policy):
-            logger.warning("aflevering %s (%s, overdracht %s): een andere worker heeft hem overgenomen; overgeslagen",
-                           job.id, job.connector, job.handoff_id)
+            logger.warning(
+                "aflevering %s (%s, overdracht %s): een andere worker heeft hem overgenomen; overgeslagen",
+                job.id,
+                job.connector,
+                job.handoff_id,
+            )
             continue
         connector = connectors.get(job.connector)
         try:
@@ -51,8 +55,15 @@ async def deliver_due(engine: Engine, connectors: Dict[str, Connector], settings
                 _lost(job, f"mislukt ({error})")
                 continue
             log = logger.error if status == outbox.DEAD else logger.warning
-            log("aflevering %s (%s, overdracht %s) poging %d mislukt: %s -> %s", job.id, job.connector,
-                job.handoff_id, job.attempts + 1, error, status)
+            log(
+                "aflevering %s (%s, overdracht %s) poging %d mislukt: %s -> %s",
+                job.id,
+                job.connector,
+                job.handoff_id,
+                job.attempts + 1,
+                error,
+                status,
+            )
         except Exception as error:  # a bug in a connector must not stop the other deliveries
             logger.exception("aflevering %s: onverwachte fout", job.id)
             if outbox.mark_failed(engine, job, f"onverwachte fout: {error!r}", settings.policy) is None:
@@ -66,8 +77,13 @@ async def deliver_due(engine: Engine, connectors: Dict[str, Connector], settings
 
 
 def _lost(job: outbox.Job, result: str) -> None:
-    logger.warning("aflevering %s (%s, overdracht %s): lease verlopen en overgenomen; resultaat '%s' niet vastgelegd",
-                   job.id, job.connector, job.handoff_id, result)
+    logger.warning(
+        "aflevering %s (%s, overdracht %s): lease verlopen en overgenomen; resultaat '%s' niet vastgelegd",
+        job.id,
+        job.connector,
+        job.handoff_id,
+        result,
+    )
 
 
 async def run(engine: Engine, settings: Settings, stop: Optional[asyncio.Event] = None, once: bool = False) -> None:
@@ -111,8 +127,9 @@ async def sweep_contacts(stop: asyncio.Event, seconds: Optional[float] = None) -
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m connectors.worker", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m connectors.worker", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--eenmalig", action="store_true", help="lever af wat nu klaarstaat en stop")
     args = parser.parse_args(argv)
     weiger_onveilig("De worker")

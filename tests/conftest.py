@@ -128,7 +128,9 @@ def postgres_url():
         with admin.connect() as connection:
             connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     except sa.exc.OperationalError as error:
-        pytest.fail(f"PostgreSQL is niet bereikbaar op {POSTGRES_ADMIN_URL} (start het met scripts/services.sh): {error}")
+        pytest.fail(
+            f"PostgreSQL is niet bereikbaar op {POSTGRES_ADMIN_URL} (start het met scripts/services.sh): {error}"
+        )
     try:
         yield sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
     finally:
@@ -190,11 +192,24 @@ def stack(tmp_path_factory) -> Stack:
         "ACTION_ENDPOINT_URL": f"http://localhost:{action_port}/webhook",
     }
     process = subprocess.Popen(
-        [str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=env, start_new_session=True,
-        stdout=open(work / "run.out", "w"), stderr=subprocess.STDOUT,
+        [str(ROOT / "scripts" / "run.sh")],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=open(work / "run.out", "w"),
+        stderr=subprocess.STDOUT,
     )
-    result = Stack(f"http://localhost:{rasa_port}", f"http://localhost:{action_port}", token, work / "log",
-                   work / "tracker.db", f"http://localhost:{inbox_port}", env["ONDERWIJSLOKET_DB_URL"], webhook, mail)
+    result = Stack(
+        f"http://localhost:{rasa_port}",
+        f"http://localhost:{action_port}",
+        token,
+        work / "log",
+        work / "tracker.db",
+        f"http://localhost:{inbox_port}",
+        env["ONDERWIJSLOKET_DB_URL"],
+        webhook,
+        mail,
+    )
     try:
         if not readiness.wait(result.rasa, result.actions, token, timeout=420, pids=[process.pid], inbox=result.inbox):
             logs = "\n".join(p.read_text()[-3000:] for p in (work / "log").glob("*.log"))

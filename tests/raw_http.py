@@ -6,8 +6,9 @@ import http.client
 from typing import Dict, Optional, Tuple
 
 
-def send(host: str, port: int, method: str, path: str, body: bytes = b"",
-         headers: Optional[Dict[str, bytes]] = None) -> Tuple[int, bytes]:
+def send(
+    host: str, port: int, method: str, path: str, body: bytes = b"", headers: Optional[Dict[str, bytes]] = None
+) -> Tuple[int, bytes]:
     """(status, body) of one request; the body is sent only with POST, with its length."""
     connection = http.client.HTTPConnection(host, port, timeout=60)
     try:

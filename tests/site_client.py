@@ -32,12 +32,14 @@ class Person:
             self.events.append((name, data))
             if name == "session_confirm":
                 self.session = data
+
         return record
 
     def connect(self, token: Optional[str] = None) -> Person:
         if self.origin:  # long-polling sends exactly the Origin header given
-            self.client.connect(self.base, socketio_path=PATH, transports=["polling"],
-                                headers={"Origin": self.origin}, wait_timeout=10)
+            self.client.connect(
+                self.base, socketio_path=PATH, transports=["polling"], headers={"Origin": self.origin}, wait_timeout=10
+            )
         else:  # the websocket client sends the server's own origin, as the demo page would
             self.client.connect(self.base, socketio_path=PATH, transports=["websocket"], wait_timeout=10)
         self.client.emit("session_request", {"token": token})

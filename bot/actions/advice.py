@@ -62,7 +62,9 @@ class ActionGeefAdvies(Action):
     def name(self) -> Text:
         return "action_geef_advies"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         try:
             advice, _catalog = await compute(tracker)
         except Exception:  # the database is down or empty: say so, keep the conversation
@@ -88,7 +90,9 @@ class ActionAdviesVraag(Action):
     def name(self) -> Text:
         return "action_advies_vraag"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message.get("text") or ""
         if not tracker.get_slot("advies_gegeven"):
             # A question about the advice before there is one ("wat kost dat?") is kept.

@@ -21,7 +21,9 @@ class ActionVerduidelijk(Action):
     def name(self) -> Text:
         return "action_verduidelijk"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         kind = latest_entity(tracker, INPUT_KIND)
         if not kind and dialogue.noted_this_turn(tracker.events):
             return []
@@ -47,7 +49,9 @@ class ActionAndereTaal(Action):
     def name(self) -> Text:
         return "action_andere_taal"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         requested = tracker.get_slot("requested_slot") if tracker.active_loop.get("name") == "profiel_form" else None
         text = tracker.latest_message.get("text") or ""
         if requested and answers(requested, text, tracker.get_slot("vooropleiding_hint")):
@@ -63,7 +67,9 @@ class ActionRestart(Action):
     def name(self) -> Text:
         return "action_restart"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         say(dispatcher, "restart")
         return [Restarted()]
 
@@ -75,7 +81,9 @@ class ActionGaVerder(Action):
     def name(self) -> Text:
         return "action_ga_verder"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         if tracker.get_slot("advies_gegeven"):
             if dialogue.last_bot_response(tracker.events) == "na_advies":
                 # Asked already: no second time the same question, but a way to round off.

@@ -78,8 +78,9 @@ class ValidateOverdrachtForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_overdracht_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> List[Text]:
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
         return needed_slots(tracker.get_slot("contactvoorkeur"))
 
 
@@ -99,8 +100,9 @@ SWITCH = {"telefoon": ("email", "telefoon_lukt_niet"), "email": ("telefoon", "em
 def _validator(slot: str):
     parse, error = CHECKS[slot]
 
-    async def validate(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                       domain: DomainDict) -> Dict[Text, Any]:
+    async def validate(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         parsed = parse(str(value or ""))
         if parsed is None and slot in SWITCH and dialogue.asked_in_a_row(tracker.events, slot) >= 2:
             # Twice a number or address that cannot be used: the other way, instead of a third time.
@@ -131,7 +133,9 @@ class _Ask(Action):
     def key(self, tracker: Tracker) -> str:
         return f"vraag_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         say(dispatcher, self.key(tracker))
         return []
 
@@ -202,12 +206,13 @@ class ActionOverdrachtOpslaan(Action):
             say(dispatcher, "overdracht_mislukt")
             return []
         preference = summary["contact"].get("contactvoorkeur")
-        say(dispatcher, "overdracht_opgeslagen",
-            contact=PREFERENCE_TEXT.get(preference, ""), kenmerk=handoff_id[:8])
+        say(dispatcher, "overdracht_opgeslagen", contact=PREFERENCE_TEXT.get(preference, ""), kenmerk=handoff_id[:8])
         # The contact details now live in the handoff record only.
-        return [SlotSet("toestemming_overdracht", True), SlotSet("overdracht_id", handoff_id),
-                SlotSet(CONSENT_ASKED, False)] + [
-            SlotSet(slot, None) for slot in CONTACT_SLOTS]
+        return [
+            SlotSet("toestemming_overdracht", True),
+            SlotSet("overdracht_id", handoff_id),
+            SlotSet(CONSENT_ASKED, False),
+        ] + [SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 
 class ActionGeenToestemming(Action):
@@ -222,7 +227,8 @@ class ActionGeenToestemming(Action):
             return []
         say(dispatcher, "overdracht_geen_toestemming")
         return [SlotSet("toestemming_overdracht", False), SlotSet(CONSENT_ASKED, False)] + [
-            SlotSet(slot, None) for slot in CONTACT_SLOTS]
+            SlotSet(slot, None) for slot in CONTACT_SLOTS
+        ]
 
 
 class ActionToestemmingVraag(Action):

@@ -24,8 +24,9 @@ FORM = "profiel_form"
 OWN_TEXTS = dialogue.NOTED_TEXTS | {"persoonlijk_nummer_in_bericht"}
 
 
-def _validate(dispatcher: CollectingDispatcher, tracker: Tracker, requested: Optional[str],
-              answered: bool = False) -> List[EventType]:
+def _validate(
+    dispatcher: CollectingDispatcher, tracker: Tracker, requested: Optional[str], answered: bool = False
+) -> List[EventType]:
     """Runs the form logic on the latest message and returns the slot events."""
     candidates = {k: v for k, v in tracker.slots_to_validate().items() if k in values.PROFILE_SLOTS}
     skipped = list(tracker.get_slot("overgeslagen") or [])
@@ -88,8 +89,13 @@ class ValidateProfielForm(FormValidationAction):
         # Without facts the form rejects and the FAQ rule answers.
         facts = any(slot in values.PROFILE_SLOTS for slot in tracker.slots_to_validate())
         text = tracker.latest_message.get("text") or ""
-        answered = bool(facts and latest_intent(tracker) == "faq" and is_question(text) and faq_response(tracker)
-                        and not _faq_handled(tracker))
+        answered = bool(
+            facts
+            and latest_intent(tracker) == "faq"
+            and is_question(text)
+            and faq_response(tracker)
+            and not _faq_handled(tracker)
+        )
         if answered:
             dispatcher.utter_message(response=faq_response(tracker))
         events = _validate(dispatcher, tracker, tracker.get_slot(REQUESTED_SLOT), answered)
@@ -105,8 +111,11 @@ class ValidateSlotMappings(ValidationAction):
         return "action_validate_slot_mappings"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        what_if = latest_intent(tracker) == "advies_vraag" and not tracker.active_loop.get("name") \
+        what_if = (
+            latest_intent(tracker) == "advies_vraag"
+            and not tracker.active_loop.get("name")
             and bool(tracker.get_slot("advies_gegeven"))
+        )
         if what_if or tracker.is_paused():
             # "En als ik geen baan heb?" after the advice is a what-if question about it, not a
             # new fact (before the advice, a message taken for such a question is an answer).
@@ -127,7 +136,9 @@ class ActionAskProfileSlot(Action, ABC):
     def name(self) -> Text:
         return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         say(dispatcher, self.question(tracker))
         return []
 
@@ -156,14 +167,18 @@ class ActionAskNederlandsNiveau(ActionAskProfileSlot):
 
     slot = "nederlands_niveau"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         if "vraag_nederlands_niveau" in dialogue.texts_since_latest_message(tracker.events):
             return []  # "nee" to the mother-tongue question: the level was just asked
         return await super().run(dispatcher, tracker, domain)
 
     def question(self, tracker: Tracker) -> str:
-        if tracker.get_slot("diploma_buitenland") is False \
-                and dialogue.last_bot_response(tracker.events) != "vraag_nederlands_niveau":
+        if (
+            tracker.get_slot("diploma_buitenland") is False
+            and dialogue.last_bot_response(tracker.events) != "vraag_nederlands_niveau"
+        ):
             return "vraag_moedertaal"
         return "vraag_nederlands_niveau"
 
@@ -172,7 +187,9 @@ class ActionAskNederlandsNiveau(ActionAskProfileSlot):
 for _slot in values.PROFILE_SLOTS:
     if _slot not in ("vooropleiding", "nederlands_niveau"):
         _name = "ActionAsk" + "".join(part.title() for part in _slot.split("_"))
-        globals()[_name] = type(_name, (_PlainQuestion, ActionAskProfileSlot), {"slot": _slot, "__doc__": f"Asks for {_slot}."})
+        globals()[_name] = type(
+            _name, (_PlainQuestion, ActionAskProfileSlot), {"slot": _slot, "__doc__": f"Asks for {_slot}."}
+        )
 
 
 def _faq_handled(tracker: Tracker) -> bool:

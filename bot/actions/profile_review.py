@@ -19,7 +19,9 @@ class ActionLeesProfielVoor(Action):
     def name(self) -> Text:
         return "action_lees_profiel_voor"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         lines = read_back(profile(tracker), tracker.get_slot("overgeslagen") or [])
         say(dispatcher, "profiel_voorlezen", profiel="\n".join(f"- {line}" for line in lines))
         return [SlotSet("profiel_bevestigd", False)]
@@ -31,6 +33,8 @@ class ActionProfielBevestigd(Action):
     def name(self) -> Text:
         return "action_profiel_bevestigd"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         say(dispatcher, "profiel_compleet")
         return [SlotSet("profiel_bevestigd", True)]

@@ -55,7 +55,9 @@ class AdviceProfile:
                 if isinstance(value, bool):
                     kept[field.name] = value
             elif isinstance(value, int) and not isinstance(value, bool):
-                if (field.name == "leeftijd" and 12 <= value <= 100) or (field.name == "dagen_beschikbaar" and 0 <= value <= 7):
+                if (field.name == "leeftijd" and 12 <= value <= 100) or (
+                    field.name == "dagen_beschikbaar" and 0 <= value <= 7
+                ):
                     kept[field.name] = value
         return cls(**kept)
 

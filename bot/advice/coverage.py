@@ -47,8 +47,7 @@ def engine_problems() -> List[str]:
     pairs = (
         ("eis-soort", set(conditions.REQUIREMENTS), set(eligibility.EVALUATORS)),
         ("niveau", set(conditions.REQUIREMENTS["niveau"] or ()), set(eligibility.LEVELS) | {eligibility.HBO_LEVEL}),
-        ("voorwaarde", conditions.STEP_FOR | conditions.FUNDING_FOR | conditions.EXEMPTION_FOR,
-         set(engine.CONDITIONS)),
+        ("voorwaarde", conditions.STEP_FOR | conditions.FUNDING_FOR | conditions.EXEMPTION_FOR, set(engine.CONDITIONS)),
     )
     for what, listed, implemented in pairs:
         for key in sorted(listed - implemented):
@@ -73,17 +72,35 @@ def missing_items(catalog: Catalog) -> List[str]:
 def profile_grid() -> Iterable[AdviceProfile]:
     """Profiles that together exercise every rule."""
     fields = [
-        ("scheikunde", "scheikunde"), ("bedrijfskunde", "economie"), ("rechten", "natuurkunde"),
-        ("taalwetenschap", "nederlands"), ("psychologie", None), ("bouwtechniek", "bouwen-wonen-interieur"), (None, None),
+        ("scheikunde", "scheikunde"),
+        ("bedrijfskunde", "economie"),
+        ("rechten", "natuurkunde"),
+        ("taalwetenschap", "nederlands"),
+        ("psychologie", None),
+        ("bouwtechniek", "bouwen-wonen-interieur"),
+        (None, None),
     ]
     for level, sector, job, mode, (field, subject), qualification, job_title in itertools.product(
-        values.VOOROPLEIDING, ("po", "vo", "mbo", "onbekend"), ("ja", "nee", None), ("voltijd", "deeltijd"),
-        fields, (None, "tweedegraads", "buitenlands"), (None, "student"),
+        values.VOOROPLEIDING,
+        ("po", "vo", "mbo", "onbekend"),
+        ("ja", "nee", None),
+        ("voltijd", "deeltijd"),
+        fields,
+        (None, "tweedegraads", "buitenlands"),
+        (None, "student"),
     ):
-        yield AdviceProfile(vooropleiding=level, sector=sector, baan_op_school=job, studievorm=mode,
-                            studierichting=field, schoolvak=None if sector == "po" else subject,
-                            huidige_bevoegdheid=qualification, huidig_beroep=job_title,
-                            diploma_buitenland=qualification == "buitenlands", werkervaring_jaren=5)
+        yield AdviceProfile(
+            vooropleiding=level,
+            sector=sector,
+            baan_op_school=job,
+            studievorm=mode,
+            studierichting=field,
+            schoolvak=None if sector == "po" else subject,
+            huidige_bevoegdheid=qualification,
+            huidig_beroep=job_title,
+            diploma_buitenland=qualification == "buitenlands",
+            werkervaring_jaren=5,
+        )
     yield AdviceProfile(twijfelt=True)
 
 
@@ -97,12 +114,16 @@ def reachability(catalog: Catalog) -> List[str]:
                 return []
     except ValueError as error:  # a rule names a route id that is not in the contract
         return [f"adviesregels: {error}"]
-    return [f"route {route_id}: het advies stelt deze route voor geen enkel profiel voor" for route_id in sorted(unreached)]
+    return [
+        f"route {route_id}: het advies stelt deze route voor geen enkel profiel voor" for route_id in sorted(unreached)
+    ]
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.advice.coverage",
-                                     description="Dekt de adviesmotor de kennisbank? (tweede helft van make kb-check)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.advice.coverage",
+        description="Dekt de adviesmotor de kennisbank? (tweede helft van make kb-check)",
+    )
     parser.add_argument("--inhoud", type=Path, default=CONTENT_DIR, help="map met de inhoudsbestanden")
     args = parser.parse_args(argv)
     problems = check(args.inhoud)

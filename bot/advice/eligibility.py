@@ -58,8 +58,12 @@ class Eligibility:
 #: The values of a "niveau" requirement: the diplomas that meet it; and the one the school judges.
 #: Together exactly the values bot/knowledge/conditions.py allows (python -m bot.advice.coverage).
 LEVELS: Dict[str, frozenset] = {
-    "bachelor": BACHELOR, "wo-bachelor": WO_BACHELOR, "wo-master": WO_MASTER,
-    "mbo-3": MBO_3_PLUS, "vwo": VWO_PLUS, "hbo-toelaatbaar": HBO_ENTRY,
+    "bachelor": BACHELOR,
+    "wo-bachelor": WO_BACHELOR,
+    "wo-master": WO_MASTER,
+    "mbo-3": MBO_3_PLUS,
+    "vwo": VWO_PLUS,
+    "hbo-toelaatbaar": HBO_ENTRY,
 }
 HBO_LEVEL = "hbo-niveau"
 
@@ -115,7 +119,11 @@ def _related(req: Requirement, p: AdviceProfile, c: Catalog) -> Tuple[Status, Op
         return Status.UNKNOWN, "schoolvak" if p.schoolvak is None else "studierichting"
     if req.waarde == "verwant":
         if relation in {"vak", "verwant"}:
-            return (Status.OK, None) if relation == "vak" else (Status.CONDITIONAL, "als je opleiding in de verwantschapstabel bij het vak staat")
+            return (
+                (Status.OK, None)
+                if relation == "vak"
+                else (Status.CONDITIONAL, "als je opleiding in de verwantschapstabel bij het vak staat")
+            )
         return Status.MISSING, None
     if req.waarde == "vak":
         if relation == "vak":
@@ -175,8 +183,14 @@ def _student(req: Requirement, p: AdviceProfile, c: Catalog) -> Tuple[Status, Op
 
 #: One evaluator per requirement kind of bot/knowledge/conditions.py (python -m bot.advice.coverage).
 EVALUATORS: Dict[str, Evaluator] = {
-    "niveau": _level, "verwant": _related, "vak": _subject, "baan": _job, "tijd": _time,
-    "studievorm": _study_mode, "bevoegdheid": _qualification, "student": _student,
+    "niveau": _level,
+    "verwant": _related,
+    "vak": _subject,
+    "baan": _job,
+    "tijd": _time,
+    "studievorm": _study_mode,
+    "bevoegdheid": _qualification,
+    "student": _student,
 }
 
 #: Requirement kinds whose failure the bot reports as "je mist ...". The others (a

@@ -31,9 +31,15 @@ QUESTIONS: Dict[str, Tuple[str, str]] = {
     "werkervaring_jaren": ("Hoeveel jaar ervaring heb je in je vak?", "R4"),
     "huidige_bevoegdheid": ("Ben je in het buitenland al leraar geworden?", "R10"),
     "studievorm": ("Kun je voltijd studeren, of wil je het naast je werk doen?", "R11"),
-    "dagen_beschikbaar": ("Hoeveel dagen per week heb je voor lesgeven en studie? Zij-instroom kost 3 à 4 dagen.", "R11"),
-    "vakinhoud": ("Hoeveel studiepunten van je opleiding gingen over het vak? Voor de universitaire "
-                  "lerarenopleiding heb je er minstens 120 nodig.", "R8"),
+    "dagen_beschikbaar": (
+        "Hoeveel dagen per week heb je voor lesgeven en studie? Zij-instroom kost 3 à 4 dagen.",
+        "R11",
+    ),
+    "vakinhoud": (
+        "Hoeveel studiepunten van je opleiding gingen over het vak? Voor de universitaire "
+        "lerarenopleiding heb je er minstens 120 nodig.",
+        "R8",
+    ),
     "nederlands_niveau": ("Hoe goed spreek en schrijf je Nederlands?", "R10"),
 }
 
@@ -51,8 +57,16 @@ def advise(profile: AdviceProfile, catalog: Catalog) -> Advice:
         eligibility = evaluate(route, profile, catalog)
         if eligibility.eligible:
             if len(chosen) < MAX_ROUTES and candidate.reason:
-                chosen.append(RouteAdvice(route, candidate.score, candidate.reason, candidate.rules, candidate.facts,
-                                          tuple(eligibility.conditions)))
+                chosen.append(
+                    RouteAdvice(
+                        route,
+                        candidate.score,
+                        candidate.reason,
+                        candidate.rules,
+                        candidate.facts,
+                        tuple(eligibility.conditions),
+                    )
+                )
                 unknown += eligibility.unknown
                 unknown += ["vakinhoud" for c in eligibility.conditions if "studiepunten" in c]
         else:
@@ -61,9 +75,16 @@ def advise(profile: AdviceProfile, catalog: Catalog) -> Advice:
                 gaps.append(gap)
     if not chosen:
         route = catalog.route("orientatie")
-        chosen.append(RouteAdvice(route, 0, "Er is nu geen opleiding die meteen bij je past. Een adviseur van het "
-                                  "Onderwijsloket kijkt graag met je mee. Loop ook eens mee op een school.",
-                                  ("R1",), ()))
+        chosen.append(
+            RouteAdvice(
+                route,
+                0,
+                "Er is nu geen opleiding die meteen bij je past. Een adviseur van het "
+                "Onderwijsloket kijkt graag met je mee. Loop ook eens mee op een school.",
+                ("R1",),
+                (),
+            )
+        )
     top = chosen[0].route
     return Advice(
         profiel=profile,
@@ -87,9 +108,13 @@ def _merge(candidates: Iterable[Candidate]) -> Dict[str, Candidate]:
             merged[x.route_id] = x
             continue
         best, other = (x, old) if (x.score, bool(x.reason)) > (old.score, bool(old.reason)) else (old, x)
-        merged[x.route_id] = Candidate(best.route_id, best.score, best.reason or other.reason,
-                                       tuple(dict.fromkeys(best.rules + other.rules)),
-                                       tuple(dict.fromkeys(best.facts + other.facts)))
+        merged[x.route_id] = Candidate(
+            best.route_id,
+            best.score,
+            best.reason or other.reason,
+            tuple(dict.fromkeys(best.rules + other.rules)),
+            tuple(dict.fromkeys(best.facts + other.facts)),
+        )
     return merged
 
 
@@ -130,9 +155,13 @@ CONDITIONS: Dict[str, Condition] = {
     "buitenlands-diploma": lambda p, c: bool(p.diploma_buitenland),
     "nt2": lambda p, c: bool(p.diploma_buitenland) and p.nederlands_niveau not in DUTCH_ENOUGH,
     "weinig-tijd": lambda p, c: p.little_time,
-    "onderwijs-zorg-diploma": lambda p, c: c.in_group("onderwijs-zorg", p.studierichting)
-    or p.huidige_bevoegdheid in {"po", "tweedegraads", "eerstegraads"},
-    "eerste-studie": lambda p, c: p.vooropleiding is not None and p.vooropleiding not in BACHELOR | {"associate-degree"},
+    "onderwijs-zorg-diploma": lambda p, c: (
+        c.in_group("onderwijs-zorg", p.studierichting)
+        or p.huidige_bevoegdheid in {"po", "tweedegraads", "eerstegraads"}
+    ),
+    "eerste-studie": lambda p, c: (
+        p.vooropleiding is not None and p.vooropleiding not in BACHELOR | {"associate-degree"}
+    ),
     "leraar": lambda p, c: p.is_teacher,
     "tot-57": lambda p, c: p.leeftijd is None or p.leeftijd < 57,
 }
@@ -202,28 +231,68 @@ def _questions(p: AdviceProfile, unknown: List[str], chosen: List[RouteAdvice]) 
 def _notes(p: AdviceProfile, c: Catalog) -> List[Note]:
     notes: List[Note] = []
     if p.huidige_bevoegdheid == "po" and p.sector in {"po", "so"}:
-        notes.append(Note("al-bevoegd-po", "Je bent al bevoegd voor het basisonderwijs. Je hebt geen nieuwe opleiding "
-                          "nodig om daar les te geven.", (c.sources["ol-bevoegdheden"],), True, "R9"))
+        notes.append(
+            Note(
+                "al-bevoegd-po",
+                "Je bent al bevoegd voor het basisonderwijs. Je hebt geen nieuwe opleiding nodig om daar les te geven.",
+                (c.sources["ol-bevoegdheden"],),
+                True,
+                "R9",
+            )
+        )
     if p.huidige_bevoegdheid == "eerstegraads" and p.sector in {"vo", "mbo"}:
-        notes.append(Note("al-bevoegd-1e", "Je bent al eerstegraads bevoegd. Voor een tweede vak kun je als "
-                          "zij-instromer of via de universitaire lerarenopleiding een extra bevoegdheid halen.",
-                          (c.sources["ol-bevoegdheden"],), True, "R9"))
+        notes.append(
+            Note(
+                "al-bevoegd-1e",
+                "Je bent al eerstegraads bevoegd. Voor een tweede vak kun je als "
+                "zij-instromer of via de universitaire lerarenopleiding een extra bevoegdheid halen.",
+                (c.sources["ol-bevoegdheden"],),
+                True,
+                "R9",
+            )
+        )
     if p.huidige_bevoegdheid == "pdg" and p.sector == "mbo":
-        notes.append(Note("al-bevoegd-pdg", "Met je PDG mag je al lesgeven in het mbo.", (c.sources["mboraad-pdg"],),
-                          True, "R9"))
+        notes.append(
+            Note("al-bevoegd-pdg", "Met je PDG mag je al lesgeven in het mbo.", (c.sources["mboraad-pdg"],), True, "R9")
+        )
     if p.schoolvak in c.shortage:
         grade, sources = c.shortage[p.schoolvak]
-        text = ("is een tekortvak: scholen zoeken veel leraren." if grade == "groot"
-                else "is een vak waar scholen ook leraren voor zoeken.")
+        text = (
+            "is een tekortvak: scholen zoeken veel leraren."
+            if grade == "groot"
+            else "is een vak waar scholen ook leraren voor zoeken."
+        )
         notes.append(Note("tekortvak", f"{p.schoolvak.replace('-', ' ').capitalize()} {text}", sources, True, "R13"))
     if p.inkomen_nodig:
-        notes.append(Note("inkomen", "Je wilt blijven verdienen. Bij zij-instroom krijg je salaris van de school en "
-                          "betaalt de school je opleiding.", (c.sources["ro-zij-instromer"],), True, "R12"))
+        notes.append(
+            Note(
+                "inkomen",
+                "Je wilt blijven verdienen. Bij zij-instroom krijg je salaris van de school en "
+                "betaalt de school je opleiding.",
+                (c.sources["ro-zij-instromer"],),
+                True,
+                "R12",
+            )
+        )
     if p.little_time:
-        notes.append(Note("weinig-tijd", "Zij-instroom kost 3 à 4 dagen per week. Met minder tijd kies je een "
-                          "opleiding in deeltijd en geef je misschien alvast een paar uur les.",
-                          (c.sources["hybride-docent"],), False, "R11"))
+        notes.append(
+            Note(
+                "weinig-tijd",
+                "Zij-instroom kost 3 à 4 dagen per week. Met minder tijd kies je een "
+                "opleiding in deeltijd en geef je misschien alvast een paar uur les.",
+                (c.sources["hybride-docent"],),
+                False,
+                "R11",
+            )
+        )
     if p.diploma_buitenland and p.huidige_bevoegdheid != "buitenlands" and p.sector in {"po", "so"}:
-        notes.append(Note("buiten-eu-po", "Komt je diploma van buiten de EU? Dan vraagt het basisonderwijs extra "
-                          "bewijs van je Nederlands.", (c.sources["ro-buitenlandse-opleiding"],), False, "R10"))
+        notes.append(
+            Note(
+                "buiten-eu-po",
+                "Komt je diploma van buiten de EU? Dan vraagt het basisonderwijs extra bewijs van je Nederlands.",
+                (c.sources["ro-buitenlandse-opleiding"],),
+                False,
+                "R10",
+            )
+        )
     return notes

@@ -25,10 +25,19 @@ TOPICS = ("waarom", "kosten", "duur", "deeltijd", "buurt", "zonder_baan", "bron"
 
 #: First match wins, so the more specific patterns come first.
 _TOPIC_PATTERNS: Sequence[Tuple[str, str]] = (
-    ("zonder_baan", r"\b(geen|zonder)\s+(baan|school|werkgever|aanstelling|vaste baan)|niet aangenomen|vind ik geen school|geen school vind"),
+    (
+        "zonder_baan",
+        r"\b(geen|zonder)\s+(baan|school|werkgever|aanstelling|vaste baan)|niet aangenomen|vind ik geen school|geen school vind",
+    ),
     ("bron", r"\bbron|\blink|waar staat|waar heb je dat|website|\burl\b|waar lees ik|officieel"),
-    ("vrijstellingen", r"vrijstelling|\bevc\b|ervaring (mee|telt)|telt mijn (ervaring|werk)|korter door|studiepunten minder"),
-    ("buurt", r"\bbuurt|\bregio|dichtbij|bij mij|in de omgeving|welke (hoge)?school|welke universiteit|welke opleidingen|waar kan ik|in mijn (stad|provincie|woonplaats)|aanbieders?"),
+    (
+        "vrijstellingen",
+        r"vrijstelling|\bevc\b|ervaring (mee|telt)|telt mijn (ervaring|werk)|korter door|studiepunten minder",
+    ),
+    (
+        "buurt",
+        r"\bbuurt|\bregio|dichtbij|bij mij|in de omgeving|welke (hoge)?school|welke universiteit|welke opleidingen|waar kan ik|in mijn (stad|provincie|woonplaats)|aanbieders?",
+    ),
     ("deeltijd", r"deeltijd|naast (mijn |m'n |het )?(werk|baan)|voltijd|parttime|part-time|'s avonds|avondopleiding"),
     ("duur", r"\bduurt|hoe lang|hoeveel (tijd|uur|jaar|maanden)|per week|studielast|lang bezig|tijdsinvestering"),
     ("kosten", r"\bkost|kosten|betaal|betaalt|\bprijs|\bgeld\b|collegegeld|\bduur\b|subsidie|financier|salaris"),
@@ -51,7 +60,8 @@ def route_of(text: str, advice_ids: Sequence[str], catalog: Catalog) -> Optional
     """The route the question is about: a position ("de tweede optie") or a route name."""
     lowered = (text or "").lower()
     match = re.search(r"\b(optie|nummer|route|keuze)\s+(\d|een|twee|drie)\b", lowered) or re.search(
-        r"\b(de|die)\s+(eerste|tweede|derde)\b", lowered)
+        r"\b(de|die)\s+(eerste|tweede|derde)\b", lowered
+    )
     if match:
         index = _ORDINALS.get(match.group(2))
         if index is not None and index < len(advice_ids):
@@ -84,8 +94,15 @@ def answer(topic: str, route_id: str, profile: AdviceProfile, advice: Advice, ca
     """The reply, as one or more short messages."""
     route = catalog.route(route_id)
     handler = {
-        "waarom": _why, "kosten": _costs, "duur": _duration, "deeltijd": _part_time, "buurt": _nearby,
-        "zonder_baan": _without_job, "bron": _sources, "stappen": _steps, "vrijstellingen": _exemptions,
+        "waarom": _why,
+        "kosten": _costs,
+        "duur": _duration,
+        "deeltijd": _part_time,
+        "buurt": _nearby,
+        "zonder_baan": _without_job,
+        "bron": _sources,
+        "stappen": _steps,
+        "vrijstellingen": _exemptions,
     }.get(topic, _more)
     return handler(route, profile, advice, catalog)
 
@@ -110,27 +127,60 @@ def _why(route: Route, p: AdviceProfile, advice: Advice, c: Catalog) -> List[str
         return [_join(lines)]
     if not route.sectoren & p.sectors:
         names = values.SECTOR_NAAM
-        return [_join([f"{route.titel} is voor het {' en '.join(names[s] for s in sorted(route.sectoren))}. "
-                       f"Jij wilt lesgeven in het {names.get(p.sector or '', 'onderwijs')}.", cite(route.bronnen)])]
+        return [
+            _join(
+                [
+                    f"{route.titel} is voor het {' en '.join(names[s] for s in sorted(route.sectoren))}. "
+                    f"Jij wilt lesgeven in het {names.get(p.sector or '', 'onderwijs')}.",
+                    cite(route.bronnen),
+                ]
+            )
+        ]
     eligibility = evaluate(route, p, c)
     missing = [x for x in eligibility.missing if x.requirement.soort in REPORTED]
     if missing:
-        return [_join([f"{route.titel} past nu niet bij je. Daarvoor heb je nodig: "
-                       + "; ".join(x.requirement.tekst for x in missing) + ".", cite(missing[0].requirement.bronnen)])]
+        return [
+            _join(
+                [
+                    f"{route.titel} past nu niet bij je. Daarvoor heb je nodig: "
+                    + "; ".join(x.requirement.tekst for x in missing)
+                    + ".",
+                    cite(missing[0].requirement.bronnen),
+                ]
+            )
+        ]
     if not eligibility.eligible:
-        return [_join([f"{route.titel} past minder goed bij wat je vertelde, bijvoorbeeld omdat het "
-                       + ("een voltijdopleiding is." if not route.deeltijd else "niet bij je vak of sector past."),
-                       cite(route.bronnen)])]
-    return [_join([f"{route.titel} kan ook. De routes in mijn advies passen alleen beter bij wat je vertelde.",
-                   careful(route.feit("wat").tekst, route.feit("wat").zeker) if route.feit("wat") else "",
-                   cite(route.bronnen)])]
+        return [
+            _join(
+                [
+                    f"{route.titel} past minder goed bij wat je vertelde, bijvoorbeeld omdat het "
+                    + ("een voltijdopleiding is." if not route.deeltijd else "niet bij je vak of sector past."),
+                    cite(route.bronnen),
+                ]
+            )
+        ]
+    return [
+        _join(
+            [
+                f"{route.titel} kan ook. De routes in mijn advies passen alleen beter bij wat je vertelde.",
+                careful(route.feit("wat").tekst, route.feit("wat").zeker) if route.feit("wat") else "",
+                cite(route.bronnen),
+            ]
+        )
+    ]
 
 
 _FACT_NAMES = {
-    "vooropleiding": "je diploma ({})", "studierichting": "je opleiding ({})", "schoolvak": "het vak ({})",
-    "baan_op_school": "je baan op school ({})", "studievorm": "hoe je wilt studeren ({})",
-    "sector": "het onderwijs dat je kiest ({})", "werkervaring_jaren": "je werkervaring ({} jaar)",
-    "huidige_bevoegdheid": "je bevoegdheid ({})", "huidig_beroep": "je werk ({})", "twijfelt": "je twijfel",
+    "vooropleiding": "je diploma ({})",
+    "studierichting": "je opleiding ({})",
+    "schoolvak": "het vak ({})",
+    "baan_op_school": "je baan op school ({})",
+    "studievorm": "hoe je wilt studeren ({})",
+    "sector": "het onderwijs dat je kiest ({})",
+    "werkervaring_jaren": "je werkervaring ({} jaar)",
+    "huidige_bevoegdheid": "je bevoegdheid ({})",
+    "huidig_beroep": "je werk ({})",
+    "twijfelt": "je twijfel",
     "academisch": "je wens om op academisch niveau te studeren",
 }
 
@@ -168,19 +218,20 @@ def _nearby(route: Route, p: AdviceProfile, advice: Advice, c: Catalog) -> List[
     if not offered_anywhere:
         return [_join([f"{route.titel} volg je niet bij één school in de buurt.", *_fact(route, "wat")])]
     if not p.provincie:
-        return ["In welke provincie woon je? Typ bijvoorbeeld: 'ik woon in Utrecht'. Dan zoek ik opleidingen bij jou "
-                "in de buurt."]
+        return [
+            "In welke provincie woon je? Typ bijvoorbeeld: 'ik woon in Utrecht'. Dan zoek ik opleidingen bij jou "
+            "in de buurt."
+        ]
     province = p.provincie.replace("-", " ").title().replace(" ", "-")
     origin = geo.point_of(p.provincie)
     here = geo.by_distance(c.institutions_for(p.provincie, route.id), origin, lambda i: i.plaats)
-    elsewhere = geo.by_distance([i for i in offered_anywhere if i.provincie != p.provincie], origin,
-                                lambda i: i.plaats)
+    elsewhere = geo.by_distance([i for i in offered_anywhere if i.provincie != p.provincie], origin, lambda i: i.plaats)
     if here:
         lines = [f"Hier kun je {route.titel} volgen in {province}:"]
         lines += [f"- {i.naam} ({i.plaats}): {i.url}" for i in here[:5]]
         if len(here) < 3 and elsewhere:
             lines.append(f"Dichtbij, net buiten {province}:")
-            lines += [f"- {i.naam} ({i.plaats}): {i.url}" for i in elsewhere[:3 - len(here)]]
+            lines += [f"- {i.naam} ({i.plaats}): {i.url}" for i in elsewhere[: 3 - len(here)]]
     else:
         lines = [f"Ik ken in {province} geen opleiding voor {route.titel}. Het dichtst bij {province}:"]
         lines += [f"- {i.naam} ({i.plaats}): {i.url}" for i in elsewhere[:3]]
@@ -228,12 +279,23 @@ def _exemptions(route: Route, p: AdviceProfile, advice: Advice, c: Catalog) -> L
     else:
         applying_text = [note_line(n) for n in applying]
     if not applying_text:
-        return [_join([f"Voor {route.titel} ken ik geen vaste vrijstellingen. De examencommissie van de opleiding "
-                       "beslist daarover. Vraag dit na bij de opleiding.", cite(c.general_exemptions[0].bronnen)
-                       if c.general_exemptions else ""])]
+        return [
+            _join(
+                [
+                    f"Voor {route.titel} ken ik geen vaste vrijstellingen. De examencommissie van de opleiding "
+                    "beslist daarover. Vraag dit na bij de opleiding.",
+                    cite(c.general_exemptions[0].bronnen) if c.general_exemptions else "",
+                ]
+            )
+        ]
     sources = [s for e in own for s in e.bronnen]
-    return [_join([f"Vrijstellingen bij {route.titel}:"] + [f"- {t}" for t in applying_text]
-                  + ["De examencommissie van de opleiding beslist.", cite(sources)])]
+    return [
+        _join(
+            [f"Vrijstellingen bij {route.titel}:"]
+            + [f"- {t}" for t in applying_text]
+            + ["De examencommissie van de opleiding beslist.", cite(sources)]
+        )
+    ]
 
 
 def _more(route: Route, p: AdviceProfile, advice: Advice, c: Catalog) -> List[str]:

@@ -25,8 +25,9 @@ TERMS: Dict[str, str] = {
     "VOG": "verklaring omtrent het gedrag",
     "kopopleiding": "een korte lerarenopleiding na je hbo-bachelor",
 }
-_PATTERNS = {term: re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", 0 if term.isupper() else re.IGNORECASE)
-             for term in TERMS}
+_PATTERNS = {
+    term: re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", 0 if term.isupper() else re.IGNORECASE) for term in TERMS
+}
 
 
 def explain(text: str, seen: Optional[Set[str]] = None) -> str:
@@ -39,8 +40,8 @@ def explain(text: str, seen: Optional[Set[str]] = None) -> str:
         if match is None:
             continue
         seen.add(term)
-        after, before = text[match.end():match.end() + 2], text[max(0, match.start() - 1):match.start()]
+        after, before = text[match.end() : match.end() + 2], text[max(0, match.start() - 1) : match.start()]
         if after.startswith(" (") or after.startswith("(") or before == "(" or meaning.lower() in text.lower():
             continue
-        text = f"{text[:match.end()]} ({meaning}){text[match.end():]}"
+        text = f"{text[: match.end()]} ({meaning}){text[match.end() :]}"
     return text

@@ -108,8 +108,14 @@ def messages(advice: Advice, updated: bool = False) -> List[Dict[str, Any]]:
         third.append("Je volgende stappen:")
         third.extend(f"{n}. {note_line(note)}" for n, note in enumerate(advice.stappen, start=1))
     office = advice.loket
-    third.append(f"Hulp bij jou in de regio: {office.naam}, {office.url}."
-                 + ("" if office.zeker and office.landelijk else " Je kunt ook altijd terecht bij het Onderwijsloket: https://www.onderwijsloket.com."))
+    third.append(
+        f"Hulp bij jou in de regio: {office.naam}, {office.url}."
+        + (
+            ""
+            if office.zeker and office.landelijk
+            else " Je kunt ook altijd terecht bij het Onderwijsloket: https://www.onderwijsloket.com."
+        )
+    )
     if advice.vragen:
         third.append("Mijn advies wordt nog beter als je me dit vertelt:")
         third.extend(f"- {q.tekst}" for q in advice.vragen)
@@ -130,7 +136,8 @@ def follow_up_buttons() -> List[Dict[str, str]]:
 def _sourced(note: Note, seen: Optional[set] = None) -> Dict[str, Any]:
     source = note.bronnen[0] if note.bronnen else None
     return {
-        "tekst": explain(note.tekst, seen), "zeker": note.zeker,
+        "tekst": explain(note.tekst, seen),
+        "zeker": note.zeker,
         "bron": source.url if source else None,
         "bijgewerkt": source.geverifieerd.isoformat() if source else None,
     }
@@ -144,17 +151,19 @@ def payload(advice: Advice) -> Dict[str, Any]:
     for item in advice.routes:
         route = item.route
         source = route_source(route)
-        routes.append({
-            "id": route.id,
-            "titel": route.titel,
-            "waarom": explain(item.waarom + _conditions(item), seen),
-            "duur": short(route, "duur"),
-            "kosten": short(route, "kosten"),
-            "bron": source.url if source else None,
-            "bijgewerkt": source.geverifieerd.isoformat() if source else None,
-            "zeker": all(f.zeker for f in (route.feit("duur"), route.feit("kosten")) if f),
-            "regels": list(item.regels),
-        })
+        routes.append(
+            {
+                "id": route.id,
+                "titel": route.titel,
+                "waarom": explain(item.waarom + _conditions(item), seen),
+                "duur": short(route, "duur"),
+                "kosten": short(route, "kosten"),
+                "bron": source.url if source else None,
+                "bijgewerkt": source.geverifieerd.isoformat() if source else None,
+                "zeker": all(f.zeker for f in (route.feit("duur"), route.feit("kosten")) if f),
+                "regels": list(item.regels),
+            }
+        )
     return {
         "type": "route_suggestions",
         "kort": f"Mijn advies: {routes[0]['titel']}. {routes[0]['waarom']}".strip(),
@@ -163,8 +172,13 @@ def payload(advice: Advice) -> Dict[str, Any]:
         "volgende_stappen": [_sourced(n, seen) for n in advice.stappen],
         "loket": {"naam": advice.loket.naam, "url": advice.loket.url},
         "niet_mogelijk": [
-            {"id": g.route.id, "titel": g.route.titel, "mist": list(g.mist),
-             "bron": g.bronnen[0].url if g.bronnen else None} for g in advice.gaten
+            {
+                "id": g.route.id,
+                "titel": g.route.titel,
+                "mist": list(g.mist),
+                "bron": g.bronnen[0].url if g.bronnen else None,
+            }
+            for g in advice.gaten
         ],
         "financiering": [_sourced(n, seen) for n in advice.financiering],
         "vragen": [q.tekst for q in advice.vragen],

@@ -69,7 +69,9 @@ class Advice:
         lines = []
         for number, item in enumerate(self.routes, start=1):
             facts = ", ".join(f"{name}={getattr(self.profiel, name)!r}" for name in item.feiten)
-            lines.append(f"{number}. {item.route.id} (score {item.score}; regels {', '.join(item.regels)}; feiten: {facts})")
+            lines.append(
+                f"{number}. {item.route.id} (score {item.score}; regels {', '.join(item.regels)}; feiten: {facts})"
+            )
             lines.extend(f"   voorwaarde: {condition}" for condition in item.voorwaarden)
         for gap in self.gaten:
             lines.append(f"- niet: {gap.route.id} ({', '.join(gap.regels)}): mist {'; '.join(gap.mist)}")

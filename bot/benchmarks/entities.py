@@ -56,8 +56,10 @@ def load(path: str) -> List[Dict]:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     if "messages" in data:
         return data["messages"]
-    return [{"text": m["tekst"], "facts": m.get("entiteiten") or {}, "expected": m.get("context")}
-            for m in data["berichten"]]
+    return [
+        {"text": m["tekst"], "facts": m.get("entiteiten") or {}, "expected": m.get("context")}
+        for m in data["berichten"]
+    ]
 
 
 def main(path: str) -> None:
@@ -65,8 +67,10 @@ def main(path: str) -> None:
     counts, errors = evaluate(items)
     total = sum(counts.values(), Counter())
     precision, recall, score = f1(total)
-    print(f"profile entities on {len(items)} messages: precision {precision:.3f}, recall {recall:.3f}, "
-          f"micro-F1 {score:.3f}")
+    print(
+        f"profile entities on {len(items)} messages: precision {precision:.3f}, recall {recall:.3f}, "
+        f"micro-F1 {score:.3f}"
+    )
     for slot in sorted(counts):
         p, r, s = f1(counts[slot])
         print(f"  {slot:22} P {p:.2f}  R {r:.2f}  F1 {s:.2f}  (n={counts[slot]['tp'] + counts[slot]['fn']})")

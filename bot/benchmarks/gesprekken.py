@@ -50,8 +50,9 @@ class Rest:
 
     def say(self, sender: str, text: str) -> List[Dict[str, Any]]:
         body = json.dumps({"sender": sender, "message": text}).encode()
-        request = urllib.request.Request(f"{self.url}/webhooks/rest/webhook", data=body,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=120) as response:
             return json.loads(response.read())
 
@@ -102,8 +103,9 @@ def _question(reply: List[Dict[str, Any]]) -> Optional[str]:
 
 
 def _custom(reply: List[Dict[str, Any]], kind: str) -> Optional[Dict[str, Any]]:
-    return next((m["custom"] for m in reply if isinstance(m.get("custom"), dict) and m["custom"].get("type") == kind),
-                None)
+    return next(
+        (m["custom"] for m in reply if isinstance(m.get("custom"), dict) and m["custom"].get("type") == kind), None
+    )
 
 
 def _answered(events: List[Dict[str, Any]], since: int) -> bool:
@@ -113,9 +115,11 @@ def _answered(events: List[Dict[str, Any]], since: int) -> bool:
             break
         metadata = event.get("metadata") or {}
         text = str(metadata.get("tekst", ""))
-        if event.get("event") == "bot" and (str(metadata.get("utter_action", "")).startswith("utter_faq")
-                                            or (text.startswith("advies_") and not text.startswith("advies_nog_niet"))
-                                            or text in HANDOFF_STARTED):
+        if event.get("event") == "bot" and (
+            str(metadata.get("utter_action", "")).startswith("utter_faq")
+            or (text.startswith("advies_") and not text.startswith("advies_nog_niet"))
+            or text in HANDOFF_STARTED
+        ):
             return True
         if event.get("event") == "action" and str(event.get("name", "")).startswith("utter_faq"):
             return True
@@ -126,8 +130,8 @@ def play(persona: Dict[str, Any], deel: str, client: Rest, run: str) -> Result:
     result = Result(persona["id"], deel)
     sender = f"bench-{run}-{persona['id']}"
     answers = persona.get("antwoorden") or {}
-    questions: List[str] = []        # questions the person asked, to be answered or listed
-    asked: List[str] = []            # what the bot asked, in order
+    questions: List[str] = []  # questions the person asked, to be answered or listed
+    asked: List[str] = []  # what the bot asked, in order
     side_question = persona.get("tussenvraag")
     profile_answers = 0
     human_asked = consent_given = False
@@ -259,14 +263,28 @@ class OwnStack:
         self.work = Path(tempfile.mkdtemp(prefix="bench-gesprekken-"))
         ports = {name: str(_free_port()) for name in ("RASA_PORT", "ACTION_PORT", "INBOX_PORT")}
         token = "bench-token"
-        env = {**os.environ, **ports, "RASA_AUTH_TOKEN": token, "TRACKER_DB": str(self.work / "tracker.db"),
-               "ONDERWIJSLOKET_DB_URL": f"sqlite:///{self.work / 'app.db'}", "LOG_DIR": str(self.work / "log"),
-               "HANDOFF_CONNECTORS": "inbox", "ACTION_ENDPOINT_URL": f"http://localhost:{ports['ACTION_PORT']}/webhook",
-               "RASA_RESERVE": "0", "RASA_INTERN_PORT": str(_free_port()),
-               # The model of this tree (make train), never a promoted one.
-               "RASA_MODEL": str(ROOT / "bot/models/onderwijsloket.tar.gz")}
-        self.process = subprocess.Popen([str(ROOT / "scripts/run.sh")], cwd=ROOT, env=env, start_new_session=True,
-                                        stdout=open(self.work / "run.out", "w"), stderr=subprocess.STDOUT)
+        env = {
+            **os.environ,
+            **ports,
+            "RASA_AUTH_TOKEN": token,
+            "TRACKER_DB": str(self.work / "tracker.db"),
+            "ONDERWIJSLOKET_DB_URL": f"sqlite:///{self.work / 'app.db'}",
+            "LOG_DIR": str(self.work / "log"),
+            "HANDOFF_CONNECTORS": "inbox",
+            "ACTION_ENDPOINT_URL": f"http://localhost:{ports['ACTION_PORT']}/webhook",
+            "RASA_RESERVE": "0",
+            "RASA_INTERN_PORT": str(_free_port()),
+            # The model of this tree (make train), never a promoted one.
+            "RASA_MODEL": str(ROOT / "bot/models/onderwijsloket.tar.gz"),
+        }
+        self.process = subprocess.Popen(
+            [str(ROOT / "scripts/run.sh")],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=open(self.work / "run.out", "w"),
+            stderr=subprocess.STDOUT,
+        )
         rasa, actions = f"http://localhost:{ports['RASA_PORT']}", f"http://localhost:{ports['ACTION_PORT']}"
         if not readiness.wait(rasa, actions, token, timeout=420, pids=[self.process.pid]):
             self.__exit__()
@@ -278,8 +296,14 @@ class OwnStack:
 
 
 def _print(name: str, numbers: Dict[str, Any]) -> None:
-    shown = ", ".join(f"{k} {v:.0%}" if isinstance(v, float) and k != "beurten (gemiddeld)" else
-                      f"{k} {v:.1f}" if isinstance(v, float) else f"{k} {v}" for k, v in numbers.items())
+    shown = ", ".join(
+        f"{k} {v:.0%}"
+        if isinstance(v, float) and k != "beurten (gemiddeld)"
+        else f"{k} {v:.1f}"
+        if isinstance(v, float)
+        else f"{k} {v}"
+        for k, v in numbers.items()
+    )
     print(f"{name}: {shown}")
 
 
@@ -303,15 +327,26 @@ def main() -> None:
             with ThreadPoolExecutor(max_workers=args.parallel) as pool:
                 results = list(pool.map(lambda p: play(p, part, client, run), people))  # noqa: B023 - called at once, inside the loop
             numbers = totals(results)
-            (out / f"{part}.json").write_text(json.dumps({"totaal": numbers, "personas": [asdict(r) for r in results]},
-                                                         indent=2, ensure_ascii=False))
+            (out / f"{part}.json").write_text(
+                json.dumps({"totaal": numbers, "personas": [asdict(r) for r in results]}, indent=2, ensure_ascii=False)
+            )
             _print(part, numbers)
             if args.details and part != "heldout":
                 for r in results:
-                    flags = "".join(c for c, ok in (("A", r.advies), ("R", r.eerste_route_ok), ("P", r.profiel_exact),
-                                                    ("O", r.overdracht)) if ok)
-                    print(f"  {r.id:5} {flags:5} beurten {r.beurten:2} herhaald {r.herhaald} dood {r.doodlopend} "
-                          f"onbeantw {r.onbeantwoord} routes {r.routes[:3]} {'; '.join(r.profielfouten)[:160]}")
+                    flags = "".join(
+                        c
+                        for c, ok in (
+                            ("A", r.advies),
+                            ("R", r.eerste_route_ok),
+                            ("P", r.profiel_exact),
+                            ("O", r.overdracht),
+                        )
+                        if ok
+                    )
+                    print(
+                        f"  {r.id:5} {flags:5} beurten {r.beurten:2} herhaald {r.herhaald} dood {r.doodlopend} "
+                        f"onbeantw {r.onbeantwoord} routes {r.routes[:3]} {'; '.join(r.profielfouten)[:160]}"
+                    )
 
     if args.url:
         go(Rest(args.url, args.token))

@@ -52,23 +52,74 @@ RASA = ROOT / ".venv/bin/rasa"
 #: conversation differs per conversation ({jaren}, {beroep}, {studie}), so the in-memory
 #: cache of sentence embeddings (bot/nlu/encoders.py) helps only where it would in use.
 SCRIPTS: List[List[str]] = [
-    ["hallo", "ik heb een wo-master {studie} en werk {jaren} jaar als {beroep}", "nee",
-     "nog geen bevoegdheid", "middelbare school", "nee", "deeltijd", "Utrecht"],
-    ["goedemiddag", "ik wil leraar worden", "hbo bachelor {studie}, nu {jaren} jaar {beroep}", "ja", "nee",
-     "basisschool", "voltijd", "Noord-Brabant"],
-    ["hoi", "wat kost een zij-instroomtraject?", "ik ben nu {beroep} sinds {jaren} jaar", "ja klopt",
-     "mbo", "ja", "weet ik nog niet", "Gelderland"],
+    [
+        "hallo",
+        "ik heb een wo-master {studie} en werk {jaren} jaar als {beroep}",
+        "nee",
+        "nog geen bevoegdheid",
+        "middelbare school",
+        "nee",
+        "deeltijd",
+        "Utrecht",
+    ],
+    [
+        "goedemiddag",
+        "ik wil leraar worden",
+        "hbo bachelor {studie}, nu {jaren} jaar {beroep}",
+        "ja",
+        "nee",
+        "basisschool",
+        "voltijd",
+        "Noord-Brabant",
+    ],
+    [
+        "hoi",
+        "wat kost een zij-instroomtraject?",
+        "ik ben nu {beroep} sinds {jaren} jaar",
+        "ja klopt",
+        "mbo",
+        "ja",
+        "weet ik nog niet",
+        "Gelderland",
+    ],
 ]
-BEROEPEN = ["lab-analist", "accountmanager", "verpleegkundige", "software-ontwikkelaar", "boekhouder",
-            "monteur", "jurist", "marketeer", "projectleider", "kok", "fysiotherapeut", "journalist"]
-STUDIES = ["scheikunde", "bedrijfskunde", "geschiedenis", "wiskunde", "biologie", "rechten", "Engels",
-           "natuurkunde", "psychologie", "economie", "informatica", "aardrijkskunde"]
+BEROEPEN = [
+    "lab-analist",
+    "accountmanager",
+    "verpleegkundige",
+    "software-ontwikkelaar",
+    "boekhouder",
+    "monteur",
+    "jurist",
+    "marketeer",
+    "projectleider",
+    "kok",
+    "fysiotherapeut",
+    "journalist",
+]
+STUDIES = [
+    "scheikunde",
+    "bedrijfskunde",
+    "geschiedenis",
+    "wiskunde",
+    "biologie",
+    "rechten",
+    "Engels",
+    "natuurkunde",
+    "psychologie",
+    "economie",
+    "informatica",
+    "aardrijkskunde",
+]
 
 
 def script(variant: int) -> List[str]:
     """The messages of conversation ``variant``: the same variant gives the same texts."""
-    fill = {"jaren": 1 + variant % 35, "beroep": BEROEPEN[variant // 35 % len(BEROEPEN)],
-            "studie": STUDIES[variant // 7 % len(STUDIES)]}
+    fill = {
+        "jaren": 1 + variant % 35,
+        "beroep": BEROEPEN[variant // 35 % len(BEROEPEN)],
+        "studie": STUDIES[variant // 7 % len(STUDIES)],
+    }
     return [text.format(**fill) for text in SCRIPTS[variant % len(SCRIPTS)]]
 
 
@@ -79,8 +130,13 @@ def _free_port() -> int:
 
 
 def _env() -> Dict[str, str]:
-    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    return {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "PYTHONWARNINGS": "ignore",
+    }
 
 
 def _stop(process: Optional[subprocess.Popen]) -> None:
@@ -103,12 +159,32 @@ class Reference:
             print(f"referentiebot maken en trainen: rasa init --no-prompt --init-dir {self.dir}", flush=True)
             self.dir.mkdir(parents=True, exist_ok=True)
             with open(self.dir / "init.log", "w") as log:
-                subprocess.run([str(RASA), "init", "--no-prompt", "--init-dir", str(self.dir)], cwd=self.dir,
-                               env=_env(), stdout=log, stderr=subprocess.STDOUT, check=True)
+                subprocess.run(
+                    [str(RASA), "init", "--no-prompt", "--init-dir", str(self.dir)],
+                    cwd=self.dir,
+                    env=_env(),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    check=True,
+                )
         self.process = subprocess.Popen(
-            [str(RASA), "run", "--enable-api", "--interface", "127.0.0.1", "--port", str(self.port),
-             "--model", "models"], cwd=self.dir, env=_env(), start_new_session=True,
-            stdout=open(self.dir / "run.log", "w"), stderr=subprocess.STDOUT)
+            [
+                str(RASA),
+                "run",
+                "--enable-api",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--model",
+                "models",
+            ],
+            cwd=self.dir,
+            env=_env(),
+            start_new_session=True,
+            stdout=open(self.dir / "run.log", "w"),
+            stderr=subprocess.STDOUT,
+        )
 
     def ready(self) -> bool:
         return readiness.model_loaded(self.url, "")
@@ -127,22 +203,36 @@ class ThisBot:
     def __init__(self, extra_env: Optional[Dict[str, str]] = None) -> None:
         self.extra_env = extra_env or {}
         self.work = Path(tempfile.mkdtemp(prefix="bench-latency-bot-"))
-        self.ports = {name: str(_free_port()) for name in ("RASA_PORT", "ACTION_PORT", "INBOX_PORT",
-                                                             "RASA_INTERN_PORT")}
+        self.ports = {
+            name: str(_free_port()) for name in ("RASA_PORT", "ACTION_PORT", "INBOX_PORT", "RASA_INTERN_PORT")
+        }
         self.url = f"http://127.0.0.1:{self.ports['RASA_PORT']}"
         self.direct = f"http://127.0.0.1:{self.ports['RASA_INTERN_PORT']}"
         self.actions = f"http://127.0.0.1:{self.ports['ACTION_PORT']}"
         self.process: Optional[subprocess.Popen] = None
 
     def start(self) -> None:
-        env = {**_env(), **self.ports, "RASA_AUTH_TOKEN": self.token, "TRACKER_DB": str(self.work / "tracker.db"),
-               "ONDERWIJSLOKET_DB_URL": f"sqlite:///{self.work / 'app.db'}", "LOG_DIR": str(self.work / "log"),
-               "HANDOFF_CONNECTORS": "inbox", "RASA_RESERVE": "0",
-               "ACTION_ENDPOINT_URL": f"http://localhost:{self.ports['ACTION_PORT']}/webhook",
-               "RASA_MODEL": str(current().rasa.model or DEVELOPMENT),
-               **self.extra_env}
-        self.process = subprocess.Popen([str(ROOT / "scripts/run.sh")], cwd=ROOT, env=env, start_new_session=True,
-                                        stdout=open(self.work / "run.out", "w"), stderr=subprocess.STDOUT)
+        env = {
+            **_env(),
+            **self.ports,
+            "RASA_AUTH_TOKEN": self.token,
+            "TRACKER_DB": str(self.work / "tracker.db"),
+            "ONDERWIJSLOKET_DB_URL": f"sqlite:///{self.work / 'app.db'}",
+            "LOG_DIR": str(self.work / "log"),
+            "HANDOFF_CONNECTORS": "inbox",
+            "RASA_RESERVE": "0",
+            "ACTION_ENDPOINT_URL": f"http://localhost:{self.ports['ACTION_PORT']}/webhook",
+            "RASA_MODEL": str(current().rasa.model or DEVELOPMENT),
+            **self.extra_env,
+        }
+        self.process = subprocess.Popen(
+            [str(ROOT / "scripts/run.sh")],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=open(self.work / "run.out", "w"),
+            stderr=subprocess.STDOUT,
+        )
 
     def ready(self) -> bool:
         return readiness.actions_ready(self.actions) and readiness.model_loaded(self.url, self.token)
@@ -155,8 +245,9 @@ class ThisBot:
 def say(url: str, sender: str, text: str) -> float:
     """Seconds for one message over the REST channel."""
     body = json.dumps({"sender": sender, "message": text}).encode()
-    request = urllib.request.Request(f"{url}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=120) as response:
         response.read()
@@ -233,8 +324,13 @@ def main() -> None:
     parser.add_argument("--rondes", type=int, default=3, help="rounds per level (one block per target per round)")
     parser.add_argument("--referentie", help="folder for the reference bot: reused when trained, kept afterwards")
     parser.add_argument("--zonder-direct", action="store_true", help="measure this bot only through the front")
-    parser.add_argument("--bot-env", action="append", default=[], metavar="NAAM=WAARDE",
-                        help="extra environment for this bot only (to compare a setting)")
+    parser.add_argument(
+        "--bot-env",
+        action="append",
+        default=[],
+        metavar="NAAM=WAARDE",
+        help="extra environment for this bot only (to compare a setting)",
+    )
     parser.add_argument("--out", default=str(ROOT / "var/bench/latency.json"))
     args = parser.parse_args()
     levels = [int(x) for x in args.niveaus.split(",")]
@@ -283,16 +379,19 @@ def main() -> None:
     print_report(report)
 
 
-def report_of(results: Dict[str, Dict[int, Block]], memory: Dict[str, Dict[str, float]],
-              levels: List[int]) -> Dict:
+def report_of(results: Dict[str, Dict[int, Block]], memory: Dict[str, Dict[str, float]], levels: List[int]) -> Dict:
     table = {}
     for name, per_level in results.items():
         table[name] = {}
         for level, b in per_level.items():
             ms = [s * 1000 for s in b.seconds]
-            table[name][str(level)] = {"berichten": b.messages, "p50_ms": statistics.median(ms),
-                                       "p95_ms": percentile(ms, 95), "max_ms": max(ms),
-                                       "per_seconde": b.messages / b.wall}
+            table[name][str(level)] = {
+                "berichten": b.messages,
+                "p50_ms": statistics.median(ms),
+                "p95_ms": percentile(ms, 95),
+                "max_ms": max(ms),
+                "per_seconde": b.messages / b.wall,
+            }
     saturation = {name: max(v["per_seconde"] for v in per_level.values()) for name, per_level in table.items()}
     ref = table["referentie"]
     bot = table["bot (front)"]
@@ -300,14 +399,21 @@ def report_of(results: Dict[str, Dict[int, Block]], memory: Dict[str, Dict[str, 
     checks = {
         "p95 bij 1 gesprek, bot / referentie": (bot[first]["p95_ms"] / ref[first]["p95_ms"], "<= 1.5"),
         "verzadigde doorvoer, bot / referentie": (saturation["bot (front)"] / saturation["referentie"], ">= 0.8"),
-        "geheugen (RSS na meting), bot / referentie": (memory["bot"]["na meting"] / memory["referentie"]["na meting"],
-                                                       "<= 1.3"),
+        "geheugen (RSS na meting), bot / referentie": (
+            memory["bot"]["na meting"] / memory["referentie"]["na meting"],
+            "<= 1.3",
+        ),
     }
     if "10" in bot:
         checks["p95 bij 10 gesprekken, bot (ms)"] = (bot["10"]["p95_ms"], "<= 1000")
-    return {"datum": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(), "per_niveau": table,
-            "verzadigd_per_seconde": saturation, "geheugen_mib": memory,
-            "doelen": {k: {"waarde": v, "doel": goal} for k, (v, goal) in checks.items()}}
+    return {
+        "datum": time.strftime("%Y-%m-%d %H:%M"),
+        "cpus": os.cpu_count(),
+        "per_niveau": table,
+        "verzadigd_per_seconde": saturation,
+        "geheugen_mib": memory,
+        "doelen": {k: {"waarde": v, "doel": goal} for k, (v, goal) in checks.items()},
+    }
 
 
 def print_report(report: Dict) -> None:
@@ -315,10 +421,13 @@ def print_report(report: Dict) -> None:
     print(f"{'doel':14} {'niveau':>6} {'berichten':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'ber./s':>7}")
     for name, per_level in report["per_niveau"].items():
         for level, v in per_level.items():
-            print(f"{name:14} {level:>6} {v['berichten']:>9} {v['p50_ms']:>8.0f} {v['p95_ms']:>8.0f} "
-                  f"{v['max_ms']:>8.0f} {v['per_seconde']:>7.1f}")
-    print("verzadigde doorvoer (ber./s): " + ", ".join(f"{k} {v:.1f}" for k, v in
-                                                       report["verzadigd_per_seconde"].items()))
+            print(
+                f"{name:14} {level:>6} {v['berichten']:>9} {v['p50_ms']:>8.0f} {v['p95_ms']:>8.0f} "
+                f"{v['max_ms']:>8.0f} {v['per_seconde']:>7.1f}"
+            )
+    print(
+        "verzadigde doorvoer (ber./s): " + ", ".join(f"{k} {v:.1f}" for k, v in report["verzadigd_per_seconde"].items())
+    )
     for name, values in report["geheugen_mib"].items():
         print(f"RSS {name}: " + ", ".join(f"{k} {v:.0f} MiB" for k, v in values.items()))
     for name, check in report["doelen"].items():

@@ -60,8 +60,14 @@ def rasa_examples(path: Path) -> List[Tuple[str, str]]:
 def classifier_config(config_path: Path = ROOT / "config.yml") -> Tuple[IntentModelConfig, str]:
     pipeline = yaml.safe_load(config_path.read_text())["pipeline"]
     options = next((c for c in pipeline if c["name"].endswith("IntentClassifier")), {})
-    encoder = next((c.get("encoder", encoders.DEFAULT_ENCODER) for c in pipeline
-                    if c["name"].endswith("SentenceEncoderFeaturizer")), None)
+    encoder = next(
+        (
+            c.get("encoder", encoders.DEFAULT_ENCODER)
+            for c in pipeline
+            if c["name"].endswith("SentenceEncoderFeaturizer")
+        ),
+        None,
+    )
     return IntentModelConfig(C=float(options.get("C", 20)), dense_weight=float(options.get("dense_weight", 1))), encoder
 
 
@@ -80,8 +86,9 @@ def cross_validation(folds: int = 5) -> Dict[str, Any]:
     intents = np.array([intent_of(label) for label in labels])
     truth, predicted = [], []
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=17).split(texts, intents):
-        model = IntentModel(config).fit([texts[i] for i in train], [labels[i] for i in train],
-                                        dense[train] if dense is not None else None)
+        model = IntentModel(config).fit(
+            [texts[i] for i in train], [labels[i] for i in train], dense[train] if dense is not None else None
+        )
         predicted += model.predict([texts[i] for i in test], dense[test] if dense is not None else None)
         truth += [labels[i] for i in test]
     return _intent_scores(truth, predicted)
@@ -138,8 +145,11 @@ def entity_scores(items: List[Dict[str, Any]]) -> Dict[str, Any]:
     for item in items:
         context = item.get("context") if item.get("context") in values.PROFILE_SLOTS else None
         expected = {k: _normal(v) for k, v in (item.get("entiteiten") or {}).items() if k in values.PROFILE_SLOTS}
-        found = {k: _normal(v) for k, v in extract(item["tekst"], expected=context).facts.items()
-                 if k in values.PROFILE_SLOTS}
+        found = {
+            k: _normal(v)
+            for k, v in extract(item["tekst"], expected=context).facts.items()
+            if k in values.PROFILE_SLOTS
+        }
         for slot in set(expected) | set(found):
             count = counts.setdefault(slot, Counter())
             if expected.get(slot) == found.get(slot):
@@ -152,9 +162,12 @@ def entity_scores(items: List[Dict[str, Any]]) -> Dict[str, Any]:
     def f1(c: Counter) -> float:
         return 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
 
-    return {"micro_f1": f1(total), "per_slot": {slot: f1(c) for slot, c in sorted(counts.items())},
-            "precision": total["tp"] / max(1, total["tp"] + total["fp"]),
-            "recall": total["tp"] / max(1, total["tp"] + total["fn"])}
+    return {
+        "micro_f1": f1(total),
+        "per_slot": {slot: f1(c) for slot, c in sorted(counts.items())},
+        "precision": total["tp"] / max(1, total["tp"] + total["fp"]),
+        "recall": total["tp"] / max(1, total["tp"] + total["fn"]),
+    }
 
 
 def _classifier_top(parse: Dict[str, Any]) -> Tuple[str, float, float]:
@@ -175,8 +188,13 @@ def fallback_tradeoff(truth: Sequence[str], parses: List[Dict[str, Any]]) -> Lis
     rows = []
     for threshold in THRESHOLDS:
         covered = [t == p for t, p, c in zip(truth, top, confidence) if c >= threshold]
-        rows.append({"threshold": threshold, "coverage": len(covered) / len(truth),
-                     "precision": float(np.mean(covered)) if covered else 1.0})
+        rows.append(
+            {
+                "threshold": threshold,
+                "coverage": len(covered) / len(truth),
+                "precision": float(np.mean(covered)) if covered else 1.0,
+            }
+        )
     return rows
 
 
@@ -201,8 +219,10 @@ def plot_tradeoff(rows: List[Dict[str, float]], path: Path) -> None:
 
 def _lines(name: str, scores: Dict[str, Any]) -> List[str]:
     weakest = sorted(scores["per_intent"].items(), key=lambda kv: kv[1])[:5]
-    lines = [f"{name}: intent macro-F1 {scores['macro_f1']:.3f} (n={scores['n']}); weakest: "
-             + ", ".join(f"{k} {v:.2f}" for k, v in weakest)]
+    lines = [
+        f"{name}: intent macro-F1 {scores['macro_f1']:.3f} (n={scores['n']}); weakest: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in weakest)
+    ]
     below = [k for k, v in scores["per_intent"].items() if v < 0.85]
     lines.append(f"  intents below 0.85: {', '.join(below) or 'none'}")
     if scores.get("faq_topic_accuracy") is not None:
@@ -225,38 +245,62 @@ def main() -> None:
     report: Dict[str, Any] = {"cross_validation": cross_validation(args.folds) if args.folds else None}
     report["cross_validation_seconds"] = time.perf_counter() - start
     independent = independent_set()
-    development = [{"tekst": t, "intent": intent_of(label), "faq": label.split("/", 1)[1] if "/" in label else None}
-                   for t, label in rasa_examples(DEVELOPMENT)]
+    development = [
+        {"tekst": t, "intent": intent_of(label), "faq": label.split("/", 1)[1] if "/" in label else None}
+        for t, label in rasa_examples(DEVELOPMENT)
+    ]
     parses, times = asyncio.run(_parse_all(model, [i["tekst"] for i in independent + development]))
-    report["independent"] = heldout_scores(independent, parses[:len(independent)])
-    report["development"] = heldout_scores(development, parses[len(independent):])
+    report["independent"] = heldout_scores(independent, parses[: len(independent)])
+    report["development"] = heldout_scores(development, parses[len(independent) :])
     report["entities"] = entity_scores(independent)
-    report["parse_ms"] = {"p50": float(np.percentile(times, 50)), "p95": float(np.percentile(times, 95)),
-                          "max": float(max(times))}
-    report["model_mb"] = model.stat().st_size / 2 ** 20
-    tradeoff = fallback_tradeoff([i["intent"] for i in development], parses[len(independent):])
+    report["parse_ms"] = {
+        "p50": float(np.percentile(times, 50)),
+        "p95": float(np.percentile(times, 95)),
+        "max": float(max(times)),
+    }
+    report["model_mb"] = model.stat().st_size / 2**20
+    tradeoff = fallback_tradeoff([i["intent"] for i in development], parses[len(independent) :])
     report["without_fallback"] = {
         name: heldout_scores(items, [{**p, "intent": {"name": _classifier_top(p)[0]}} for p in part])["macro_f1"]
-        for name, items, part in (("independent", independent, parses[:len(independent)]),
-                                  ("development", development, parses[len(independent):]))}
+        for name, items, part in (
+            ("independent", independent, parses[: len(independent)]),
+            ("development", development, parses[len(independent) :]),
+        )
+    }
     report["fallback_tradeoff"] = tradeoff
     plot_tradeoff(tradeoff, out / "fallback_drempel.png")
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str))
 
-    lines = _lines(f"{args.folds}-fold cross-validation ({report['cross_validation_seconds']:.0f} s)",
-                   report["cross_validation"]) if args.folds else []
+    lines = (
+        _lines(
+            f"{args.folds}-fold cross-validation ({report['cross_validation_seconds']:.0f} s)",
+            report["cross_validation"],
+        )
+        if args.folds
+        else []
+    )
     lines += _lines("independent held-out set", report["independent"])
     lines += _lines("development held-out set", report["development"])
     entities = report["entities"]
-    lines.append(f"profile entities (independent set): micro-F1 {entities['micro_f1']:.3f} "
-                 f"(P {entities['precision']:.3f}, R {entities['recall']:.3f}); weakest: "
-                 + ", ".join(f"{k} {v:.2f}" for k, v in sorted(entities["per_slot"].items(), key=lambda kv: kv[1])[:4]))
-    lines.append(f"parse time per message: p50 {report['parse_ms']['p50']:.1f} ms, p95 {report['parse_ms']['p95']:.1f} ms")
+    lines.append(
+        f"profile entities (independent set): micro-F1 {entities['micro_f1']:.3f} "
+        f"(P {entities['precision']:.3f}, R {entities['recall']:.3f}); weakest: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in sorted(entities["per_slot"].items(), key=lambda kv: kv[1])[:4])
+    )
+    lines.append(
+        f"parse time per message: p50 {report['parse_ms']['p50']:.1f} ms, p95 {report['parse_ms']['p95']:.1f} ms"
+    )
     lines.append(f"model size: {report['model_mb']:.1f} MiB")
-    lines.append("fallback threshold (development set): " + ", ".join(
-        f"{r['threshold']:.2f}: {r['coverage']:.0%} covered, {r['precision']:.3f} precise" for r in tradeoff[4:12:2]))
-    lines.append("intent macro-F1 without the fallback: " + ", ".join(
-        f"{k} {v:.3f}" for k, v in report["without_fallback"].items()))
+    lines.append(
+        "fallback threshold (development set): "
+        + ", ".join(
+            f"{r['threshold']:.2f}: {r['coverage']:.0%} covered, {r['precision']:.3f} precise" for r in tradeoff[4:12:2]
+        )
+    )
+    lines.append(
+        "intent macro-F1 without the fallback: "
+        + ", ".join(f"{k} {v:.3f}" for k, v in report["without_fallback"].items())
+    )
     lines.append(f"written: {out / 'report.json'}, {out / 'fallback_drempel.png'}")
     print("\n".join(lines))
 

@@ -94,9 +94,23 @@ def main() -> None:
         wait_ready([bot], timeout=600)
         block(bot.url, 1, len(SCRIPTS), "warm", first=10_000)
         pid = _rasa_pid(int(bot.ports["RASA_INTERN_PORT"]))
-        recorder = subprocess.Popen([spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "100",
-                                     "--output", str(folded), "--nonblocking"],
-                                    stdout=subprocess.DEVNULL, stderr=open(out / "py-spy.log", "w"))
+        recorder = subprocess.Popen(
+            [
+                spy,
+                "record",
+                "--pid",
+                str(pid),
+                "--format",
+                "raw",
+                "--rate",
+                "100",
+                "--output",
+                str(folded),
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=open(out / "py-spy.log", "w"),
+        )
         time.sleep(2)
         played = block(bot.url, 1, args.gesprekken, "profiel", first=20_000)
         recorder.send_signal(signal.SIGINT)

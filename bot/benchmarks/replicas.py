@@ -114,26 +114,56 @@ def start_set(work: Path) -> Dict[str, object]:
     public, intern, inbox = _free_ports(3)
     rasa_base, action_base = _free_block(2), _free_block(2)
     replicas = [f"http://127.0.0.1:{rasa_base + n}" for n in range(2)]
-    env = {**os.environ, "PUBLIC_PORT": str(public), "PUBLIC_INTERFACE": "127.0.0.1", "INTERN_PORT": str(intern),
-           "RASA_BASE_PORT": str(rasa_base), "ACTION_BASE_PORT": str(action_base), "INBOX_PORT": str(inbox),
-           "POSTGRES_DB": database, "REDIS_DB": str(redis_db), "PRODUCTIE_DIR": str(work),
-           "SITE_REDIS_CHANNEL": f"bench-site-{database}", "NGINX_ACCESS_LOG": "off",
-           "SITE_ORIGINS": ",".join([f"http://127.0.0.1:{public}", *replicas]),
-           "RASA_MODEL": str(current().rasa.model or DEVELOPMENT),
-           "SITE_RATE_MESSAGES": "100000", "SITE_IP_MESSAGES": "100000", "SITE_NEW_PER_IP": "100000"}
-    for name in ("RASA_AUTH_TOKEN", "ACTION_SERVER_SECRET", "SITE_TOKEN_SECRET", "RASA_URL",
-                 "ONDERWIJSLOKET_DB_URL", "SITE_REDIS_URL", "LOG_DIR"):
+    env = {
+        **os.environ,
+        "PUBLIC_PORT": str(public),
+        "PUBLIC_INTERFACE": "127.0.0.1",
+        "INTERN_PORT": str(intern),
+        "RASA_BASE_PORT": str(rasa_base),
+        "ACTION_BASE_PORT": str(action_base),
+        "INBOX_PORT": str(inbox),
+        "POSTGRES_DB": database,
+        "REDIS_DB": str(redis_db),
+        "PRODUCTIE_DIR": str(work),
+        "SITE_REDIS_CHANNEL": f"bench-site-{database}",
+        "NGINX_ACCESS_LOG": "off",
+        "SITE_ORIGINS": ",".join([f"http://127.0.0.1:{public}", *replicas]),
+        "RASA_MODEL": str(current().rasa.model or DEVELOPMENT),
+        "SITE_RATE_MESSAGES": "100000",
+        "SITE_IP_MESSAGES": "100000",
+        "SITE_NEW_PER_IP": "100000",
+    }
+    for name in (
+        "RASA_AUTH_TOKEN",
+        "ACTION_SERVER_SECRET",
+        "SITE_TOKEN_SECRET",
+        "RASA_URL",
+        "ONDERWIJSLOKET_DB_URL",
+        "SITE_REDIS_URL",
+        "LOG_DIR",
+    ):
         env.pop(name, None)
-    process = subprocess.Popen([str(ROOT / "scripts" / "run_productie.sh")], cwd=ROOT, env=env,
-                               start_new_session=True, stdout=open(work / "run.out", "w"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(ROOT / "scripts" / "run_productie.sh")],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=open(work / "run.out", "w"),
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 600
     while "Klaar." not in (work / "run.out").read_text():
         if process.poll() is not None or time.monotonic() > deadline:
             stop_set({"process": process, "database": database, "redis_db": redis_db})
             raise SystemExit(f"make run-productie start niet:\n{(work / 'run.out').read_text()[-3000:]}")
         time.sleep(1)
-    return {"process": process, "database": database, "redis_db": redis_db,
-            "nginx": f"http://127.0.0.1:{public}", "replica": replicas[0]}
+    return {
+        "process": process,
+        "database": database,
+        "redis_db": redis_db,
+        "nginx": f"http://127.0.0.1:{public}",
+        "replica": replicas[0],
+    }
 
 
 def stop_set(started: Dict[str, object]) -> None:
@@ -177,23 +207,35 @@ def main(argv: List[str] = None) -> int:
                     totals[name]["seconden"] += result["seconden"]
                     rate = result["berichten"] / result["seconden"]
                     rounds.append({"ronde": number + 1, "doel": name, **result, "berichten_per_s": rate})
-                    print(f"ronde {number + 1}  {name:9}  {result['berichten']:.0f} berichten in "
-                          f"{result['seconden']:.1f} s = {rate:.2f} berichten/s", flush=True)
+                    print(
+                        f"ronde {number + 1}  {name:9}  {result['berichten']:.0f} berichten in "
+                        f"{result['seconden']:.1f} s = {rate:.2f} berichten/s",
+                        flush=True,
+                    )
         finally:
             stop_set(started)
     rate = {name: t["berichten"] / t["seconden"] for name, t in totals.items()}
     ratio = rate["nginx"] / rate["1 replica"]
-    report = {"datum": dt.date.today().isoformat(), "gesprekken_tegelijk": args.gesprekken, "rondes": args.rondes,
-              "berichten_per_s": rate, "verhouding": ratio, "cores": os.cpu_count(),
-              "belasting_voor_en_na": [load_before[0], os.getloadavg()[0]], "blokken": rounds}
+    report = {
+        "datum": dt.date.today().isoformat(),
+        "gesprekken_tegelijk": args.gesprekken,
+        "rondes": args.rondes,
+        "berichten_per_s": rate,
+        "verhouding": ratio,
+        "cores": os.cpu_count(),
+        "belasting_voor_en_na": [load_before[0], os.getloadavg()[0]],
+        "blokken": rounds,
+    }
     out = ROOT / "var" / "bench" / f"replicas-{report['datum']}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    print(f"\nnginx, twee replica's: {rate['nginx']:.2f} berichten/s\n"
-          f"een replica:           {rate['1 replica']:.2f} berichten/s\n"
-          f"verhouding:            {ratio:.2f}x (doel: 1,5x)\n"
-          f"belasting van de machine (1 min) voor/na: {load_before[0]:.1f} / {os.getloadavg()[0]:.1f} "
-          f"op {os.cpu_count()} cores\n(ook in {out.relative_to(ROOT)})")
+    print(
+        f"\nnginx, twee replica's: {rate['nginx']:.2f} berichten/s\n"
+        f"een replica:           {rate['1 replica']:.2f} berichten/s\n"
+        f"verhouding:            {ratio:.2f}x (doel: 1,5x)\n"
+        f"belasting van de machine (1 min) voor/na: {load_before[0]:.1f} / {os.getloadavg()[0]:.1f} "
+        f"op {os.cpu_count()} cores\n(ook in {out.relative_to(ROOT)})"
+    )
     return 0
 
 

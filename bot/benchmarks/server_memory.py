@@ -44,12 +44,21 @@ def main() -> None:
     args = parser.parse_args()
     pid = _rasa_pid(int(args.rasa.rsplit(":", 1)[1]))
     before = _rss_mib(pid)
-    story = ["hallo", "ik heb een wo-master scheikunde en werk 12 jaar als lab-analist", "nee",
-             "nog geen bevoegdheid", "middelbare school", "nee", "deeltijd", "Utrecht"]
+    story = [
+        "hallo",
+        "ik heb een wo-master scheikunde en werk 12 jaar als lab-analist",
+        "nee",
+        "nog geen bevoegdheid",
+        "middelbare school",
+        "nee",
+        "deeltijd",
+        "Utrecht",
+    ]
     for i in range(args.messages):
         body = json.dumps({"sender": f"bench-{i // len(story)}", "message": story[i % len(story)]}).encode()
-        request = urllib.request.Request(f"{args.rasa}/webhooks/rest/webhook", data=body,
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{args.rasa}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
         urllib.request.urlopen(request, timeout=60).read()
     after = _rss_mib(pid)
     print(f"Rasa server memory (RSS): {before:.0f} MiB after loading, {after:.0f} MiB after {args.messages} messages")

@@ -22,8 +22,27 @@ _PREFERENCE = (
 )
 
 
-_NOT_NAMES = frozenset({"ja", "nee", "ok", "oke", "oké", "hoi", "hallo", "stop", "geen", "weet ik niet", "liever niet",
-                        "dank je", "bedankt", "nvt", "n.v.t.", "anoniem", "test"})
+_NOT_NAMES = frozenset(
+    {
+        "ja",
+        "nee",
+        "ok",
+        "oke",
+        "oké",
+        "hoi",
+        "hallo",
+        "stop",
+        "geen",
+        "weet ik niet",
+        "liever niet",
+        "dank je",
+        "bedankt",
+        "nvt",
+        "n.v.t.",
+        "anoniem",
+        "test",
+    }
+)
 
 
 def parse_name(text: str) -> Optional[str]:
@@ -36,8 +55,10 @@ def parse_name(text: str) -> Optional[str]:
     if not _NAME.match(candidate) or "@" in candidate:
         return None
     if candidate.islower():
-        candidate = " ".join(w if w in {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al"} else w.capitalize()
-                             for w in candidate.split())
+        candidate = " ".join(
+            w if w in {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al"} else w.capitalize()
+            for w in candidate.split()
+        )
     return candidate
 
 

@@ -58,8 +58,9 @@ class Job:
     lease: str = ""
 
 
-def store_handoff(connection: Connection, summary: Mapping[str, Any], connectors: Sequence[str],
-                  now: Optional[dt.datetime] = None) -> str:
+def store_handoff(
+    connection: Connection, summary: Mapping[str, Any], connectors: Sequence[str], now: Optional[dt.datetime] = None
+) -> str:
     """Validates the summary and writes the handoff plus its outbox rows; returns the id.
 
     Run it inside a transaction (``engine.begin()``): the handoff and its deliveries are
@@ -70,14 +71,21 @@ def store_handoff(connection: Connection, summary: Mapping[str, Any], connectors
     validate(summary)
     now = now or utcnow()
     handoff_id = str(uuid.uuid4())
-    connection.execute(overdracht.insert().values(
-        id=handoff_id, conversation_id=summary["conversation_id"], aangemaakt_op=now,
-        samenvatting=json.dumps(summary, ensure_ascii=False, sort_keys=True),
-    ))
-    connection.execute(aflevering.insert(), [
-        {"overdracht_id": handoff_id, "connector": name, "status": WAITING, "pogingen": 0, "volgende_poging": now}
-        for name in dict.fromkeys(connectors)
-    ])
+    connection.execute(
+        overdracht.insert().values(
+            id=handoff_id,
+            conversation_id=summary["conversation_id"],
+            aangemaakt_op=now,
+            samenvatting=json.dumps(summary, ensure_ascii=False, sort_keys=True),
+        )
+    )
+    connection.execute(
+        aflevering.insert(),
+        [
+            {"overdracht_id": handoff_id, "connector": name, "status": WAITING, "pogingen": 0, "volgende_poging": now}
+            for name in dict.fromkeys(connectors)
+        ],
+    )
     return handoff_id
 
 
@@ -91,24 +99,39 @@ def claim_due(engine: Engine, policy: RetryPolicy, limit: int = 10, now: Optiona
     due = sa.and_(aflevering.c.status.in_([WAITING, BUSY]), aflevering.c.volgende_poging <= now, free)
     jobs: List[Job] = []
     with engine.begin() as connection:
-        candidates = connection.execute(
-            sa.select(aflevering.c.id).where(due).order_by(aflevering.c.volgende_poging, aflevering.c.id).limit(limit)
-        ).scalars().all()
+        candidates = (
+            connection.execute(
+                sa.select(aflevering.c.id)
+                .where(due)
+                .order_by(aflevering.c.volgende_poging, aflevering.c.id)
+                .limit(limit)
+            )
+            .scalars()
+            .all()
+        )
         for row_id in candidates:
             lease = str(uuid.uuid4())
             claimed = connection.execute(
-                aflevering.update().where(aflevering.c.id == row_id, due).values(
-                    status=BUSY, lease=lease, vergrendeld_tot=now + dt.timedelta(seconds=policy.lease_seconds))
+                aflevering.update()
+                .where(aflevering.c.id == row_id, due)
+                .values(status=BUSY, lease=lease, vergrendeld_tot=now + dt.timedelta(seconds=policy.lease_seconds))
             ).rowcount
             if not claimed:
                 continue
             row = connection.execute(
-                sa.select(aflevering.c.id, aflevering.c.overdracht_id, aflevering.c.connector, aflevering.c.pogingen,
-                          overdracht.c.samenvatting)
+                sa.select(
+                    aflevering.c.id,
+                    aflevering.c.overdracht_id,
+                    aflevering.c.connector,
+                    aflevering.c.pogingen,
+                    overdracht.c.samenvatting,
+                )
                 .join(overdracht, overdracht.c.id == aflevering.c.overdracht_id)
                 .where(aflevering.c.id == row_id)
             ).one()
-            jobs.append(Job(row.id, row.overdracht_id, row.connector, row.pogingen, json.loads(row.samenvatting), lease))
+            jobs.append(
+                Job(row.id, row.overdracht_id, row.connector, row.pogingen, json.loads(row.samenvatting), lease)
+            )
     return jobs
 
 
@@ -121,20 +144,43 @@ def renew(engine: Engine, job: Job, policy: RetryPolicy, now: Optional[dt.dateti
     """Extends the lease of ``job`` by ``policy.lease_seconds``; False when another worker holds the row now."""
     now = now or utcnow()
     with engine.begin() as connection:
-        return bool(connection.execute(aflevering.update().where(_held(job)).values(
-            vergrendeld_tot=now + dt.timedelta(seconds=policy.lease_seconds))).rowcount)
+        return bool(
+            connection.execute(
+                aflevering.update()
+                .where(_held(job))
+                .values(vergrendeld_tot=now + dt.timedelta(seconds=policy.lease_seconds))
+            ).rowcount
+        )
 
 
 def mark_delivered(engine: Engine, job: Job, now: Optional[dt.datetime] = None) -> bool:
     """Records the delivery; False (and no change) when the lease of ``job`` is no longer current."""
     with engine.begin() as connection:
-        return bool(connection.execute(aflevering.update().where(_held(job)).values(
-            status=DELIVERED, pogingen=job.attempts + 1, afgeleverd_op=now or utcnow(), vergrendeld_tot=None,
-            lease=None, laatste_fout=None)).rowcount)
+        return bool(
+            connection.execute(
+                aflevering.update()
+                .where(_held(job))
+                .values(
+                    status=DELIVERED,
+                    pogingen=job.attempts + 1,
+                    afgeleverd_op=now or utcnow(),
+                    vergrendeld_tot=None,
+                    lease=None,
+                    laatste_fout=None,
+                )
+            ).rowcount
+        )
 
 
-def mark_failed(engine: Engine, job: Job, error: str, policy: RetryPolicy, permanent: bool = False,
-                now: Optional[dt.datetime] = None, rng: Optional[random.Random] = None) -> Optional[str]:
+def mark_failed(
+    engine: Engine,
+    job: Job,
+    error: str,
+    policy: RetryPolicy,
+    permanent: bool = False,
+    now: Optional[dt.datetime] = None,
+    rng: Optional[random.Random] = None,
+) -> Optional[str]:
     """Records a failed attempt; returns the new status (``wachtend`` or ``dood``).
 
     Returns None (and changes nothing) when the lease of ``job`` is no longer current.
@@ -142,8 +188,13 @@ def mark_failed(engine: Engine, job: Job, error: str, policy: RetryPolicy, perma
     now = now or utcnow()
     attempts = job.attempts + 1
     dead = permanent or attempts >= policy.max_attempts
-    values: Dict[str, Any] = {"pogingen": attempts, "laatste_fout": error[:MAX_ERROR_LENGTH], "vergrendeld_tot": None,
-                              "lease": None, "status": DEAD if dead else WAITING}
+    values: Dict[str, Any] = {
+        "pogingen": attempts,
+        "laatste_fout": error[:MAX_ERROR_LENGTH],
+        "vergrendeld_tot": None,
+        "lease": None,
+        "status": DEAD if dead else WAITING,
+    }
     if not dead:
         delay = policy.delay(attempts, rng)
         values["volgende_poging"] = now + dt.timedelta(seconds=delay)
@@ -155,9 +206,13 @@ def mark_failed(engine: Engine, job: Job, error: str, policy: RetryPolicy, perma
 def requeue(engine: Engine, delivery_id: int) -> bool:
     """Puts a dead delivery back in the queue (after the receiver was fixed)."""
     with engine.begin() as connection:
-        return bool(connection.execute(aflevering.update().where(
-            aflevering.c.id == delivery_id, aflevering.c.status == DEAD).values(
-            status=WAITING, pogingen=0, volgende_poging=utcnow(), laatste_fout=None)).rowcount)
+        return bool(
+            connection.execute(
+                aflevering.update()
+                .where(aflevering.c.id == delivery_id, aflevering.c.status == DEAD)
+                .values(status=WAITING, pogingen=0, volgende_poging=utcnow(), laatste_fout=None)
+            ).rowcount
+        )
 
 
 def deliveries(engine: Engine, status: Optional[str] = None, limit: int = 100) -> List[Dict[str, Any]]:
@@ -197,8 +252,10 @@ def main(argv=None) -> int:
     numbers = counts(engine)
     print("Afleveringen: " + (", ".join(f"{k} {v}" for k, v in sorted(numbers.items())) or "geen"))
     for row in deliveries(engine, DEAD):
-        print(f"  MISLUKT {row['id']}: {row['connector']}, overdracht {row['overdracht_id']}, "
-              f"{row['pogingen']} pogingen, laatste fout: {row['laatste_fout']}")
+        print(
+            f"  MISLUKT {row['id']}: {row['connector']}, overdracht {row['overdracht_id']}, "
+            f"{row['pogingen']} pogingen, laatste fout: {row['laatste_fout']}"
+        )
     return 1 if numbers.get(DEAD) else 0
 
 

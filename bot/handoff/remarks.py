@@ -21,31 +21,51 @@ _NUMBER = r"(?:\d{1,2}|een|twee|drie|vier|vijf|zes)"
 PATTERNS = (
     re.compile(rf"\b{_NUMBER}\s*(?:dag(?:en)?|ochtenden|middagen)\s+(?:per|in\s+de|p\.?\s?)\s*w(?:ee)?k\b", re.I),
     re.compile(r"\b(?:parttime|part-time|fulltime|full-time|\d{1,2}\s*uur\s+(?:per|in\s+de)\s+week)\b", re.I),
-    re.compile(r"\b(?:bel|bellen|gebeld|bereikbaar)\b.*\b(?:na|voor|vanaf|tussen|rond|om)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:u|uur)?\b", re.I),
+    re.compile(
+        r"\b(?:bel|bellen|gebeld|bereikbaar)\b.*\b(?:na|voor|vanaf|tussen|rond|om)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:u|uur)?\b",
+        re.I,
+    ),
     re.compile(r"\b(?:na|vanaf|voor)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:u|uur)\b", re.I),
-    re.compile(r"\b(?:'s\s+avonds|'s\s+ochtends|'s\s+middags|overdag|in\s+het\s+weekend)\b.*\b(?:bel|bereikbaar|contact)\w*", re.I),
-    re.compile(r"\b(?:bel|bereikbaar|contact)\w*\b.*(?:'s\s+avonds|'s\s+ochtends|'s\s+middags|overdag|in\s+het\s+weekend)", re.I),
-    re.compile(r"\b(?:blijven\s+werken|mijn\s+baan\s+(?:houden|behouden)|naast\s+mijn\s+(?:werk|baan)|"
-               r"salaris\s+(?:nodig|houden)|inkomen\s+(?:nodig|houden))\b", re.I),
+    re.compile(
+        r"\b(?:'s\s+avonds|'s\s+ochtends|'s\s+middags|overdag|in\s+het\s+weekend)\b.*\b(?:bel|bereikbaar|contact)\w*",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:bel|bereikbaar|contact)\w*\b.*(?:'s\s+avonds|'s\s+ochtends|'s\s+middags|overdag|in\s+het\s+weekend)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:blijven\s+werken|mijn\s+baan\s+(?:houden|behouden)|naast\s+mijn\s+(?:werk|baan)|"
+        r"salaris\s+(?:nodig|houden)|inkomen\s+(?:nodig|houden))\b",
+        re.I,
+    ),
     re.compile(r"\b(?:kinderen|mantelzorg|alleenstaande?\s+(?:moeder|vader|ouder))\b", re.I),
 )
 _CLAUSES = re.compile(r"(?<=[.!?;])\s+|\s*,\s*(?=(?:en\s+)?(?:ik|mijn|bel|maar|want)\b)", re.I)
 
 SIGNALS = (
     ("inkomen_nodig", lambda v: "Moet blijven verdienen tijdens de opleiding." if v is True else None),
-    ("dagen_beschikbaar", lambda v: f"Heeft {v} {'dag' if str(v) == '1' else 'dagen'} per week vrij voor lesgeven en studie."
-     if v not in (None, "") else None),
+    (
+        "dagen_beschikbaar",
+        lambda v: (
+            f"Heeft {v} {'dag' if str(v) == '1' else 'dagen'} per week vrij voor lesgeven en studie."
+            if v not in (None, "")
+            else None
+        ),
+    ),
     ("twijfelt", lambda v: "Twijfelt nog of het leraarschap past." if v is True else None),
     ("academisch", lambda v: "Wil graag op universitair niveau studeren." if v is True else None),
-    ("leeftijd", lambda v: f"Leeftijd: {v} jaar." if isinstance(v, int) or (isinstance(v, str) and v.isdigit())
-     else None),
+    (
+        "leeftijd",
+        lambda v: f"Leeftijd: {v} jaar." if isinstance(v, int) or (isinstance(v, str) and v.isdigit()) else None,
+    ),
 )
 
 
 def _clean(text: str) -> str:
     clause = redact(text).text.strip(" ,;")
     if len(clause) > MAX_LENGTH:
-        clause = clause[:MAX_LENGTH - 1].rstrip() + "…"
+        clause = clause[: MAX_LENGTH - 1].rstrip() + "…"
     return clause[:1].upper() + clause[1:]
 
 

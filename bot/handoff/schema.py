@@ -26,8 +26,10 @@ def validator() -> Draft202012Validator:
 
 
 def problems(summary: Mapping[str, Any]) -> List[str]:
-    return [f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
-            for error in sorted(validator().iter_errors(summary), key=lambda e: list(e.absolute_path))]
+    return [
+        f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
+        for error in sorted(validator().iter_errors(summary), key=lambda e: list(e.absolute_path))
+    ]
 
 
 def validate(summary: Mapping[str, Any]) -> None:

@@ -40,15 +40,20 @@ class Settings:
     production: bool = False
 
     def problems(self) -> List[str]:
-        found = [f"onbekende connector '{name}' (kies uit {', '.join(KNOWN)})" for name in self.connectors
-                 if name not in KNOWN]
+        found = [
+            f"onbekende connector '{name}' (kies uit {', '.join(KNOWN)})"
+            for name in self.connectors
+            if name not in KNOWN
+        ]
         if not self.connectors:
             found.append("HANDOFF_CONNECTORS is leeg")
         if "webhook" in self.connectors and not (self.webhook_url and self.webhook_secret):
             found.append("webhook: zet HANDOFF_WEBHOOK_URL en HANDOFF_WEBHOOK_SECRET")
         elif "webhook" in self.connectors and not webhook_url_allowed(self.webhook_url, self.production):
-            found.append("webhook: HANDOFF_WEBHOOK_URL moet met https:// beginnen (http:// alleen naar localhost, "
-                         "en niet in productie)")
+            found.append(
+                "webhook: HANDOFF_WEBHOOK_URL moet met https:// beginnen (http:// alleen naar localhost, "
+                "en niet in productie)"
+            )
         if "email" in self.connectors and not self.smtp_to:
             found.append("email: zet HANDOFF_SMTP_TO (een of meer adressen, met komma's)")
         return found

@@ -52,11 +52,13 @@ def transcript(events: Iterable[Mapping[str, Any]]) -> List[Dict[str, Any]]:
             continue
         if kind == "user" and str(event["text"]).lstrip().startswith("/"):
             continue
-        lines.append({
-            "van": "persoon" if kind == "user" else "bot",
-            "tekst": redact(str(event["text"])).text if kind == "user" else str(event["text"]),
-            "tijd": _when(event),
-        })
+        lines.append(
+            {
+                "van": "persoon" if kind == "user" else "bot",
+                "tekst": redact(str(event["text"])).text if kind == "user" else str(event["text"]),
+                "tijd": _when(event),
+            }
+        )
     return lines[-MAX_TRANSCRIPT:]
 
 
@@ -113,15 +115,23 @@ def _work(profile: Mapping[str, Any]) -> str:
     return phrase
 
 
-def _sentences(profile: Mapping[str, Any], contact: Mapping[str, Any], advice: Optional[Mapping[str, Any]],
-               questions: List[str], notes: List[str] = (),
-               profile_and_signals: Optional[Mapping[str, Any]] = None) -> str:
+def _sentences(
+    profile: Mapping[str, Any],
+    contact: Mapping[str, Any],
+    advice: Optional[Mapping[str, Any]],
+    questions: List[str],
+    notes: List[str] = (),
+    profile_and_signals: Optional[Mapping[str, Any]] = None,
+) -> str:
     name = contact.get("naam") or "Deze persoon"
     sector = profile.get("sector")
     province = describe.PROVINCIE_TEKST.get(profile.get("provincie") or "")
     where = f" in de provincie {province}" if province else ""
-    first = (f"{name} wil leraar worden in {SECTOR_TEXT[sector]}{where}." if sector in SECTOR_TEXT
-             else f"{name} oriënteert zich op het leraarschap{where}.")
+    first = (
+        f"{name} wil leraar worden in {SECTOR_TEXT[sector]}{where}."
+        if sector in SECTOR_TEXT
+        else f"{name} oriënteert zich op het leraarschap{where}."
+    )
     education = describe.VOOROPLEIDING_TEKST.get(profile.get("vooropleiding"), "een onbekende vooropleiding")
     if profile.get("studierichting"):
         education += f" {profile['studierichting']}"
@@ -129,8 +139,11 @@ def _sentences(profile: Mapping[str, Any], contact: Mapping[str, Any], advice: O
         education += " (buitenlands diploma)"
     work = _work(profile)
     second = f"Vooropleiding: {education}{work}."
-    job = {"ja": " en heeft een baan of aanbod van een school", "in-gesprek": " en is in gesprek met een school",
-           "nee": " en heeft nog geen baan op een school"}.get(profile.get("baan_op_school") or "", "")
+    job = {
+        "ja": " en heeft een baan of aanbod van een school",
+        "in-gesprek": " en is in gesprek met een school",
+        "nee": " en heeft nog geen baan op een school",
+    }.get(profile.get("baan_op_school") or "", "")
     first = first[:-1] + job + "."
     if advice and advice.get("routes"):
         titles = [r.get("titel") or r.get("id") for r in advice["routes"]]
@@ -143,15 +156,21 @@ def _sentences(profile: Mapping[str, Any], contact: Mapping[str, Any], advice: O
         parts = [n[:1].lower() + n[1:].rstrip(".") if n in signals else f"\u201c{n}\u201d" for n in notes]
         sentences.append("Zei ook: " + "; ".join(parts) + ".")
     if questions:
-        sentences.append(f"Er {'is 1 vraag' if len(questions) == 1 else f'zijn {len(questions)} vragen'} "
-                         "die de bot niet kon beantwoorden.")
+        sentences.append(
+            f"Er {'is 1 vraag' if len(questions) == 1 else f'zijn {len(questions)} vragen'} "
+            "die de bot niet kon beantwoorden."
+        )
     if contact.get("contactvoorkeur"):
         sentences.append(f"Wil graag {PREFERENCE_TEXT[contact['contactvoorkeur']]} contact.")
     return " ".join(sentences[:6])
 
 
-def build_summary(conversation_id: str, slots: Mapping[str, Any], events: Iterable[Mapping[str, Any]],
-                  now: Optional[dt.datetime] = None) -> Dict[str, Any]:
+def build_summary(
+    conversation_id: str,
+    slots: Mapping[str, Any],
+    events: Iterable[Mapping[str, Any]],
+    now: Optional[dt.datetime] = None,
+) -> Dict[str, Any]:
     events = list(events)
     now = now or dt.datetime.now(dt.timezone.utc)
     profile = {slot: slots.get(slot) for slot in values.PROFILE_SLOTS}

@@ -13,7 +13,8 @@ S = sa.String
 
 #: One handoff: the summary the person consented to share. Its id is the idempotency key.
 overdracht = sa.Table(
-    "overdracht", metadata,
+    "overdracht",
+    metadata,
     sa.Column("id", S(36), primary_key=True),
     sa.Column("conversation_id", S(255), nullable=False, index=True),
     sa.Column("aangemaakt_op", sa.DateTime, nullable=False),
@@ -22,7 +23,8 @@ overdracht = sa.Table(
 
 #: The outbox: one row per handoff and connector, written in the same transaction.
 aflevering = sa.Table(
-    "aflevering", metadata,
+    "aflevering",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("overdracht_id", S(36), sa.ForeignKey("overdracht.id", ondelete="CASCADE"), nullable=False),
     sa.Column("connector", S(40), nullable=False),

@@ -22,9 +22,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.knowledge", description="Kennisbank van Onderwijsloket Intake")
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="inhoud valideren")
-    check_cmd.add_argument("--max-dagen", type=int,
-                           default=current().maintenance.kb_max_days,
-                           help=f"hoe oud een bron mag zijn (standaard {DEFAULT_MAX_AGE_DAYS}, of KB_MAX_DAGEN)")
+    check_cmd.add_argument(
+        "--max-dagen",
+        type=int,
+        default=current().maintenance.kb_max_days,
+        help=f"hoe oud een bron mag zijn (standaard {DEFAULT_MAX_AGE_DAYS}, of KB_MAX_DAGEN)",
+    )
     check_cmd.add_argument("--inhoud", type=Path, default=CONTENT_DIR, help="map met de inhoudsbestanden")
     load_cmd = commands.add_parser("load", help="schema bijwerken (migraties) en inhoud laden")
     load_cmd.add_argument("--url", default=None, help="database-URL (standaard ONDERWIJSLOKET_DB_URL of SQLite)")

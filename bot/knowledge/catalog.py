@@ -179,8 +179,10 @@ class Catalog:
         text = studierichting.lower().strip()
         if text.replace(" ", "-") == schoolvak:
             return "vak"
-        keys = [text] if text in self.relations else sorted(
-            (key for key in self.relations if _contains_words(text, key)), key=len, reverse=True
+        keys = (
+            [text]
+            if text in self.relations
+            else sorted((key for key in self.relations if _contains_words(text, key)), key=len, reverse=True)
         )
         best = "geen"
         for key in keys:
@@ -199,12 +201,14 @@ def _contains_words(text: str, phrase: str) -> bool:
 def read_catalog(connection: Connection) -> Catalog:
     """Reads the whole knowledge base (a few hundred rows) into a Catalog."""
     sources = {
-        row.id: Source(row.id, row.url, row.titel, row.geverifieerd)
-        for row in connection.execute(sa.select(kb.bron))
+        row.id: Source(row.id, row.url, row.titel, row.geverifieerd) for row in connection.execute(sa.select(kb.bron))
     }
     cited: Dict[Tuple[str, str], List[Source]] = defaultdict(list)
-    for row in connection.execute(sa.select(kb.bronvermelding).order_by(
-            kb.bronvermelding.c.soort, kb.bronvermelding.c.sleutel, kb.bronvermelding.c.volgorde)):
+    for row in connection.execute(
+        sa.select(kb.bronvermelding).order_by(
+            kb.bronvermelding.c.soort, kb.bronvermelding.c.sleutel, kb.bronvermelding.c.volgorde
+        )
+    ):
         cited[(row.soort, row.sleutel)].append(sources[row.bron_id])
 
     def src(soort: str, key: str) -> Tuple[Source, ...]:
@@ -245,9 +249,23 @@ def read_catalog(connection: Connection) -> Catalog:
     historic: Dict[str, Route] = {}
     for r in rows(kb.route, kb.route.c.volgorde):
         route = Route(
-            src("route", r.id), True, r.id, r.titel, r.baan, r.voltijd, r.deeltijd, r.voorbereiding, r.historisch,
-            r.tekst, r.volgorde, tuple(names[r.id]), frozenset(sectors[r.id]), tuple(requirements[r.id]),
-            dict(facts[r.id]), tuple(route_steps[r.id]), tuple(route_funding[r.id]),
+            src("route", r.id),
+            True,
+            r.id,
+            r.titel,
+            r.baan,
+            r.voltijd,
+            r.deeltijd,
+            r.voorbereiding,
+            r.historisch,
+            r.tekst,
+            r.volgorde,
+            tuple(names[r.id]),
+            frozenset(sectors[r.id]),
+            tuple(requirements[r.id]),
+            dict(facts[r.id]),
+            tuple(route_steps[r.id]),
+            tuple(route_funding[r.id]),
             tuple(e for e in exemptions if e.route_id == r.id),
         )
         (historic if r.historisch else routes)[r.id] = route
@@ -256,7 +274,9 @@ def read_catalog(connection: Connection) -> Catalog:
     for r in rows(kb.instelling_route):
         offered[r.instelling_id].add(r.route_id)
     institutions = tuple(
-        Institution(src("instelling", r.id), False, r.id, r.naam, r.plaats, r.provincie, r.url, frozenset(offered[r.id]))
+        Institution(
+            src("instelling", r.id), False, r.id, r.naam, r.plaats, r.provincie, r.url, frozenset(offered[r.id])
+        )
         for r in rows(kb.instelling, kb.instelling.c.provincie, kb.instelling.c.naam, kb.instelling.c.id)
     )
     provinces = defaultdict(set)
@@ -275,10 +295,17 @@ def read_catalog(connection: Connection) -> Catalog:
         groups[r.groep].add(r.lid)
     return Catalog(
         version=content_hash(connection) or "",
-        routes=routes, historic=historic, steps=steps, funding=funding,
+        routes=routes,
+        historic=historic,
+        steps=steps,
+        funding=funding,
         general_exemptions=tuple(e for e in exemptions if e.route_id is None),
-        institutions=institutions, offices=offices, shortage=shortage, relations=dict(relations),
-        groups={k: frozenset(v) for k, v in groups.items()}, sources=sources,
+        institutions=institutions,
+        offices=offices,
+        shortage=shortage,
+        relations=dict(relations),
+        groups={k: frozenset(v) for k, v in groups.items()},
+        sources=sources,
     )
 
 

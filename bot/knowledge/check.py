@@ -30,16 +30,23 @@ DEFAULT_MAX_AGE_DAYS = Maintenance.kb_max_days
 
 #: Which table rows are facts that need a source: (soort in kb_bronvermelding, table, key columns).
 SOURCED = (
-    ("route", "kb_route", ("id",)), ("eis", "kb_eis", ("id",)), ("feit", "kb_feit", ("id",)),
-    ("stap", "kb_stap", ("id",)), ("financiering", "kb_financiering", ("id",)),
-    ("vrijstelling", "kb_vrijstelling", ("id",)), ("instelling", "kb_instelling", ("id",)),
-    ("loket", "kb_loket", ("id",)), ("tekortvak", "kb_tekortvak", ("vak",)),
-    ("verwantschap", "kb_verwantschap", ("studierichting", "schoolvak")), ("groep", "kb_groep", ("groep",)),
+    ("route", "kb_route", ("id",)),
+    ("eis", "kb_eis", ("id",)),
+    ("feit", "kb_feit", ("id",)),
+    ("stap", "kb_stap", ("id",)),
+    ("financiering", "kb_financiering", ("id",)),
+    ("vrijstelling", "kb_vrijstelling", ("id",)),
+    ("instelling", "kb_instelling", ("id",)),
+    ("loket", "kb_loket", ("id",)),
+    ("tekortvak", "kb_tekortvak", ("vak",)),
+    ("verwantschap", "kb_verwantschap", ("studierichting", "schoolvak")),
+    ("groep", "kb_groep", ("groep",)),
 )
 
 
-def check(directory: Path = CONTENT_DIR, max_age_days: int = DEFAULT_MAX_AGE_DAYS,
-          today: Optional[dt.date] = None) -> List[str]:
+def check(
+    directory: Path = CONTENT_DIR, max_age_days: int = DEFAULT_MAX_AGE_DAYS, today: Optional[dt.date] = None
+) -> List[str]:
     """All problems found in the content of ``directory``; empty when it is fine."""
     today = today or dt.date.today()
     try:
@@ -72,8 +79,10 @@ def _sources(rows: Rows, max_age_days: Optional[int], today: dt.date) -> List[st
             problems.append(f"bron {source['id']}: geen geldige URL ({source['url']})")
         age = (today - source["geverifieerd"]).days
         if max_age_days is not None and age > max_age_days:
-            problems.append(f"bron {source['id']}: laatst geverifieerd op {source['geverifieerd']}, {age} dagen "
-                            f"geleden (maximaal {max_age_days}); controleer de bron en pas de datum aan")
+            problems.append(
+                f"bron {source['id']}: laatst geverifieerd op {source['geverifieerd']}, {age} dagen "
+                f"geleden (maximaal {max_age_days}); controleer de bron en pas de datum aan"
+            )
         if age < 0:
             problems.append(f"bron {source['id']}: datum {source['geverifieerd']} ligt in de toekomst")
     for soort, table, keys in SOURCED:
@@ -178,7 +187,9 @@ def _places_and_offices(rows: Rows, directory: Path) -> List[str]:
         if parts.scheme != "https":
             problems.append(f"loket {row['id']}: de url moet met https:// beginnen ({row['url']})")
         if host not in domains:
-            problems.append(f"loket {row['id']}: {row['url']} is geen bekend loketdomein (zie 'domeinen' in loketten.yml)")
+            problems.append(
+                f"loket {row['id']}: {row['url']} is geen bekend loketdomein (zie 'domeinen' in loketten.yml)"
+            )
     for row in rows.tables.get("kb_instelling", []):
         if row["plaats"] not in geo.PLAATSEN:
             problems.append(f"instelling {row['id']}: plaats '{row['plaats']}' staat niet in bot/knowledge/geo.py")
@@ -200,4 +211,3 @@ def _completeness(catalog: Catalog) -> List[str]:
             if route.feit(topic) is None:
                 problems.append(f"route {route.id}: feit '{topic}' ontbreekt (de bot beantwoordt daar vragen mee)")
     return problems
-

@@ -27,13 +27,24 @@ REQUIREMENTS: Mapping[str, Optional[frozenset]] = {
 }
 
 #: For whom a step is (kb_stap.voor).
-STEP_FOR = frozenset({"iedereen", "zonder-baan", "zonder-hbo-toelating", "pabo-toetsen", "buitenlands-diploma",
-                      "nt2", "weinig-tijd"})
+STEP_FOR = frozenset(
+    {"iedereen", "zonder-baan", "zonder-hbo-toelating", "pabo-toetsen", "buitenlands-diploma", "nt2", "weinig-tijd"}
+)
 #: For whom a funding item is (kb_financiering.voor).
 FUNDING_FOR = frozenset({"iedereen", "onderwijs-zorg-diploma", "eerste-studie", "leraar", "tot-57"})
 #: When an exemption applies (kb_vrijstelling.voorwaarde).
-EXEMPTION_FOR = frozenset({"bachelor", "werkervaring", "onderwijsassistent", "verwante-bachelor", "verwant-diploma",
-                           "pdg", "pabo-diploma", "educatieve-module"})
+EXEMPTION_FOR = frozenset(
+    {
+        "bachelor",
+        "werkervaring",
+        "onderwijsassistent",
+        "verwante-bachelor",
+        "verwant-diploma",
+        "pdg",
+        "pabo-diploma",
+        "educatieve-module",
+    }
+)
 
 #: The sectors a route can be for (kb_route_sector): the profile's sectors without "onbekend".
 SECTORS = frozenset(values.SECTOR) - {"onbekend"}

@@ -110,12 +110,15 @@ def _sources(rows: Rows, name: str, sources: Mapping[str, Any]) -> None:
         where = f"{name}: bron {source_id}"
         if source_id in seen:
             raise ContentError(f"{where}: id komt twee keer voor")
-        rows.add("kb_bron", {
-            "id": str(source_id),
-            "url": str(_require(source, "url", where)),
-            "titel": str(_require(source, "titel", where)),
-            "geverifieerd": _date(_require(source, "geverifieerd", where), where),
-        })
+        rows.add(
+            "kb_bron",
+            {
+                "id": str(source_id),
+                "url": str(_require(source, "url", where)),
+                "titel": str(_require(source, "titel", where)),
+                "geverifieerd": _date(_require(source, "geverifieerd", where), where),
+            },
+        )
         seen.add(source_id)
 
 
@@ -124,12 +127,20 @@ def _routes(rows: Rows, data: Mapping[str, Any]) -> None:
         where = f"routes.yml: route {index + 1}"
         route_id = str(_require(route, "id", where))
         where = f"routes.yml: {route_id}"
-        rows.add("kb_route", {
-            "id": route_id, "titel": str(_require(route, "titel", where)), "baan": str(_require(route, "baan", where)),
-            "voltijd": bool(route.get("voltijd")), "deeltijd": bool(route.get("deeltijd")),
-            "voorbereiding": bool(route.get("voorbereiding", False)), "historisch": False, "tekst": None,
-            "volgorde": index,
-        })
+        rows.add(
+            "kb_route",
+            {
+                "id": route_id,
+                "titel": str(_require(route, "titel", where)),
+                "baan": str(_require(route, "baan", where)),
+                "voltijd": bool(route.get("voltijd")),
+                "deeltijd": bool(route.get("deeltijd")),
+                "voorbereiding": bool(route.get("voorbereiding", False)),
+                "historisch": False,
+                "tekst": None,
+                "volgorde": index,
+            },
+        )
         rows.cite("route", route_id, route.get("bron"))
         for naam in route.get("namen") or []:
             rows.add("kb_route_naam", {"route_id": route_id, "naam": str(naam).lower()})
@@ -137,43 +148,73 @@ def _routes(rows: Rows, data: Mapping[str, Any]) -> None:
             rows.add("kb_route_sector", {"route_id": route_id, "sector": str(sector)})
         for number, requirement in enumerate(route.get("eisen") or [], start=1):
             key = f"{route_id}/eis/{number}"
-            rows.add("kb_eis", {
-                "id": key, "route_id": route_id, "volgorde": number,
-                "soort": str(_require(requirement, "soort", f"{where} eis {number}")),
-                "waarde": str(_require(requirement, "waarde", f"{where} eis {number}")),
-                "tekst": str(_require(requirement, "tekst", f"{where} eis {number}")),
-                "zeker": bool(requirement.get("zeker", True)),
-            })
+            rows.add(
+                "kb_eis",
+                {
+                    "id": key,
+                    "route_id": route_id,
+                    "volgorde": number,
+                    "soort": str(_require(requirement, "soort", f"{where} eis {number}")),
+                    "waarde": str(_require(requirement, "waarde", f"{where} eis {number}")),
+                    "tekst": str(_require(requirement, "tekst", f"{where} eis {number}")),
+                    "zeker": bool(requirement.get("zeker", True)),
+                },
+            )
             rows.cite("eis", key, requirement.get("bron"))
         facts = _require(route, "feiten", where)
         for topic, fact in facts.items():
             if topic not in FACT_TOPICS:
                 raise ContentError(f"{where}: onbekend onderwerp '{topic}' (kies uit {', '.join(FACT_TOPICS)})")
             key = f"{route_id}/{topic}"
-            rows.add("kb_feit", {
-                "id": key, "route_id": route_id, "onderwerp": topic,
-                "tekst": str(_require(fact, "tekst", f"{where} {topic}")),
-                "kort": fact.get("kort"), "zeker": bool(fact.get("zeker", True)),
-            })
+            rows.add(
+                "kb_feit",
+                {
+                    "id": key,
+                    "route_id": route_id,
+                    "onderwerp": topic,
+                    "tekst": str(_require(fact, "tekst", f"{where} {topic}")),
+                    "kort": fact.get("kort"),
+                    "zeker": bool(fact.get("zeker", True)),
+                },
+            )
             rows.cite("feit", key, fact.get("bron"))
         for number, step in enumerate(route.get("stappen") or [], start=1):
             rows.add("kb_route_stap", {"route_id": route_id, "stap_id": str(step), "volgorde": number})
         for number, funding in enumerate(route.get("financiering") or [], start=1):
-            rows.add("kb_route_financiering", {"route_id": route_id, "financiering_id": str(funding), "volgorde": number})
+            rows.add(
+                "kb_route_financiering", {"route_id": route_id, "financiering_id": str(funding), "volgorde": number}
+            )
     offset = len(rows.tables.get("kb_route", []))
     for index, scheme in enumerate(data.get("historisch") or []):
         where = f"routes.yml: historisch {index + 1}"
         scheme_id = str(_require(scheme, "id", where))
-        rows.add("kb_route", {
-            "id": scheme_id, "titel": str(_require(scheme, "titel", where)), "baan": "nee", "voltijd": False,
-            "deeltijd": False, "voorbereiding": False, "historisch": True,
-            "tekst": str(_require(scheme, "tekst", where)), "volgorde": offset + index,
-        })
+        rows.add(
+            "kb_route",
+            {
+                "id": scheme_id,
+                "titel": str(_require(scheme, "titel", where)),
+                "baan": "nee",
+                "voltijd": False,
+                "deeltijd": False,
+                "voorbereiding": False,
+                "historisch": True,
+                "tekst": str(_require(scheme, "tekst", where)),
+                "volgorde": offset + index,
+            },
+        )
         rows.cite("route", scheme_id, scheme.get("bron"))
 
 
-def _simple(rows: Rows, data: Mapping[str, Any], file: str, key: str, table: str, soort: str,
-            columns: Sequence[str], optional: Mapping[str, Any]) -> None:
+def _simple(
+    rows: Rows,
+    data: Mapping[str, Any],
+    file: str,
+    key: str,
+    table: str,
+    soort: str,
+    columns: Sequence[str],
+    optional: Mapping[str, Any],
+) -> None:
     for index, item in enumerate(data.get(key) or []):
         where = f"{file}: {index + 1}"
         item_id = str(_require(item, "id", where))
@@ -191,13 +232,29 @@ def _steps(rows: Rows, data: Mapping[str, Any]) -> None:
 
 
 def _funding(rows: Rows, data: Mapping[str, Any]) -> None:
-    _simple(rows, data, "financiering.yml", "financiering", "kb_financiering", "financiering",
-            ("naam", "tekst", "voor"), {"zeker": True})
+    _simple(
+        rows,
+        data,
+        "financiering.yml",
+        "financiering",
+        "kb_financiering",
+        "financiering",
+        ("naam", "tekst", "voor"),
+        {"zeker": True},
+    )
 
 
 def _exemptions(rows: Rows, data: Mapping[str, Any]) -> None:
-    _simple(rows, data, "vrijstellingen.yml", "vrijstellingen", "kb_vrijstelling", "vrijstelling",
-            ("voorwaarde", "tekst"), {"route": None, "ec": None, "zeker": True})
+    _simple(
+        rows,
+        data,
+        "vrijstellingen.yml",
+        "vrijstellingen",
+        "kb_vrijstelling",
+        "vrijstelling",
+        ("voorwaarde", "tekst"),
+        {"route": None, "ec": None, "zeker": True},
+    )
     for row in rows.tables.get("kb_vrijstelling", []):
         row["route_id"] = row.pop("route", None)
     # Route files may also name their exemptions; both must agree (checked in check.py).
@@ -208,10 +265,16 @@ def _institutions(rows: Rows, data: Mapping[str, Any]) -> None:
         where = f"instellingen.yml: {index + 1}"
         item_id = str(_require(item, "id", where))
         where = f"instellingen.yml: {item_id}"
-        rows.add("kb_instelling", {
-            "id": item_id, "naam": str(_require(item, "naam", where)), "plaats": str(_require(item, "plaats", where)),
-            "provincie": str(_require(item, "provincie", where)), "url": str(_require(item, "url", where)),
-        })
+        rows.add(
+            "kb_instelling",
+            {
+                "id": item_id,
+                "naam": str(_require(item, "naam", where)),
+                "plaats": str(_require(item, "plaats", where)),
+                "provincie": str(_require(item, "provincie", where)),
+                "url": str(_require(item, "url", where)),
+            },
+        )
         rows.cite("instelling", item_id, item.get("bron"))
         for route_id in item.get("routes") or []:
             rows.add("kb_instelling_route", {"instelling_id": item_id, "route_id": str(route_id)})
@@ -222,16 +285,32 @@ def _offices(rows: Rows, data: Mapping[str, Any]) -> None:
     if national:
         where = "loketten.yml: landelijk"
         office_id = str(_require(national, "id", where))
-        rows.add("kb_loket", {"id": office_id, "naam": str(_require(national, "naam", where)),
-                              "url": str(_require(national, "url", where)), "landelijk": True,
-                              "zeker": bool(national.get("zeker", True)), "volgorde": 0})
+        rows.add(
+            "kb_loket",
+            {
+                "id": office_id,
+                "naam": str(_require(national, "naam", where)),
+                "url": str(_require(national, "url", where)),
+                "landelijk": True,
+                "zeker": bool(national.get("zeker", True)),
+                "volgorde": 0,
+            },
+        )
         rows.cite("loket", office_id, national.get("bron"))
     for index, item in enumerate(data.get("loketten") or [], start=1):
         where = f"loketten.yml: {index}"
         office_id = str(_require(item, "id", where))
-        rows.add("kb_loket", {"id": office_id, "naam": str(_require(item, "naam", where)),
-                              "url": str(_require(item, "url", where)), "landelijk": False,
-                              "zeker": bool(item.get("zeker", True)), "volgorde": index})
+        rows.add(
+            "kb_loket",
+            {
+                "id": office_id,
+                "naam": str(_require(item, "naam", where)),
+                "url": str(_require(item, "url", where)),
+                "landelijk": False,
+                "zeker": bool(item.get("zeker", True)),
+                "volgorde": index,
+            },
+        )
         rows.cite("loket", office_id, item.get("bron"))
         for province in _require(item, "provincies", where):
             rows.add("kb_loket_provincie", {"loket_id": office_id, "provincie": str(province)})
@@ -250,7 +329,9 @@ def _relations(rows: Rows, data: Mapping[str, Any]) -> None:
     for field_of_study, kinds in (data.get("verwantschap") or {}).items():
         for kind in ("vak", "verwant"):
             for subject in (kinds or {}).get(kind) or []:
-                rows.add("kb_verwantschap", {"studierichting": str(field_of_study), "schoolvak": str(subject), "soort": kind})
+                rows.add(
+                    "kb_verwantschap", {"studierichting": str(field_of_study), "schoolvak": str(subject), "soort": kind}
+                )
                 rows.cite("verwantschap", f"{field_of_study}/{subject}", (kinds or {}).get("bron", shared))
     for group, item in (data.get("groepen") or {}).items():
         for member in _require(item, "leden", f"verwantschap.yml: groep {group}"):

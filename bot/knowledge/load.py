@@ -22,17 +22,30 @@ LOADED_KEY = "geladen_op"
 
 #: Insert order (parents before children); deletes go the other way.
 ORDER = (
-    kb.bron, kb.route, kb.route_naam, kb.route_sector, kb.eis, kb.feit, kb.stap,
-    kb.route_stap, kb.financiering, kb.route_financiering, kb.vrijstelling, kb.instelling,
-    kb.instelling_route, kb.loket, kb.loket_provincie, kb.tekortvak, kb.verwantschap,
-    kb.groep, kb.bronvermelding,
+    kb.bron,
+    kb.route,
+    kb.route_naam,
+    kb.route_sector,
+    kb.eis,
+    kb.feit,
+    kb.stap,
+    kb.route_stap,
+    kb.financiering,
+    kb.route_financiering,
+    kb.vrijstelling,
+    kb.instelling,
+    kb.instelling_route,
+    kb.loket,
+    kb.loket_provincie,
+    kb.tekortvak,
+    kb.verwantschap,
+    kb.groep,
+    kb.bronvermelding,
 )
 
 
 def content_hash(connection: Connection) -> Optional[str]:
-    return connection.execute(
-        sa.select(kb.meta.c.waarde).where(kb.meta.c.sleutel == HASH_KEY)
-    ).scalar_one_or_none()
+    return connection.execute(sa.select(kb.meta.c.waarde).where(kb.meta.c.sleutel == HASH_KEY)).scalar_one_or_none()
 
 
 def load(engine: Engine, rows: Optional[Rows] = None) -> bool:
@@ -56,10 +69,13 @@ def load(engine: Engine, rows: Optional[Rows] = None) -> bool:
             if data:
                 connection.execute(table.insert(), data)
         connection.execute(kb.meta.delete())
-        connection.execute(kb.meta.insert(), [
-            {"sleutel": HASH_KEY, "waarde": digest},
-            {"sleutel": LOADED_KEY, "waarde": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")},
-        ])
+        connection.execute(
+            kb.meta.insert(),
+            [
+                {"sleutel": HASH_KEY, "waarde": digest},
+                {"sleutel": LOADED_KEY, "waarde": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")},
+            ],
+        )
     return True
 
 

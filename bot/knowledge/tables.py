@@ -10,7 +10,8 @@ from bot.store.metadata import metadata  # noqa: E402  (shared with bot.handoff.
 S = sa.String
 
 bron = sa.Table(
-    "kb_bron", metadata,
+    "kb_bron",
+    metadata,
     sa.Column("id", S(80), primary_key=True),
     sa.Column("url", S(500), nullable=False),
     sa.Column("titel", S(300), nullable=False),
@@ -18,7 +19,8 @@ bron = sa.Table(
 )
 
 route = sa.Table(
-    "kb_route", metadata,
+    "kb_route",
+    metadata,
     sa.Column("id", S(80), primary_key=True),
     sa.Column("titel", S(200), nullable=False),
     sa.Column("baan", S(20), nullable=False),
@@ -31,19 +33,22 @@ route = sa.Table(
 )
 
 route_naam = sa.Table(
-    "kb_route_naam", metadata,
+    "kb_route_naam",
+    metadata,
     sa.Column("route_id", S(80), sa.ForeignKey("kb_route.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("naam", S(200), primary_key=True),
 )
 
 route_sector = sa.Table(
-    "kb_route_sector", metadata,
+    "kb_route_sector",
+    metadata,
     sa.Column("route_id", S(80), sa.ForeignKey("kb_route.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("sector", S(20), primary_key=True),
 )
 
 eis = sa.Table(
-    "kb_eis", metadata,
+    "kb_eis",
+    metadata,
     sa.Column("id", S(120), primary_key=True),
     sa.Column("route_id", S(80), sa.ForeignKey("kb_route.id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("volgorde", sa.Integer, nullable=False),
@@ -54,7 +59,8 @@ eis = sa.Table(
 )
 
 feit = sa.Table(
-    "kb_feit", metadata,
+    "kb_feit",
+    metadata,
     sa.Column("id", S(120), primary_key=True),
     sa.Column("route_id", S(80), sa.ForeignKey("kb_route.id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("onderwerp", S(40), nullable=False),
@@ -64,7 +70,8 @@ feit = sa.Table(
 )
 
 stap = sa.Table(
-    "kb_stap", metadata,
+    "kb_stap",
+    metadata,
     sa.Column("id", S(80), primary_key=True),
     sa.Column("naam", S(200), nullable=False),
     sa.Column("tekst", sa.Text, nullable=False),
@@ -73,14 +80,16 @@ stap = sa.Table(
 )
 
 route_stap = sa.Table(
-    "kb_route_stap", metadata,
+    "kb_route_stap",
+    metadata,
     sa.Column("route_id", S(80), sa.ForeignKey("kb_route.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("stap_id", S(80), sa.ForeignKey("kb_stap.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("volgorde", sa.Integer, nullable=False),
 )
 
 financiering = sa.Table(
-    "kb_financiering", metadata,
+    "kb_financiering",
+    metadata,
     sa.Column("id", S(80), primary_key=True),
     sa.Column("naam", S(200), nullable=False),
     sa.Column("tekst", sa.Text, nullable=False),
@@ -89,14 +98,16 @@ financiering = sa.Table(
 )
 
 route_financiering = sa.Table(
-    "kb_route_financiering", metadata,
+    "kb_route_financiering",
+    metadata,
     sa.Column("route_id", S(80), sa.ForeignKey("kb_route.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("financiering_id", S(80), sa.ForeignKey("kb_financiering.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("volgorde", sa.Integer, nullable=False),
 )
 
 vrijstelling = sa.Table(
-    "kb_vrijstelling", metadata,
+    "kb_vrijstelling",
+    metadata,
     sa.Column("id", S(80), primary_key=True),
     sa.Column("route_id", S(80), sa.ForeignKey("kb_route.id", ondelete="CASCADE"), nullable=True, index=True),
     sa.Column("voorwaarde", S(40), nullable=False),
@@ -106,7 +117,8 @@ vrijstelling = sa.Table(
 )
 
 instelling = sa.Table(
-    "kb_instelling", metadata,
+    "kb_instelling",
+    metadata,
     sa.Column("id", S(80), primary_key=True),
     sa.Column("naam", S(200), nullable=False),
     sa.Column("plaats", S(100), nullable=False),
@@ -115,13 +127,15 @@ instelling = sa.Table(
 )
 
 instelling_route = sa.Table(
-    "kb_instelling_route", metadata,
+    "kb_instelling_route",
+    metadata,
     sa.Column("instelling_id", S(80), sa.ForeignKey("kb_instelling.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("route_id", S(80), sa.ForeignKey("kb_route.id", ondelete="CASCADE"), primary_key=True, index=True),
 )
 
 loket = sa.Table(
-    "kb_loket", metadata,
+    "kb_loket",
+    metadata,
     sa.Column("id", S(80), primary_key=True),
     sa.Column("naam", S(200), nullable=False),
     sa.Column("url", S(500), nullable=False),
@@ -131,33 +145,38 @@ loket = sa.Table(
 )
 
 loket_provincie = sa.Table(
-    "kb_loket_provincie", metadata,
+    "kb_loket_provincie",
+    metadata,
     sa.Column("loket_id", S(80), sa.ForeignKey("kb_loket.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("provincie", S(40), primary_key=True, index=True),
 )
 
 tekortvak = sa.Table(
-    "kb_tekortvak", metadata,
+    "kb_tekortvak",
+    metadata,
     sa.Column("vak", S(80), primary_key=True),
     sa.Column("mate", S(20), nullable=False),
 )
 
 verwantschap = sa.Table(
-    "kb_verwantschap", metadata,
+    "kb_verwantschap",
+    metadata,
     sa.Column("studierichting", S(120), primary_key=True),
     sa.Column("schoolvak", S(80), primary_key=True),
     sa.Column("soort", S(20), nullable=False),
 )
 
 groep = sa.Table(
-    "kb_groep", metadata,
+    "kb_groep",
+    metadata,
     sa.Column("groep", S(80), primary_key=True),
     sa.Column("lid", S(120), primary_key=True),
 )
 
 #: Which source backs which fact: (soort, sleutel) names a row of one of the tables above.
 bronvermelding = sa.Table(
-    "kb_bronvermelding", metadata,
+    "kb_bronvermelding",
+    metadata,
     sa.Column("soort", S(40), primary_key=True),
     sa.Column("sleutel", S(200), primary_key=True),
     sa.Column("bron_id", S(80), sa.ForeignKey("kb_bron.id", ondelete="CASCADE"), primary_key=True),
@@ -165,7 +184,8 @@ bronvermelding = sa.Table(
 )
 
 meta = sa.Table(
-    "kb_meta", metadata,
+    "kb_meta",
+    metadata,
     sa.Column("sleutel", S(80), primary_key=True),
     sa.Column("waarde", sa.Text, nullable=False),
 )

@@ -64,8 +64,10 @@ STAGES = (
 def is_test_traffic(sender: str, history: Iterable[Mapping[str, Any]]) -> bool:
     if str(sender).lower().startswith(TEST_PREFIXES):
         return True
-    return any(e.get("event") == "user" and (e.get("metadata") or {}).get(TEST_MARKER) in (True, "true", "ja", 1)
-               for e in history)
+    return any(
+        e.get("event") == "user" and (e.get("metadata") or {}).get(TEST_MARKER) in (True, "true", "ja", 1)
+        for e in history
+    )
 
 
 @dataclass
@@ -89,9 +91,14 @@ class Figures:
     @property
     def funnel(self) -> List[Tuple[str, int]]:
         """How many conversations reached each point (of all conversations)."""
-        return [("Eerste bericht", self.conversations), ("Eerste vraag gesteld", self.asked_question),
-                ("Profiel voorgelezen", self.profile_read), ("Advies gekregen", self.advice),
-                ("Medewerker gevraagd", self.handoff_asked), ("Overdracht opgeslagen", self.handoff_stored)]
+        return [
+            ("Eerste bericht", self.conversations),
+            ("Eerste vraag gesteld", self.asked_question),
+            ("Profiel voorgelezen", self.profile_read),
+            ("Advies gekregen", self.advice),
+            ("Medewerker gevraagd", self.handoff_asked),
+            ("Overdracht opgeslagen", self.handoff_stored),
+        ]
 
     @property
     def stage_rows(self) -> List[Tuple[str, int]]:
@@ -100,7 +107,8 @@ class Figures:
     @property
     def drop_rows(self) -> List[Tuple[str, int]]:
         return [(BEFORE_FIRST, self.drop_off.get(BEFORE_FIRST, 0))] + [
-            (QUESTION_LABELS.get(slot, slot), self.drop_off.get(slot, 0)) for slot in PROFILE_SLOTS]
+            (QUESTION_LABELS.get(slot, slot), self.drop_off.get(slot, 0)) for slot in PROFILE_SLOTS
+        ]
 
     @property
     def rates(self) -> Dict[str, float]:
@@ -121,7 +129,9 @@ def analyse(conversations: Iterable, include_test: bool = False) -> Figures:
     figures = Figures()
     for item in conversations:
         sender, history = item if isinstance(item, tuple) else ("", item)
-        user_messages = [e for e in history if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")]
+        user_messages = [
+            e for e in history if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
+        ]
         if not user_messages:
             continue
         if not include_test and is_test_traffic(sender, history):
@@ -132,8 +142,11 @@ def analyse(conversations: Iterable, include_test: bool = False) -> Figures:
         figures.fallbacks += sum(1 for e in user_messages if _intent(e) == "nlu_fallback")
         actions = {e.get("name") for e in history if e.get("event") == "action"}
         intents = {_intent(e) for e in history if e.get("event") == "user"}
-        asked = [e.get("value") for e in history if e.get("event") == "slot" and e.get("name") == "requested_slot"
-                 and e.get("value") in PROFILE_SLOTS]
+        asked = [
+            e.get("value")
+            for e in history
+            if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value") in PROFILE_SLOTS
+        ]
         read, advice = "action_lees_profiel_voor" in actions, "action_geef_advies" in actions
         stored = "action_overdracht_opslaan" in actions
         figures.asked_question += bool(asked)
@@ -141,8 +154,9 @@ def analyse(conversations: Iterable, include_test: bool = False) -> Figures:
         figures.advice += advice
         figures.handoff_asked += "human_handoff" in intents
         figures.handoff_stored += stored
-        stage = ("overdracht" if stored else "advies" if advice else "profiel" if read
-                 else "vragen" if asked else "begin")
+        stage = (
+            "overdracht" if stored else "advies" if advice else "profiel" if read else "vragen" if asked else "begin"
+        )
         figures.stages[stage] += 1
         if stage == "vragen":
             figures.drop_off[asked[-1]] += 1
@@ -155,8 +169,13 @@ def load(engine, since: Optional[dt.date]) -> List[Tuple[str, List[Dict[str, Any
     query = sa.select(events.c.sender_id, events.c.data).order_by(events.c.sender_id, events.c.id)
     if since:
         start = dt.datetime.combine(since, dt.time(), tzinfo=dt.timezone.utc).timestamp()
-        query = query.where(events.c.sender_id.in_(sa.select(events.c.sender_id).group_by(events.c.sender_id)
-                                                    .having(sa.func.max(events.c.timestamp) >= start)))
+        query = query.where(
+            events.c.sender_id.in_(
+                sa.select(events.c.sender_id)
+                .group_by(events.c.sender_id)
+                .having(sa.func.max(events.c.timestamp) >= start)
+            )
+        )
     grouped: Dict[str, List[Dict[str, Any]]] = {}
     with engine.connect() as connection:
         for sender, data in connection.execute(query):
@@ -202,33 +221,71 @@ def _table(header: Tuple[str, str, str], rows: List[Tuple[str, int]], whole: int
 def report(figures: Figures, out_dir: Path, title_date: str, include_test: bool = False) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     n = figures.conversations
-    _bar(out_dir / "trechter.png", figures.funnel, f"Hoe ver kwamen de gesprekken? (van {n} gesprekken)",
-         "aantal gesprekken", whole=n)
-    _bar(out_dir / "einde.png", figures.stage_rows, f"Waar eindigde het gesprek? (samen {n} gesprekken)",
-         "aantal gesprekken", whole=n)
+    _bar(
+        out_dir / "trechter.png",
+        figures.funnel,
+        f"Hoe ver kwamen de gesprekken? (van {n} gesprekken)",
+        "aantal gesprekken",
+        whole=n,
+    )
+    _bar(
+        out_dir / "einde.png",
+        figures.stage_rows,
+        f"Waar eindigde het gesprek? (samen {n} gesprekken)",
+        "aantal gesprekken",
+        whole=n,
+    )
     stopped = figures.stages.get("vragen", 0) + figures.stages.get("begin", 0)
-    _bar(out_dir / "afhakers.png", figures.drop_rows, f"Gestopt voor het advies, bij welke vraag? ({stopped} gesprekken)",
-         "aantal gesprekken", whole=n)
-    traffic = ("Testverkeer telt mee (--met-testverkeer)." if include_test else
-               f"Niet meegeteld als test- of belastingverkeer: {figures.excluded_test} gesprek(ken) "
-               f"(afzender begint met {', '.join(TEST_PREFIXES)} of een bericht met metadata "
-               f"\"{TEST_MARKER}\": true).")
+    _bar(
+        out_dir / "afhakers.png",
+        figures.drop_rows,
+        f"Gestopt voor het advies, bij welke vraag? ({stopped} gesprekken)",
+        "aantal gesprekken",
+        whole=n,
+    )
+    traffic = (
+        "Testverkeer telt mee (--met-testverkeer)."
+        if include_test
+        else f"Niet meegeteld als test- of belastingverkeer: {figures.excluded_test} gesprek(ken) "
+        f"(afzender begint met {', '.join(TEST_PREFIXES)} of een bericht met metadata "
+        f"\"{TEST_MARKER}\": true)."
+    )
     lines = [
-        f"# Gesprekken: analyse ({title_date})", "",
-        f"Gesprekken met minstens één bericht: **{n}**. Berichten van personen: {figures.user_messages}.", traffic, "",
-        "## Trechter", "",
-        f"Hoeveel van de {n} gesprekken kwamen tot elk punt (een gesprek kan een medewerker vragen zonder advies).", "",
-        *_table(("punt", "gesprekken", f"van {n}"), figures.funnel, n), "", "![trechter](trechter.png)", "",
-        "## Waar eindigde het gesprek?", "",
-        f"Elk gesprek staat in precies één regel, het verste punt dat het bereikte; samen {n}.", "",
+        f"# Gesprekken: analyse ({title_date})",
+        "",
+        f"Gesprekken met minstens één bericht: **{n}**. Berichten van personen: {figures.user_messages}.",
+        traffic,
+        "",
+        "## Trechter",
+        "",
+        f"Hoeveel van de {n} gesprekken kwamen tot elk punt (een gesprek kan een medewerker vragen zonder advies).",
+        "",
+        *_table(("punt", "gesprekken", f"van {n}"), figures.funnel, n),
+        "",
+        "![trechter](trechter.png)",
+        "",
+        "## Waar eindigde het gesprek?",
+        "",
+        f"Elk gesprek staat in precies één regel, het verste punt dat het bereikte; samen {n}.",
+        "",
         *_table(("einde", "gesprekken", f"van {n}"), figures.stage_rows, n),
-        f"| **totaal** | **{sum(v for _, v in figures.stage_rows)}** | |", "", "![einde](einde.png)", "",
-        "## Afhakers per vraag", "",
-        f"Gesprekken die stopten vóór het profiel werd voorgelezen ({stopped}), naar de laatst gestelde vraag.", "",
-        *_table(("vraag", "gesprekken", f"van {n}"), figures.drop_rows, n), "", "![afhakers](afhakers.png)", "",
-        "## Niet begrepen", "",
+        f"| **totaal** | **{sum(v for _, v in figures.stage_rows)}** | |",
+        "",
+        "![einde](einde.png)",
+        "",
+        "## Afhakers per vraag",
+        "",
+        f"Gesprekken die stopten vóór het profiel werd voorgelezen ({stopped}), naar de laatst gestelde vraag.",
+        "",
+        *_table(("vraag", "gesprekken", f"van {n}"), figures.drop_rows, n),
+        "",
+        "![afhakers](afhakers.png)",
+        "",
+        "## Niet begrepen",
+        "",
         f"{figures.fallbacks} van {figures.user_messages} berichten niet begrepen "
-        f"({Figures.rate(figures.fallbacks, figures.user_messages):.1%} per bericht).", "",
+        f"({Figures.rate(figures.fallbacks, figures.user_messages):.1%} per bericht).",
+        "",
     ]
     path = out_dir / "analyse.md"
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -236,8 +293,11 @@ def report(figures: Figures, out_dir: Path, title_date: str, include_test: bool 
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.maintenance.analytics", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.maintenance.analytics",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--sinds", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--uit", type=Path, default=None)
     parser.add_argument("--tracker-url", default=None)
@@ -245,7 +305,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     today = dt.date.today().isoformat()
     figures = analyse(load(tracker_engine(args.tracker_url), args.sinds), args.met_testverkeer)
-    path = report(figures, args.uit or current().maintenance.reports_dir / f"analyse-{today}", today, args.met_testverkeer)
+    path = report(
+        figures, args.uit or current().maintenance.reports_dir / f"analyse-{today}", today, args.met_testverkeer
+    )
     n = figures.conversations
     print(f"Rapport: {path}")
     print(f"Gesprekken: {n} (niet meegeteld als testverkeer: {figures.excluded_test})")
@@ -256,8 +318,10 @@ def main(argv=None) -> int:
     for label, number in figures.stage_rows:
         print(f"  {label}: {number}")
     print(f"  totaal: {sum(v for _, v in figures.stage_rows)}")
-    print(f"Niet begrepen: {figures.fallbacks} van {figures.user_messages} berichten "
-          f"({Figures.rate(figures.fallbacks, figures.user_messages):.1%})")
+    print(
+        f"Niet begrepen: {figures.fallbacks} van {figures.user_messages} berichten "
+        f"({Figures.rate(figures.fallbacks, figures.user_messages):.1%})"
+    )
     return 0
 
 

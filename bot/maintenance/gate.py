@@ -66,15 +66,23 @@ def changed_messages(old: Metrics, new: Metrics, intent: str) -> List[Change]:
     return changes
 
 
-def decide(old: Metrics, new: Metrics, max_drop: float = 0.01, max_intent_drop: float = 0.10,
-           min_support: int = 10, min_changed: int = 2) -> Decision:
+def decide(
+    old: Metrics,
+    new: Metrics,
+    max_drop: float = 0.01,
+    max_intent_drop: float = 0.10,
+    min_support: int = 10,
+    min_changed: int = 2,
+) -> Decision:
     reasons: List[str] = []
     blocked = False
     delta = new.intent_macro_f1 - old.intent_macro_f1
     if delta < -max_drop:
         blocked = True
-        reasons.append(f"intent macro-F1 daalt van {old.intent_macro_f1:.3f} naar {new.intent_macro_f1:.3f} "
-                       f"({delta:+.3f}; toegestaan: -{max_drop:.3f})")
+        reasons.append(
+            f"intent macro-F1 daalt van {old.intent_macro_f1:.3f} naar {new.intent_macro_f1:.3f} "
+            f"({delta:+.3f}; toegestaan: -{max_drop:.3f})"
+        )
     else:
         reasons.append(f"intent macro-F1 {old.intent_macro_f1:.3f} -> {new.intent_macro_f1:.3f} ({delta:+.3f})")
     drops: List[IntentDrop] = []
@@ -86,14 +94,18 @@ def decide(old: Metrics, new: Metrics, max_drop: float = 0.01, max_intent_drop: 
         changes = changed_messages(old, new, name)
         enough = support >= min_support and (len(changes) >= min_changed or not (old.predictions and new.predictions))
         drops.append(IntentDrop(name, before, after, support, changes, enough))
-        what = (f"intent '{name}' daalt van {before:.2f} naar {after:.2f} (meer dan {max_intent_drop:.2f}); "
-                f"{support} apart gehouden voorbeeld(en), {len(changes)} bericht(en) anders voorspeld")
+        what = (
+            f"intent '{name}' daalt van {before:.2f} naar {after:.2f} (meer dan {max_intent_drop:.2f}); "
+            f"{support} apart gehouden voorbeeld(en), {len(changes)} bericht(en) anders voorspeld"
+        )
         if enough:
             blocked = True
             reasons.append(what)
         else:
-            reasons.append(what + f": geen oordeel, te weinig steun (nodig: {min_support} voorbeelden en "
-                                  f"{min_changed} veranderde berichten)")
+            reasons.append(
+                what + f": geen oordeel, te weinig steun (nodig: {min_support} voorbeelden en "
+                f"{min_changed} veranderde berichten)"
+            )
     if old.story_accuracy is not None and new.story_accuracy is not None:
         if new.story_accuracy < old.story_accuracy:
             blocked = True

@@ -48,8 +48,12 @@ def fingerprint(path: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def promote(candidate: Path, production: Optional[Path] = None, keep_previous_in: Optional[Path] = None,
-            report: Optional[Path] = None) -> Path:
+def promote(
+    candidate: Path,
+    production: Optional[Path] = None,
+    keep_previous_in: Optional[Path] = None,
+    report: Optional[Path] = None,
+) -> Path:
     """Makes ``candidate`` the served model (atomically); the previous promoted model is kept
     in ``keep_previous_in``. Only ``make retrain`` calls this, after the gate."""
     production = production or production_dir()
@@ -66,9 +70,18 @@ def promote(candidate: Path, production: Optional[Path] = None, keep_previous_in
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    (production / RECORD).write_text(json.dumps({
-        "vingerafdruk": fingerprint(target), "bron": str(candidate), "rapport": str(report) if report else None,
-        "gepromoveerd_op": dt.datetime.now().isoformat(timespec="seconds")}, ensure_ascii=False, indent=2))
+    (production / RECORD).write_text(
+        json.dumps(
+            {
+                "vingerafdruk": fingerprint(target),
+                "bron": str(candidate),
+                "rapport": str(report) if report else None,
+                "gepromoveerd_op": dt.datetime.now().isoformat(timespec="seconds"),
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
     return target
 
 
@@ -81,13 +94,18 @@ def describe(production: Optional[Path] = None) -> str:
         record = production / RECORD
         since = json.loads(record.read_text()).get("gepromoveerd_op") if record.exists() else "onbekend"
         return f"Gepromoveerd model {model} (vingerafdruk {fingerprint(model)}, gepromoveerd op {since})"
-    return (f"Ontwikkelmodel {model} (vingerafdruk {fingerprint(model)}): nog geen gepromoveerd model; "
-            "make retrain promoveert er een")
+    return (
+        f"Ontwikkelmodel {model} (vingerafdruk {fingerprint(model)}): nog geen gepromoveerd model; "
+        "make retrain promoveert er een"
+    )
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.maintenance.production", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.maintenance.production",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("wat", nargs="?", choices=["pad", "uitleg"], default="uitleg")
     args = parser.parse_args(argv)
     print(served_model() if args.wat == "pad" else describe())

@@ -52,9 +52,11 @@ class Removed:
     testverhalen: int = 0
 
     def __str__(self) -> str:
-        return (f"{self.gesprekken} gesprek(ken), {self.gebeurtenissen} gebeurtenissen, {self.overdrachten} "
-                f"overdracht(en), {self.exportregels} exportregel(s), {self.exportbestanden} exportbestand(en), "
-                f"{self.testverhalen} testverha(a)l(en)")
+        return (
+            f"{self.gesprekken} gesprek(ken), {self.gebeurtenissen} gebeurtenissen, {self.overdrachten} "
+            f"overdracht(en), {self.exportregels} exportregel(s), {self.exportbestanden} exportbestand(en), "
+            f"{self.testverhalen} testverha(a)l(en)"
+        )
 
     @property
     def anything(self) -> bool:
@@ -81,46 +83,68 @@ def resolve(conversation_id: str, trackers: Engine) -> str:
     return conversation_id
 
 
-def delete_conversation(conversation_id: str, trackers: Engine, app: Optional[Engine],
-                        export_dir: Path = EXPORT_DIR, stories_dir: Path = STORIES_DIR) -> Removed:
+def delete_conversation(
+    conversation_id: str,
+    trackers: Engine,
+    app: Optional[Engine],
+    export_dir: Path = EXPORT_DIR,
+    stories_dir: Path = STORIES_DIR,
+) -> Removed:
     removed = Removed()
     conversation_id = resolve(conversation_id, trackers)
-    alias = conversation_id if conversation_id.startswith("g-") and conversation_id not in _senders(trackers) \
+    alias = (
+        conversation_id
+        if conversation_id.startswith("g-") and conversation_id not in _senders(trackers)
         else pseudonym(conversation_id)
+    )
     if _has_events_table(trackers):
         with trackers.begin() as connection:
             removed.gebeurtenissen = connection.execute(
-                events.delete().where(events.c.sender_id == conversation_id)).rowcount
+                events.delete().where(events.c.sender_id == conversation_id)
+            ).rowcount
     removed.gesprekken = int(removed.gebeurtenissen > 0)
     if app is not None:
         with app.begin() as connection:
             removed.overdrachten = connection.execute(
-                overdracht.delete().where(overdracht.c.conversation_id == conversation_id)).rowcount
+                overdracht.delete().where(overdracht.c.conversation_id == conversation_id)
+            ).rowcount
     removed.exportregels, removed.exportbestanden = strip_exports(export_dir, {alias})
     removed.testverhalen = strip_stories(stories_dir, {alias})
     return removed
 
 
-def purge(days: float, trackers: Engine, app: Optional[Engine], handoff_days: Optional[float] = None,
-          export_dir: Path = EXPORT_DIR, now: Optional[float] = None, stories_dir: Path = STORIES_DIR) -> Removed:
+def purge(
+    days: float,
+    trackers: Engine,
+    app: Optional[Engine],
+    handoff_days: Optional[float] = None,
+    export_dir: Path = EXPORT_DIR,
+    now: Optional[float] = None,
+    stories_dir: Path = STORIES_DIR,
+) -> Removed:
     now = now if now is not None else time.time()
     cutoff = now - days * 86400
     removed = Removed()
     senders: List[str] = []
     if _has_events_table(trackers):
         with trackers.begin() as connection:
-            old = sa.select(events.c.sender_id).group_by(events.c.sender_id).having(
-                sa.func.max(events.c.timestamp) < cutoff)
+            old = (
+                sa.select(events.c.sender_id)
+                .group_by(events.c.sender_id)
+                .having(sa.func.max(events.c.timestamp) < cutoff)
+            )
             senders = connection.execute(old).scalars().all()
             removed.gesprekken = len(senders)
             for chunk in range(0, len(senders), 500):
                 removed.gebeurtenissen += connection.execute(
-                    events.delete().where(events.c.sender_id.in_(senders[chunk:chunk + 500]))).rowcount
+                    events.delete().where(events.c.sender_id.in_(senders[chunk : chunk + 500]))
+                ).rowcount
     if app is not None:
         limit = dt.datetime.utcfromtimestamp(now - (handoff_days if handoff_days is not None else days) * 86400)
         with app.begin() as connection:
             removed.overdrachten = connection.execute(
-                overdracht.delete().where(overdracht.c.aangemaakt_op < limit)).rowcount
+                overdracht.delete().where(overdracht.c.aangemaakt_op < limit)
+            ).rowcount
     kept = {pseudonym(sender) for sender in _senders(trackers)}
     aliases = {pseudonym(sender) for sender in senders}
     aliases |= {alias for alias, last in conversation_ages(export_dir).items() if last < cutoff and alias not in kept}
@@ -145,8 +169,9 @@ def reclean(trackers: Engine, export_dir: Path = EXPORT_DIR, stories_dir: Path =
     done = {"gebeurtenissen": 0, "exportregels": 0, "testverhalen": 0}
     for sender in _senders(trackers):
         with trackers.begin() as connection:
-            rows = connection.execute(sa.select(events.c.id, events.c.data).where(events.c.sender_id == sender)
-                                      .order_by(events.c.id)).all()
+            rows = connection.execute(
+                sa.select(events.c.id, events.c.data).where(events.c.sender_id == sender).order_by(events.c.id)
+            ).all()
             history = [json.loads(data) for _, data in rows]
             contacts = privacy.contact_values(history) if privacy.handoff_finished(history) else set()
             for (row_id, _data), event in zip(rows, history):
@@ -163,8 +188,9 @@ def reclean(trackers: Engine, export_dir: Path = EXPORT_DIR, stories_dir: Path =
             by_conversation.setdefault(line.get("gesprek"), []).append(line)
         changed = 0
         for members in by_conversation.values():
-            cleaner = privacy.ExportCleaner([{"event": "user", "text": m.get("tekst")} for m in members
-                                             if m.get("van") == "persoon"])
+            cleaner = privacy.ExportCleaner(
+                [{"event": "user", "text": m.get("tekst")} for m in members if m.get("van") == "persoon"]
+            )
             for member in members:
                 text = cleaner.text(member.get("tekst"))
                 if text != member.get("tekst"):
@@ -204,11 +230,25 @@ def reclean(trackers: Engine, export_dir: Path = EXPORT_DIR, stories_dir: Path =
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.maintenance.retention", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tracker-url", default=None, help="standaard TRACKER_DB_URL, anders de tracker_store van het endpoints-bestand van Rasa")
-    parser.add_argument("--exports", type=Path, default=EXPORT_DIR, help="map met exports (standaard REVIEW_DIR of var/review)")
-    parser.add_argument("--testverhalen", type=Path, default=STORIES_DIR, help="map met testverhalen (standaard TESTVERHALEN_DIR of tests)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.maintenance.retention",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--tracker-url",
+        default=None,
+        help="standaard TRACKER_DB_URL, anders de tracker_store van het endpoints-bestand van Rasa",
+    )
+    parser.add_argument(
+        "--exports", type=Path, default=EXPORT_DIR, help="map met exports (standaard REVIEW_DIR of var/review)"
+    )
+    parser.add_argument(
+        "--testverhalen",
+        type=Path,
+        default=STORIES_DIR,
+        help="map met testverhalen (standaard TESTVERHALEN_DIR of tests)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     clean = commands.add_parser("opschonen")
     clean.add_argument("--dagen", type=float, required=True)
@@ -224,8 +264,10 @@ def main(argv=None) -> int:
         return 2
     if args.command == "herredigeren":
         done = reclean(tracker_engine(args.tracker_url), args.exports, args.testverhalen)
-        print(f"Opnieuw geredigeerd: {done['gebeurtenissen']} gebeurtenis(sen) in de store, "
-              f"{done['exportregels']} exportregel(s), {done['testverhalen']} testverha(a)l(en)")
+        print(
+            f"Opnieuw geredigeerd: {done['gebeurtenissen']} gebeurtenis(sen) in de store, "
+            f"{done['exportregels']} exportregel(s), {done['testverhalen']} testverha(a)l(en)"
+        )
         return 0
     if args.command == "opschonen" and args.dagen < 0:
         print("--dagen moet 0 of meer zijn", file=sys.stderr)
@@ -238,9 +280,11 @@ def main(argv=None) -> int:
     if args.command == "verwijder":
         removed = delete_conversation(args.gesprek, trackers, app, args.exports, args.testverhalen)
         if not removed.anything:
-            print(f"Gesprek {args.gesprek} niet gevonden: geen gebeurtenissen, overdrachten, exportregels of "
-                  "testverhalen. Er is niets verwijderd. Controleer het id (of het pseudoniem g-... uit een export).",
-                  file=sys.stderr)
+            print(
+                f"Gesprek {args.gesprek} niet gevonden: geen gebeurtenissen, overdrachten, exportregels of "
+                "testverhalen. Er is niets verwijderd. Controleer het id (of het pseudoniem g-... uit een export).",
+                file=sys.stderr,
+            )
             return 1
         print(f"Verwijderd voor gesprek {args.gesprek}: {removed}")
     else:

@@ -57,23 +57,43 @@ from bot.privacy.trackers import ROOT, events, tracker_engine
 EXPORT_DIR = export_dir()
 DATA_DIR = ROOT / "bot" / "data"
 LOW_CONFIDENCE = 0.6
-FIELDS = ["sectie", "tekst", "aantal", "voorspelde_intent", "zekerheid", "reden", "vraag_van_de_bot",
-          "antwoord_van_de_bot", "entiteiten", CONVERSATIONS, "laatst", "juiste_intent", "opnemen"]
+FIELDS = [
+    "sectie",
+    "tekst",
+    "aantal",
+    "voorspelde_intent",
+    "zekerheid",
+    "reden",
+    "vraag_van_de_bot",
+    "antwoord_van_de_bot",
+    "entiteiten",
+    CONVERSATIONS,
+    "laatst",
+    "juiste_intent",
+    "opnemen",
+]
 REQUIRED = ("tekst", "juiste_intent", "opnemen")
 YES = {"ja", "j", "x", "1", "yes", "true"}
 SECTIONS = ("1 nakijken", "2 zeker maar mogelijk fout", "3 bewust afgehandeld")
 #: What comes right after a confident prediction that was probably wrong.
-AFTERMATH = {"correct": "zeker_daarna_correctie", "restart": "zeker_daarna_opnieuw",
-             "human_handoff": "zeker_daarna_medewerker"}
+AFTERMATH = {
+    "correct": "zeker_daarna_correctie",
+    "restart": "zeker_daarna_opnieuw",
+    "human_handoff": "zeker_daarna_medewerker",
+}
 MISUNDERSTOOD = {"aanbod_medewerker", "verduidelijk", "verduidelijk_vraag"}
 
 
 def _conversations(engine: Engine, since: float) -> Dict[str, List[Dict[str, Any]]]:
     with engine.connect() as connection:
-        recent = sa.select(events.c.sender_id).group_by(events.c.sender_id).having(
-            sa.func.max(events.c.timestamp) >= since)
-        rows = connection.execute(sa.select(events.c.sender_id, events.c.data).where(
-            events.c.sender_id.in_(recent)).order_by(events.c.sender_id, events.c.id)).all()
+        recent = (
+            sa.select(events.c.sender_id).group_by(events.c.sender_id).having(sa.func.max(events.c.timestamp) >= since)
+        )
+        rows = connection.execute(
+            sa.select(events.c.sender_id, events.c.data)
+            .where(events.c.sender_id.in_(recent))
+            .order_by(events.c.sender_id, events.c.id)
+        ).all()
     found: Dict[str, List[Dict[str, Any]]] = {}
     for sender, data in rows:
         found.setdefault(sender, []).append(json.loads(data))
@@ -104,8 +124,9 @@ def _time(timestamp: Any) -> str:
     return dt.datetime.utcfromtimestamp(float(timestamp or 0)).isoformat(timespec="seconds") + "Z"
 
 
-def review_rows(conversation_id: str, history: Iterable[Dict[str, Any]],
-                cleaner: Optional[ExportCleaner] = None) -> List[Dict[str, Any]]:
+def review_rows(
+    conversation_id: str, history: Iterable[Dict[str, Any]], cleaner: Optional[ExportCleaner] = None
+) -> List[Dict[str, Any]]:
     """The messages of one conversation worth a look, one row per message (not grouped)."""
     history = list(history)
     cleaner = cleaner or ExportCleaner(history)
@@ -156,12 +177,22 @@ def review_rows(conversation_id: str, history: Iterable[Dict[str, Any]],
                 reasons.append("correctie")
             if name == "human_handoff" and last_bot_key in MISUNDERSTOOD:
                 reasons.append("medewerker_na_misverstand")
-        entities = [{"entity": e.get("entity"), "value": cleaner.value(e.get("value"))}
-                    for e in (raw.get("parse_data") or {}).get("entities") or []]
-        row = {"sectie": section, "tekst": text, "voorspelde_intent": name, "zekerheid": confidence,
-               "reden": reasons, "vraag_van_de_bot": last_bot_text, "antwoord_van_de_bot": "",
-               "entiteiten": json.dumps(entities, ensure_ascii=False), "gesprek": alias,
-               "tijd": float(raw.get("timestamp") or 0)}
+        entities = [
+            {"entity": e.get("entity"), "value": cleaner.value(e.get("value"))}
+            for e in (raw.get("parse_data") or {}).get("entities") or []
+        ]
+        row = {
+            "sectie": section,
+            "tekst": text,
+            "voorspelde_intent": name,
+            "zekerheid": confidence,
+            "reden": reasons,
+            "vraag_van_de_bot": last_bot_text,
+            "antwoord_van_de_bot": "",
+            "entiteiten": json.dumps(entities, ensure_ascii=False),
+            "gesprek": alias,
+            "tijd": float(raw.get("timestamp") or 0),
+        }
         pending.append(row)
         rows.append(row)
         if not input_kind and name not in AFTERMATH and name != "nlu_fallback" and confidence >= LOW_CONFIDENCE:
@@ -170,7 +201,8 @@ def review_rows(conversation_id: str, history: Iterable[Dict[str, Any]],
         if row["sectie"] == SECTIONS[0] and not row["reden"]:
             continue
         if any(r in AFTERMATH.values() for r in row["reden"]) and not any(
-                r in {"niet_begrepen", "lage_zekerheid", "correctie", "medewerker_na_misverstand"} for r in row["reden"]):
+            r in {"niet_begrepen", "lage_zekerheid", "correctie", "medewerker_na_misverstand"} for r in row["reden"]
+        ):
             row["sectie"] = SECTIONS[1]
     return [row for row in rows if row["reden"]]
 
@@ -189,21 +221,30 @@ def group_rows(rows: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
     for (section, _), members in groups.items():
         common = lambda field: Counter(m[field] for m in members).most_common(1)[0][0]  # noqa: E731, B023
         reasons = list(dict.fromkeys(r for m in members for r in m["reden"]))
-        out.append({
-            "sectie": section, "tekst": excel_safe(common("tekst")), "aantal": len(members),
-            "voorspelde_intent": common("voorspelde_intent"),
-            "zekerheid": f"{sum(m['zekerheid'] for m in members) / len(members):.2f}",
-            "reden": ",".join(reasons), "vraag_van_de_bot": excel_safe(common("vraag_van_de_bot")),
-            "antwoord_van_de_bot": excel_safe(common("antwoord_van_de_bot")), "entiteiten": common("entiteiten"),
-            CONVERSATIONS: format_ids(Counter(m["gesprek"] for m in members)),
-            "laatst": _time(max(m["tijd"] for m in members)), "juiste_intent": "", "opnemen": "",
-        })
+        out.append(
+            {
+                "sectie": section,
+                "tekst": excel_safe(common("tekst")),
+                "aantal": len(members),
+                "voorspelde_intent": common("voorspelde_intent"),
+                "zekerheid": f"{sum(m['zekerheid'] for m in members) / len(members):.2f}",
+                "reden": ",".join(reasons),
+                "vraag_van_de_bot": excel_safe(common("vraag_van_de_bot")),
+                "antwoord_van_de_bot": excel_safe(common("antwoord_van_de_bot")),
+                "entiteiten": common("entiteiten"),
+                CONVERSATIONS: format_ids(Counter(m["gesprek"] for m in members)),
+                "laatst": _time(max(m["tijd"] for m in members)),
+                "juiste_intent": "",
+                "opnemen": "",
+            }
+        )
     out.sort(key=lambda r: (r["sectie"], -r["aantal"], r["tekst"]))
     return out
 
 
-def conversation_lines(conversation_id: str, history: Iterable[Dict[str, Any]],
-                       cleaner: Optional[ExportCleaner] = None) -> List[Dict[str, Any]]:
+def conversation_lines(
+    conversation_id: str, history: Iterable[Dict[str, Any]], cleaner: Optional[ExportCleaner] = None
+) -> List[Dict[str, Any]]:
     """The messages of one conversation for the JSON-lines export (contact details left out)."""
     history = list(history)
     cleaner = cleaner or ExportCleaner(history)
@@ -216,8 +257,12 @@ def conversation_lines(conversation_id: str, history: Iterable[Dict[str, Any]],
         if raw.get("event") == "user" and loop == "overdracht_form":
             continue  # contact details stay out of exports
         name, confidence = _intent(raw)
-        line = {"gesprek": alias, "van": "persoon" if raw["event"] == "user" else "bot",
-                "tekst": cleaner.text(raw.get("text")), "tijd": raw.get("timestamp")}
+        line = {
+            "gesprek": alias,
+            "van": "persoon" if raw["event"] == "user" else "bot",
+            "tekst": cleaner.text(raw.get("text")),
+            "tijd": raw.get("timestamp"),
+        }
         if raw["event"] == "user":
             line.update(intent=name, zekerheid=round(confidence, 4), invoer_soort=_input_kind(raw))
         lines.append(line)
@@ -251,7 +296,9 @@ _INTENT = re.compile(r"^- intent: (?P<name>\S+)\s*$")
 
 def _intent_block(path: Path, lines: List[str], intent: str) -> Tuple[Path, List[str], int, int]:
     """The lines [start, end) of the first block of ``intent`` in one NLU file."""
-    start = next(i for i, line in enumerate(lines) if _INTENT.match(line) and _INTENT.match(line).group("name") == intent)
+    start = next(
+        i for i, line in enumerate(lines) if _INTENT.match(line) and _INTENT.match(line).group("name") == intent
+    )
     end = start + 1
     while end < len(lines) and not lines[end].startswith("- "):
         end += 1
@@ -267,8 +314,13 @@ def known_examples(data_dir: Path) -> set:
     for path in _nlu_files(data_dir):
         for line in path.read_text(encoding="utf-8").splitlines():
             stripped = line.strip()
-            if stripped.startswith("- ") and not stripped.startswith("- intent:") and not stripped.startswith("- lookup:") \
-                    and not stripped.startswith("- synonym:") and not stripped.startswith("- regex:"):
+            if (
+                stripped.startswith("- ")
+                and not stripped.startswith("- intent:")
+                and not stripped.startswith("- lookup:")
+                and not stripped.startswith("- synonym:")
+                and not stripped.startswith("- regex:")
+            ):
                 found.add(_normal(re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", stripped[2:])))
     return found
 
@@ -284,8 +336,9 @@ def _approved(review_csv: Path) -> List[Tuple[int, str, str]]:
         intent = (row.get("juiste_intent") or "").strip()
         text = " ".join(from_excel((row.get("tekst") or "").strip()).split())
         if not intent or not text:
-            problems.append(f"regel {number}: 'opnemen' is ja maar " + ("'juiste_intent'" if not intent else "'tekst'")
-                            + " is leeg")
+            problems.append(
+                f"regel {number}: 'opnemen' is ja maar " + ("'juiste_intent'" if not intent else "'tekst'") + " is leeg"
+            )
             continue
         approved.append((number, text, intent))
     if problems:
@@ -303,8 +356,10 @@ def merge(review_csv: Path, data_dir: Path = DATA_DIR) -> Dict[str, Any]:
     unknown = sorted({intent for _, _, intent in approved if intent not in known})
     if unknown:
         lines = [str(n) for n, _, intent in approved if intent in unknown]
-        raise ExportFileError(f"Onbekende intent(s): {', '.join(unknown)} (regel {', '.join(lines)}). "
-                              "Er is niets toegevoegd. Kies een intent uit domain.yml / bot/data/nlu.")
+        raise ExportFileError(
+            f"Onbekende intent(s): {', '.join(unknown)} (regel {', '.join(lines)}). "
+            "Er is niets toegevoegd. Kies een intent uit domain.yml / bot/data/nlu."
+        )
     seen = known_examples(data_dir)
     added, duplicates = 0, 0
     changed = set()
@@ -314,9 +369,14 @@ def merge(review_csv: Path, data_dir: Path = DATA_DIR) -> Dict[str, Any]:
             continue
         # The topic file where the intent has most of its examples (a file of extra variants
         # may hold a few of them too).
-        path, lines, start, end = max((_intent_block(path, lines, intent) for path, lines in files.items()
-                                       if any(_INTENT.match(line) and _INTENT.match(line).group("name") == intent for line in lines)),
-                                      key=lambda block: block[3] - block[2])
+        path, lines, start, end = max(
+            (
+                _intent_block(path, lines, intent)
+                for path, lines in files.items()
+                if any(_INTENT.match(line) and _INTENT.match(line).group("name") == intent for line in lines)
+            ),
+            key=lambda block: block[3] - block[2],
+        )
         last = max(i for i in range(start, end) if lines[i].strip().startswith("- "))
         lines.insert(last + 1, "    - " + text)
         seen.add(_normal(text))
@@ -349,15 +409,26 @@ def from_nlu_yaml(nlu_yaml: Path, review_csv: Path) -> int:
             continue
         for line in str(block.get("examples") or "").splitlines():
             if line.strip().startswith("- "):
-                rows.append({**{f: "" for f in FIELDS}, "tekst": excel_safe(line.strip()[2:]),
-                             "juiste_intent": block["intent"], "opnemen": "ja", "reden": "yaml", "aantal": 1})
+                rows.append(
+                    {
+                        **{f: "" for f in FIELDS},
+                        "tekst": excel_safe(line.strip()[2:]),
+                        "juiste_intent": block["intent"],
+                        "opnemen": "ja",
+                        "reden": "yaml",
+                        "aantal": 1,
+                    }
+                )
     write_csv(review_csv, FIELDS, rows)
     return len(rows)
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.maintenance.review", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.maintenance.review",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--tracker-url", default=None)
     commands = parser.add_subparsers(dest="command", required=True)
     out = commands.add_parser("exporteer")

@@ -45,21 +45,29 @@ def story_steps(history: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
 
 
 def story(conversation_id: str, history: Iterable[Dict[str, Any]]) -> str:
-    data = {"version": "3.1", "stories": [{"story": story_name(pseudonym(conversation_id)),
-                                            "steps": story_steps(history)}]}
+    data = {
+        "version": "3.1",
+        "stories": [{"story": story_name(pseudonym(conversation_id)), "steps": story_steps(history)}],
+    }
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.maintenance.stories", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.maintenance.stories",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("gesprek")
     parser.add_argument("--uit", type=Path, default=None)
     parser.add_argument("--tracker-url", default=None)
     args = parser.parse_args(argv)
     with tracker_engine(args.tracker_url).connect() as connection:
-        rows = connection.execute(sa.select(events.c.data).where(events.c.sender_id == args.gesprek)
-                                  .order_by(events.c.id)).scalars().all()
+        rows = (
+            connection.execute(sa.select(events.c.data).where(events.c.sender_id == args.gesprek).order_by(events.c.id))
+            .scalars()
+            .all()
+        )
     if not rows:
         print(f"Gesprek {args.gesprek} niet gevonden.", file=sys.stderr)
         return 1

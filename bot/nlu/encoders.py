@@ -118,8 +118,12 @@ def load(spec: str = DEFAULT_ENCODER) -> Optional[SentenceEncoder]:
                 else:
                     raise EncoderUnavailable(f"onbekende encoder '{spec}'")
             except EncoderUnavailable as error:
-                logger.warning("Zinsencoder '%s' niet beschikbaar: %s. De NLU werkt zonder, "
-                               "alleen met woord- en lettergroepkenmerken.", spec, error)
+                logger.warning(
+                    "Zinsencoder '%s' niet beschikbaar: %s. De NLU werkt zonder, "
+                    "alleen met woord- en lettergroepkenmerken.",
+                    spec,
+                    error,
+                )
                 _LOADED[spec] = None
         return _LOADED[spec]
 

@@ -49,10 +49,16 @@ class IntentModel:
     labels: List[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._word = TfidfVectorizer(analyzer="word", ngram_range=self.config.word_ngrams, sublinear_tf=True,
-                                     token_pattern=r"(?u)\b\w+\b", preprocessor=normalise)
-        self._char = TfidfVectorizer(analyzer="char_wb", ngram_range=self.config.char_ngrams, sublinear_tf=True,
-                                     preprocessor=normalise)
+        self._word = TfidfVectorizer(
+            analyzer="word",
+            ngram_range=self.config.word_ngrams,
+            sublinear_tf=True,
+            token_pattern=r"(?u)\b\w+\b",
+            preprocessor=normalise,
+        )
+        self._char = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=self.config.char_ngrams, sublinear_tf=True, preprocessor=normalise
+        )
         self._classifier = LogisticRegression(C=self.config.C, max_iter=3000, class_weight=self.config.class_weight)
         self.uses_dense = False
 
@@ -88,7 +94,9 @@ class IntentModel:
 
     def _multinomial(self) -> bool:
         c = self._classifier
-        return len(c.classes_) > 2 and (c.multi_class == "multinomial" or (c.multi_class == "auto" and c.solver != "liblinear"))
+        return len(c.classes_) > 2 and (
+            c.multi_class == "multinomial" or (c.multi_class == "auto" and c.solver != "liblinear")
+        )
 
     def _weights(self) -> np.ndarray:
         weights = self.__dict__.get("_weights_t")
@@ -107,7 +115,7 @@ class IntentModel:
 
 
 def intent_of(label: str) -> str:
-    """"faq/vog" -> "faq"; other labels are intents already."""
+    """ "faq/vog" -> "faq"; other labels are intents already."""
     return label.split(RETRIEVAL_SEPARATOR, 1)[0]
 
 

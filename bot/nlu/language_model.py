@@ -78,10 +78,7 @@ def model_fingerprint(name: Text) -> Text:
             return f"{name}=={spacy.util.get_package_version(name)}"
         if os.path.isdir(name):
             meta = spacy.util.load_meta(os.path.join(name, "meta.json"))
-            stamp = max(
-                os.path.getmtime(os.path.join(root, f))
-                for root, _, files in os.walk(name) for f in files
-            )
+            stamp = max(os.path.getmtime(os.path.join(root, f)) for root, _, files in os.walk(name) for f in files)
             return f"{os.path.abspath(name)}:{meta.get('name')}=={meta.get('version')}@{stamp}"
     except (OSError, ValueError):
         pass

@@ -23,10 +23,35 @@ from bot.privacy.redact import redact, redact_contact_details
 from bot.settings import ROOT
 
 #: Keys whose values are identifiers or names of the bot's own machinery, never personal text.
-SKIP_KEYS = frozenset({"event", "timestamp", "message_id", "input_channel", "policy", "name", "intent_name",
-                       "action_name", "confidence", "extractor", "processors", "start", "end", "entity",
-                       "ranking", "intent_ranking", "response_selector", "utter_action", "retrieval_intent",
-                       "template_name", "response_templates", "id", "intent", "action_text", "hide_rule_turn"})
+SKIP_KEYS = frozenset(
+    {
+        "event",
+        "timestamp",
+        "message_id",
+        "input_channel",
+        "policy",
+        "name",
+        "intent_name",
+        "action_name",
+        "confidence",
+        "extractor",
+        "processors",
+        "start",
+        "end",
+        "entity",
+        "ranking",
+        "intent_ranking",
+        "response_selector",
+        "utter_action",
+        "retrieval_intent",
+        "template_name",
+        "response_templates",
+        "id",
+        "intent",
+        "action_text",
+        "hide_rule_turn",
+    }
+)
 CONTACT_SLOTS = ("naam", "email", "telefoon")
 CONTACT_LABEL = "[contactgegevens]"
 #: Actions after which the contact details are no longer needed: stored, declined, stopped.
@@ -38,8 +63,11 @@ def user_text_slots() -> FrozenSet[str]:
     """Slots whose value comes from what the person typed: those filled from the text or an
     entity (domain.yml). Slots the bot fills itself (ids, the advice) are never redacted."""
     slots = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
-    return frozenset(name for name, slot in slots.items()
-                     if any(m.get("type") in {"from_text", "from_entity"} for m in slot.get("mappings") or []))
+    return frozenset(
+        name
+        for name, slot in slots.items()
+        if any(m.get("type") in {"from_text", "from_entity"} for m in slot.get("mappings") or [])
+    )
 
 
 def _clean(value: Any) -> Any:
@@ -139,7 +167,11 @@ def handoff_finished(events: Iterable[Mapping[str, Any]]) -> bool:
     given, or the form was left behind: a restart or a new session came after it."""
     finished = False
     for event in events:
-        if event.get("event") == "slot" and event.get("name") in CONTACT_SLOTS and event.get("value") not in (None, CONTACT_LABEL):
+        if (
+            event.get("event") == "slot"
+            and event.get("name") in CONTACT_SLOTS
+            and event.get("value") not in (None, CONTACT_LABEL)
+        ):
             finished = False
         if event.get("event") == "action" and event.get("name") in FINISHED or event.get("event") in ABANDONED:
             finished = True
@@ -161,11 +193,18 @@ class ExportCleaner:
         history = list(history)
         contacts = contact_values(history)
         self._contacts = _pattern(contacts) if contacts else None
-        given = {e["value"] for e in history if e.get("event") == "slot" and e.get("name") == "naam"
-                 and isinstance(e.get("value"), str) and e["value"] != CONTACT_LABEL}
+        given = {
+            e["value"]
+            for e in history
+            if e.get("event") == "slot"
+            and e.get("name") == "naam"
+            and isinstance(e.get("value"), str)
+            and e["value"] != CONTACT_LABEL
+        }
         # the name given for a handoff, and each of its words ("Bram" of "Bram Bakker")
-        names: Set[str] = set(given) | {word for name in given for word in name.split()
-                                        if len(word) >= 3 and word.lower() not in _PARTICLES}
+        names: Set[str] = set(given) | {
+            word for name in given for word in name.split() if len(word) >= 3 and word.lower() not in _PARTICLES
+        }
         for event in history:
             if event.get("event") == "user":
                 names.update(names_in(self._strip(event.get("text"))))

@@ -108,8 +108,10 @@ def read_csv(path: Path, required: Sequence[str] = ()) -> Tuple[List[str], List[
     missing = [column for column in required if column not in fields]
     if missing:
         found = ", ".join(f for f in fields if f) or "geen"
-        raise ExportFileError(f"{path} mist de kolom(men) {', '.join(missing)} (gevonden: {found}). "
-                              "Gebruik het bestand van make review; bewaar het als CSV.")
+        raise ExportFileError(
+            f"{path} mist de kolom(men) {', '.join(missing)} (gevonden: {found}). "
+            "Gebruik het bestand van make review; bewaar het als CSV."
+        )
     rows = [{(k or "").strip(): (v if isinstance(v, str) else "") for k, v in row.items()} for row in reader]
     return fields, rows
 
@@ -202,7 +204,7 @@ def strip_stories(stories_dir: Path, aliases: Set[str]) -> int:
         return 0
     names = {story_name(alias) for alias in aliases}
     for path in sorted(stories_dir.rglob("*.yml")):
-        if path.stem.startswith("test_echt_") and path.stem[len("test_echt_"):] in aliases:
+        if path.stem.startswith("test_echt_") and path.stem[len("test_echt_") :] in aliases:
             path.unlink()
             removed += 1
             continue
@@ -215,8 +217,9 @@ def strip_stories(stories_dir: Path, aliases: Set[str]) -> int:
             if match and match.group(2) in names:
                 indent = len(match.group(1))
                 index += 1
-                while index < len(lines) and (not lines[index].strip() or
-                                              len(lines[index]) - len(lines[index].lstrip()) > indent):
+                while index < len(lines) and (
+                    not lines[index].strip() or len(lines[index]) - len(lines[index].lstrip()) > indent
+                ):
                     index += 1
                 removed += 1
                 continue

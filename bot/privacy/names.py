@@ -20,18 +20,25 @@ NAME_LABEL = "[naam]"
 _PARTICLES = r"(?:van der|van den|van de|van|de|der|den|ter|ten|te|in 't|'t)"
 _WORD = r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*"
 #: After these words comes a name, whatever its spelling.
-_NAMED = re.compile(rf"\b(?:mijn naam is|mijn voornaam is|naam is|ik heet|noem me|je spreekt met)\s+"
-                    rf"(?P<name>{_WORD}(?:\s+{_PARTICLES})?(?:\s+{_WORD})?)", re.IGNORECASE)
+_NAMED = re.compile(
+    rf"\b(?:mijn naam is|mijn voornaam is|naam is|ik heet|noem me|je spreekt met)\s+"
+    rf"(?P<name>{_WORD}(?:\s+{_PARTICLES})?(?:\s+{_WORD})?)",
+    re.IGNORECASE,
+)
 _IK_BEN = re.compile(rf"\bik ben\s+(?P<name>{_WORD})(?P<after>\s*(?:$|[,.!?;:)(]|\s+en\b|\s+\d))", re.IGNORECASE)
-_IK_BEN_CAPITAL = re.compile(rf"\b[Ii]k ben\s+(?P<name>[A-Z][^\W\d_]+(?:\s+{_PARTICLES}\s+[A-Z][^\W\d_]+|\s+[A-Z][^\W\d_]+)?)")
+_IK_BEN_CAPITAL = re.compile(
+    rf"\b[Ii]k ben\s+(?P<name>[A-Z][^\W\d_]+(?:\s+{_PARTICLES}\s+[A-Z][^\W\d_]+|\s+[A-Z][^\W\d_]+)?)"
+)
 _GREETING = re.compile(r"\b(?:groetjes|groeten|groet|gr|mvg|vriendelijke groet)[,.]?\s+(?P<name>[A-Z][^\W\d_]+)")
 #: Words that follow "mijn naam is"/"met" but are no name.
-_NOT_NAMES = frozenset("""de het een een die dat dit is niet geen ook nog wel maar en of mijn je jij u hun ons
+_NOT_NAMES = frozenset(
+    """de het een een die dat dit is niet geen ook nog wel maar en of mijn je jij u hun ons
     onze zijn haar hem mij me ik we wij ze zij hij er hier daar wat wie hoe waar wanneer waarom graag even
     eigenlijk gewoon al alleen veel weinig meer minder ervaring werk kinderen leerlingen school studie
     opleiding diploma master bachelor hbo wo mbo havo vwo vmbo pabo lerarenopleiding ja nee oké ok benieuwd moe
     blij klaar zeker bang enthousiast geïnteresseerd werkloos student gepensioneerd getrouwd ziek thuis hier
-    nieuw oud jong zelfstandig zzp'er ondernemer""".split())
+    nieuw oud jong zelfstandig zzp'er ondernemer""".split()
+)
 
 
 @lru_cache(maxsize=1)

@@ -43,24 +43,34 @@ _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 #: a longer run of digits). Personal numbers are never inside them; exports replace them
 #: (``redact_contact_details``).
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-PHONE = "|".join([
-    r"(?<![\w+])(?<!\d[ .\-])(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){6,11}(?!\d)",
-    r"(?<![\d\w])(?<!\d[ .\-/])0[1-9](?:[ .\-/]?\d){8}(?![\d]|[ .\-]\d)",
-])
-_IDS = re.compile("|".join([
-    r"(?:https?://|www\.)[^\s<>\"']+",                                       # URL
-    EMAIL,                                                                    # e-mail address
-    r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])",  # UUID
-    # hex id, with letters after its first two characters (a lower-case IBAN has none there)
-    r"(?<![0-9A-Za-z])(?=[0-9a-f]{2}[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}(?![0-9A-Za-z])",
-]))
-_FORMATS = re.compile("|".join([
-    rf"(?<![\d.\-/])(?:19|20)\d{{2}}-{_MONTH}-{_DAY}{_TIME}(?![\d])",         # ISO date (and time)
-    rf"(?<![\d.\-/]){_DAY}([-./]){_MONTH}\1(?:19|20)?\d{{2}}(?![\d]|[-./]\d)",  # Dutch date
-    r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",                           # time
-    PHONE,                                                                    # phone numbers
-    r"(?<!\d)[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])",                               # postcode
-]))
+PHONE = "|".join(
+    [
+        r"(?<![\w+])(?<!\d[ .\-])(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){6,11}(?!\d)",
+        r"(?<![\d\w])(?<!\d[ .\-/])0[1-9](?:[ .\-/]?\d){8}(?![\d]|[ .\-]\d)",
+    ]
+)
+_IDS = re.compile(
+    "|".join(
+        [
+            r"(?:https?://|www\.)[^\s<>\"']+",  # URL
+            EMAIL,  # e-mail address
+            r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])",  # UUID
+            # hex id, with letters after its first two characters (a lower-case IBAN has none there)
+            r"(?<![0-9A-Za-z])(?=[0-9a-f]{2}[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}(?![0-9A-Za-z])",
+        ]
+    )
+)
+_FORMATS = re.compile(
+    "|".join(
+        [
+            rf"(?<![\d.\-/])(?:19|20)\d{{2}}-{_MONTH}-{_DAY}{_TIME}(?![\d])",  # ISO date (and time)
+            rf"(?<![\d.\-/]){_DAY}([-./]){_MONTH}\1(?:19|20)?\d{{2}}(?![\d]|[-./]\d)",  # Dutch date
+            r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",  # time
+            PHONE,  # phone numbers
+            r"(?<!\d)[1-9]\d{3} ?[A-Z]{2}(?![A-Za-z])",  # postcode
+        ]
+    )
+)
 #: Groups of digits joined by one kind of separator: spaces, or . - _ , / with optional spaces.
 #: A space is any horizontal white space (also a no-break or thin space).
 _SPACE = r"[^\S\r\n]"
@@ -124,7 +134,7 @@ def _iban_spans(text: str, masked: str) -> List[Tuple[int, int, str]]:
             else:
                 break
         for end in sorted(set(ends), reverse=True):
-            if end - start.start() <= 50 and is_iban(text[start.start():end]):
+            if end - start.start() <= 50 and is_iban(text[start.start() : end]):
                 spans.append((start.start(), end, IBAN_LABEL))
                 position = end
                 break
@@ -157,8 +167,12 @@ BSN_GROUPINGS = frozenset({(9,), (3, 3, 3), (4, 2, 3), (2, 2, 2, 3)})
 
 def _card_grouping(sizes: Tuple[int, ...]) -> bool:
     """One block, blocks of four (the last may be shorter), or 4-6-5 / 4-6-4 (Amex, Diners)."""
-    return (len(sizes) == 1 or all(size == 4 for size in sizes[:-1]) and 1 <= sizes[-1] <= 4
-            or sizes in {(4, 6, 5), (4, 6, 4)})
+    return (
+        len(sizes) == 1
+        or all(size == 4 for size in sizes[:-1])
+        and 1 <= sizes[-1] <= 4
+        or sizes in {(4, 6, 5), (4, 6, 4)}
+    )
 
 
 def _longest_from(text: str, groups: List[Tuple[int, int]], first: int) -> Optional[Tuple[int, str]]:
@@ -168,16 +182,16 @@ def _longest_from(text: str, groups: List[Tuple[int, int]], first: int) -> Optio
     digits, sizes, separators = "", (), set()
     for last in range(first, len(groups)):
         if last > first:
-            separators.add(text[groups[last - 1][1]:groups[last][0]].strip() or " ")
+            separators.add(text[groups[last - 1][1] : groups[last][0]].strip() or " ")
             if len(separators) > 1:
                 break
-        group = text[groups[last][0]:groups[last][1]]
+        group = text[groups[last][0] : groups[last][1]]
         digits, sizes = digits + group, sizes + (len(group),)
         if len(digits) > 19:
             break
         if sizes in BSN_GROUPINGS and is_bsn(digits):
             best = (last, BSN_LABEL)
-        elif _card_grouping(sizes) and passes_luhn(digits) and not _years(text, groups[first:last + 1]):
+        elif _card_grouping(sizes) and passes_luhn(digits) and not _years(text, groups[first : last + 1]):
             best = (last, CARD_LABEL)
     return best
 

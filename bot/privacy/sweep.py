@@ -35,8 +35,12 @@ def _with_contact_slots(connection: sa.engine.Connection, cutoff: float) -> List
     """Conversations idle since ``cutoff`` with a contact slot event in them."""
     named = sa.or_(*[events.c.data.like(f'%"name": "{slot}"%') for slot in privacy.CONTACT_SLOTS])
     with_contacts = sa.select(events.c.sender_id).where(events.c.type_name == "slot", named).distinct()
-    idle = (sa.select(events.c.sender_id).where(events.c.sender_id.in_(with_contacts))
-            .group_by(events.c.sender_id).having(sa.func.max(events.c.timestamp) < cutoff))
+    idle = (
+        sa.select(events.c.sender_id)
+        .where(events.c.sender_id.in_(with_contacts))
+        .group_by(events.c.sender_id)
+        .having(sa.func.max(events.c.timestamp) < cutoff)
+    )
     return connection.execute(idle).scalars().all()
 
 
@@ -52,8 +56,9 @@ def sweep(trackers: Engine, minutes: Optional[float] = None, now: Optional[float
         senders = _with_contact_slots(connection, cutoff)
     for sender in senders:
         with trackers.begin() as connection:
-            rows = connection.execute(sa.select(events.c.id, events.c.data).where(events.c.sender_id == sender)
-                                      .order_by(events.c.id)).all()
+            rows = connection.execute(
+                sa.select(events.c.id, events.c.data).where(events.c.sender_id == sender).order_by(events.c.id)
+            ).all()
             history = [json.loads(data) for _, data in rows]
             contacts = privacy.contact_values(history)
             if not contacts:

@@ -73,8 +73,9 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             # and closes a file connection for every session (NullPool), and closing the last
             # one checkpoints the log: a small pool keeps them open (docs/latency.md).
             self.engine.dispose()
-            self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=2, max_overflow=8,
-                                           connect_args={"check_same_thread": False})
+            self.engine = sa.create_engine(
+                url, poolclass=sa.pool.QueuePool, pool_size=2, max_overflow=8, connect_args={"check_same_thread": False}
+            )
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 

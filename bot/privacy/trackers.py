@@ -11,8 +11,16 @@ from sqlalchemy.engine import Engine
 from bot import modus
 from bot.settings import ROOT, Storage
 
-events = sa.table("events", sa.column("id"), sa.column("sender_id"), sa.column("type_name"),
-                  sa.column("timestamp"), sa.column("intent_name"), sa.column("action_name"), sa.column("data"))
+events = sa.table(
+    "events",
+    sa.column("id"),
+    sa.column("sender_id"),
+    sa.column("type_name"),
+    sa.column("timestamp"),
+    sa.column("intent_name"),
+    sa.column("action_name"),
+    sa.column("data"),
+)
 
 
 class GeenTrackerStore(RuntimeError):
@@ -20,8 +28,9 @@ class GeenTrackerStore(RuntimeError):
 
 
 #: Store types whose conversations are in an SQL database (the ``events`` table).
-SQL_TYPES = frozenset({"sql", "SQL", "rasa.core.tracker_store.SQLTrackerStore",
-                       "bot.privacy.tracker_store.RedactingSQLTrackerStore"})
+SQL_TYPES = frozenset(
+    {"sql", "SQL", "rasa.core.tracker_store.SQLTrackerStore", "bot.privacy.tracker_store.RedactingSQLTrackerStore"}
+)
 
 
 def tracker_url(url: str = None, env: Mapping[str, str] = None) -> str:
@@ -45,14 +54,18 @@ def tracker_url(url: str = None, env: Mapping[str, str] = None) -> str:
     except modus.ConfigFout as error:
         raise GeenTrackerStore(f"De tracker store is niet ingesteld: {error}.") from None
     if not config:
-        raise GeenTrackerStore(f"Er is geen tracker_store ingesteld in {where}: Rasa bewaart de gesprekken "
-                               "dan alleen in het geheugen en er is niets om op te schonen.")
+        raise GeenTrackerStore(
+            f"Er is geen tracker_store ingesteld in {where}: Rasa bewaart de gesprekken "
+            "dan alleen in het geheugen en er is niets om op te schonen."
+        )
     if str(config.get("type") or "") not in SQL_TYPES:
         raise GeenTrackerStore(f"De tracker store in {where} is geen SQL-store (type {config.get('type')!r}).")
     found = modus.tracker_url(config, ROOT)
-    if found.startswith("sqlite:///") and not Path(found[len("sqlite:///"):]).is_file():
-        raise GeenTrackerStore(f"De tracker store {found[len('sqlite:///'):]} bestaat niet "
-                               f"(uit {where.name}). Klopt TRACKER_DB of INTAKE_MODUS?")
+    if found.startswith("sqlite:///") and not Path(found[len("sqlite:///") :]).is_file():
+        raise GeenTrackerStore(
+            f"De tracker store {found[len('sqlite:///') :]} bestaat niet "
+            f"(uit {where.name}). Klopt TRACKER_DB of INTAKE_MODUS?"
+        )
     return found
 
 

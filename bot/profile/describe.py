@@ -48,10 +48,18 @@ BEVOEGDHEID_TEKST = {
     "buitenlands": "uit het buitenland",
 }
 PROVINCIE_TEKST = {
-    "groningen": "Groningen", "friesland": "Friesland", "drenthe": "Drenthe",
-    "overijssel": "Overijssel", "flevoland": "Flevoland", "gelderland": "Gelderland",
-    "utrecht": "Utrecht", "noord-holland": "Noord-Holland", "zuid-holland": "Zuid-Holland",
-    "zeeland": "Zeeland", "noord-brabant": "Noord-Brabant", "limburg": "Limburg",
+    "groningen": "Groningen",
+    "friesland": "Friesland",
+    "drenthe": "Drenthe",
+    "overijssel": "Overijssel",
+    "flevoland": "Flevoland",
+    "gelderland": "Gelderland",
+    "utrecht": "Utrecht",
+    "noord-holland": "Noord-Holland",
+    "zuid-holland": "Zuid-Holland",
+    "zeeland": "Zeeland",
+    "noord-brabant": "Noord-Brabant",
+    "limburg": "Limburg",
 }
 
 
@@ -82,8 +90,11 @@ def fact(slot: str, value: Any) -> Optional[str]:
     if slot == "schoolvak":
         return f"vak {_vak(value)}"
     if slot == "baan_op_school":
-        return {"ja": "baan op een school: ja", "in-gesprek": "in gesprek met een school",
-                "nee": "nog geen baan op een school"}[value]
+        return {
+            "ja": "baan op een school: ja",
+            "in-gesprek": "in gesprek met een school",
+            "nee": "nog geen baan op een school",
+        }[value]
     if slot == "studievorm":
         return value
     if slot == "provincie":
@@ -107,6 +118,7 @@ def facts_sentence(facts: Mapping[str, Any], order: Sequence[str]) -> str:
 
 def read_back(profile: Mapping[str, Any], skipped: Sequence[str] = ()) -> List[str]:
     """The profile as short Dutch lines for the person to check."""
+
     def known(slot: str) -> bool:
         return profile.get(slot) is not None
 
@@ -129,8 +141,7 @@ def read_back(profile: Mapping[str, Any], skipped: Sequence[str] = ()) -> List[s
         werk += f", {_jaren(int(profile['werkervaring_jaren']))} werkervaring"
     lines.append(f"Werk: {werk}")
     lines.append(
-        "Bevoegdheid nu: "
-        + open_or("huidige_bevoegdheid", BEVOEGDHEID_TEKST.get(profile.get("huidige_bevoegdheid")))
+        "Bevoegdheid nu: " + open_or("huidige_bevoegdheid", BEVOEGDHEID_TEKST.get(profile.get("huidige_bevoegdheid")))
     )
     waar = open_or("sector", SECTOR_TEKST.get(profile.get("sector")))
     if known("schoolvak"):

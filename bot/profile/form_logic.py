@@ -55,13 +55,17 @@ def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
     """True when ``text`` (not a question) is a valid answer to the question for ``slot``."""
     if "?" in (text or ""):
         return False
-    return _from_text(slot, text, hint)[0] is not None or (slot == "studierichting" and free_field_answer(text) is not None)
+    return _from_text(slot, text, hint)[0] is not None or (
+        slot == "studierichting" and free_field_answer(text) is not None
+    )
 
 
 #: "weet ik eigenlijk nog niet", "geen idee eerlijk gezegd", "maakt me niet uit": no name of anything.
-_DONT_KNOW = re.compile(r"^\W*(?:(?:dat\s+)?weet\s+(?:ik\s+)?(?:het\s+)?(?:\w+\s+){0,3}?niet|geen\s+(?:idee|flauw\s+idee|benul)|"
-                        r"maakt\s+(?:me\s+|mij\s+)?(?:\w+\s+)?niet\s+(?:uit|zoveel\s+uit)|nog\s+geen\s+idee|twijfel\w*)\b",
-                        re.IGNORECASE)
+_DONT_KNOW = re.compile(
+    r"^\W*(?:(?:dat\s+)?weet\s+(?:ik\s+)?(?:het\s+)?(?:\w+\s+){0,3}?niet|geen\s+(?:idee|flauw\s+idee|benul)|"
+    r"maakt\s+(?:me\s+|mij\s+)?(?:\w+\s+)?niet\s+(?:uit|zoveel\s+uit)|nog\s+geen\s+idee|twijfel\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def free_field_answer(text: str) -> Optional[str]:
@@ -71,12 +75,20 @@ def free_field_answer(text: str) -> Optional[str]:
     if "?" in text or not re.search(r"[^\W\d_]{3}", text) or is_acknowledgement(text) or _DONT_KNOW.match(text):
         return None
     first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
-    first = re.sub(r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)", "",
-                   first.strip(), flags=re.IGNORECASE)
+    first = re.sub(
+        r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)",
+        "",
+        first.strip(),
+        flags=re.IGNORECASE,
+    )
     # "Spaanse filologie (taal en literatuur)", "mbo verpleegkunde niveau 4": the field itself
     first = re.sub(r"\s*\([^()]*\)\s*$", "", first)
-    first = re.sub(r"^(?:(?:mbo|hbo|wo|ad|bachelor|master|msc|bsc|ba|ma|in|van)\b[\s-]*)+|\s*\bniveau\s*[1-4]\s*$", "", first,
-                   flags=re.IGNORECASE).strip()
+    first = re.sub(
+        r"^(?:(?:mbo|hbo|wo|ad|bachelor|master|msc|bsc|ba|ma|in|van)\b[\s-]*)+|\s*\bniveau\s*[1-4]\s*$",
+        "",
+        first,
+        flags=re.IGNORECASE,
+    ).strip()
     first = re.split(r"\s(?:aan|bij|op|at|in|gedaan|gehaald|gestudeerd)\b", first, maxsplit=1, flags=re.IGNORECASE)[0]
     words = first.split()
     if not 1 <= len(words) <= 6 or "provincie" in extract(first).facts:
@@ -84,8 +96,9 @@ def free_field_answer(text: str) -> Optional[str]:
     return re.sub(r"kundige$", "kunde", clean_free_text(first))  # "verpleegkundige": the field verpleegkunde
 
 
-def _in_context(candidates: Mapping[str, Any], requested: Optional[str], text: str,
-                previous: Mapping[str, Any]) -> Mapping[str, Any]:
+def _in_context(
+    candidates: Mapping[str, Any], requested: Optional[str], text: str, previous: Mapping[str, Any]
+) -> Mapping[str, Any]:
     """The message read as the answer to the question asked: a new fact for another slot
     that this reading does not find is left out ("MA, Leiden" to the diploma question names
     where the diploma comes from, not where the person lives). The entities come from the
@@ -99,9 +112,15 @@ def _in_context(candidates: Mapping[str, Any], requested: Optional[str], text: s
         # question it names where a diploma or a job is, not where the person lives.
         alone = {slot: value for slot, value in extract(text).facts.items() if slot != "provincie"}
         informed = {**alone, **informed}
-    return {slot: value for slot, value in candidates.items()
-            if slot == requested or slot not in values.PROFILE_SLOTS or value is None
-            or previous.get(slot) is not None or slot in informed}
+    return {
+        slot: value
+        for slot, value in candidates.items()
+        if slot == requested
+        or slot not in values.PROFILE_SLOTS
+        or value is None
+        or previous.get(slot) is not None
+        or slot in informed
+    }
 
 
 def _from_text(slot: str, text: str, hint: Optional[str]) -> Tuple[Any, Optional[str]]:
@@ -228,13 +247,11 @@ def process_turn(
 
     _acknowledge(turn, previous, requested)
     settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
-    if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False \
-            and asked_in_a_row < MAX_ASKS:
+    if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False and asked_in_a_row < MAX_ASKS:
         # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
         turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
         turn.responses.append(("vraag_nederlands_niveau", {}))
-    if not requested and not advice_given and not side_answered and is_question(text) \
-            and intent not in ANSWERED_LATER:
+    if not requested and not advice_given and not side_answered and is_question(text) and intent not in ANSWERED_LATER:
         # "Ik heb rechten gestudeerd ... Kost dat veel?": the facts are kept, the question too.
         turn.responses.append(("vraag_voor_medewerker", {}))
     if requested and not settled:
@@ -254,7 +271,9 @@ MAX_ASKS = 2
 _QUESTION_START = re.compile(
     r"^\W*(?:wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|welke?|(?:kan|kun|kunnen|mag|moet|moeten|krijg|telt|"
     r"geldt|betaalt|bestaat|zou|is|zijn|heb|word|wordt)\s+(?:ik|je|jij|u|er|het|dat|dit|de|een|mijn|men|we|wij|jullie|die)"
-    r")\b", re.IGNORECASE)
+    r")\b",
+    re.IGNORECASE,
+)
 
 
 def is_question(text: str) -> bool:
@@ -268,7 +287,9 @@ def is_question(text: str) -> bool:
 _CORRECTION = re.compile(
     r"\b(?:toch|eigenlijk|bedoel(?:de)?|sorry|correctie|fout|verkeerd|moet\s+zijn|ipv|niet\s+\w+(?:\s+\w+)?\s+maar|"
     r"in\s+plaats\s+van|vergist|wacht|oeps|excuus|klopt\s+niet|het\s+is\s+(?:een|geen)|"
-    r"vergeten|verbetering)\b", re.IGNORECASE)
+    r"vergeten|verbetering)\b",
+    re.IGNORECASE,
+)
 
 
 def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: str, intent: Optional[str]) -> bool:
@@ -287,14 +308,16 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
     # answers the question about a qualification and changes no job. A leading "nee" is.
     # "nee, geen baan" answers a yes/no question: no correction of the job.
     return bool(_CORRECTION.search(text or "")) or (
-        intent == "correct" and leading_yes_no(text) is False and requested not in YES_NO_ANSWERS)
+        intent == "correct" and leading_yes_no(text) is False and requested not in YES_NO_ANSWERS
+    )
 
 
 def _go_on_without(turn: Turn, slot: str) -> None:
     """The second answer to the same question was still no answer: go on without it,
     and say so, instead of asking a third time."""
-    turn.responses = [r for r in turn.responses
-                      if not r[0].startswith(("ongeldig_", "nodig_", "invoer_", "aanbod_medewerker"))]
+    turn.responses = [
+        r for r in turn.responses if not r[0].startswith(("ongeldig_", "nodig_", "invoer_", "aanbod_medewerker"))
+    ]
     if slot == "vooropleiding" and turn.hint in ASSUMED_LEVEL:
         level = ASSUMED_LEVEL[turn.hint]
         turn.slots["vooropleiding"], turn.hint = level, None
@@ -328,16 +351,20 @@ def _explain_misses(turn: Turn, input_kind: Optional[str], prior_misses: int) ->
 
 def _acknowledge(turn: Turn, previous: Mapping[str, Any], requested: Optional[str]) -> None:
     changed = {
-        slot: value for slot, value in turn.slots.items()
+        slot: value
+        for slot, value in turn.slots.items()
         if value is not None and previous.get(slot) is not None and previous.get(slot) != value
     }
     new = {
-        slot: value for slot, value in turn.slots.items()
+        slot: value
+        for slot, value in turn.slots.items()
         if value is not None and previous.get(slot) is None and slot != requested
     }
     if changed:
         turn.responses.insert(0, ("aangepast", {"feiten": describe.facts_sentence(changed, values.PROFILE_SLOTS)}))
         turn.acknowledged = True
     if new:
-        turn.responses.insert(len(changed) and 1, ("genoteerd", {"feiten": describe.facts_sentence(new, values.PROFILE_SLOTS)}))
+        turn.responses.insert(
+            len(changed) and 1, ("genoteerd", {"feiten": describe.facts_sentence(new, values.PROFILE_SLOTS)})
+        )
         turn.acknowledged = True

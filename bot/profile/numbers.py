@@ -6,16 +6,41 @@ import re
 from typing import Optional
 
 _UNITS = {
-    "nul": 0, "geen": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4,
-    "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+    "nul": 0,
+    "geen": 0,
+    "een": 1,
+    "één": 1,
+    "eén": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
 }
 _TEENS = {
-    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
-    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
 }
 _TENS = {
-    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
-    "zeventig": 70, "tachtig": 80, "negentig": 90,
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "zeventig": 70,
+    "tachtig": 80,
+    "negentig": 90,
 }
 _SPECIAL = {"anderhalf": 1, "half": 0, "paar": 2, "enkele": 2, "halve": 0}
 
@@ -30,7 +55,10 @@ def _word_value(word: str) -> Optional[int]:
         return _TEENS[word]
     if word in _TENS:
         return _TENS[word]
-    match = re.fullmatch(r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)", word)
+    match = re.fullmatch(
+        r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)",
+        word,
+    )
     if match:
         return _UNITS[match.group(1)] + _TENS[match.group(2)]
     return None

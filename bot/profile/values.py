@@ -5,8 +5,20 @@ from __future__ import annotations
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 VOOROPLEIDING: Sequence[str] = (
-    "geen", "vmbo", "havo", "vwo", "mbo-1", "mbo-2", "mbo-3", "mbo-4", "associate-degree",
-    "hbo-bachelor", "hbo-master", "wo-bachelor", "wo-master", "doctoraat",
+    "geen",
+    "vmbo",
+    "havo",
+    "vwo",
+    "mbo-1",
+    "mbo-2",
+    "mbo-3",
+    "mbo-4",
+    "associate-degree",
+    "hbo-bachelor",
+    "hbo-master",
+    "wo-bachelor",
+    "wo-master",
+    "doctoraat",
 )
 SECTOR = ("po", "vo", "mbo", "so", "onbekend")
 #: The sectors' names in running text ("lesgeven in het basisonderwijs"); the read-back in
@@ -15,8 +27,18 @@ SECTOR_NAAM = {"po": "basisonderwijs", "so": "speciaal onderwijs", "vo": "voortg
 BAAN_OP_SCHOOL = ("ja", "in-gesprek", "nee")
 STUDIEVORM = ("voltijd", "deeltijd")
 PROVINCIE = (
-    "groningen", "friesland", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
-    "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "limburg",
+    "groningen",
+    "friesland",
+    "drenthe",
+    "overijssel",
+    "flevoland",
+    "gelderland",
+    "utrecht",
+    "noord-holland",
+    "zuid-holland",
+    "zeeland",
+    "noord-brabant",
+    "limburg",
 )
 NEDERLANDS_NIVEAU = ("moedertaal", "c2", "c1", "b2", "b1-of-lager")
 HUIDIGE_BEVOEGDHEID = ("geen", "po", "tweedegraads", "eerstegraads", "pdg", "buitenlands")
@@ -54,9 +76,16 @@ CONTACT_SLOTS: Sequence[str] = ("naam", "email", "telefoon", "contactvoorkeur")
 #: Slots the person may skip with "weet ik niet" (the bot then moves on).
 SKIPPABLE = frozenset(
     {
-        "studierichting", "diploma_buitenland", "nederlands_niveau", "huidig_beroep",
-        "werkervaring_jaren", "huidige_bevoegdheid", "schoolvak", "baan_op_school",
-        "studievorm", "provincie",
+        "studierichting",
+        "diploma_buitenland",
+        "nederlands_niveau",
+        "huidig_beroep",
+        "werkervaring_jaren",
+        "huidige_bevoegdheid",
+        "schoolvak",
+        "baan_op_school",
+        "studievorm",
+        "provincie",
     }
 )
 

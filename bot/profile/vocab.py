@@ -58,9 +58,7 @@ def load_synonyms(name: str) -> Dict[str, str]:
         for text in _examples(item.get("examples", "")):
             key = fold(text)
             if key in mapping and mapping[key] != value:
-                raise VocabularyError(
-                    f"{name}.yml: '{text}' hoort bij '{mapping[key]}' en bij '{value}'"
-                )
+                raise VocabularyError(f"{name}.yml: '{text}' hoort bij '{mapping[key]}' en bij '{value}'")
             mapping[key] = value
     return mapping
 
@@ -136,10 +134,19 @@ def lookup_matcher(name: str, table: str) -> Matcher:
 
 #: The vocational profiles of the vmbo in ``schoolvak.yml``. Their lists also hold the trades
 #: taught in them ("logistiek", "elektrotechniek", "koken"); see :func:`subject_as_named`.
-VOCATIONAL_PROFILES = frozenset({
-    "bouwen-wonen-interieur", "produceren-installeren-energie", "mobiliteit-transport", "horeca-bakkerij-recreatie",
-    "media-vormgeving-ict", "economie-en-ondernemen", "dienstverlening-en-producten", "groen", "maritiem-en-techniek",
-})
+VOCATIONAL_PROFILES = frozenset(
+    {
+        "bouwen-wonen-interieur",
+        "produceren-installeren-energie",
+        "mobiliteit-transport",
+        "horeca-bakkerij-recreatie",
+        "media-vormgeving-ict",
+        "economie-en-ondernemen",
+        "dienstverlening-en-producten",
+        "groen",
+        "maritiem-en-techniek",
+    }
+)
 
 
 def _letters(text: str) -> str:

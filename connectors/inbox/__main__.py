@@ -1,8 +1,8 @@
 """The intaker inbox.
 
-  python -m connectors.inbox serve [--port 5080]
-  python -m connectors.inbox intaker-toevoegen GEBRUIKERSNAAM [--naam "Naam"]
-      (wachtwoord: gevraagd, of uit INTAKER_WACHTWOORD)
+python -m connectors.inbox serve [--port 5080]
+python -m connectors.inbox intaker-toevoegen GEBRUIKERSNAAM [--naam "Naam"]
+    (wachtwoord: gevraagd, of uit INTAKER_WACHTWOORD)
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from connectors.inbox.app import create_app
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m connectors.inbox", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m connectors.inbox", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     inbox = settings().inbox
     serve = commands.add_parser("serve", help="de inbox starten")
@@ -51,8 +52,12 @@ def main(argv=None) -> int:
             return 1
         print(f"Intaker '{args.gebruikersnaam.lower()}' is aangemaakt.")
         return 0
-    web.run_app(create_app(engine, secure_cookies=inbox.secure_cookies), host=args.host, port=args.port,
-                print=lambda *_: print(f"Inbox op http://{args.host}:{args.port}/", flush=True))
+    web.run_app(
+        create_app(engine, secure_cookies=inbox.secure_cookies),
+        host=args.host,
+        port=args.port,
+        print=lambda *_: print(f"Inbox op http://{args.host}:{args.port}/", flush=True),
+    )
     return 0
 
 

@@ -37,21 +37,27 @@ RASA = web.AppKey("rasa", RasaClient)
 LOGIN_LIMITS = web.AppKey("login_limits", object)
 #: Failed logins allowed in LOGIN_WINDOW seconds: per client address and per account.
 LOGIN_PER_IP, LOGIN_PER_ACCOUNT, LOGIN_WINDOW = 20, 5, 15 * 60
-TOO_MANY_LOGINS = ("Te veel mislukte pogingen om in te loggen. Wacht {minuten} minuten en probeer het dan "
-                   "opnieuw. Weet je je wachtwoord niet meer? Vraag de beheerder om een nieuw wachtwoord.")
+TOO_MANY_LOGINS = (
+    "Te veel mislukte pogingen om in te loggen. Wacht {minuten} minuten en probeer het dan "
+    "opnieuw. Weet je je wachtwoord niet meer? Vraag de beheerder om een nieuw wachtwoord."
+)
 STATIC = __import__("pathlib").Path(__file__).resolve().parent / "static"
 STATIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 USERNAME_MAX, PASSWORD_MAX = 200, 1000
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; "
-                               "form-action 'self'; frame-ancestors 'none'",
-    "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+    "form-action 'self'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
 
 
 async def _db(request: web.Request, function: Callable, *args: Any) -> Any:
-    return await asyncio.get_running_loop().run_in_executor(None, functools.partial(function, request.app[ENGINE], *args))
+    return await asyncio.get_running_loop().run_in_executor(
+        None, functools.partial(function, request.app[ENGINE], *args)
+    )
 
 
 def _is_api(request: web.Request) -> bool:
@@ -77,10 +83,13 @@ def authenticated(handler: Callable[..., Awaitable[web.StreamResponse]]):
             if not isinstance(sent, str) or not checks.same(sent, current.csrf):
                 if _is_api(request):
                     return web.json_response({"fout": "CSRF-token ontbreekt of klopt niet"}, status=403)
-                return _html(pages.message("Geweigerd", "Het formulier is verlopen. Ga terug en probeer het opnieuw."),
-                             status=403)
+                return _html(
+                    pages.message("Geweigerd", "Het formulier is verlopen. Ga terug en probeer het opnieuw."),
+                    status=403,
+                )
         request["session"] = current
         return await handler(request)
+
     return wrapper
 
 
@@ -107,8 +116,15 @@ async def bad_input(request: web.Request, handler):
 
 
 def _set_session_cookie(request: web.Request, response: web.StreamResponse, token: str) -> None:
-    response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", secure=request.app[SECURE_COOKIES],
-                        max_age=auth.SESSION_HOURS * 3600, path="/")
+    response.set_cookie(
+        COOKIE,
+        token,
+        httponly=True,
+        samesite="Strict",
+        secure=request.app[SECURE_COOKIES],
+        max_age=auth.SESSION_HOURS * 3600,
+        path="/",
+    )
 
 
 async def health(request: web.Request) -> web.Response:
@@ -118,16 +134,22 @@ async def health(request: web.Request) -> web.Response:
 async def login_page(request: web.Request) -> web.Response:
     token = secrets.token_urlsafe(24)
     response = _html(pages.login(csrf=token))
-    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="Strict",
-                        secure=request.app[SECURE_COOKIES], path="/login")
+    response.set_cookie(
+        LOGIN_CSRF_COOKIE, token, httponly=True, samesite="Strict", secure=request.app[SECURE_COOKIES], path="/login"
+    )
     return response
 
 
 class LoginLimits:
     """Failed logins per client address and per account, in bounded memory."""
 
-    def __init__(self, per_ip: int = LOGIN_PER_IP, per_account: int = LOGIN_PER_ACCOUNT,
-                 seconds: float = LOGIN_WINDOW, proxies: Optional[int] = None) -> None:
+    def __init__(
+        self,
+        per_ip: int = LOGIN_PER_IP,
+        per_account: int = LOGIN_PER_ACCOUNT,
+        seconds: float = LOGIN_WINDOW,
+        proxies: Optional[int] = None,
+    ) -> None:
         self.ip = SlidingWindow(per_ip, seconds, max_keys=10_000)
         self.account = SlidingWindow(per_account, seconds, max_keys=10_000)
         self.proxies = settings().inbox.trusted_proxies if proxies is None else proxies
@@ -173,7 +195,10 @@ async def login_submit(request: web.Request) -> web.Response:
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE)
     if not checks.same(cookie, checks.text(form, "csrf", 200)):
         return _html(pages.login("Het formulier is verlopen. Probeer het opnieuw."), status=403)
-    username, password = checks.text(form, "gebruikersnaam", USERNAME_MAX), checks.text(form, "wachtwoord", PASSWORD_MAX)
+    username, password = (
+        checks.text(form, "gebruikersnaam", USERNAME_MAX),
+        checks.text(form, "wachtwoord", PASSWORD_MAX),
+    )
     person, wait = await _login(request, username, password)
     if wait:
         response = _html(pages.login(_too_many(wait), csrf=cookie), status=429)
@@ -206,8 +231,7 @@ async def overview(request: web.Request) -> web.Response:
         status = None  # an unknown filter shows everything
     items = await _db(request, store.list_items, status)
     dead = await _db(request, outbox.deliveries, outbox.DEAD)
-    return _html(pages.overview(items, dead, current.intaker.naam, current.csrf, request.query.get("melding"),
-                                status))
+    return _html(pages.overview(items, dead, current.intaker.naam, current.csrf, request.query.get("melding"), status))
 
 
 @authenticated
@@ -216,9 +240,13 @@ async def detail(request: web.Request) -> web.Response:
     try:
         item = await _db(request, store.get_item, request.match_info["id"])
     except store.NotFound:
-        return _html(pages.message("Niet gevonden", "Deze overdracht bestaat niet.", current.intaker.naam, current.csrf),
-                     status=404)
-    return _html(pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, request.query.get("melding")))
+        return _html(
+            pages.message("Niet gevonden", "Deze overdracht bestaat niet.", current.intaker.naam, current.csrf),
+            status=404,
+        )
+    return _html(
+        pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, request.query.get("melding"))
+    )
 
 
 def _change(function: Callable, done: str):
@@ -236,11 +264,13 @@ def _change(function: Callable, done: str):
             if _is_api(request):
                 return web.json_response({"fout": str(conflict)}, status=409)
             item = await _db(request, store.get_item, handoff_id)
-            return _html(pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, str(conflict)),
-                         status=409)
+            return _html(
+                pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, str(conflict)), status=409
+            )
         if _is_api(request):
             return web.json_response(_public(item))
         raise web.HTTPSeeOther(f"/overdracht/{handoff_id}?melding={done}")
+
     return handler
 
 
@@ -261,8 +291,9 @@ async def finish_page(request: web.Request) -> web.StreamResponse:
         await _db(request, store.finish, handoff_id, current.intaker.id, note)
     except store.Conflict as conflict:
         item = await _db(request, store.get_item, handoff_id)
-        return _html(pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, str(conflict)),
-                     status=409)
+        return _html(
+            pages.detail(item, current.intaker.id, current.intaker.naam, current.csrf, str(conflict)), status=409
+        )
     raise web.HTTPSeeOther(f"/overdracht/{handoff_id}?melding=afgerond")
 
 
@@ -350,8 +381,9 @@ async def live_page(request: web.Request) -> web.Response:
     try:
         item = await _mine(request)
     except store.Conflict as conflict:
-        return _html(pages.message("Live gesprek", str(conflict), current.intaker.naam, current.csrf, css="melding"),
-                     status=409)
+        return _html(
+            pages.message("Live gesprek", str(conflict), current.intaker.naam, current.csrf, css="melding"), status=409
+        )
     return _html(pages.live(item, current.intaker.naam, current.csrf))
 
 
@@ -370,21 +402,28 @@ def _live(action: str):
                 return web.json_response(conversation(await rasa.tracker(conversation_id)))
             text = ""
             if action == "bericht":
-                text = checks.text(await checks.json_object(request, f"'tekst' (1 tot {MAX_MESSAGE_LENGTH} tekens)"),
-                                   "tekst", MAX_MESSAGE_LENGTH).strip()
+                text = checks.text(
+                    await checks.json_object(request, f"'tekst' (1 tot {MAX_MESSAGE_LENGTH} tekens)"),
+                    "tekst",
+                    MAX_MESSAGE_LENGTH,
+                ).strip()
                 if not text:
-                    return web.json_response({"fout": f"stuur 1 tot {MAX_MESSAGE_LENGTH} tekens in 'tekst'"},
-                                             status=400)
+                    return web.json_response(
+                        {"fout": f"stuur 1 tot {MAX_MESSAGE_LENGTH} tekens in 'tekst'"}, status=400
+                    )
             # Answers as soon as the person's chat has the message; the bot's reply is not awaited.
             started = time.monotonic()
             result = await rasa.staff(conversation_id, action, current.intaker.naam, text)
             spent = (time.monotonic() - started) * 1000
-            return web.json_response({"gepauzeerd": bool(result.get("gepauzeerd")), "verstuurd": True},
-                                     headers={"Server-Timing": f"kanaal;dur={spent:.0f};desc=\"site-kanaal\""})
+            return web.json_response(
+                {"gepauzeerd": bool(result.get("gepauzeerd")), "verstuurd": True},
+                headers={"Server-Timing": f"kanaal;dur={spent:.0f};desc=\"site-kanaal\""},
+            )
         except RasaRefused as refused:
             return web.json_response({"fout": str(refused)}, status=409)
         except RasaUnavailable as error:
             return web.json_response({"fout": f"de assistent is niet bereikbaar: {error}"}, status=502)
+
     return handler
 
 
@@ -398,8 +437,9 @@ async def static_file(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(path)
 
 
-def create_app(engine: Engine, secure_cookies: bool = False, rasa: RasaClient = None,
-               login_limits: Optional[LoginLimits] = None) -> web.Application:
+def create_app(
+    engine: Engine, secure_cookies: bool = False, rasa: RasaClient = None, login_limits: Optional[LoginLimits] = None
+) -> web.Application:
     app = web.Application(middlewares=[security_headers, bad_input], client_max_size=64 * 1024)
     app[ENGINE] = engine
     app[LOGIN_LIMITS] = login_limits or LoginLimits()
@@ -410,22 +450,28 @@ def create_app(engine: Engine, secure_cookies: bool = False, rasa: RasaClient = 
         await app_[RASA].close()
 
     app.on_cleanup.append(close_rasa)
-    app.add_routes([
-        web.get("/health", health),
-        web.get("/login", login_page), web.post("/login", login_submit), web.post("/logout", logout),
-        web.get("/", overview), web.get("/overdracht/{id}", detail),
-        web.post("/overdracht/{id}/claim", _change(store.claim, "geclaimd")),
-        web.post("/overdracht/{id}/afronden", finish_page),
-        web.post("/api/login", api_login),
-        web.get("/api/overdrachten", api_list), web.get("/api/overdrachten/{id}", api_item),
-        web.post("/api/overdrachten/{id}/claim", _change(store.claim, "geclaimd")),
-        web.post("/api/overdrachten/{id}/afronden", api_finish),
-        web.get("/api/afleveringen", api_deliveries),
-        web.get("/overdracht/{id}/live", live_page),
-        web.get("/api/overdrachten/{id}/live", _live("bekijken")),
-        web.post("/api/overdrachten/{id}/live/overnemen", _live("overnemen")),
-        web.post("/api/overdrachten/{id}/live/bericht", _live("bericht")),
-        web.post("/api/overdrachten/{id}/live/teruggeven", _live("teruggeven")),
-        web.get("/static/{name}", static_file),
-    ])
+    app.add_routes(
+        [
+            web.get("/health", health),
+            web.get("/login", login_page),
+            web.post("/login", login_submit),
+            web.post("/logout", logout),
+            web.get("/", overview),
+            web.get("/overdracht/{id}", detail),
+            web.post("/overdracht/{id}/claim", _change(store.claim, "geclaimd")),
+            web.post("/overdracht/{id}/afronden", finish_page),
+            web.post("/api/login", api_login),
+            web.get("/api/overdrachten", api_list),
+            web.get("/api/overdrachten/{id}", api_item),
+            web.post("/api/overdrachten/{id}/claim", _change(store.claim, "geclaimd")),
+            web.post("/api/overdrachten/{id}/afronden", api_finish),
+            web.get("/api/afleveringen", api_deliveries),
+            web.get("/overdracht/{id}/live", live_page),
+            web.get("/api/overdrachten/{id}/live", _live("bekijken")),
+            web.post("/api/overdrachten/{id}/live/overnemen", _live("overnemen")),
+            web.post("/api/overdrachten/{id}/live/bericht", _live("bericht")),
+            web.post("/api/overdrachten/{id}/live/teruggeven", _live("teruggeven")),
+            web.get("/static/{name}", static_file),
+        ]
+    )
     return app

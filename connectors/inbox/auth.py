@@ -18,7 +18,7 @@ from connectors.inbox.tables import inbox_sessie, intaker
 SESSION_HOURS = 8
 #: scrypt at the cost OWASP recommends (N=2^17, r=8, p=1): 128 MiB of memory per check,
 #: more than OpenSSL's default limit of 32 MiB, hence ``maxmem``.
-_N, _R, _P = 2 ** 17, 8, 1
+_N, _R, _P = 2**17, 8, 1
 MIN_PASSWORD = 10
 
 
@@ -32,8 +32,7 @@ class AccountError(ValueError):
 
 def hash_password(password: str, salt: Optional[bytes] = None) -> str:
     salt = salt or secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32,
-                            maxmem=_maxmem(_N, _R, _P))
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32, maxmem=_maxmem(_N, _R, _P))
     return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
 
 
@@ -43,10 +42,17 @@ def check_password(password: str, stored: str) -> bool:
         if kind != "scrypt":
             return False
         n, r, p = int(n), int(r), int(p)
-        if n > 2 ** 20 or r > 32 or p > 16:  # not a hash this code wrote
+        if n > 2**20 or r > 32 or p > 16:  # not a hash this code wrote
             return False
-        candidate = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=n, r=r, p=p,
-                                   dklen=len(bytes.fromhex(digest)), maxmem=_maxmem(n, r, p))
+        candidate = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=bytes.fromhex(salt),
+            n=n,
+            r=r,
+            p=p,
+            dklen=len(bytes.fromhex(digest)),
+            maxmem=_maxmem(n, r, p),
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(candidate.hex(), digest)
@@ -82,15 +88,24 @@ def add_intaker(engine: Engine, username: str, name: str, password: str) -> int:
     with engine.begin() as connection:
         if connection.execute(sa.select(intaker.c.id).where(intaker.c.gebruikersnaam == username)).first():
             raise AccountError(f"gebruikersnaam '{username}' bestaat al")
-        return connection.execute(intaker.insert().values(
-            gebruikersnaam=username, naam=name.strip() or username, wachtwoord_hash=hash_password(password),
-            actief=True, aangemaakt_op=utcnow())).inserted_primary_key[0]
+        return connection.execute(
+            intaker.insert().values(
+                gebruikersnaam=username,
+                naam=name.strip() or username,
+                wachtwoord_hash=hash_password(password),
+                actief=True,
+                aangemaakt_op=utcnow(),
+            )
+        ).inserted_primary_key[0]
 
 
 def authenticate(engine: Engine, username: str, password: str) -> Optional[Intaker]:
     with engine.connect() as connection:
-        row = connection.execute(sa.select(intaker).where(
-            intaker.c.gebruikersnaam == (username or "").strip().lower(), intaker.c.actief.is_(True))).first()
+        row = connection.execute(
+            sa.select(intaker).where(
+                intaker.c.gebruikersnaam == (username or "").strip().lower(), intaker.c.actief.is_(True)
+            )
+        ).first()
     if row is None:
         check_password(password or "", _DUMMY_HASH)  # same work for unknown users
         return None
@@ -98,8 +113,9 @@ def authenticate(engine: Engine, username: str, password: str) -> Optional[Intak
         return None
     if needs_rehash(row.wachtwoord_hash):  # an old hash: store it again at today's cost
         with engine.begin() as connection:
-            connection.execute(intaker.update().where(intaker.c.id == row.id)
-                               .values(wachtwoord_hash=hash_password(password)))
+            connection.execute(
+                intaker.update().where(intaker.c.id == row.id).values(wachtwoord_hash=hash_password(password))
+            )
     return Intaker(row.id, row.gebruikersnaam, row.naam)
 
 
@@ -113,9 +129,14 @@ def start_session(engine: Engine, person: Intaker) -> tuple:
     now = utcnow()
     with engine.begin() as connection:
         connection.execute(inbox_sessie.delete().where(inbox_sessie.c.verloopt_op < now))
-        connection.execute(inbox_sessie.insert().values(
-            token_hash=_token_hash(token), intaker_id=person.id, csrf=csrf,
-            verloopt_op=now + dt.timedelta(hours=SESSION_HOURS)))
+        connection.execute(
+            inbox_sessie.insert().values(
+                token_hash=_token_hash(token),
+                intaker_id=person.id,
+                csrf=csrf,
+                verloopt_op=now + dt.timedelta(hours=SESSION_HOURS),
+            )
+        )
     return token, csrf
 
 
@@ -126,8 +147,11 @@ def session(engine: Engine, token: Optional[str]) -> Optional[Session]:
         row = connection.execute(
             sa.select(intaker.c.id, intaker.c.gebruikersnaam, intaker.c.naam, inbox_sessie.c.csrf)
             .join(intaker, intaker.c.id == inbox_sessie.c.intaker_id)
-            .where(inbox_sessie.c.token_hash == _token_hash(token), inbox_sessie.c.verloopt_op > utcnow(),
-                   intaker.c.actief.is_(True))
+            .where(
+                inbox_sessie.c.token_hash == _token_hash(token),
+                inbox_sessie.c.verloopt_op > utcnow(),
+                intaker.c.actief.is_(True),
+            )
         ).first()
     if row is None:
         return None

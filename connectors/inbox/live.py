@@ -64,8 +64,9 @@ class RasaClient:
         session = await self._http()
         body = {"conversation_id": conversation_id, "actie": action, "naam": intaker, "tekst": text}
         try:
-            async with session.post(f"{self.url}/webhooks/site/medewerker", params={"token": self.token},
-                                    json=body) as reply:
+            async with session.post(
+                f"{self.url}/webhooks/site/medewerker", params={"token": self.token}, json=body
+            ) as reply:
                 data = await reply.json(content_type=None)
                 if reply.status == 409:
                     raise RasaRefused(data.get("fout") or "neem het gesprek eerst over")
@@ -98,8 +99,9 @@ def conversation(tracker: Dict[str, Any]) -> Dict[str, Any]:
             messages.append({"van": "persoon", "tekst": event["text"], "tijd": _time(event)})
         elif kind == "bot" and event.get("text"):
             who = (event.get("metadata") or {}).get("medewerker")
-            messages.append({"van": "medewerker" if who else "bot", "naam": who, "tekst": event["text"],
-                             "tijd": _time(event)})
+            messages.append(
+                {"van": "medewerker" if who else "bot", "naam": who, "tekst": event["text"], "tijd": _time(event)}
+            )
     return {"gepauzeerd": bool(tracker.get("paused")), "berichten": messages[-200:]}
 
 

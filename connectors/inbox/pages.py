@@ -17,8 +17,10 @@ from bot.handoff.summary import readable
 from bot.input_check import MAX_MESSAGE_LENGTH
 
 LOCAL = ZoneInfo("Europe/Amsterdam")
-NOTICES = {"geclaimd": "Je hebt deze overdracht geclaimd.",
-           "afgerond": "Klaar: de overdracht is afgerond. Je notities zijn bewaard."}
+NOTICES = {
+    "geclaimd": "Je hebt deze overdracht geclaimd.",
+    "afgerond": "Klaar: de overdracht is afgerond. Je notities zijn bewaard.",
+}
 FILTERS = (("", "Alle"), ("nieuw", "Nieuw"), ("geclaimd", "Geclaimd"), ("afgerond", "Afgerond"))
 
 
@@ -38,8 +40,12 @@ def status_text(item: Dict[str, Any]) -> str:
 
 
 #: One environment per process; templates are compiled on first use and kept (no reloading).
-ENV = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"), autoescape=True,
-                  undefined=StrictUndefined, auto_reload=False)
+ENV = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    auto_reload=False,
+)
 ENV.filters.update(local_time=local_time, status_text=status_text)
 
 
@@ -48,8 +54,9 @@ def _render(template: str, user: Optional[str] = None, csrf: Optional[str] = Non
     return ENV.get_template(template).render(user=user, csrf=csrf, **values)
 
 
-def message(title: str, text: str, user: Optional[str] = None, csrf: Optional[str] = None,
-            css: Optional[str] = None) -> str:
+def message(
+    title: str, text: str, user: Optional[str] = None, csrf: Optional[str] = None, css: Optional[str] = None
+) -> str:
     """A page with the heading ``title`` and one paragraph of text (with class ``css``, when given)."""
     return _render("message.html", user, csrf, title=title, text=text, css=css)
 
@@ -58,20 +65,47 @@ def login(error: Optional[str] = None, csrf: str = "") -> str:
     return _render("login.html", csrf=csrf, error=error)
 
 
-def overview(items: List[Dict[str, Any]], dead: List[Dict[str, Any]], user: str, csrf: str,
-             notice: Optional[str] = None, status: Optional[str] = None) -> str:
-    return _render("overview.html", user, csrf, items=items, dead=dead, note=NOTICES.get(notice or ""),
-                   status=status, filters=FILTERS, shown=dict(FILTERS).get(status or "", "Alle"))
+def overview(
+    items: List[Dict[str, Any]],
+    dead: List[Dict[str, Any]],
+    user: str,
+    csrf: str,
+    notice: Optional[str] = None,
+    status: Optional[str] = None,
+) -> str:
+    return _render(
+        "overview.html",
+        user,
+        csrf,
+        items=items,
+        dead=dead,
+        note=NOTICES.get(notice or ""),
+        status=status,
+        filters=FILTERS,
+        shown=dict(FILTERS).get(status or "", "Alle"),
+    )
 
 
 def detail(item: Dict[str, Any], user_id: int, user: str, csrf: str, notice: Optional[str] = None) -> str:
     summary = item["summary"]
     # Commands the widget sent for a button ("/inform" and the like) are not part of the conversation.
-    talk = [line for line in summary.get("transcript") or []
-            if not (line["van"] == "persoon" and str(line["tekst"]).lstrip().startswith("/"))]
-    return _render("detail.html", user, csrf, item=item, user_id=user_id, summary=summary,
-                   facts=readable(summary), routes=(summary.get("advies") or {}).get("routes") or [], talk=talk,
-                   note=NOTICES.get(notice or "", notice))
+    talk = [
+        line
+        for line in summary.get("transcript") or []
+        if not (line["van"] == "persoon" and str(line["tekst"]).lstrip().startswith("/"))
+    ]
+    return _render(
+        "detail.html",
+        user,
+        csrf,
+        item=item,
+        user_id=user_id,
+        summary=summary,
+        facts=readable(summary),
+        routes=(summary.get("advies") or {}).get("routes") or [],
+        talk=talk,
+        note=NOTICES.get(notice or "", notice),
+    )
 
 
 def confirm_finish(item: Dict[str, Any], note: str, user: str, csrf: str) -> str:

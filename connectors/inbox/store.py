@@ -28,21 +28,34 @@ class NotFound(Exception):
 
 
 def _query():
-    return (sa.select(inbox_item, overdracht.c.conversation_id, overdracht.c.aangemaakt_op, overdracht.c.samenvatting,
-                      intaker.c.naam.label("geclaimd_door_naam"))
-            .join(overdracht, overdracht.c.id == inbox_item.c.overdracht_id)
-            .outerjoin(intaker, intaker.c.id == inbox_item.c.geclaimd_door))
+    return (
+        sa.select(
+            inbox_item,
+            overdracht.c.conversation_id,
+            overdracht.c.aangemaakt_op,
+            overdracht.c.samenvatting,
+            intaker.c.naam.label("geclaimd_door_naam"),
+        )
+        .join(overdracht, overdracht.c.id == inbox_item.c.overdracht_id)
+        .outerjoin(intaker, intaker.c.id == inbox_item.c.geclaimd_door)
+    )
 
 
 def _item(row) -> Dict[str, Any]:
     summary = json.loads(row.samenvatting)
     return {
-        "id": row.overdracht_id, "status": row.status, "versie": row.versie,
+        "id": row.overdracht_id,
+        "status": row.status,
+        "versie": row.versie,
         "ontvangen_op": row.ontvangen_op.isoformat(timespec="seconds") + "Z",
-        "geclaimd_door": row.geclaimd_door_naam, "geclaimd_door_id": row.geclaimd_door,
-        "naam": summary["contact"].get("naam"), "contactvoorkeur": summary["contact"].get("contactvoorkeur"),
-        "samenvatting": summary["samenvatting"], "summary": summary,
-        "kenmerk": reference(row.overdracht_id), "notitie": row.notitie,
+        "geclaimd_door": row.geclaimd_door_naam,
+        "geclaimd_door_id": row.geclaimd_door,
+        "naam": summary["contact"].get("naam"),
+        "contactvoorkeur": summary["contact"].get("contactvoorkeur"),
+        "samenvatting": summary["samenvatting"],
+        "summary": summary,
+        "kenmerk": reference(row.overdracht_id),
+        "notitie": row.notitie,
         "afgerond_op": row.afgerond_op.isoformat(timespec="seconds") + "Z" if row.afgerond_op else None,
     }
 
@@ -79,9 +92,11 @@ def claim(engine: Engine, handoff_id: str, intaker_id: int) -> Dict[str, Any]:
     """Claims a new item. Claiming an item someone else has is a Conflict, never a takeover."""
     _known_shape(handoff_id)
     with engine.begin() as connection:
-        changed = connection.execute(inbox_item.update().where(
-            inbox_item.c.overdracht_id == handoff_id, inbox_item.c.status == NEW).values(
-            status=CLAIMED, geclaimd_door=intaker_id, geclaimd_op=utcnow(), versie=inbox_item.c.versie + 1)).rowcount
+        changed = connection.execute(
+            inbox_item.update()
+            .where(inbox_item.c.overdracht_id == handoff_id, inbox_item.c.status == NEW)
+            .values(status=CLAIMED, geclaimd_door=intaker_id, geclaimd_op=utcnow(), versie=inbox_item.c.versie + 1)
+        ).rowcount
     item = get_item(engine, handoff_id)
     if not changed and item["geclaimd_door_id"] != intaker_id:
         raise Conflict(f"Deze overdracht is al {item['status']} door {item['geclaimd_door'] or 'iemand anders'}.")
@@ -93,10 +108,15 @@ def finish(engine: Engine, handoff_id: str, intaker_id: int, note: Optional[str]
     _known_shape(handoff_id)
     note = (note or "").strip()[:NOTE_MAX] or None
     with engine.begin() as connection:
-        changed = connection.execute(inbox_item.update().where(
-            inbox_item.c.overdracht_id == handoff_id, inbox_item.c.status == CLAIMED,
-            inbox_item.c.geclaimd_door == intaker_id).values(
-            status=DONE, afgerond_op=utcnow(), notitie=note, versie=inbox_item.c.versie + 1)).rowcount
+        changed = connection.execute(
+            inbox_item.update()
+            .where(
+                inbox_item.c.overdracht_id == handoff_id,
+                inbox_item.c.status == CLAIMED,
+                inbox_item.c.geclaimd_door == intaker_id,
+            )
+            .values(status=DONE, afgerond_op=utcnow(), notitie=note, versie=inbox_item.c.versie + 1)
+        ).rowcount
     item = get_item(engine, handoff_id)
     if not changed:
         if item["status"] == NEW:

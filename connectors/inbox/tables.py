@@ -12,7 +12,8 @@ from bot.store.metadata import metadata
 S = sa.String
 
 intaker = sa.Table(
-    "intaker", metadata,
+    "intaker",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("gebruikersnaam", S(80), nullable=False, unique=True),
     sa.Column("naam", S(200), nullable=False),
@@ -23,7 +24,8 @@ intaker = sa.Table(
 
 #: What the built-in inbox connector delivered, and who works on it.
 inbox_item = sa.Table(
-    "inbox_item", metadata,
+    "inbox_item",
+    metadata,
     sa.Column("overdracht_id", S(36), sa.ForeignKey("overdracht.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("ontvangen_op", sa.DateTime, nullable=False),
     sa.Column("status", S(20), nullable=False, index=True),
@@ -36,7 +38,8 @@ inbox_item = sa.Table(
 )
 
 inbox_sessie = sa.Table(
-    "inbox_sessie", metadata,
+    "inbox_sessie",
+    metadata,
     sa.Column("token_hash", S(64), primary_key=True),
     sa.Column("intaker_id", sa.Integer, sa.ForeignKey("intaker.id", ondelete="CASCADE"), nullable=False),
     sa.Column("csrf", S(64), nullable=False),

@@ -42,8 +42,10 @@ SOCKET_PATH = "/webhooks/site/socket.io"
 STATIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 TOO_LONG = "Je bericht is te lang. Ik kan maximaal {max} tekens lezen. Kun je het korter maken?"
 TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en stuur je bericht dan opnieuw."
-TOO_MANY_SESSIONS = ("Er worden vanaf jouw verbinding veel gesprekken tegelijk gestart. Wacht een paar minuten "
-                     "en laad de pagina dan opnieuw.")
+TOO_MANY_SESSIONS = (
+    "Er worden vanaf jouw verbinding veel gesprekken tegelijk gestart. Wacht een paar minuten "
+    "en laad de pagina dan opnieuw."
+)
 #: Limits per client address and per connection (besides the limit per conversation).
 IP_MESSAGES, IP_MESSAGES_SECONDS = 120, 60
 SESSIONS_PER_CONNECTION, SESSIONS_SECONDS = 5, 60
@@ -109,10 +111,18 @@ class SiteChannel(InputChannel):
             new_per_ip=int(setting(site.new_per_ip, "new_per_ip", NEW_PER_IP)),
         )
 
-    def __init__(self, origins: List[str], max_length: int = MAX_MESSAGE_LENGTH, rate_messages: int = 15, rate_seconds: float = 30,
-                 token_days: float = 30, ip_messages: int = IP_MESSAGES,
-                 sessions_per_connection: int = SESSIONS_PER_CONNECTION, new_per_ip: int = NEW_PER_IP,
-                 trusted_proxies: Optional[int] = None) -> None:
+    def __init__(
+        self,
+        origins: List[str],
+        max_length: int = MAX_MESSAGE_LENGTH,
+        rate_messages: int = 15,
+        rate_seconds: float = 30,
+        token_days: float = 30,
+        ip_messages: int = IP_MESSAGES,
+        sessions_per_connection: int = SESSIONS_PER_CONNECTION,
+        new_per_ip: int = NEW_PER_IP,
+        trusted_proxies: Optional[int] = None,
+    ) -> None:
         self.origins = origins or ["http://localhost:5005"]
         self.max_length = max_length
         self.limiter = RateLimiter(rate_messages, rate_seconds)
@@ -172,8 +182,10 @@ class SiteChannel(InputChannel):
             self.staffed[conversation_id] = name
             status = {"type": STAFF_STATUS, "status": "aanwezig", "naam": name}
             await self.sio.emit("bot_uttered", {"custom": status, **meta}, room=conversation_id)
-            events = [{"event": "pause", "timestamp": now},
-                      {"event": "bot", "text": None, "data": {"custom": status}, "metadata": meta, "timestamp": now}]
+            events = [
+                {"event": "pause", "timestamp": now},
+                {"event": "bot", "text": None, "data": {"custom": status}, "metadata": meta, "timestamp": now},
+            ]
         elif action == "bericht":
             await self.sio.emit("bot_uttered", {"text": text, **meta}, room=conversation_id)
             events = [{"event": "bot", "text": text, "metadata": meta, "timestamp": now}]
@@ -181,8 +193,10 @@ class SiteChannel(InputChannel):
             self.staffed.pop(conversation_id, None)
             status = {"type": STAFF_STATUS, "status": "weg", "naam": name}
             await self.sio.emit("bot_uttered", {"custom": status, **meta}, room=conversation_id)
-            events = [{"event": "bot", "text": None, "data": {"custom": status}, "metadata": meta, "timestamp": now},
-                      {"event": "resume", "timestamp": now}]
+            events = [
+                {"event": "bot", "text": None, "data": {"custom": status}, "metadata": meta, "timestamp": now},
+                {"event": "resume", "timestamp": now},
+            ]
         task = asyncio.ensure_future(self._record(conversation_id, events))
         self._background.add(task)
         task.add_done_callback(self._background.discard)
@@ -208,16 +222,27 @@ class SiteChannel(InputChannel):
                 messages.append({"van": "persoon", "text": data["text"]})
             elif kind == "bot":
                 extra = data.get("data") or {}
-                item = {"van": "bot", "text": data.get("text"), "buttons": extra.get("buttons"),
-                        "custom": extra.get("custom")}
+                item = {
+                    "van": "bot",
+                    "text": data.get("text"),
+                    "buttons": extra.get("buttons"),
+                    "custom": extra.get("custom"),
+                }
                 item.update({k: (data.get("metadata") or {}).get(k) for k in META_KEYS})
                 messages.append({k: v for k, v in item.items() if v})
-        return {"berichten": messages[-200:], "gepauzeerd": tracker.is_paused() or conversation_id in self.staffed,
-                "medewerker": self.staffed.get(conversation_id)}
+        return {
+            "berichten": messages[-200:],
+            "gepauzeerd": tracker.is_paused() or conversation_id in self.staffed,
+            "medewerker": self.staffed.get(conversation_id),
+        }
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.origins, max_http_buffer_size=64 * 1024,
-                          client_manager=client_manager())
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=self.origins,
+            max_http_buffer_size=64 * 1024,
+            client_manager=client_manager(),
+        )
         self.sio = sio
         channel = self
         blueprint = _SiteBlueprint(sio, channel, "site_webhook", __name__)
@@ -244,8 +269,14 @@ class SiteChannel(InputChannel):
             data = request.json if isinstance(request.json, dict) else {}
             conversation_id, action = data.get("conversation_id"), data.get("actie")
             name, text = data.get("naam"), data.get("tekst") or ""
-            if not (isinstance(conversation_id, str) and action in STAFF_ACTIONS and isinstance(name, str)
-                    and isinstance(text, str) and 0 < len(name) <= 200 and len(text) <= MAX_MESSAGE_LENGTH):
+            if not (
+                isinstance(conversation_id, str)
+                and action in STAFF_ACTIONS
+                and isinstance(name, str)
+                and isinstance(text, str)
+                and 0 < len(name) <= 200
+                and len(text) <= MAX_MESSAGE_LENGTH
+            ):
                 return response.json({"fout": "conversation_id, actie, naam en tekst kloppen niet"}, status=400)
             if action == "bericht":
                 if not text.strip():
@@ -294,8 +325,16 @@ class SiteChannel(InputChannel):
             session["conversation_id"] = conversation_id
             await sio.save_session(sid, session)
             await sio.enter_room(sid, conversation_id)
-            await sio.emit("session_confirm", {"token": token, "conversation_id": conversation_id, "nieuw": new,
-                                               "token_geweigerd": bool((data or {}).get("token")) and new}, to=sid)
+            await sio.emit(
+                "session_confirm",
+                {
+                    "token": token,
+                    "conversation_id": conversation_id,
+                    "nieuw": new,
+                    "token_geweigerd": bool((data or {}).get("token")) and new,
+                },
+                to=sid,
+            )
             if not new:
                 await sio.emit("history", await channel._history(conversation_id), to=sid)
 
@@ -311,19 +350,25 @@ class SiteChannel(InputChannel):
                 await sio.emit("fout", {"reden": "geen_tekst"}, to=sid)
                 return
             if len(text) > channel.max_length:
-                await sio.emit("afgewezen", {"reden": "te_lang", "message": text[:channel.max_length]}, to=sid)
-                await sio.emit("bot_uttered", {"text": TOO_LONG.format(max=channel.max_length), "systeem": True},
-                               to=sid)
+                await sio.emit("afgewezen", {"reden": "te_lang", "message": text[: channel.max_length]}, to=sid)
+                await sio.emit(
+                    "bot_uttered", {"text": TOO_LONG.format(max=channel.max_length), "systeem": True}, to=sid
+                )
                 return
-            if not channel.ip_limiter.allow(session.get("ip") or "onbekend") or not channel.limiter.allow(conversation_id):
+            if not channel.ip_limiter.allow(session.get("ip") or "onbekend") or not channel.limiter.allow(
+                conversation_id
+            ):
                 await sio.emit("afgewezen", {"reden": "te_snel", "message": text}, to=sid)
                 await sio.emit("bot_uttered", {"text": TOO_FAST, "systeem": True}, to=sid)
                 return
             await sio.emit("user_echo", {"text": text}, room=conversation_id, skip_sid=sid)
             await sio.emit("typing", {"aan": True}, room=conversation_id)  # the widget ignores it during a takeover
             try:
-                await on_new_message(UserMessage(text, SiteOutput(sio), conversation_id, input_channel="site",
-                                                 metadata={"kanaal": "site"}))
+                await on_new_message(
+                    UserMessage(
+                        text, SiteOutput(sio), conversation_id, input_channel="site", metadata={"kanaal": "site"}
+                    )
+                )
             finally:
                 await sio.emit("typing", {"aan": False}, room=conversation_id)
 
@@ -377,9 +422,12 @@ def _readable(text: str) -> bool:
 
 
 def _page_headers() -> Dict[str, str]:
-    return {"Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-                                       "style-src 'self'; script-src 'self'; frame-ancestors 'none'",
-            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+    return {
+        "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+        "style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
 
 
 class _SiteBlueprint(Blueprint):

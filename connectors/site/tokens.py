@@ -14,8 +14,13 @@ import jwt
 
 ALGORITHM = "HS256"
 #: Signature checked, ``sub`` and ``iat`` required; the age is checked by conversation_of itself.
-DECODE_OPTIONS = {"verify_signature": True, "require": ["sub", "iat"],
-                  "verify_iat": False, "verify_exp": False, "verify_nbf": False}
+DECODE_OPTIONS = {
+    "verify_signature": True,
+    "require": ["sub", "iat"],
+    "verify_iat": False,
+    "verify_exp": False,
+    "verify_nbf": False,
+}
 
 
 def issue(secret: str, conversation_id: Optional[str] = None, now: Optional[float] = None) -> str:

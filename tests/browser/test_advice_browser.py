@@ -29,6 +29,7 @@ def answer_profile_questions(page) -> None:
         type_and_wait(page, answer)
     pytest.fail(f"het profiel werd niet compleet: {last}")
 
+
 MEASURE = """() => {
   const log = document.querySelector('.olc-log');
   const y = (node) => node.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
@@ -44,11 +45,13 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("name, viewport", [("telefoon", {"width": 390, "height": 844}),
-                                            ("desktop", {"width": 1280, "height": 800})])
+@pytest.mark.parametrize(
+    "name, viewport", [("telefoon", {"width": 390, "height": 844}), ("desktop", {"width": 1280, "height": 800})]
+)
 def test_advice_fits_a_chat(browser, stack, name, viewport):  # noqa: F811
-    context = browser.new_context(viewport=viewport, locale="nl-NL", bypass_csp=True,
-                                  is_mobile=name == "telefoon", has_touch=name == "telefoon")
+    context = browser.new_context(
+        viewport=viewport, locale="nl-NL", bypass_csp=True, is_mobile=name == "telefoon", has_touch=name == "telefoon"
+    )
     page = context.new_page()
     try:
         page.goto(f"{stack.rasa}/webhooks/site/")
@@ -63,7 +66,9 @@ def test_advice_fits_a_chat(browser, stack, name, viewport):  # noqa: F811
         answer_profile_questions(page)
         type_and_wait(page, "ja")
         expect(page.locator(".olc-advice")).to_be_visible(timeout=30000)
-        expect(page.locator(".olc-advice-short")).to_contain_text("Mijn advies: Zij-instroom in het beroep, basisonderwijs.")
+        expect(page.locator(".olc-advice-short")).to_contain_text(
+            "Mijn advies: Zij-instroom in het beroep, basisonderwijs."
+        )
         page.wait_for_timeout(500)
         m = page.evaluate(MEASURE)
         # From opening the chat (the top of the conversation: the earlier questions and answers
@@ -72,10 +77,12 @@ def test_advice_fits_a_chat(browser, stack, name, viewport):  # noqa: F811
         # screens each.
         scroll_to_card = max(0.0, m["card_bottom"] - m["advice_top"] - m["screen"])
         from_top = max(0.0, m["card_bottom"] - m["screen"])
-        print(f"{name}: scherm {m['screen']} px; scrollen van het begin van het advies tot de eerste routekaart "
-              f"{scroll_to_card:.0f} px ({scroll_to_card / m['screen']:.2f} schermen); heel advies "
-              f"{m['advice_end'] - m['advice_top']:.0f} px ({(m['advice_end'] - m['advice_top']) / m['screen']:.2f} "
-              f"schermen); vanaf het openen van de chat {from_top / m['screen']:.2f} schermen")
+        print(
+            f"{name}: scherm {m['screen']} px; scrollen van het begin van het advies tot de eerste routekaart "
+            f"{scroll_to_card:.0f} px ({scroll_to_card / m['screen']:.2f} schermen); heel advies "
+            f"{m['advice_end'] - m['advice_top']:.0f} px ({(m['advice_end'] - m['advice_top']) / m['screen']:.2f} "
+            f"schermen); vanaf het openen van de chat {from_top / m['screen']:.2f} schermen"
+        )
         assert scroll_to_card <= 2 * m["screen"], m
         assert from_top <= 2 * m["screen"], m
         assert m["advice_end"] - m["advice_top"] <= 2 * m["screen"], m  # the advice, details closed

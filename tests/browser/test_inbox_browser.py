@@ -21,9 +21,20 @@ from tests.browser.test_widget_browser import axe, browser, shot  # noqa: F401
 from tests.services.test_handoff_delivery import store
 
 PASSWORD = "wachtwoord-voor-de-inbox"
-SLOTS = {"vooropleiding": "hbo-bachelor", "studierichting": "economie", "sector": "vo", "schoolvak": "economie",
-         "provincie": "limburg", "huidig_beroep": "accountmanager", "werkervaring_jaren": 8, "baan_op_school": "nee",
-         "naam": "Noor Bakker", "email": None, "telefoon": "+31612345678", "contactvoorkeur": "telefoon"}
+SLOTS = {
+    "vooropleiding": "hbo-bachelor",
+    "studierichting": "economie",
+    "sector": "vo",
+    "schoolvak": "economie",
+    "provincie": "limburg",
+    "huidig_beroep": "accountmanager",
+    "werkervaring_jaren": 8,
+    "baan_op_school": "nee",
+    "naam": "Noor Bakker",
+    "email": None,
+    "telefoon": "+31612345678",
+    "contactvoorkeur": "telefoon",
+}
 EVENTS = [
     {"event": "user", "text": "ik werk 4 dagen per week als accountmanager, bel na 17u", "timestamp": 1763900000.0},
     {"event": "user", "text": '/inform{"contactvoorkeur":"telefoon"}', "timestamp": 1763900010.0},
@@ -41,8 +52,9 @@ def _deliver(stack, conversation_id: str, received: dt.datetime) -> str:
     with ThreadPoolExecutor(1) as pool:  # Playwright's event loop runs in this thread
         pool.submit(asyncio.run, InboxConnector(engine).deliver(handoff_id, {})).result()
     with engine.begin() as connection:
-        connection.execute(inbox_item.update().where(inbox_item.c.overdracht_id == handoff_id)
-                           .values(ontvangen_op=received))
+        connection.execute(
+            inbox_item.update().where(inbox_item.c.overdracht_id == handoff_id).values(ontvangen_op=received)
+        )
     return handoff_id
 
 

@@ -50,7 +50,9 @@ def _post(intaker: Page, path: str, click) -> float:
     duration = intaker.wait_for_function(
         """(url) => { const all = performance.getEntriesByName(url); const last = all[all.length - 1];
                       if (!last || !last.responseEnd) return null; performance.clearResourceTimings();
-                      return last.responseEnd - last.startTime; }""", arg=response.url).json_value()
+                      return last.responseEnd - last.startTime; }""",
+        arg=response.url,
+    ).json_value()
     assert duration > 0
     timing = response.headers.get("server-timing", "")
     if duration >= LIMIT_MS:  # say where the time went: the site channel (Rasa) or the rest
@@ -59,8 +61,9 @@ def _post(intaker: Page, path: str, click) -> float:
 
 
 def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack):  # noqa: F811
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", bypass_csp=True,
-                                is_mobile=True, has_touch=True)
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="nl-NL", bypass_csp=True, is_mobile=True, has_touch=True
+    )
     desk = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL", bypass_csp=True)  # for axe
     try:
         person = phone.new_page()
@@ -87,14 +90,21 @@ def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack
         # The person is talking to the bot at the moment the intaker takes over.
         person.locator("#olc-input").fill("ik heb een hbo-bachelor bedrijfskunde")
         person.locator("#olc-input").press("Enter")
-        took = _post(intaker, "/live/overnemen", lambda: intaker.get_by_role("button", name="Neem het gesprek over").click())
+        took = _post(
+            intaker, "/live/overnemen", lambda: intaker.get_by_role("button", name="Neem het gesprek over").click()
+        )
         assert took < LIMIT_MS, f"overnemen duurde {took:.0f} ms"
         expect(person.locator(".olc-notice").last).to_have_text(
-            "Hoi! Lotte van het Onderwijsloket doet nu mee in dit gesprek. Je praat nu met een mens.")
-        expect(person.locator(".olc-who-line")).to_have_text("Je chat nu met Lotte, een medewerker van het Onderwijsloket.")
+            "Hoi! Lotte van het Onderwijsloket doet nu mee in dit gesprek. Je praat nu met een mens."
+        )
+        expect(person.locator(".olc-who-line")).to_have_text(
+            "Je chat nu met Lotte, een medewerker van het Onderwijsloket."
+        )
         expect(person.locator(".olc-human")).to_be_hidden()
         expect(person.locator(".olc-restart")).to_be_hidden()
-        expect(intaker.locator("#live-status")).to_have_text("Jij praat nu met deze persoon. De assistent is gepauzeerd.")
+        expect(intaker.locator("#live-status")).to_have_text(
+            "Jij praat nu met deze persoon. De assistent is gepauzeerd."
+        )
 
         durations = []
         for number in range(1, ROUNDS + 1):
@@ -103,7 +113,9 @@ def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack
             durations.append(_post(intaker, "/live/bericht", lambda: intaker.locator("#bericht").press("Enter")))
             expect(person.locator(".olc-staff").last).to_contain_text(text, timeout=5000)
         slow = [(n + 1, round(d)) for n, d in enumerate(durations) if d >= LIMIT_MS]
-        print(f"overnemen {took:.0f} ms; verstuur max {max(durations):.0f} ms, mediaan {sorted(durations)[ROUNDS // 2]:.0f} ms")
+        print(
+            f"overnemen {took:.0f} ms; verstuur max {max(durations):.0f} ms, mediaan {sorted(durations)[ROUNDS // 2]:.0f} ms"
+        )
         assert not slow, f"Verstuur duurde 1 s of langer: {slow} (alle: {[round(d) for d in durations]})"
         expect(person.locator(".olc-staff .olc-who").last).to_have_text("Medewerker Lotte:")
         expect(intaker.locator("#gesprek")).to_contain_text(f"bericht {ROUNDS} van Lotte", timeout=10000)
@@ -112,11 +124,15 @@ def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack
         axe(intaker, "live gesprek (intaker)")
         shot(intaker, "takeover-2-intaker")
 
-        gave_back = _post(intaker, "/live/teruggeven",
-                          lambda: intaker.get_by_role("button", name="Geef terug aan de assistent").click())
+        gave_back = _post(
+            intaker,
+            "/live/teruggeven",
+            lambda: intaker.get_by_role("button", name="Geef terug aan de assistent").click(),
+        )
         assert gave_back < LIMIT_MS, f"teruggeven duurde {gave_back:.0f} ms"
         expect(person.locator(".olc-notice").last).to_have_text(
-            "Lotte is uit het gesprek gegaan. Bedankt voor het gesprek! Je praat weer met de assistent.")
+            "Lotte is uit het gesprek gegaan. Bedankt voor het gesprek! Je praat weer met de assistent."
+        )
         expect(person.locator(".olc-who-line")).to_have_text("Je chat met een computer, geen mens.")
         expect(person.locator(".olc-human")).to_be_visible()
         axe(person, "medewerker weg (telefoon)")
@@ -128,9 +144,12 @@ def test_takeover_and_messages_answer_fast_and_the_widget_follows(browser, stack
         said: list = []
         deadline = time.monotonic() + 60
         while said != expected and time.monotonic() < deadline:
-            events = json.loads(intaker.evaluate(
-                "async (api) => JSON.stringify(await (await fetch(api)).json())",
-                f"/api/overdrachten/{handoff_id}/live"))
+            events = json.loads(
+                intaker.evaluate(
+                    "async (api) => JSON.stringify(await (await fetch(api)).json())",
+                    f"/api/overdrachten/{handoff_id}/live",
+                )
+            )
             said = [m["tekst"] for m in events["berichten"] if m["van"] == "medewerker"]
             if said != expected:
                 time.sleep(0.5)
@@ -149,22 +168,30 @@ def test_reload_during_a_takeover_keeps_the_human_header(browser, stack):  # noq
         expect(person.locator(".olc-bot").first).to_contain_text("geen mens", timeout=30000)
         expect(person.locator(".olc-launcher")).to_be_hidden()
         conversation_id = conversation_in(person.evaluate("localStorage.getItem('olc-token')"))
-        answer = person.evaluate("""async ([id, token]) => (await fetch('/webhooks/site/medewerker?token=' + token,
+        answer = person.evaluate(
+            """async ([id, token]) => (await fetch('/webhooks/site/medewerker?token=' + token,
             {method: 'POST', headers: {'Content-Type': 'application/json'},
              body: JSON.stringify({conversation_id: id, actie: 'overnemen', naam: 'Lotte'})})).json()""",
-                                 [conversation_id, stack.token])
+            [conversation_id, stack.token],
+        )
         assert answer == {"verstuurd": True, "gepauzeerd": True}
-        expect(person.locator(".olc-who-line")).to_have_text("Je chat nu met Lotte, een medewerker van het Onderwijsloket.")
+        expect(person.locator(".olc-who-line")).to_have_text(
+            "Je chat nu met Lotte, een medewerker van het Onderwijsloket."
+        )
         axe(person, "medewerker erbij (desktop)")
         shot(person, "takeover-4-desktop-medewerker")
         person.wait_for_timeout(1000)  # the tracker is updated in the background
         person.reload()
-        expect(person.locator(".olc-who-line")).to_have_text("Je chat nu met Lotte, een medewerker van het Onderwijsloket.")
+        expect(person.locator(".olc-who-line")).to_have_text(
+            "Je chat nu met Lotte, een medewerker van het Onderwijsloket."
+        )
         expect(person.locator(".olc-human")).to_be_hidden()
-        wrong = person.evaluate("""async (id) => (await fetch('/webhooks/site/medewerker?token=fout',
+        wrong = person.evaluate(
+            """async (id) => (await fetch('/webhooks/site/medewerker?token=fout',
             {method: 'POST', headers: {'Content-Type': 'application/json'},
              body: JSON.stringify({conversation_id: id, actie: 'bericht', naam: 'X', tekst: 'hoi'})})).status""",
-                                conversation_id)
+            conversation_id,
+        )
         assert wrong == 401
     finally:
         context.close()

@@ -108,9 +108,12 @@ def test_keyboard_only_from_hello_to_route_cards_and_consented_handoff(page, sta
     type_and_wait(page, "ja")
     cards = page.locator(".olc-card h3")
     expect(cards.first).to_have_text("Zij-instroom in het beroep, basisonderwijs", timeout=30000)
-    expect(page.locator(".olc-card a").first).to_have_attribute("href", "https://www.rijksoverheid.nl/onderwerpen/"
-                                                                "werken-in-het-onderwijs/vraag-en-antwoord/"
-                                                                "hoe-word-ik-zijinstromer-in-het-onderwijs")
+    expect(page.locator(".olc-card a").first).to_have_attribute(
+        "href",
+        "https://www.rijksoverheid.nl/onderwerpen/"
+        "werken-in-het-onderwijs/vraag-en-antwoord/"
+        "hoe-word-ik-zijinstromer-in-het-onderwijs",
+    )
     axe(page, "advies")
     shot(page, "2-advies")
 
@@ -201,14 +204,19 @@ def test_person_sees_when_a_human_joins_and_when_the_bot_is_back(page, stack):
         query = "&output_channel=latest&execute_side_effects=true" if side_effects else ""
         request = urllib.request.Request(
             f"{stack.rasa}/conversations/{conversation_id}/tracker/events?token={stack.token}{query}",
-            data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST")
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
         assert urllib.request.urlopen(request, timeout=20).status == 200
 
     status = {"type": "medewerker_status", "status": "aanwezig", "naam": "Lotte"}
     events([{"event": "pause"}], side_effects=False)
     events([{"event": "bot", "text": None, "data": {"custom": status}, "metadata": {"medewerker": "Lotte"}}])
     events([{"event": "bot", "text": "Hoi, ik ben Lotte van het Onderwijsloket.", "metadata": {"medewerker": "Lotte"}}])
-    expect(page.locator(".olc-status")).to_have_text("Lotte van het Onderwijsloket praat nu met je. Je praat met een mens.")
+    expect(page.locator(".olc-status")).to_have_text(
+        "Lotte van het Onderwijsloket praat nu met je. Je praat met een mens."
+    )
     expect(page.locator(".olc-who-line")).to_have_text("Je chat nu met Lotte, een medewerker van het Onderwijsloket.")
     expect(page.locator(".olc-staff .olc-who")).to_have_text("Medewerker Lotte:")
     axe(page, "medewerker")

@@ -34,13 +34,24 @@ def _free_port() -> int:
 def action_server(tmp_path_factory):
     work = tmp_path_factory.mktemp("actieserver")
     port = int(os.environ.get("TEST_ACTION_PORT_GEHEIM") or _free_port())
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "ACTION_SERVER_SECRET": SECRET, "SANIC_HOST": "127.0.0.1",
-           "ONDERWIJSLOKET_DB_URL": f"sqlite:///{work / 'app.db'}", "HANDOFF_CONNECTORS": "inbox",
-           "RASA_TELEMETRY_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "ACTION_SERVER_SECRET": SECRET,
+        "SANIC_HOST": "127.0.0.1",
+        "ONDERWIJSLOKET_DB_URL": f"sqlite:///{work / 'app.db'}",
+        "HANDOFF_CONNECTORS": "inbox",
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
     env.pop("INTAKE_MODUS", None)
     log = open(work / "actions.log", "w")
-    process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions", "--actions", "bot.actions",
-                                "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions", "--actions", "bot.actions", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 180
     while time.time() < deadline:
@@ -61,8 +72,12 @@ def action_server(tmp_path_factory):
 
 
 def _post(url, body, headers=None):
-    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
-                                     headers={"Content-Type": "application/json", **(headers or {})})
+    request = urllib.request.Request(
+        url,
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
             return answer.status, answer.read().decode()
@@ -72,12 +87,29 @@ def _post(url, body, headers=None):
 
 def _forged_handoff():
     """A tracker that asks the action server to store and deliver a handoff without consent."""
-    slots = {"naam": "Vals Persoon", "email": "vals@example.nl", "telefoon": None, "contactvoorkeur": "email",
-             "toestemming_overdracht": True, "vooropleiding": "wo-master"}
-    return {"next_action": "action_overdracht_opslaan", "version": "3.6.0", "domain": {},
-            "tracker": {"sender_id": "vervalst", "slots": slots, "latest_message": {"text": "ja", "intent": {}},
-                        "events": [], "paused": False, "followup_action": None, "active_loop": {},
-                        "latest_action_name": "action_listen"}}
+    slots = {
+        "naam": "Vals Persoon",
+        "email": "vals@example.nl",
+        "telefoon": None,
+        "contactvoorkeur": "email",
+        "toestemming_overdracht": True,
+        "vooropleiding": "wo-master",
+    }
+    return {
+        "next_action": "action_overdracht_opslaan",
+        "version": "3.6.0",
+        "domain": {},
+        "tracker": {
+            "sender_id": "vervalst",
+            "slots": slots,
+            "latest_message": {"text": "ja", "intent": {}},
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        },
+    }
 
 
 def _handoffs(work):
@@ -105,9 +137,12 @@ def test_forged_call_without_or_with_a_wrong_secret_is_refused(action_server):
 
 def test_unhandled_action_error_logs_no_tracker_content(action_server):
     url, work = action_server
-    call = {"next_action": "action_overdracht_opslaan", "version": "3.6.0", "domain": {},
-            "tracker": {"sender_id": MARKER, "slots": MARKER, "events": MARKER,
-                        "latest_message": {"text": MARKER}}}
+    call = {
+        "next_action": "action_overdracht_opslaan",
+        "version": "3.6.0",
+        "domain": {},
+        "tracker": {"sender_id": MARKER, "slots": MARKER, "events": MARKER, "latest_message": {"text": MARKER}},
+    }
     status, body = _post(f"{url}/webhook", call, {"X-Action-Server-Secret": SECRET})
     assert status == 500, body
     assert MARKER not in body
@@ -145,8 +180,9 @@ async def test_rasa_sends_the_secret_and_logs_no_error_body(caplog, monkeypatch)
         tracker = DialogueStateTracker(MARKER, domain.slots)
         caplog.set_level(logging.DEBUG)
         with pytest.raises(RasaException) as raised:
-            await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(domain.responses),
-                             tracker, domain)
+            await action.run(
+                CollectingOutputChannel(), TemplatedNaturalLanguageGenerator(domain.responses), tracker, domain
+            )
     assert seen == [SECRET]
     chain, error = [], raised.value
     while error is not None:

@@ -35,10 +35,23 @@ def free_port() -> int:
 
 
 def summary(name: str = "Sanne de Vries") -> dict:
-    slots = {"vooropleiding": "hbo-bachelor", "studierichting": "bedrijfskunde", "sector": "po",
-             "naam": name, "email": "sanne@voorbeeld.nl", "telefoon": None, "contactvoorkeur": "email"}
-    events = [{"event": "user", "text": "ik wil een mens spreken", "timestamp": 1763900000.0,
-               "parse_data": {"intent": {"name": "human_handoff"}}}]
+    slots = {
+        "vooropleiding": "hbo-bachelor",
+        "studierichting": "bedrijfskunde",
+        "sector": "po",
+        "naam": name,
+        "email": "sanne@voorbeeld.nl",
+        "telefoon": None,
+        "contactvoorkeur": "email",
+    }
+    events = [
+        {
+            "event": "user",
+            "text": "ik wil een mens spreken",
+            "timestamp": 1763900000.0,
+            "parse_data": {"intent": {"name": "human_handoff"}},
+        }
+    ]
     return build_summary("gesprek-1", slots, events)
 
 
@@ -65,15 +78,30 @@ class Worker:
     """The delivery worker as a child process with fast retries."""
 
     def __init__(self, url: str, **env: str) -> None:
-        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "ONDERWIJSLOKET_DB_URL": url,
-                    "HANDOFF_BACKOFF_BASIS": "0.05", "HANDOFF_BACKOFF_MAX": "0.2", "HANDOFF_POLL": "0.05",
-                    "HANDOFF_MAX_POGINGEN": "50", "HANDOFF_LEASE": "1", "HANDOFF_WEBHOOK_SECRET": SECRET,
-                    "HANDOFF_SMTP_STARTTLS": "0", **env}
+        self.env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "ONDERWIJSLOKET_DB_URL": url,
+            "HANDOFF_BACKOFF_BASIS": "0.05",
+            "HANDOFF_BACKOFF_MAX": "0.2",
+            "HANDOFF_POLL": "0.05",
+            "HANDOFF_MAX_POGINGEN": "50",
+            "HANDOFF_LEASE": "1",
+            "HANDOFF_WEBHOOK_SECRET": SECRET,
+            "HANDOFF_SMTP_STARTTLS": "0",
+            **env,
+        }
         self.process = None
 
     def start(self) -> Worker:
-        self.process = subprocess.Popen([sys.executable, "-m", "connectors.worker"], cwd=ROOT, env=self.env,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "connectors.worker"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         return self
 
     def kill(self) -> None:
@@ -91,7 +119,10 @@ def test_handoff_and_outbox_rows_are_written_together(database):
     _, engine = database
     handoff_id = store(engine, ["inbox", "webhook", "email"])
     assert [(r["overdracht_id"], r["connector"], r["status"]) for r in rows(engine)] == [
-        (handoff_id, "inbox", "wachtend"), (handoff_id, "webhook", "wachtend"), (handoff_id, "email", "wachtend")]
+        (handoff_id, "inbox", "wachtend"),
+        (handoff_id, "webhook", "wachtend"),
+        (handoff_id, "email", "wachtend"),
+    ]
 
 
 def test_an_invalid_summary_stores_nothing(database):
@@ -129,9 +160,14 @@ def test_worker_delivers_to_webhook_email_and_inbox(database):
     web_port, smtp_port = free_port(), free_port()
     receiver, mail = WebhookReceiver(web_port, SECRET).start(), SmtpReceiver(smtp_port).start()
     handoff_id = store(engine, ["inbox", "webhook", "email"])
-    worker = Worker(url, HANDOFF_CONNECTORS="inbox,webhook,email", HANDOFF_WEBHOOK_URL=receiver.url,
-                    HANDOFF_SMTP_PORT=str(smtp_port), HANDOFF_SMTP_HOST="127.0.0.1",
-                    HANDOFF_SMTP_TO="intake@onderwijsloket.example").start()
+    worker = Worker(
+        url,
+        HANDOFF_CONNECTORS="inbox,webhook,email",
+        HANDOFF_WEBHOOK_URL=receiver.url,
+        HANDOFF_SMTP_PORT=str(smtp_port),
+        HANDOFF_SMTP_HOST="127.0.0.1",
+        HANDOFF_SMTP_TO="intake@onderwijsloket.example",
+    ).start()
     try:
         wait_until(lambda: all(r["status"] == "afgeleverd" for r in rows(engine)), what="alles afgeleverd")
     finally:
@@ -155,7 +191,9 @@ def test_receiver_down_for_five_attempts_then_back_arrives_exactly_once(database
     url, engine = database
     port = free_port()
     handoff_id = store(engine, ["webhook"])
-    worker = Worker(url, HANDOFF_CONNECTORS="webhook", HANDOFF_WEBHOOK_URL=f"http://127.0.0.1:{port}/overdracht").start()
+    worker = Worker(
+        url, HANDOFF_CONNECTORS="webhook", HANDOFF_WEBHOOK_URL=f"http://127.0.0.1:{port}/overdracht"
+    ).start()
     receiver = WebhookReceiver(port, SECRET)
     try:
         wait_until(lambda: rows(engine)[0]["pogingen"] >= 5, what="vijf mislukte pogingen")
@@ -210,8 +248,13 @@ def test_unreachable_smtp_server_is_retried(database):
     url, engine = database
     port = free_port()
     store(engine, ["email"])
-    worker = Worker(url, HANDOFF_CONNECTORS="email", HANDOFF_SMTP_HOST="127.0.0.1", HANDOFF_SMTP_PORT=str(port),
-                    HANDOFF_SMTP_TO="intake@onderwijsloket.example").start()
+    worker = Worker(
+        url,
+        HANDOFF_CONNECTORS="email",
+        HANDOFF_SMTP_HOST="127.0.0.1",
+        HANDOFF_SMTP_PORT=str(port),
+        HANDOFF_SMTP_TO="intake@onderwijsloket.example",
+    ).start()
     mail = SmtpReceiver(port)
     try:
         wait_until(lambda: rows(engine)[0]["pogingen"] >= 2, what="twee mislukte pogingen")
@@ -236,8 +279,13 @@ def test_rejected_delivery_becomes_a_visible_dead_letter(database):
         receiver.stop()
     assert rows(engine)[0]["pogingen"] == 1 and "401" in rows(engine)[0]["laatste_fout"]
     assert "dood" in log
-    status = subprocess.run([sys.executable, "-m", "bot.handoff.outbox", "status"], cwd=ROOT, capture_output=True,
-                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "ONDERWIJSLOKET_DB_URL": url})
+    status = subprocess.run(
+        [sys.executable, "-m", "bot.handoff.outbox", "status"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "ONDERWIJSLOKET_DB_URL": url},
+    )
     assert status.returncode == 1 and "MISLUKT" in status.stdout
     assert outbox.requeue(engine, rows(engine)[0]["id"]) and rows(engine)[0]["status"] == "wachtend"
 
@@ -254,8 +302,12 @@ def test_last_attempt_goes_to_the_dead_letters(database):
 
 def test_misconfigured_worker_says_what_is_missing(database):
     url, _ = database
-    result = subprocess.run([sys.executable, "-m", "connectors.worker", "--eenmalig"], cwd=ROOT, capture_output=True,
-                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "ONDERWIJSLOKET_DB_URL": url,
-                                            "HANDOFF_CONNECTORS": "webhook,fax"})
+    result = subprocess.run(
+        [sys.executable, "-m", "connectors.worker", "--eenmalig"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "ONDERWIJSLOKET_DB_URL": url, "HANDOFF_CONNECTORS": "webhook,fax"},
+    )
     assert result.returncode == 2
     assert "onbekende connector 'fax'" in result.stderr and "HANDOFF_WEBHOOK_URL" in result.stderr

@@ -101,8 +101,11 @@ def inbox(tmp_path):
 
 SURROGATES = ['"\\ud800"', '"\\udfff x"', '"a\\u0000b"']
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
-json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                           | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
+json_values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
 
 
 def nested(depth: int, kind: int) -> bytes:
@@ -117,7 +120,8 @@ def wrong_field(fields):
     """An object with the expected field names, at least one of them not a valid string."""
     bad = json_values.filter(lambda v: not isinstance(v, str)) | st.sampled_from(SURROGATES).map(json.loads)
     return st.fixed_dictionaries({name: bad for name in fields}).map(
-        lambda d: json.dumps(d, ensure_ascii=True).encode())
+        lambda d: json.dumps(d, ensure_ascii=True).encode()
+    )
 
 
 def json_bodies(fields):
@@ -127,20 +131,37 @@ def json_bodies(fields):
         wrong_field(fields),
         st.builds(nested, st.integers(1, 40_000), st.integers(0, 2)).filter(lambda b: len(b) <= 60_000),
         st.binary(max_size=200),
-        st.tuples(valid, st.integers(0, 60)).map(lambda t: t[0][:min(t[1], len(t[0]) - 1)]),  # cut off
+        st.tuples(valid, st.integers(0, 60)).map(lambda t: t[0][: min(t[1], len(t[0]) - 1)]),  # cut off
         st.sampled_from([b"[]", b'"x"', b"null", b"42", b"", b"{", b"\xff\xfe", b'{"tekst": 1e999999}']),
         st.sampled_from(SURROGATES).map(lambda s: ('{"%s": %s}' % (fields[0], s)).encode()),  # noqa: UP031 - bytes-like JSON text
     )
 
 
-CONTENT_TYPES = [b"application/json", b"application/x-www-form-urlencoded", b"multipart/form-data",
-                 b"multipart/form-data; boundary=", b"multipart/form-data; boundary=grens", b"text/plain",
-                 b"application/json; charset=klingon", b"multipart/mixed; boundary=grens", b"\xff\xfe", b""]
+CONTENT_TYPES = [
+    b"application/json",
+    b"application/x-www-form-urlencoded",
+    b"multipart/form-data",
+    b"multipart/form-data; boundary=",
+    b"multipart/form-data; boundary=grens",
+    b"text/plain",
+    b"application/json; charset=klingon",
+    b"multipart/mixed; boundary=grens",
+    b"\xff\xfe",
+    b"",
+]
 
 
 def multipart(fields: Dict[str, bytes], boundary: bytes = b"grens") -> bytes:
-    parts = [b"--" + boundary + b"\r\nContent-Disposition: form-data; name=\"" + name.encode() + b"\"\r\n\r\n" + value
-             + b"\r\n" for name, value in fields.items()]
+    parts = [
+        b"--"
+        + boundary
+        + b"\r\nContent-Disposition: form-data; name=\""
+        + name.encode()
+        + b"\"\r\n\r\n"
+        + value
+        + b"\r\n"
+        for name, value in fields.items()
+    ]
     return b"".join(parts) + b"--" + boundary + b"--\r\n"
 
 
@@ -148,17 +169,23 @@ def form_bodies(fields):
     values = st.binary(max_size=40) | st.text(max_size=20).map(str.encode)
     whole = st.fixed_dictionaries({name: values for name in fields}).map(multipart)
     return st.one_of(
-        st.tuples(whole, st.integers(0, 400)).map(lambda t: t[0][:t[1]]),  # truncated multipart
+        st.tuples(whole, st.integers(0, 400)).map(lambda t: t[0][: t[1]]),  # truncated multipart
         whole,
         st.binary(max_size=300),
-        st.just(b"--grens\r\nContent-Disposition: form-data; name=\"csrf\"; filename=\"a.txt\"\r\n\r\nx\r\n--grens--\r\n"),
+        st.just(
+            b"--grens\r\nContent-Disposition: form-data; name=\"csrf\"; filename=\"a.txt\"\r\n\r\nx\r\n--grens--\r\n"
+        ),
         st.just(multipart({name: b"\xed\xa0\x80\x00" for name in fields})),
     )
 
 
-ids = st.one_of(st.just("ID"), st.uuids().map(str), st.binary(max_size=60).map(lambda b: quote(b, safe="")),
-                st.text(max_size=40).map(lambda t: quote(t.encode("utf-8"), safe="")),
-                st.sampled_from(["..", "%00", "%2e%2e%2f", "a" * 5000, "%ED%A0%80", "%FF"]))
+ids = st.one_of(
+    st.just("ID"),
+    st.uuids().map(str),
+    st.binary(max_size=60).map(lambda b: quote(b, safe="")),
+    st.text(max_size=40).map(lambda t: quote(t.encode("utf-8"), safe="")),
+    st.sampled_from(["..", "%00", "%2e%2e%2f", "a" * 5000, "%ED%A0%80", "%FF"]),
+)
 header_values = st.binary(max_size=60).filter(lambda b: b"\r" not in b and b"\n" not in b)
 
 
@@ -171,8 +198,7 @@ def path_with(template: str, handoff: str, value: str) -> str:
 
 def test_known_bad_bodies_get_400_with_a_dutch_message(inbox):
     bericht = f"/api/overdrachten/{inbox.handoff_id}/live/bericht"
-    signed = {"Cookie": inbox.cookie.encode(), "X-CSRF-Token": inbox.csrf.encode(),
-              "Content-Type": b"application/json"}
+    signed = {"Cookie": inbox.cookie.encode(), "X-CSRF-Token": inbox.csrf.encode(), "Content-Type": b"application/json"}
     deep = b"[" * 30_000 + b"]" * 30_000
     for body in (b"[]", b'"x"', b"null", b"42", deep, b"{bad", b'{"gebruikersnaam": 5, "wachtwoord": []}'):
         status, data = inbox.request("POST", "/api/login", body, {"Content-Type": b"application/json"})
@@ -181,8 +207,12 @@ def test_known_bad_bodies_get_400_with_a_dutch_message(inbox):
         status, data = inbox.request("POST", bericht, body, signed)
         assert status == 400 and json.loads(data)["fout"]
     cut = multipart({"csrf": b"abc", "gebruikersnaam": b"sanne", "wachtwoord": b"x"})[:70]
-    status, data = inbox.request("POST", "/login", cut, {"Content-Type": b"multipart/form-data; boundary=grens",
-                                                        "Cookie": f"{LOGIN_CSRF_COOKIE}=abc".encode()})
+    status, data = inbox.request(
+        "POST",
+        "/login",
+        cut,
+        {"Content-Type": b"multipart/form-data; boundary=grens", "Cookie": f"{LOGIN_CSRF_COOKIE}=abc".encode()},
+    )
     assert status == 400 and "formulier" in data.decode()
     status, data = inbox.request("POST", bericht, json.dumps({"tekst": "Hoi, ik ben Sanne."}).encode(), signed)
     assert status == 200 and json.loads(data) == {"gepauzeerd": True, "verstuurd": True}
@@ -193,8 +223,7 @@ def test_known_bad_bodies_get_400_with_a_dutch_message(inbox):
 def test_thousands_of_malformed_requests_get_no_5xx_and_the_server_stays_up(inbox):
     handoff = inbox.handoff_id
     session = {"Cookie": inbox.cookie.encode(), "X-CSRF-Token": inbox.csrf.encode()}
-    fuzz = settings(max_examples=450, deadline=None, database=None,
-                    suppress_health_check=list(HealthCheck))
+    fuzz = settings(max_examples=450, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
     @fuzz
     @given(body=json_bodies(["gebruikersnaam", "wachtwoord"]), content_type=st.sampled_from(CONTENT_TYPES))
@@ -203,26 +232,46 @@ def test_thousands_of_malformed_requests_get_no_5xx_and_the_server_stays_up(inbo
         assert status in {400, 401, 413}
 
     @fuzz
-    @given(body=json_bodies(["tekst"]), content_type=st.sampled_from(CONTENT_TYPES), target=ids,
-           csrf=st.sampled_from([inbox.csrf.encode()]) | header_values)
+    @given(
+        body=json_bodies(["tekst"]),
+        content_type=st.sampled_from(CONTENT_TYPES),
+        target=ids,
+        csrf=st.sampled_from([inbox.csrf.encode()]) | header_values,
+    )
     def live_message(body, content_type, target, csrf):
         path = path_with("/api/overdrachten/{id}/live/bericht", handoff, target)
-        inbox.request("POST", path, body, {"Cookie": session["Cookie"], "X-CSRF-Token": csrf,
-                                           "Content-Type": content_type})
+        inbox.request(
+            "POST", path, body, {"Cookie": session["Cookie"], "X-CSRF-Token": csrf, "Content-Type": content_type}
+        )
 
     @fuzz
-    @given(body=form_bodies(["csrf", "gebruikersnaam", "wachtwoord"]), content_type=st.sampled_from(CONTENT_TYPES),
-           cookie=st.sampled_from([b"", f"{LOGIN_CSRF_COOKIE}=abc".encode()]) | header_values)
+    @given(
+        body=form_bodies(["csrf", "gebruikersnaam", "wachtwoord"]),
+        content_type=st.sampled_from(CONTENT_TYPES),
+        cookie=st.sampled_from([b"", f"{LOGIN_CSRF_COOKIE}=abc".encode()]) | header_values,
+    )
     def login_form(body, content_type, cookie):
         status, _ = inbox.request("POST", "/login", body, {"Content-Type": content_type, "Cookie": cookie})
         assert status in {400, 401, 403, 413}
 
     @fuzz
-    @given(body=form_bodies(["csrf"]), content_type=st.sampled_from(CONTENT_TYPES), target=ids,
-           action=st.sampled_from(["/overdracht/{id}/claim", "/overdracht/{id}/afronden", "/logout",
-                                   "/api/overdrachten/{id}/claim", "/api/overdrachten/{id}/afronden",
-                                   "/api/overdrachten/{id}/live/overnemen", "/api/overdrachten/{id}/live/teruggeven"]),
-           csrf=st.none() | header_values)
+    @given(
+        body=form_bodies(["csrf"]),
+        content_type=st.sampled_from(CONTENT_TYPES),
+        target=ids,
+        action=st.sampled_from(
+            [
+                "/overdracht/{id}/claim",
+                "/overdracht/{id}/afronden",
+                "/logout",
+                "/api/overdrachten/{id}/claim",
+                "/api/overdrachten/{id}/afronden",
+                "/api/overdrachten/{id}/live/overnemen",
+                "/api/overdrachten/{id}/live/teruggeven",
+            ]
+        ),
+        csrf=st.none() | header_values,
+    )
     def forms_and_changes(body, content_type, target, action, csrf):
         headers = {"Cookie": session["Cookie"], "Content-Type": content_type}
         if csrf is not None:
@@ -230,12 +279,26 @@ def test_thousands_of_malformed_requests_get_no_5xx_and_the_server_stays_up(inbo
         inbox.request("POST", path_with(action, handoff, target), body, headers)
 
     @fuzz
-    @given(target=ids, value=st.binary(max_size=40).map(lambda b: quote(b, safe="")),
-           page=st.sampled_from(["/api/overdrachten?status={v}", "/api/afleveringen?status={v}",
-                                 "/api/overdrachten/{id}", "/api/overdrachten/{id}/live", "/overdracht/{id}",
-                                 "/overdracht/{id}/live", "/static/{v}", "/?melding={v}", "/login?{v}"]),
-           cookie=st.sampled_from([b"", b"inbox_sessie=", b"inbox_sessie=\xff\xfe"]) | header_values
-           | st.just(session["Cookie"]))
+    @given(
+        target=ids,
+        value=st.binary(max_size=40).map(lambda b: quote(b, safe="")),
+        page=st.sampled_from(
+            [
+                "/api/overdrachten?status={v}",
+                "/api/afleveringen?status={v}",
+                "/api/overdrachten/{id}",
+                "/api/overdrachten/{id}/live",
+                "/overdracht/{id}",
+                "/overdracht/{id}/live",
+                "/static/{v}",
+                "/?melding={v}",
+                "/login?{v}",
+            ]
+        ),
+        cookie=st.sampled_from([b"", b"inbox_sessie=", b"inbox_sessie=\xff\xfe"])
+        | header_values
+        | st.just(session["Cookie"]),
+    )
     def pages_and_queries(target, value, page, cookie):
         inbox.request("GET", path_with(page, handoff, target).replace("{v}", value), headers={"Cookie": cookie})
 

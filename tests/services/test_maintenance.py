@@ -31,8 +31,16 @@ from bot.store import db
 from tests.services.test_handoff_delivery import summary
 
 ROOT = Path(__file__).resolve().parents[2]
-SECRETS = ["111222333", "123456782", "NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", "4111 1111 1111 1111",
-           "sanne@voorbeeld.nl", "06 12345678", "Sanne de Vries"]
+SECRETS = [
+    "111222333",
+    "123456782",
+    "NL91ABNA0417164300",
+    "NL91 ABNA 0417 1643 00",
+    "4111 1111 1111 1111",
+    "sanne@voorbeeld.nl",
+    "06 12345678",
+    "Sanne de Vries",
+]
 DOMAIN = Domain.from_path(str(ROOT / "domain.yml"))
 
 
@@ -43,18 +51,30 @@ def user(text, intent, confidence=0.95, at=None):
 def seed(path: Path, now: float):
     store = RedactingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(path))
     conversations = {
-        "recent-1": [user("hallo", "greet"), BotUttered("Hoi!"),
-                     user("mijn bsn is 111222333 en ik heb havo", "inform", 0.42),
-                     user("rekening NL91 ABNA 0417 1643 00", "nlu_fallback", 1.0),
-                     BotUttered("Het lukt me niet goed om je te begrijpen.", metadata={"tekst": "aanbod_medewerker"}),
-                     user("ik wil een mens spreken", "human_handoff", 0.99), ActiveLoop("overdracht_form"),
-                     user("Sanne de Vries", "inform", 0.5), SlotSet("naam", "Sanne de Vries"),
-                     user("sanne@voorbeeld.nl", "faq", 0.99), SlotSet("email", "sanne@voorbeeld.nl"),
-                     user("bel me op 06 12345678", "inform", 0.7), SlotSet("telefoon", "+31612345678"),
-                     ActiveLoop(None), ActionExecuted("action_toon_overdracht"),
-                     user("ja", "affirm"), ActionExecuted("action_overdracht_opslaan")],
-        "recent-2": [user("nee ik heb geen master maar een bachelor", "correct", 0.8), user("kaart 4111 1111 1111 1111", "inform", 0.3),
-                     user("BSN 123.456.782", "inform", 0.91)],
+        "recent-1": [
+            user("hallo", "greet"),
+            BotUttered("Hoi!"),
+            user("mijn bsn is 111222333 en ik heb havo", "inform", 0.42),
+            user("rekening NL91 ABNA 0417 1643 00", "nlu_fallback", 1.0),
+            BotUttered("Het lukt me niet goed om je te begrijpen.", metadata={"tekst": "aanbod_medewerker"}),
+            user("ik wil een mens spreken", "human_handoff", 0.99),
+            ActiveLoop("overdracht_form"),
+            user("Sanne de Vries", "inform", 0.5),
+            SlotSet("naam", "Sanne de Vries"),
+            user("sanne@voorbeeld.nl", "faq", 0.99),
+            SlotSet("email", "sanne@voorbeeld.nl"),
+            user("bel me op 06 12345678", "inform", 0.7),
+            SlotSet("telefoon", "+31612345678"),
+            ActiveLoop(None),
+            ActionExecuted("action_toon_overdracht"),
+            user("ja", "affirm"),
+            ActionExecuted("action_overdracht_opslaan"),
+        ],
+        "recent-2": [
+            user("nee ik heb geen master maar een bachelor", "correct", 0.8),
+            user("kaart 4111 1111 1111 1111", "inform", 0.3),
+            user("BSN 123.456.782", "inform", 0.91),
+        ],
         "old-1": [user("ik heb een wo-master scheikunde", "inform", 0.5)],
     }
     for sender, items in conversations.items():
@@ -124,22 +144,45 @@ def test_review_round_trip_merges_into_the_right_file_and_validates(seeded):
     shutil.copytree(ROOT / "bot" / "data", data)
     outcome = review.merge(result.review, data)
     assert outcome == {"toegevoegd": 1, "dubbel": 1, "onbekende_intents": []}
-    assert "    - nee ik heb geen master maar een bachelor" in (data / "nlu" / "profiel.yml").read_text()  # where `correct` lives
+    assert (
+        "    - nee ik heb geen master maar een bachelor" in (data / "nlu" / "profiel.yml").read_text()
+    )  # where `correct` lives
     assert review.merge(result.review, data)["toegevoegd"] == 0  # merging twice adds nothing
-    check = subprocess.run([str(ROOT / ".venv/bin/rasa"), "data", "validate", "--data", str(data), "--domain",
-                            str(ROOT / "domain.yml"), "--config", str(ROOT / "config.yml")],
-                           cwd=ROOT, capture_output=True, text=True, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
+    check = subprocess.run(
+        [
+            str(ROOT / ".venv/bin/rasa"),
+            "data",
+            "validate",
+            "--data",
+            str(data),
+            "--domain",
+            str(ROOT / "domain.yml"),
+            "--config",
+            str(ROOT / "config.yml"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+    )
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
-    warnings = [line for line in (check.stdout + check.stderr).splitlines()
-                if "UserWarning" in line and "duplicated intents" not in line]
+    warnings = [
+        line
+        for line in (check.stdout + check.stderr).splitlines()
+        if "UserWarning" in line and "duplicated intents" not in line
+    ]
     assert warnings == []
 
 
 def test_test_story_from_a_real_conversation(seeded):
     engine, *_ = seeded
     with engine.connect() as connection:
-        history = [json.loads(r) for r in connection.execute(sa.text(
-            "SELECT data FROM events WHERE sender_id = 'recent-1' ORDER BY id")).scalars()]
+        history = [
+            json.loads(r)
+            for r in connection.execute(
+                sa.text("SELECT data FROM events WHERE sender_id = 'recent-1' ORDER BY id")
+            ).scalars()
+        ]
     text = stories.story("recent-1", history)
     data = yaml.safe_load(text)
     steps = data["stories"][0]["steps"]
@@ -190,12 +233,18 @@ def test_retention_removes_what_is_older_and_keeps_the_rest(seeded):
     recent = _handoff(app, "recent-1")
     with app.begin() as connection:
         aged = _handoff(app, "old-1")
-        connection.execute(overdracht.update().where(overdracht.c.id == aged).values(
-            aangemaakt_op=dt.datetime.utcnow() - dt.timedelta(days=120)))
+        connection.execute(
+            overdracht.update()
+            .where(overdracht.c.id == aged)
+            .values(aangemaakt_op=dt.datetime.utcnow() - dt.timedelta(days=120))
+        )
     removed = retention.purge(90, engine, app, export_dir=exports, now=now, stories_dir=tmp_path / "verhalen")
     assert removed.gesprekken == 1 and removed.overdrachten == 1 and removed.exportbestanden == 1
     with engine.connect() as connection:
-        assert set(connection.execute(sa.text("SELECT DISTINCT sender_id FROM events")).scalars()) == {"recent-1", "recent-2"}
+        assert set(connection.execute(sa.text("SELECT DISTINCT sender_id FROM events")).scalars()) == {
+            "recent-1",
+            "recent-2",
+        }
     with app.connect() as connection:
         assert connection.execute(sa.select(overdracht.c.id)).scalars().all() == [recent]
     assert result.review.exists() and not old_file.exists()
@@ -203,37 +252,74 @@ def test_retention_removes_what_is_older_and_keeps_the_rest(seeded):
 
 def test_retention_commands(seeded):
     engine, app, tmp_path, _ = seeded
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRACKER_DB_URL": str(engine.url),
-           "ONDERWIJSLOKET_DB_URL": str(app.url)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "TRACKER_DB_URL": str(engine.url),
+        "ONDERWIJSLOKET_DB_URL": str(app.url),
+    }
     dirs = ["--exports", str(tmp_path / "review"), "--testverhalen", str(tmp_path / "verhalen")]
-    result = subprocess.run([sys.executable, "-m", "bot.maintenance.retention", *dirs, "verwijder", "recent-2"], cwd=ROOT,
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.maintenance.retention", *dirs, "verwijder", "recent-2"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and "Verwijderd voor gesprek recent-2: 1 gesprek(ken)" in result.stdout
-    unknown = subprocess.run([sys.executable, "-m", "bot.maintenance.retention", *dirs, "verwijder", "bestaat-niet"],
-                             cwd=ROOT, env=env, capture_output=True, text=True)
+    unknown = subprocess.run(
+        [sys.executable, "-m", "bot.maintenance.retention", *dirs, "verwijder", "bestaat-niet"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert unknown.returncode == 1 and "Gesprek bestaat-niet niet gevonden" in unknown.stderr
-    result = subprocess.run([sys.executable, "-m", "bot.maintenance.retention", *dirs, "opschonen", "--dagen", "30"], cwd=ROOT,
-                            env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.maintenance.retention", *dirs, "opschonen", "--dagen", "30"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and "Opgeschoond (ouder dan 30 dagen): 1 gesprek(ken)" in result.stdout
-    assert re.search(r"--dagen moet", subprocess.run(
-        [sys.executable, "-m", "bot.maintenance.retention", "opschonen", "--dagen", "-1"], cwd=ROOT, env=env,
-        capture_output=True, text=True).stderr)
+    assert re.search(
+        r"--dagen moet",
+        subprocess.run(
+            [sys.executable, "-m", "bot.maintenance.retention", "opschonen", "--dagen", "-1"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stderr,
+    )
 
 
 def test_analytics_report_with_charts(seeded):
     from bot.maintenance import analytics
 
     engine, _, tmp_path, _ = seeded
-    history = [[{"event": "user", "text": "hoi", "parse_data": {"intent": {"name": "greet"}}},
-                {"event": "slot", "name": "requested_slot", "value": "vooropleiding"},
-                {"event": "user", "text": "??", "parse_data": {"intent": {"name": "nlu_fallback"}}}],
-               [{"event": "user", "text": "ik heb hbo", "parse_data": {"intent": {"name": "inform"}}},
-                {"event": "action", "name": "action_lees_profiel_voor"}, {"event": "action", "name": "action_geef_advies"},
-                {"event": "user", "text": "mens", "parse_data": {"intent": {"name": "human_handoff"}}},
-                {"event": "action", "name": "action_overdracht_opslaan"}]]
+    history = [
+        [
+            {"event": "user", "text": "hoi", "parse_data": {"intent": {"name": "greet"}}},
+            {"event": "slot", "name": "requested_slot", "value": "vooropleiding"},
+            {"event": "user", "text": "??", "parse_data": {"intent": {"name": "nlu_fallback"}}},
+        ],
+        [
+            {"event": "user", "text": "ik heb hbo", "parse_data": {"intent": {"name": "inform"}}},
+            {"event": "action", "name": "action_lees_profiel_voor"},
+            {"event": "action", "name": "action_geef_advies"},
+            {"event": "user", "text": "mens", "parse_data": {"intent": {"name": "human_handoff"}}},
+            {"event": "action", "name": "action_overdracht_opslaan"},
+        ],
+    ]
     figures = analytics.analyse(history)
-    assert figures.rates == {"advies bereikt (per gesprek)": 0.5, "medewerker gevraagd (per gesprek)": 0.5,
-                             "overdracht opgeslagen (per gesprek)": 0.5, "niet begrepen (per bericht)": 0.25}
+    assert figures.rates == {
+        "advies bereikt (per gesprek)": 0.5,
+        "medewerker gevraagd (per gesprek)": 0.5,
+        "overdracht opgeslagen (per gesprek)": 0.5,
+        "niet begrepen (per bericht)": 0.25,
+    }
     assert figures.drop_off == {"vooropleiding": 1}
     seeded_figures = analytics.analyse(analytics.load(engine, None))
     assert seeded_figures.conversations == 3 and seeded_figures.handoff_stored == 1
@@ -246,13 +332,17 @@ def test_analytics_report_with_charts(seeded):
 
 def test_review_file_converts_to_nlu_yaml_and_back(tmp_path):
     source = tmp_path / "review.csv"
-    rows = [{**{f: "" for f in review.FIELDS}, "tekst": "nee  ik bedoel mbo", "juiste_intent": "correct", "opnemen": "ja"},
-            {**{f: "" for f in review.FIELDS}, "tekst": "hoi daar", "juiste_intent": "greet", "opnemen": "ja"},
-            {**{f: "" for f in review.FIELDS}, "tekst": "weg ermee", "juiste_intent": "deny", "opnemen": "nee"}]
+    rows = [
+        {**{f: "" for f in review.FIELDS}, "tekst": "nee  ik bedoel mbo", "juiste_intent": "correct", "opnemen": "ja"},
+        {**{f: "" for f in review.FIELDS}, "tekst": "hoi daar", "juiste_intent": "greet", "opnemen": "ja"},
+        {**{f: "" for f in review.FIELDS}, "tekst": "weg ermee", "juiste_intent": "deny", "opnemen": "nee"},
+    ]
     write_csv(source, review.FIELDS, rows)
     text = review.to_nlu_yaml(source)
-    assert yaml.safe_load(text)["nlu"] == [{"intent": "correct", "examples": "- nee ik bedoel mbo\n"},
-                                           {"intent": "greet", "examples": "- hoi daar\n"}]
+    assert yaml.safe_load(text)["nlu"] == [
+        {"intent": "correct", "examples": "- nee ik bedoel mbo\n"},
+        {"intent": "greet", "examples": "- hoi daar\n"},
+    ]
     (tmp_path / "nagekeken.yml").write_text(text)
     assert review.from_nlu_yaml(tmp_path / "nagekeken.yml", tmp_path / "terug.csv") == 2
     back = [(r["tekst"], r["juiste_intent"], r["opnemen"]) for r in read_csv(tmp_path / "terug.csv")[1]]

@@ -121,23 +121,50 @@ def test_two_workers_on_postgresql_with_a_slow_target_deliver_each_handoff_once(
     keys = [store(engine, ["webhook"], summary(f"Persoon {number}")) for number in range(200)]
     slow = set(keys[::20])  # 10 handoffs whose first attempt outlasts the lease
     receiver = SlowReceiver(free_port(), slow, seconds=3.0).start()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "ONDERWIJSLOKET_DB_URL": url, "HANDOFF_CONNECTORS": "webhook",
-           "HANDOFF_WEBHOOK_URL": receiver.url, "HANDOFF_WEBHOOK_SECRET": SECRET, "HANDOFF_WEBHOOK_TIMEOUT": "30",
-           "HANDOFF_LEASE": "1", "HANDOFF_POLL": "0.05", "HANDOFF_BACKOFF_BASIS": "0.05",
-           "HANDOFF_BACKOFF_MAX": "0.2", "HANDOFF_MAX_POGINGEN": "50"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "ONDERWIJSLOKET_DB_URL": url,
+        "HANDOFF_CONNECTORS": "webhook",
+        "HANDOFF_WEBHOOK_URL": receiver.url,
+        "HANDOFF_WEBHOOK_SECRET": SECRET,
+        "HANDOFF_WEBHOOK_TIMEOUT": "30",
+        "HANDOFF_LEASE": "1",
+        "HANDOFF_POLL": "0.05",
+        "HANDOFF_BACKOFF_BASIS": "0.05",
+        "HANDOFF_BACKOFF_MAX": "0.2",
+        "HANDOFF_MAX_POGINGEN": "50",
+    }
     logs = [tmp_path / f"worker-{n}.log" for n in (1, 2)]
-    workers = [subprocess.Popen([sys.executable, "-m", "connectors.worker"], cwd=ROOT, env=env,
-                                stdout=open(log, "w"), stderr=subprocess.STDOUT) for log in logs]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "connectors.worker"],
+            cwd=ROOT,
+            env=env,
+            stdout=open(log, "w"),
+            stderr=subprocess.STDOUT,
+        )
+        for log in logs
+    ]
     try:
+
         def all_delivered() -> bool:
             with engine.connect() as connection:
-                return connection.execute(sa.select(sa.func.count()).select_from(aflevering).where(
-                    aflevering.c.status != outbox.DELIVERED)).scalar() == 0
+                return (
+                    connection.execute(
+                        sa.select(sa.func.count())
+                        .select_from(aflevering)
+                        .where(aflevering.c.status != outbox.DELIVERED)
+                    ).scalar()
+                    == 0
+                )
+
         wait_until(all_delivered, timeout=240, interval=0.5, what="alle 200 overdrachten afgeleverd")
 
         def late_results_logged() -> bool:  # every slow first attempt came back (503) and was handled
             lines = [line for log in logs for line in log.read_text().splitlines() if "503" in line]
             return all(any(key in line for line in lines) for key in slow)
+
         wait_until(late_results_logged, timeout=60, interval=0.2, what="late resultaten van de trage pogingen")
     finally:
         for worker in workers:
@@ -157,8 +184,9 @@ def test_two_workers_on_postgresql_with_a_slow_target_deliver_each_handoff_once(
     with engine.connect() as connection:
         log = connection.execute(sa.text("SELECT aflevering_id, oud, nieuw FROM status_log")).all()
     assert [entry for entry in log if entry.oud == "afgeleverd"] == []
-    assert Counter(entry.aflevering_id for entry in log if entry.nieuw == "afgeleverd") == \
-        Counter({row["id"]: 1 for row in final})
+    assert Counter(entry.aflevering_id for entry in log if entry.nieuw == "afgeleverd") == Counter(
+        {row["id"]: 1 for row in final}
+    )
     # The race really happened: slow rows were taken over, and the late 503 was not recorded.
     assert all(receiver.seen[key] >= 2 for key in slow)
     assert "resultaat 'mislukt" in log_text, log_text[-3000:]

@@ -23,20 +23,33 @@ BSN, IBAN, CARD = "111222333", "NL91 ABNA 0417 1643 00", "4111 1111 1111 1111"
 
 
 def test_redact_event_covers_texts_entities_and_slots():
-    event = {"event": "user", "text": f"mijn bsn is {BSN}", "timestamp": 1.0, "message_id": "m1",
-             "parse_data": {"text": f"mijn bsn is {BSN}", "intent": {"name": "inform", "confidence": 0.9},
-                            "entities": [{"entity": "getal", "value": int(BSN), "start": 12, "end": 21}]}}
+    event = {
+        "event": "user",
+        "text": f"mijn bsn is {BSN}",
+        "timestamp": 1.0,
+        "message_id": "m1",
+        "parse_data": {
+            "text": f"mijn bsn is {BSN}",
+            "intent": {"name": "inform", "confidence": 0.9},
+            "entities": [{"entity": "getal", "value": int(BSN), "start": 12, "end": 21}],
+        },
+    }
     clean = privacy.redact_event(event)
     assert BSN not in json.dumps(clean)
     assert clean["parse_data"]["intent"] == {"name": "inform", "confidence": 0.9}
-    assert privacy.redact_event({"event": "slot", "name": "studierichting", "value": f"iban {IBAN}"})["value"] == "iban [IBAN]"
+    assert (
+        privacy.redact_event({"event": "slot", "name": "studierichting", "value": f"iban {IBAN}"})["value"]
+        == "iban [IBAN]"
+    )
     assert privacy.redact_event({"event": "bot", "text": f"bsn {BSN}"})["text"] == f"bsn {BSN}"  # the bot's own text
 
 
 def test_contacts_are_scrubbed_only_after_the_handoff():
-    story = [{"event": "slot", "name": "naam", "value": "Sanne de Vries"},
-             {"event": "slot", "name": "telefoon", "value": "+31612345678"},
-             {"event": "user", "text": "bel me op 06-12345678, groet Sanne de Vries"}]
+    story = [
+        {"event": "slot", "name": "naam", "value": "Sanne de Vries"},
+        {"event": "slot", "name": "telefoon", "value": "+31612345678"},
+        {"event": "user", "text": "bel me op 06-12345678, groet Sanne de Vries"},
+    ]
     assert not privacy.handoff_finished(story)
     done = story + [{"event": "action", "name": "action_overdracht_opslaan"}]
     assert privacy.handoff_finished(done)
@@ -69,12 +82,26 @@ async def _consume(queue_name: str, expected: int, timeout: float = 20) -> list:
 
 async def test_postgres_store_and_rabbitmq_stream_hold_no_personal_numbers(postgres_url):
     queue = f"onderwijsloket_test_{uuid.uuid4().hex[:8]}"
-    broker = PikaEventBroker(host="127.0.0.1", username="guest", password="guest", queues=[queue],
-                             raise_on_failure=True, connection_attempts=3, retry_delay_in_seconds=1)
+    broker = PikaEventBroker(
+        host="127.0.0.1",
+        username="guest",
+        password="guest",
+        queues=[queue],
+        raise_on_failure=True,
+        connection_attempts=3,
+        retry_delay_in_seconds=1,
+    )
     await broker.connect()
     store = RedactingSQLTrackerStore(
-        domain=Domain.empty(), dialect="postgresql", host=postgres_url.host, port=postgres_url.port,
-        db=postgres_url.database, username=postgres_url.username, password=postgres_url.password, event_broker=broker)
+        domain=Domain.empty(),
+        dialect="postgresql",
+        host=postgres_url.host,
+        port=postgres_url.port,
+        db=postgres_url.database,
+        username=postgres_url.username,
+        password=postgres_url.password,
+        event_broker=broker,
+    )
     tracker = DialogueStateTracker("gesprek-pg", slots=[])
     tracker.update(UserUttered(f"mijn bsn is {BSN} en mijn iban {IBAN}", intent={"name": "inform", "confidence": 1.0}))
     tracker.update(BotUttered("Dat lijkt een persoonlijk nummer."))
@@ -88,7 +115,9 @@ async def test_postgres_store_and_rabbitmq_stream_hold_no_personal_numbers(postg
 
     engine = sa.create_engine(postgres_url, future=True)
     with engine.connect() as connection:
-        stored = "\n".join(connection.execute(sa.text("SELECT data FROM events WHERE sender_id = 'gesprek-pg'")).scalars())
+        stored = "\n".join(
+            connection.execute(sa.text("SELECT data FROM events WHERE sender_id = 'gesprek-pg'")).scalars()
+        )
     engine.dispose()
     for secret in (BSN, "0417", "1111 1111", "sanne@voorbeeld.nl", "Sanne de Vries"):
         assert secret not in stored, secret
@@ -114,8 +143,9 @@ def test_embedded_sqlite_store_uses_a_write_ahead_log(tmp_path):
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
-    tracker = DialogueStateTracker.from_events("wal-1", [ActionExecuted("action_listen"),
-                                                         UserUttered(f"bsn {BSN}"), BotUttered("ok")])
+    tracker = DialogueStateTracker.from_events(
+        "wal-1", [ActionExecuted("action_listen"), UserUttered(f"bsn {BSN}"), BotUttered("ok")]
+    )
     asyncio.run(store.save(tracker))
     again = RedactingSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(db))
     events = asyncio.run(again.retrieve("wal-1")).events

@@ -16,26 +16,46 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(args, env, timeout=60):
-    full = {**{k: v for k, v in os.environ.items() if not k.startswith(("POSTGRES_", "HANDOFF_", "RASA_", "TRACKER_"))},
-            "PYTHONPATH": str(ROOT), **env}
+    full = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("POSTGRES_", "HANDOFF_", "RASA_", "TRACKER_"))},
+        "PYTHONPATH": str(ROOT),
+        **env,
+    }
     return subprocess.run(args, cwd=ROOT, env=full, capture_output=True, text=True, timeout=timeout)
 
 
 def _events_table(url):
     engine = sa.create_engine(url, future=True)
     metadata = sa.MetaData()
-    table = sa.Table("events", metadata, sa.Column("id", sa.Integer, primary_key=True),
-                     sa.Column("sender_id", sa.String(255)), sa.Column("type_name", sa.String(255)),
-                     sa.Column("timestamp", sa.Float), sa.Column("intent_name", sa.String(255)),
-                     sa.Column("action_name", sa.String(255)), sa.Column("data", sa.Text))
+    table = sa.Table(
+        "events",
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("sender_id", sa.String(255)),
+        sa.Column("type_name", sa.String(255)),
+        sa.Column("timestamp", sa.Float),
+        sa.Column("intent_name", sa.String(255)),
+        sa.Column("action_name", sa.String(255)),
+        sa.Column("data", sa.Text),
+    )
     metadata.create_all(engine)
     return engine, table
 
 
 def _retention(tmp_path, env, *args):
-    return _run([sys.executable, "-m", "bot.maintenance.retention", "--exports", str(tmp_path / "review"),
-                 "--testverhalen", str(tmp_path / "verhalen"), *args],
-                {"ONDERWIJSLOKET_DB_URL": f"sqlite:///{tmp_path / 'app.db'}", **env})
+    return _run(
+        [
+            sys.executable,
+            "-m",
+            "bot.maintenance.retention",
+            "--exports",
+            str(tmp_path / "review"),
+            "--testverhalen",
+            str(tmp_path / "verhalen"),
+            *args,
+        ],
+        {"ONDERWIJSLOKET_DB_URL": f"sqlite:///{tmp_path / 'app.db'}", **env},
+    )
 
 
 def test_erasure_and_retention_act_on_the_postgresql_store_rasa_uses(tmp_path, postgres_url):
@@ -43,11 +63,19 @@ def test_erasure_and_retention_act_on_the_postgresql_store_rasa_uses(tmp_path, p
     old = time.time() - 200 * 86400
     with engine.begin() as connection:
         for sender, when in (("wis-mij", time.time()), ("oud", old), ("blijft", time.time())):
-            connection.execute(table.insert().values(sender_id=sender, type_name="user", timestamp=when,
-                                                     data='{"event": "user", "text": "hallo"}'))
-    env = {"RASA_ENDPOINTS": "deploy/endpoints.production.yml", "POSTGRES_HOST": postgres_url.host,
-           "POSTGRES_PORT": str(postgres_url.port or 5432), "POSTGRES_DB": postgres_url.database,
-           "POSTGRES_USER": postgres_url.username or "postgres", "POSTGRES_PASSWORD": postgres_url.password or ""}
+            connection.execute(
+                table.insert().values(
+                    sender_id=sender, type_name="user", timestamp=when, data='{"event": "user", "text": "hallo"}'
+                )
+            )
+    env = {
+        "RASA_ENDPOINTS": "deploy/endpoints.production.yml",
+        "POSTGRES_HOST": postgres_url.host,
+        "POSTGRES_PORT": str(postgres_url.port or 5432),
+        "POSTGRES_DB": postgres_url.database,
+        "POSTGRES_USER": postgres_url.username or "postgres",
+        "POSTGRES_PASSWORD": postgres_url.password or "",
+    }
     result = _retention(tmp_path, env, "verwijder", "wis-mij")
     assert result.returncode == 0, result.stderr
     result = _retention(tmp_path, env, "opschonen", "--dagen", "90")

@@ -26,8 +26,14 @@ def digest(path: Path) -> str:
 
 
 def retrain(*args: str):
-    return subprocess.run([sys.executable, "-m", "bot.maintenance.retrain", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=1500, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "bot.maintenance.retrain", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 @pytest.fixture(scope="module")

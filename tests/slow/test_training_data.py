@@ -18,14 +18,27 @@ KNOWN_RASA_WARNING = "The following duplicated intents have been found across mu
 
 def test_rasa_data_validate_passes_without_warnings():
     result = subprocess.run(
-        [str(ROOT / ".venv/bin/rasa"), "data", "validate", "--data", "bot/data", "--domain", "domain.yml",
-         "--config", "config.yml"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [
+            str(ROOT / ".venv/bin/rasa"),
+            "data",
+            "validate",
+            "--data",
+            "bot/data",
+            "--domain",
+            "domain.yml",
+            "--config",
+            "config.yml",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
-    warnings = [line for line in output.splitlines()
-                if re.search(r"UserWarning|\bWARNING\b", line) and "sentry" not in line]
+    warnings = [
+        line for line in output.splitlines() if re.search(r"UserWarning|\bWARNING\b", line) and "sentry" not in line
+    ]
     unexpected = [w for w in warnings if KNOWN_RASA_WARNING not in w and "spaCy-model" not in w]
     assert unexpected == [], "\n".join(unexpected)
 
@@ -56,7 +69,7 @@ def test_every_faq_answer_has_a_source_and_a_date():
     for path in (ROOT / "bot/data/responses").glob("*.yml"):
         responses.update(yaml.safe_load(path.read_text(encoding="utf-8"))["responses"])
     topics = {k for k in _examples() if k.startswith("faq/")}
-    assert {k[len("utter_"):] for k in responses} == topics
+    assert {k[len("utter_") :] for k in responses} == topics
     for name, variants in responses.items():
         for variant in variants:
             assert re.search(r"Bron: https://\S+ \(bijgewerkt: \d{2}-\d{2}-\d{4}\)$", variant["text"]), name

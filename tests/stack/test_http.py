@@ -11,9 +11,11 @@ from bot.texts import TEXTS
 
 pytestmark = pytest.mark.stack
 
-STORY = ("Ik ben 42, heb een wo-master scheikunde, werk 12 jaar als lab-analist en wil scheikunde "
-         "geven op een middelbare school in Amersfoort")
-QUESTIONS = {key[len("vraag_"):]: value["text"] for key, value in TEXTS.items() if key.startswith("vraag_")}
+STORY = (
+    "Ik ben 42, heb een wo-master scheikunde, werk 12 jaar als lab-analist en wil scheikunde "
+    "geven op een middelbare school in Amersfoort"
+)
+QUESTIONS = {key[len("vraag_") :]: value["text"] for key, value in TEXTS.items() if key.startswith("vraag_")}
 DUTCH = re.compile(r"\b(ik|je|jij|het|een|de|dat|niet|wil|kun|graag|sorry|dank)\b", re.IGNORECASE)
 
 
@@ -43,10 +45,25 @@ def test_life_story_fills_the_profile_and_only_missing_slots_are_asked(stack):
     stack.say(person, "hoi")
     reply = stack.say(person, STORY)
     slots = stack.tracker(person)["slots"]
-    assert {k: slots[k] for k in ("vooropleiding", "studierichting", "werkervaring_jaren", "huidig_beroep",
-                                  "sector", "schoolvak", "provincie")} == {
-        "vooropleiding": "wo-master", "studierichting": "scheikunde", "werkervaring_jaren": 12,
-        "huidig_beroep": "lab-analist", "sector": "vo", "schoolvak": "scheikunde", "provincie": "utrecht",
+    assert {
+        k: slots[k]
+        for k in (
+            "vooropleiding",
+            "studierichting",
+            "werkervaring_jaren",
+            "huidig_beroep",
+            "sector",
+            "schoolvak",
+            "provincie",
+        )
+    } == {
+        "vooropleiding": "wo-master",
+        "studierichting": "scheikunde",
+        "werkervaring_jaren": 12,
+        "huidig_beroep": "lab-analist",
+        "sector": "vo",
+        "schoolvak": "scheikunde",
+        "provincie": "utrecht",
     }
     assert reply[0]["text"].startswith("Dank je! Dit heb ik genoteerd: wo-master")
     questions = asked(reply)
@@ -74,8 +91,16 @@ def test_correction_after_read_back_updates_the_profile(stack):
 
 @pytest.mark.parametrize(
     "message",
-    ["", "   ", "x" * 5000, "Ik wil leraar worden. " * 250, "😀😀😀", "<script>alert('hoi')</script>",
-     "Hello, can you help me become a teacher in the Netherlands?", "123456789"],
+    [
+        "",
+        "   ",
+        "x" * 5000,
+        "Ik wil leraar worden. " * 250,
+        "😀😀😀",
+        "<script>alert('hoi')</script>",
+        "Hello, can you help me become a teacher in the Netherlands?",
+        "123456789",
+    ],
 )
 def test_bad_input_gets_a_clear_dutch_reply(stack, message):
     person = sender()
@@ -124,12 +149,15 @@ def test_expired_session_starts_clean(stack):
     assert [e["event"] for e in tracker["events"]].count("session_started") == 2
 
 
-@pytest.mark.parametrize("first, then", [
-    ("wat is zij-instroom eigenlijk?", "ja"),
-    ("hoi", "oké"),
-    ("ben jij een robot?", "jajaja"),
-    ("wat voor weer wordt het morgen?", "ok prima"),
-])
+@pytest.mark.parametrize(
+    "first, then",
+    [
+        ("wat is zij-instroom eigenlijk?", "ja"),
+        ("hoi", "oké"),
+        ("ben jij een robot?", "jajaja"),
+        ("wat voor weer wordt het morgen?", "ok prima"),
+    ],
+)
 def test_after_a_side_answer_the_intake_goes_on(stack, first, then):
     """No dead end: after a side answer, and after a bare "ja", the bot asks the next question."""
     person = sender()
@@ -146,8 +174,15 @@ def _to_question(stack, person: str, slot: str, opening: str) -> None:
         requested = stack.tracker(person)["slots"].get("requested_slot")
         if requested == slot:
             return
-        stack.say(person, {"diploma_buitenland": "nee", "nederlands_niveau": "moedertaal",
-                           "huidige_bevoegdheid": "geen", "werkervaring_jaren": "10"}.get(requested, "weet ik niet"))
+        stack.say(
+            person,
+            {
+                "diploma_buitenland": "nee",
+                "nederlands_niveau": "moedertaal",
+                "huidige_bevoegdheid": "geen",
+                "werkervaring_jaren": "10",
+            }.get(requested, "weet ik niet"),
+        )
     pytest.fail(f"{slot} werd niet gevraagd")
 
 
@@ -183,8 +218,9 @@ def test_classes_to_teach_are_no_new_diploma(stack):
 def test_a_question_in_the_opening_is_not_lost(stack):
     """Class 4: a question next to the life story was never answered nor kept."""
     person = sender()
-    reply = stack.say(person, "Ik heb een hbo-bachelor bedrijfskunde en wil in Utrecht lesgeven. "
-                              "Krijg ik als leraar een leaseauto?")
+    reply = stack.say(
+        person, "Ik heb een hbo-bachelor bedrijfskunde en wil in Utrecht lesgeven. Krijg ik als leraar een leaseauto?"
+    )
     kept = TEXTS["vraag_voor_medewerker"]["text"] in texts(reply)
     answered = any((m.get("text") or "").startswith("Bron:") for m in reply)
     assert kept or answered, texts(reply)

@@ -12,14 +12,35 @@ from tests.stack.test_http import asked, texts
 pytestmark = pytest.mark.stack
 
 ANSWERS = {
-    "vooropleiding": "hbo", "studierichting": "bedrijfskunde", "diploma_buitenland": "nee",
-    "nederlands_niveau": "moedertaal", "moedertaal": "ja", "huidig_beroep": "ik werk als projectleider", "werkervaring_jaren": "10 jaar",
-    "huidige_bevoegdheid": "nog geen bevoegdheid", "sector": "basisschool", "schoolvak": "economie",
-    "baan_op_school": "nee", "studievorm": "deeltijd", "provincie": "Utrecht",
+    "vooropleiding": "hbo",
+    "studierichting": "bedrijfskunde",
+    "diploma_buitenland": "nee",
+    "nederlands_niveau": "moedertaal",
+    "moedertaal": "ja",
+    "huidig_beroep": "ik werk als projectleider",
+    "werkervaring_jaren": "10 jaar",
+    "huidige_bevoegdheid": "nog geen bevoegdheid",
+    "sector": "basisschool",
+    "schoolvak": "economie",
+    "baan_op_school": "nee",
+    "studievorm": "deeltijd",
+    "provincie": "Utrecht",
 }
 #: Routes whose entry needs a hbo/wo bachelor or more (see bot/knowledge/content/routes.yml).
-NEEDS_BACHELOR = {"zib-po", "zib-vo-2e", "zib-vo-1e", "pabo-verkort", "empo", "kopopleiding", "educatieve-module",
-                  "ulo-1jr", "educatieve-master-2jr", "beta4all", "alfa4all", "trainees-in-onderwijs"}
+NEEDS_BACHELOR = {
+    "zib-po",
+    "zib-vo-2e",
+    "zib-vo-1e",
+    "pabo-verkort",
+    "empo",
+    "kopopleiding",
+    "educatieve-module",
+    "ulo-1jr",
+    "educatieve-master-2jr",
+    "beta4all",
+    "alfa4all",
+    "trainees-in-onderwijs",
+}
 
 
 ZWOLLE = "Ik ben 38, heb hbo bedrijfskunde en een basisschool in Zwolle wil me per augustus aannemen."

@@ -37,8 +37,11 @@ def app_engine(stack):
 
 def handoffs_of(stack, conversation_id):
     with app_engine(stack).connect() as connection:
-        return connection.execute(sa.select(overdracht.c.id).where(
-            overdracht.c.conversation_id == conversation_id)).scalars().all()
+        return (
+            connection.execute(sa.select(overdracht.c.id).where(overdracht.c.conversation_id == conversation_id))
+            .scalars()
+            .all()
+        )
 
 
 def to_consent(stack, person):
@@ -77,8 +80,9 @@ def test_handoff_with_consent_arrives_at_webhook_smtp_and_inbox(stack):
 
     def delivered():
         with engine.connect() as connection:
-            states = connection.execute(sa.select(aflevering.c.connector, aflevering.c.status).where(
-                aflevering.c.overdracht_id == handoff_id)).all()
+            states = connection.execute(
+                sa.select(aflevering.c.connector, aflevering.c.status).where(aflevering.c.overdracht_id == handoff_id)
+            ).all()
         return {c: s for c, s in states} == {"inbox": "afgeleverd", "webhook": "afgeleverd", "email": "afgeleverd"}
 
     wait_until(delivered, timeout=60, what="afgeleverd bij alle connectoren")
@@ -95,8 +99,11 @@ def test_handoff_with_consent_arrives_at_webhook_smtp_and_inbox(stack):
     except auth.AccountError:
         pass  # made by an earlier test in this session
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-    login = urllib.request.Request(f"{stack.inbox}/api/login", data=json.dumps(
-        {"gebruikersnaam": "intaker", "wachtwoord": PASSWORD}).encode(), headers={"Content-Type": "application/json"})
+    login = urllib.request.Request(
+        f"{stack.inbox}/api/login",
+        data=json.dumps({"gebruikersnaam": "intaker", "wachtwoord": PASSWORD}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     assert opener.open(login, timeout=10).status == 200
     item = json.loads(opener.open(f"{stack.inbox}/api/overdrachten/{handoff_id}", timeout=10).read())
     assert item["status"] == "nieuw" and item["naam"] == "Sanne de Vries"
@@ -129,8 +136,12 @@ def test_handoff_can_be_stopped_and_asks_only_what_is_needed(stack):
     assert any("Dat telefoonnummer klopt niet" in t for t in texts(reply)), texts(reply)
     reply = stack.say(person, "+32 470 12 34 56")
     assert "Telefoon: +32 470 12 34 56" in "\n".join(texts(reply))
-    assert custom(reply)[0]["summary"]["contact"] == {"naam": "Piet Jansen", "email": None,
-                                                      "telefoon": "+32470123456", "contactvoorkeur": "telefoon"}
+    assert custom(reply)[0]["summary"]["contact"] == {
+        "naam": "Piet Jansen",
+        "email": None,
+        "telefoon": "+32470123456",
+        "contactvoorkeur": "telefoon",
+    }
     other = sender()
     stack.say(other, "hallo")
     stack.say(other, "kan ik een medewerker spreken")
@@ -139,11 +150,14 @@ def test_handoff_can_be_stopped_and_asks_only_what_is_needed(stack):
     assert handoffs_of(stack, other) == []
 
 
-@pytest.mark.parametrize("first, second, stored", [
-    ("Akkoord, ga je gang", None, True),
-    ("hmm even denken", "prima, geef maar door", True),
-    ("hmm even denken", "laat maar", False),
-])
+@pytest.mark.parametrize(
+    "first, second, stored",
+    [
+        ("Akkoord, ga je gang", None, True),
+        ("hmm even denken", "prima, geef maar door", True),
+        ("hmm even denken", "laat maar", False),
+    ],
+)
 def test_consent_in_the_persons_own_words(stack, first, second, stored):
     """Class 4: consent given in other words than "ja" was lost, and the screen not asked again."""
     person = sender()
@@ -164,5 +178,9 @@ def test_a_number_typed_with_the_choice_to_be_called_is_kept(stack):
     reply = stack.say(person, "bellen graag, mijn nummer is 06 12345678")
     said = "\n".join(texts(reply))
     assert "Op welk telefoonnummer" not in said, said
-    assert custom(reply)[0]["summary"]["contact"] == {"naam": "Piet Jansen", "email": None,
-                                                      "telefoon": "+31612345678", "contactvoorkeur": "telefoon"}
+    assert custom(reply)[0]["summary"]["contact"] == {
+        "naam": "Piet Jansen",
+        "email": None,
+        "telefoon": "+31612345678",
+        "contactvoorkeur": "telefoon",
+    }

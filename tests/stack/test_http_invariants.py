@@ -102,12 +102,17 @@ def test_random_walk_keeps_the_invariants(stack, seed):
     for question in asked:
         index = next(i for i, e in enumerate(events) if e.get("event") == "user" and e.get("text") == question)
         following = []
-        for event in events[index + 1:]:
+        for event in events[index + 1 :]:
             if event.get("event") == "user":
                 break
             if event.get("event") == "bot":
-                following.append((event.get("metadata") or {}).get("tekst") or (event.get("metadata") or {}).get(
-                    "utter_action") or "")
-        answered = any(str(name).startswith(("utter_faq", "vraag_voor_medewerker", "advies_", "out_of_scope"))
-                       for name in following)
+                following.append(
+                    (event.get("metadata") or {}).get("tekst")
+                    or (event.get("metadata") or {}).get("utter_action")
+                    or ""
+                )
+        answered = any(
+            str(name).startswith(("utter_faq", "vraag_voor_medewerker", "advies_", "out_of_scope"))
+            for name in following
+        )
         assert answered, f"unanswered: {question!r} got {following}"

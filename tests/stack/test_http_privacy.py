@@ -29,13 +29,25 @@ def valid_bsns(count: int, seed: int = 20261123):
     return found
 
 
-TEMPLATES = ["mijn bsn is {plain}", "{plain}", "BSN: {dotted}", "ik heb havo, burgerservicenummer {spaced}",
-             "hier is mijn nummer {plain} voor de aanmelding", "bsn{plain}", "mijn bsn: {dashed}",
-             "{commas} is mijn bsn", "nummer {underscores} graag", "bsn  {double}"]
+TEMPLATES = [
+    "mijn bsn is {plain}",
+    "{plain}",
+    "BSN: {dotted}",
+    "ik heb havo, burgerservicenummer {spaced}",
+    "hier is mijn nummer {plain} voor de aanmelding",
+    "bsn{plain}",
+    "mijn bsn: {dashed}",
+    "{commas} is mijn bsn",
+    "nummer {underscores} graag",
+    "bsn  {double}",
+]
 SPELLINGS = {
-    "plain": lambda n: n, "dotted": lambda n: f"{n[:4]}.{n[4:6]}.{n[6:]}",
-    "spaced": lambda n: f"{n[:3]} {n[3:6]} {n[6:]}", "dashed": lambda n: f"{n[:3]} - {n[3:6]} - {n[6:]}",
-    "commas": lambda n: f"{n[:3]},{n[3:6]},{n[6:]}", "underscores": lambda n: f"{n[:3]}_{n[3:6]}_{n[6:]}",
+    "plain": lambda n: n,
+    "dotted": lambda n: f"{n[:4]}.{n[4:6]}.{n[6:]}",
+    "spaced": lambda n: f"{n[:3]} {n[3:6]} {n[6:]}",
+    "dashed": lambda n: f"{n[:3]} - {n[3:6]} - {n[6:]}",
+    "commas": lambda n: f"{n[:3]},{n[3:6]},{n[6:]}",
+    "underscores": lambda n: f"{n[:3]}_{n[3:6]}_{n[6:]}",
     "double": lambda n: f"{n[:3]}  {n[3:6]}  {n[6:]}",
 }
 
@@ -68,12 +80,19 @@ def test_500_bsns_leave_no_trace(stack, tmp_path, monkeypatch):
     result = review.export(engine, dt.date.today() - dt.timedelta(days=1), tmp_path / "review")
     exported = result.review.read_text() + result.conversations.read_text()
     assert result.count >= 20
+
     def found(number: str, text: str) -> bool:
         # Whole numbers only: the digits may occur inside a float such as a confidence.
         return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d)", text) is not None
 
-    leaks = [n for n in numbers if found(n, stored) or found(n, logs) or found(n, exported)
-             or any(found(spell(n), stored) or found(spell(n), exported) for spell in SPELLINGS.values())]
+    leaks = [
+        n
+        for n in numbers
+        if found(n, stored)
+        or found(n, logs)
+        or found(n, exported)
+        or any(found(spell(n), stored) or found(spell(n), exported) for spell in SPELLINGS.values())
+    ]
     assert leaks == []
 
 

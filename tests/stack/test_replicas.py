@@ -31,8 +31,10 @@ from tests.site_client import Person
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.stack,
-    pytest.mark.skipif(shutil.which("nginx") is None,
-                       reason="nginx is niet geïnstalleerd (make setup installeert het als root: apt-get install nginx)"),
+    pytest.mark.skipif(
+        shutil.which("nginx") is None,
+        reason="nginx is niet geïnstalleerd (make setup installeert het als root: apt-get install nginx)",
+    ),
 ]
 
 
@@ -94,15 +96,20 @@ class Productie:
             last = tracker.get("latest_action_name")
             if seen == texts and last == "action_listen" and tracker["events"][-1].get("event") != "user":
                 return
-            assert seen == texts[:len(seen)], f"volgorde of inhoud klopt niet: {seen}"
+            assert seen == texts[: len(seen)], f"volgorde of inhoud klopt niet: {seen}"
             time.sleep(0.2)
         raise AssertionError(f"niet afgehandeld binnen {timeout} s: {seen}")
 
     def staff(self, base: str, conversation_id: str, action: str, text: str = "") -> Dict[str, Any]:
-        body = json.dumps({"conversation_id": conversation_id, "actie": action, "naam": "Sanne",
-                           "tekst": text}).encode()
-        request = urllib.request.Request(f"{base}/webhooks/site/medewerker?token={self.token}", data=body,
-                                         headers={"Content-Type": "application/json"}, method="POST")
+        body = json.dumps(
+            {"conversation_id": conversation_id, "actie": action, "naam": "Sanne", "tekst": text}
+        ).encode()
+        request = urllib.request.Request(
+            f"{base}/webhooks/site/medewerker?token={self.token}",
+            data=body,
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read())
 
@@ -125,19 +132,39 @@ def productie(tmp_path_factory):
     origins = [f"http://127.0.0.1:{public}", f"http://localhost:{public}", *replicas]
     env = {
         **os.environ,
-        "PUBLIC_PORT": str(public), "PUBLIC_INTERFACE": "127.0.0.1", "INTERN_PORT": str(intern),
-        "RASA_BASE_PORT": str(rasa_base), "ACTION_BASE_PORT": str(action_base), "INBOX_PORT": str(inbox),
-        "POSTGRES_DB": database, "REDIS_DB": str(redis_db), "PRODUCTIE_DIR": str(work),
-        "SITE_ORIGINS": ",".join(origins), "SITE_REDIS_CHANNEL": f"test-site-{database}",
+        "PUBLIC_PORT": str(public),
+        "PUBLIC_INTERFACE": "127.0.0.1",
+        "INTERN_PORT": str(intern),
+        "RASA_BASE_PORT": str(rasa_base),
+        "ACTION_BASE_PORT": str(action_base),
+        "INBOX_PORT": str(inbox),
+        "POSTGRES_DB": database,
+        "REDIS_DB": str(redis_db),
+        "PRODUCTIE_DIR": str(work),
+        "SITE_ORIGINS": ",".join(origins),
+        "SITE_REDIS_CHANNEL": f"test-site-{database}",
         "RASA_MODEL": str(ROOT / "bot" / "models" / "onderwijsloket.tar.gz"),
         # the tests send quickly from one address; the limits themselves: tests/unit/test_site_limits.py
         "SITE_RATE_MESSAGES": "200",
     }
-    for name in ("RASA_AUTH_TOKEN", "ACTION_SERVER_SECRET", "SITE_TOKEN_SECRET", "RASA_URL",
-                 "ONDERWIJSLOKET_DB_URL", "SITE_REDIS_URL", "LOG_DIR"):
+    for name in (
+        "RASA_AUTH_TOKEN",
+        "ACTION_SERVER_SECRET",
+        "SITE_TOKEN_SECRET",
+        "RASA_URL",
+        "ONDERWIJSLOKET_DB_URL",
+        "SITE_REDIS_URL",
+        "LOG_DIR",
+    ):
         env.pop(name, None)
-    process = subprocess.Popen([str(ROOT / "scripts" / "run_productie.sh")], cwd=ROOT, env=env,
-                               start_new_session=True, stdout=open(work / "run.out", "w"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(ROOT / "scripts" / "run_productie.sh")],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=open(work / "run.out", "w"),
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 600
         while "Klaar." not in (work / "run.out").read_text():
@@ -146,8 +173,14 @@ def productie(tmp_path_factory):
                 pytest.fail(f"make run-productie start niet.\n{(work / 'run.out').read_text()}\n{logs}")
             time.sleep(1)
         secrets = dict(line.split("=", 1) for line in (work / "geheimen.env").read_text().split())
-        yield Productie(f"http://127.0.0.1:{public}", f"http://127.0.0.1:{intern}", replicas,
-                        secrets["RASA_AUTH_TOKEN"], work / "log", process)
+        yield Productie(
+            f"http://127.0.0.1:{public}",
+            f"http://127.0.0.1:{intern}",
+            replicas,
+            secrets["RASA_AUTH_TOKEN"],
+            work / "log",
+            process,
+        )
     finally:
         readiness.stop(process, timeout=90)
         admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
@@ -167,8 +200,13 @@ def test_only_site_and_inbox_are_public(productie):
 
     assert status(f"{productie.public}/webhooks/site/") == 200
     assert status(f"{productie.public}/health") == 200  # the inbox
-    for path in (f"/status?token={productie.token}", "/webhooks/rest/webhook", "/model",
-                 f"/webhooks/site/medewerker?token={productie.token}", f"/conversations/x/tracker?token={productie.token}"):
+    for path in (
+        f"/status?token={productie.token}",
+        "/webhooks/rest/webhook",
+        "/model",
+        f"/webhooks/site/medewerker?token={productie.token}",
+        f"/conversations/x/tracker?token={productie.token}",
+    ):
         assert status(productie.public + path) == 404, path
     assert status(f"{productie.intern}/status?token={productie.token}") == 200
 
@@ -187,7 +225,7 @@ def test_conversation_alternating_between_replicas(productie):
             person.say(text)
             # A person waits for the answer before typing on; "typing" events of the previous
             # answer may still be under way through Redis, so wait for the tracker instead.
-            productie.wait_handled(conversation, messages[:n + 1])
+            productie.wait_handled(conversation, messages[: n + 1])
             # the socket on the other replica sees the answer too (the room spans both)
             other.wait_for("bot_uttered", before + 1, timeout=30)
         assert productie.user_texts(conversation) == messages

@@ -118,15 +118,24 @@ def _inbox(stack):
     except auth.AccountError:
         pass
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-    reply = opener.open(urllib.request.Request(f"{stack.inbox}/api/login", data=json.dumps(
-        {"gebruikersnaam": "live", "wachtwoord": PASSWORD}).encode(), headers={"Content-Type": "application/json"}))
+    reply = opener.open(
+        urllib.request.Request(
+            f"{stack.inbox}/api/login",
+            data=json.dumps({"gebruikersnaam": "live", "wachtwoord": PASSWORD}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+    )
     csrf = json.loads(reply.read())["csrf"]
 
     def call(method, path, body=None):
-        request = urllib.request.Request(f"{stack.inbox}{path}", method=method, headers={
-            "X-CSRF-Token": csrf, "Content-Type": "application/json"},
-            data=json.dumps(body).encode() if body is not None else None)
+        request = urllib.request.Request(
+            f"{stack.inbox}{path}",
+            method=method,
+            headers={"X-CSRF-Token": csrf, "Content-Type": "application/json"},
+            data=json.dumps(body).encode() if body is not None else None,
+        )
         return json.loads(opener.open(request, timeout=20).read())
+
     return call
 
 
@@ -143,8 +152,11 @@ def test_live_takeover_from_the_inbox(stack):
         conversation_id = person.session["conversation_id"]
         call = _inbox(stack)
         for _ in range(100):
-            items = [i for i in call("GET", "/api/overdrachten")["overdrachten"]
-                     if i["summary"]["conversation_id"] == conversation_id]
+            items = [
+                i
+                for i in call("GET", "/api/overdrachten")["overdrachten"]
+                if i["summary"]["conversation_id"] == conversation_id
+            ]
             if items:
                 break
             time.sleep(0.1)
@@ -155,7 +167,11 @@ def test_live_takeover_from_the_inbox(stack):
         assert state["gepauzeerd"] is True
         person.wait_for("bot_uttered", where=lambda d: (d.get("custom") or {}).get("status") == "aanwezig")
 
-        call("POST", f"/api/overdrachten/{handoff}/live/bericht", {"tekst": "Hoi Mila, ik ben Lotte. Waar kan ik je mee helpen?"})
+        call(
+            "POST",
+            f"/api/overdrachten/{handoff}/live/bericht",
+            {"tekst": "Hoi Mila, ik ben Lotte. Waar kan ik je mee helpen?"},
+        )
         [staff] = person.wait_for("bot_uttered", where=lambda d: d.get("medewerker") == "Lotte Live" and d.get("text"))
         assert staff["text"].startswith("Hoi Mila")
 
@@ -163,8 +179,11 @@ def test_live_takeover_from_the_inbox(stack):
         person.reply_to("ik wil weten of mijn diploma telt")
         assert len(person.texts()) == before, person.texts()[before:]  # the bot is paused: no answer
         state = call("GET", f"/api/overdrachten/{handoff}/live")
-        assert state["berichten"][-1] == {"van": "persoon", "tekst": "ik wil weten of mijn diploma telt",
-                                          "tijd": state["berichten"][-1]["tijd"]}
+        assert state["berichten"][-1] == {
+            "van": "persoon",
+            "tekst": "ik wil weten of mijn diploma telt",
+            "tijd": state["berichten"][-1]["tijd"],
+        }
 
         state = call("POST", f"/api/overdrachten/{handoff}/live/teruggeven")
         assert state["gepauzeerd"] is False

@@ -63,12 +63,14 @@ def alive(pid: int) -> bool:
 
 def test_a_crashing_process_is_restarted_with_growing_backoff_and_logged(tmp_path):
     log, output = tmp_path / "supervisie.log", tmp_path / "proces.log"
-    supervisor = subprocess.Popen([SUPERVISE, "kapot", str(output), "sh", "-c", "echo poging; exit 3"],
-                                  env={**os.environ, "SUPERVISE_LOG": str(log), "SUPERVISE_MAX_DELAY": "4"},
-                                  stderr=subprocess.PIPE, text=True)
+    supervisor = subprocess.Popen(
+        [SUPERVISE, "kapot", str(output), "sh", "-c", "echo poging; exit 3"],
+        env={**os.environ, "SUPERVISE_LOG": str(log), "SUPERVISE_MAX_DELAY": "4"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
-        wait_until(lambda: log.exists() and log.read_text().count("gestart") >= 5, timeout=60,
-                   what="vijf starts")
+        wait_until(lambda: log.exists() and log.read_text().count("gestart") >= 5, timeout=60, what="vijf starts")
     finally:
         supervisor.send_signal(signal.SIGTERM)
         _, stderr = supervisor.communicate(timeout=30)
@@ -84,10 +86,18 @@ def test_a_crashing_process_is_restarted_with_growing_backoff_and_logged(tmp_pat
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_the_supervisor_stops_its_process_and_ends(tmp_path, stop_signal):
     log = tmp_path / "supervisie.log"
-    supervisor = subprocess.Popen([SUPERVISE, "slaper", str(tmp_path / "slaper.log"), "sleep", "600"],
-                                  env={**os.environ, "SUPERVISE_LOG": str(log)}, stderr=subprocess.DEVNULL)
-    child = int(wait_until(lambda: re.search(r"gestart \(pid (\d+)\)", log.read_text() if log.exists() else ""),
-                           timeout=20, what="gestart").group(1))
+    supervisor = subprocess.Popen(
+        [SUPERVISE, "slaper", str(tmp_path / "slaper.log"), "sleep", "600"],
+        env={**os.environ, "SUPERVISE_LOG": str(log)},
+        stderr=subprocess.DEVNULL,
+    )
+    child = int(
+        wait_until(
+            lambda: re.search(r"gestart \(pid (\d+)\)", log.read_text() if log.exists() else ""),
+            timeout=20,
+            what="gestart",
+        ).group(1)
+    )
     assert alive(child)
     supervisor.send_signal(stop_signal)
     assert supervisor.wait(timeout=30) == 0
@@ -97,14 +107,23 @@ def test_the_supervisor_stops_its_process_and_ends(tmp_path, stop_signal):
 
 def test_a_killed_process_comes_back(tmp_path):
     log = tmp_path / "supervisie.log"
-    supervisor = subprocess.Popen([SUPERVISE, "slaper", str(tmp_path / "slaper.log"), "sleep", "600"],
-                                  env={**os.environ, "SUPERVISE_LOG": str(log)}, stderr=subprocess.DEVNULL)
+    supervisor = subprocess.Popen(
+        [SUPERVISE, "slaper", str(tmp_path / "slaper.log"), "sleep", "600"],
+        env={**os.environ, "SUPERVISE_LOG": str(log)},
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        first = int(wait_until(lambda: re.findall(r"gestart \(pid (\d+)\)", log.read_text() if log.exists() else ""),
-                               timeout=20)[0])
+        first = int(
+            wait_until(
+                lambda: re.findall(r"gestart \(pid (\d+)\)", log.read_text() if log.exists() else ""), timeout=20
+            )[0]
+        )
         os.kill(first, signal.SIGKILL)
-        pids = wait_until(lambda: [int(p) for p in re.findall(r"gestart \(pid (\d+)\)", log.read_text())][1:],
-                          timeout=20, what="herstart")
+        pids = wait_until(
+            lambda: [int(p) for p in re.findall(r"gestart \(pid (\d+)\)", log.read_text())][1:],
+            timeout=20,
+            what="herstart",
+        )
         assert pids[0] != first and alive(pids[0])
         assert "gestopt door signaal 9" in log.read_text()
     finally:
@@ -120,24 +139,41 @@ class Run:
 
     def __init__(self, work: Path, reserve: int = 1) -> None:
         self.work = work
-        self.ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "INBOX_PORT": free_port(),
-                      "RASA_INTERN_PORT": free_port(pair=True)}
+        self.ports = {
+            "RASA_PORT": free_port(),
+            "ACTION_PORT": free_port(),
+            "INBOX_PORT": free_port(),
+            "RASA_INTERN_PORT": free_port(pair=True),
+        }
         self.rasa = f"http://localhost:{self.ports['RASA_PORT']}"
         self.actions = f"http://localhost:{self.ports['ACTION_PORT']}"
         self.inbox = f"http://localhost:{self.ports['INBOX_PORT']}"
         self.backends = [f"http://127.0.0.1:{self.ports['RASA_INTERN_PORT'] + n}" for n in range(reserve + 1)]
         self.log_dir = work / "log"
-        self.env = {**os.environ, **{k: str(v) for k, v in self.ports.items()}, "RASA_AUTH_TOKEN": TOKEN,
-                    "RASA_RESERVE": str(reserve), "TRACKER_DB": str(work / "tracker.db"),
-                    "ONDERWIJSLOKET_DB_URL": f"sqlite:///{work / 'app.db'}", "HANDOFF_CONNECTORS": "inbox",
-                    "LOG_DIR": str(self.log_dir), "SITE_TOKEN_SECRET": "test-geheim",
-                    "ACTION_ENDPOINT_URL": f"{self.actions}/webhook", "RASA_URL": self.rasa}
+        self.env = {
+            **os.environ,
+            **{k: str(v) for k, v in self.ports.items()},
+            "RASA_AUTH_TOKEN": TOKEN,
+            "RASA_RESERVE": str(reserve),
+            "TRACKER_DB": str(work / "tracker.db"),
+            "ONDERWIJSLOKET_DB_URL": f"sqlite:///{work / 'app.db'}",
+            "HANDOFF_CONNECTORS": "inbox",
+            "LOG_DIR": str(self.log_dir),
+            "SITE_TOKEN_SECRET": "test-geheim",
+            "ACTION_ENDPOINT_URL": f"{self.actions}/webhook",
+            "RASA_URL": self.rasa,
+        }
         self.process: Optional[subprocess.Popen] = None
 
     def start(self) -> Run:
-        self.process = subprocess.Popen([str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=self.env,
-                                        start_new_session=True, stdout=open(self.work / "run.out", "w"),
-                                        stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [str(ROOT / "scripts" / "run.sh")],
+            cwd=ROOT,
+            env=self.env,
+            start_new_session=True,
+            stdout=open(self.work / "run.out", "w"),
+            stderr=subprocess.STDOUT,
+        )
         if not readiness.wait(self.rasa, self.actions, TOKEN, timeout=420, pids=[self.process.pid], inbox=self.inbox):
             pytest.fail(f"run.sh start niet.\n{self.logs()}")
         return self
@@ -158,8 +194,11 @@ class Run:
         return int(found[-1])
 
     def children(self) -> Dict[str, int]:
-        return {name: self.pid_of(name) for name in ("actions", "worker", "inbox", "front", "rasa", "rasa-reserve")
-                if f"[{name}] gestart" in self.supervision()}
+        return {
+            name: self.pid_of(name)
+            for name in ("actions", "worker", "inbox", "front", "rasa", "rasa-reserve")
+            if f"[{name}] gestart" in self.supervision()
+        }
 
     def stop(self, how: str = "ctrl-c") -> int:
         if self.process.poll() is None:
@@ -176,8 +215,11 @@ class Run:
 
 
 def chat_answers(base: str, sender: str) -> bool:
-    request = urllib.request.Request(f"{base}/webhooks/rest/webhook", headers={"Content-Type": "application/json"},
-                                     data=json.dumps({"sender": sender, "message": "hallo"}).encode())
+    request = urllib.request.Request(
+        f"{base}/webhooks/rest/webhook",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"sender": sender, "message": "hallo"}).encode(),
+    )
     try:
         with urllib.request.urlopen(request, timeout=8) as response:
             return response.status == 200 and bool(json.loads(response.read()))
@@ -203,8 +245,12 @@ def run(tmp_path_factory):
 @pytest.mark.stack
 def test_every_process_of_make_run_comes_back_after_sigkill_and_the_chat_keeps_answering(run):
     # The reserve Rasa loads in the background; wait until both Rasa processes have a model.
-    wait_until(lambda: all(readiness.model_loaded(url, TOKEN) for url in run.backends), timeout=300, interval=1,
-               what="beide Rasa-processen geladen")
+    wait_until(
+        lambda: all(readiness.model_loaded(url, TOKEN) for url in run.backends),
+        timeout=300,
+        interval=1,
+        what="beide Rasa-processen geladen",
+    )
     assert chat_answers(run.rasa, "voor-het-doden")
     back = {
         "worker": lambda: True,
@@ -219,8 +265,12 @@ def test_every_process_of_make_run_comes_back_after_sigkill_and_the_chat_keeps_a
         old = run.pid_of(name)
         os.kill(old, signal.SIGKILL)
         killed = time.monotonic()
-        wait_until(lambda: chat_answers(run.rasa, f"na-{name}"), timeout=CHAT_WITHIN, interval=0.2,  # noqa: B023 - called at once, inside the loop
-                   what=f"de chat antwoordt binnen {CHAT_WITHIN} s na het doden van {name}")
+        wait_until(
+            lambda: chat_answers(run.rasa, f"na-{name}"),  # noqa: B023 - called at once, inside the loop
+            timeout=CHAT_WITHIN,
+            interval=0.2,
+            what=f"de chat antwoordt binnen {CHAT_WITHIN} s na het doden van {name}",
+        )
         measured[name] = round(time.monotonic() - killed, 1)
         new = wait_until(lambda: run.pid_of(name) != old and run.pid_of(name), timeout=60, what=f"{name} herstart")  # noqa: B023 - called at once, inside the loop
         assert alive(new) and not alive(old)
@@ -249,10 +299,15 @@ def test_a_worker_that_keeps_crashing_gets_backoff_and_sigterm_stops_everything(
     stack.env["HANDOFF_CONNECTORS"] = "fax"  # the worker stops at once with code 2, every time
     stack.start()
     try:
-        wait_until(lambda: stack.supervision().count("[worker] gestopt met code 2") >= 4, timeout=120,
-                   what="vier keer gestopt")
-        delays = [int(d) for d in re.findall(r"\[worker\] gestopt met code 2 na \d+ s; opnieuw starten over (\d+) s",
-                                             stack.supervision())]
+        wait_until(
+            lambda: stack.supervision().count("[worker] gestopt met code 2") >= 4, timeout=120, what="vier keer gestopt"
+        )
+        delays = [
+            int(d)
+            for d in re.findall(
+                r"\[worker\] gestopt met code 2 na \d+ s; opnieuw starten over (\d+) s", stack.supervision()
+            )
+        ]
         assert delays[:4] == [1, 2, 4, 8]
         assert "onbekende connector 'fax'" in (stack.log_dir / "worker.log").read_text()
         assert chat_answers(stack.rasa, "tijdens-het-crashen")  # the rest keeps working
@@ -260,7 +315,8 @@ def test_a_worker_that_keeps_crashing_gets_backoff_and_sigterm_stops_everything(
         assert set(children) == {"actions", "inbox", "front", "rasa"} and all(map(alive, children.values()))
         assert stack.stop("sigterm") == 0
         wait_until(lambda: not any(alive(pid) for pid in children.values()), timeout=30, what="alles gestopt")
-        assert not any(alive(pid) for pid in map(int, re.findall(r"\[worker\] gestart \(pid (\d+)\)",
-                                                                  stack.supervision())))
+        assert not any(
+            alive(pid) for pid in map(int, re.findall(r"\[worker\] gestart \(pid (\d+)\)", stack.supervision()))
+        )
     finally:
         stack.stop()

@@ -16,10 +16,11 @@ from bot.advice.render import messages, payload
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 from bot.profile import values
 
-TABLE = yaml.safe_load((Path(__file__).parents[1] / "data" / "advies_profielen.yml").read_text(encoding="utf-8"))["profielen"]
+TABLE = yaml.safe_load((Path(__file__).parents[1] / "data" / "advies_profielen.yml").read_text(encoding="utf-8"))[
+    "profielen"
+]
 RULES = {f"R{n}" for n in range(1, 15)}
 BACHELOR_LEVELS = {"bachelor", "wo-bachelor", "wo-master"}
-
 
 
 def test_the_table_has_at_least_40_profiles_and_covers_every_rule():
@@ -52,8 +53,14 @@ def test_the_engine_applies_every_rule_on_the_table(catalog):
 
 
 def test_brief_example_hbo_with_a_school_in_zwolle(catalog):
-    profile = AdviceProfile(vooropleiding="hbo-bachelor", studierichting="bedrijfskunde", sector="po",
-                            baan_op_school="ja", provincie="overijssel", leeftijd=38)
+    profile = AdviceProfile(
+        vooropleiding="hbo-bachelor",
+        studierichting="bedrijfskunde",
+        sector="po",
+        baan_op_school="ja",
+        provincie="overijssel",
+        leeftijd=38,
+    )
     advice = advise(profile, catalog)
     assert advice.route_ids[0] == "zib-po"
     assert "pabo-verkort" in advice.route_ids
@@ -84,8 +91,16 @@ def test_historical_schemes_are_never_suggested(catalog):
 
 
 def test_every_suggestion_explains_its_rules_and_facts(catalog):
-    advice = advise(AdviceProfile(vooropleiding="wo-master", studierichting="scheikunde", sector="vo",
-                                  schoolvak="scheikunde", baan_op_school="nee"), catalog)
+    advice = advise(
+        AdviceProfile(
+            vooropleiding="wo-master",
+            studierichting="scheikunde",
+            sector="vo",
+            schoolvak="scheikunde",
+            baan_op_school="nee",
+        ),
+        catalog,
+    )
     explanation = advice.explain()
     assert explanation.startswith("1. ulo-1jr")
     assert "R7" in explanation and "vooropleiding='wo-master'" in explanation
@@ -95,14 +110,28 @@ def test_every_suggestion_explains_its_rules_and_facts(catalog):
 profiles = st.builds(
     AdviceProfile,
     vooropleiding=st.none() | st.sampled_from(values.VOOROPLEIDING),
-    studierichting=st.none() | st.sampled_from(["scheikunde", "bedrijfskunde", "psychologie", "rechten", "bouwkunde",
-                                                 "verpleegkunde", "engels", "pabo", "geschiedenis"]),
+    studierichting=st.none()
+    | st.sampled_from(
+        [
+            "scheikunde",
+            "bedrijfskunde",
+            "psychologie",
+            "rechten",
+            "bouwkunde",
+            "verpleegkunde",
+            "engels",
+            "pabo",
+            "geschiedenis",
+        ]
+    ),
     diploma_buitenland=st.none() | st.booleans(),
     werkervaring_jaren=st.none() | st.integers(0, 40),
     huidig_beroep=st.none() | st.sampled_from(["student", "instructeur", "accountant", "onderwijsassistent"]),
     sector=st.none() | st.sampled_from(values.SECTOR),
-    schoolvak=st.none() | st.sampled_from(["wiskunde", "scheikunde", "engels", "economie", "bouwen-wonen-interieur",
-                                           "klassieke-talen", "zorg-en-welzijn"]),
+    schoolvak=st.none()
+    | st.sampled_from(
+        ["wiskunde", "scheikunde", "engels", "economie", "bouwen-wonen-interieur", "klassieke-talen", "zorg-en-welzijn"]
+    ),
     baan_op_school=st.none() | st.sampled_from(values.BAAN_OP_SCHOOL),
     studievorm=st.none() | st.sampled_from(values.STUDIEVORM),
     provincie=st.none() | st.sampled_from(values.PROVINCIE),
@@ -137,8 +166,17 @@ def test_invariants_for_any_profile(profile, catalog):
 
 
 def test_payload_follows_the_contract(catalog):
-    advice = advise(AdviceProfile(vooropleiding="hbo-bachelor", studierichting="verpleegkunde", sector="mbo",
-                                  baan_op_school="ja", werkervaring_jaren=10, provincie="utrecht"), catalog)
+    advice = advise(
+        AdviceProfile(
+            vooropleiding="hbo-bachelor",
+            studierichting="verpleegkunde",
+            sector="mbo",
+            baan_op_school="ja",
+            werkervaring_jaren=10,
+            provincie="utrecht",
+        ),
+        catalog,
+    )
     body = payload(advice)
     assert body["type"] == "route_suggestions"
     assert [r["id"] for r in body["routes"]][:2] in (["pdg-mbo", "zib-mbo"], ["zib-mbo", "pdg-mbo"])
@@ -150,8 +188,16 @@ def test_payload_follows_the_contract(catalog):
 
 
 def test_text_names_sources_with_dates_and_flags_uncertain_facts(catalog):
-    advice = advise(AdviceProfile(vooropleiding="hbo-bachelor", studierichting="verpleegkunde", sector="mbo",
-                                  baan_op_school="ja", werkervaring_jaren=10), catalog)
+    advice = advise(
+        AdviceProfile(
+            vooropleiding="hbo-bachelor",
+            studierichting="verpleegkunde",
+            sector="mbo",
+            baan_op_school="ja",
+            werkervaring_jaren=10,
+        ),
+        catalog,
+    )
     text = "\n".join(m["text"] for m in messages(advice))
     assert re.search(r"Bron: https://\S+ \(bijgewerkt: \d{2}-\d{2}-\d{4}\)", text)
     assert "Vraag dit na bij de opleiding." in text  # PDG costs are uncertain
@@ -159,8 +205,17 @@ def test_text_names_sources_with_dates_and_flags_uncertain_facts(catalog):
 
 
 def test_payload_starts_with_a_short_answer(catalog):
-    advice = advise(AdviceProfile(vooropleiding="hbo-bachelor", studierichting="verpleegkunde", sector="mbo",
-                                  baan_op_school="ja", werkervaring_jaren=10, provincie="utrecht"), catalog)
+    advice = advise(
+        AdviceProfile(
+            vooropleiding="hbo-bachelor",
+            studierichting="verpleegkunde",
+            sector="mbo",
+            baan_op_school="ja",
+            werkervaring_jaren=10,
+            provincie="utrecht",
+        ),
+        catalog,
+    )
     body = payload(advice)
     best = body["routes"][0]
     assert body["kort"] == f"Mijn advies: {best['titel']}. {best['waarom']}"

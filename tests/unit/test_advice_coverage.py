@@ -48,18 +48,28 @@ def test_the_engine_implements_exactly_the_condition_keys_of_the_content(monkeyp
 
 def test_coverage_fails_on_an_unreachable_route(content):
     # Without its entry in the rules' reach (no sector), the DUO recognition becomes unreachable.
-    _edit(content / "routes.yml", lambda d: next(r for r in d["routes"] if r["id"] == "duo-erkenning-buitenland")
-          .update(eisen=[{"soort": "niveau", "waarde": "wo-master", "tekst": "x", "bron": ["duo-buitenland"]},
-                         {"soort": "bevoegdheid", "waarde": "tweedegraads", "tekst": "y", "bron": ["duo-buitenland"]}]))
+    _edit(
+        content / "routes.yml",
+        lambda d: next(r for r in d["routes"] if r["id"] == "duo-erkenning-buitenland").update(
+            eisen=[
+                {"soort": "niveau", "waarde": "wo-master", "tekst": "x", "bron": ["duo-buitenland"]},
+                {"soort": "bevoegdheid", "waarde": "tweedegraads", "tekst": "y", "bron": ["duo-buitenland"]},
+            ]
+        ),
+    )
     assert coverage.check(content) == [
-        "route duo-erkenning-buitenland: het advies stelt deze route voor geen enkel profiel voor"]
+        "route duo-erkenning-buitenland: het advies stelt deze route voor geen enkel profiel voor"
+    ]
 
 
 def test_coverage_wants_the_funding_the_engine_names(content):
-    _edit(content / "financiering.yml",
-          lambda d: d.update(financiering=[f for f in d["financiering"] if f["id"] != "halvering-collegegeld"]))
+    _edit(
+        content / "financiering.yml",
+        lambda d: d.update(financiering=[f for f in d["financiering"] if f["id"] != "halvering-collegegeld"]),
+    )
     assert coverage.check(content) == [
-        "financiering.yml: 'halvering-collegegeld' ontbreekt (de adviesregels gebruiken hem)"]
+        "financiering.yml: 'halvering-collegegeld' ontbreekt (de adviesregels gebruiken hem)"
+    ]
 
 
 def test_coverage_refuses_content_that_does_not_load(content):
@@ -74,12 +84,18 @@ def test_the_rules_name_contract_routes_only():
 
 def test_coverage_command_exit_codes(content):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    ok = subprocess.run([sys.executable, "-m", "bot.advice.coverage"], cwd=ROOT, env=env,
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "bot.advice.coverage"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert ok.returncode == 0, ok.stderr
     assert "kb-check (advies): elke route bereikbaar" in ok.stdout
     _edit(content / "stappen.yml", lambda d: d.update(stappen=[s for s in d["stappen"] if s["id"] != "hybride-docent"]))
-    bad = subprocess.run([sys.executable, "-m", "bot.advice.coverage", "--inhoud", str(content)], cwd=ROOT,
-                         env=env, capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "bot.advice.coverage", "--inhoud", str(content)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 1
     assert "FOUT: stappen.yml: stap 'hybride-docent' ontbreekt (de adviesregels gebruiken hem)" in bad.stderr

@@ -58,8 +58,11 @@ def graph() -> Dict[str, List[Tuple[str, int]]]:
     known = set(modules)
     edges: Dict[str, List[Tuple[str, int]]] = {}
     for name, path in modules.items():
-        edges[name] = [(target, line) for target, line in imports(path, name, known)
-                       if target.split(".")[0] in PACKAGES and target != name]
+        edges[name] = [
+            (target, line)
+            for target, line in imports(path, name, known)
+            if target.split(".")[0] in PACKAGES and target != name
+        ]
     return edges
 
 
@@ -102,9 +105,13 @@ def cycles(edges: Dict[str, List[Tuple[str, int]]]) -> List[List[str]]:
 
 def test_bot_never_imports_connectors():
     edges = graph()
-    upward = [f"{module} (regel {line}) importeert {target}"
-              for module, targets in sorted(edges.items()) if module.split(".")[0] == "bot"
-              for target, line in targets if target.split(".")[0] == "connectors"]
+    upward = [
+        f"{module} (regel {line}) importeert {target}"
+        for module, targets in sorted(edges.items())
+        if module.split(".")[0] == "bot"
+        for target, line in targets
+        if target.split(".")[0] == "connectors"
+    ]
     assert upward == []
 
 

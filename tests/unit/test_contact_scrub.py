@@ -38,12 +38,17 @@ def _stored(store, sender):
 
 def _half_form(tracker):
     """A person asks for a handoff and types name, e-mail and phone, then stops answering."""
-    for event in (UserUttered("ik wil een medewerker spreken", intent={"name": "human_handoff", "confidence": 1.0}),
-                  ActionExecuted("overdracht_form"), BotUttered("Hoe heet je?"),
-                  UserUttered(f"ik heet {NAME}", intent=INTENT), SlotSet("naam", NAME),
-                  BotUttered(f"Dank je, {NAME}. Wat is je e-mailadres?"),
-                  UserUttered(f"{EMAIL} of bel {PHONE}", intent=INTENT), SlotSet("email", EMAIL),
-                  SlotSet("telefoon", PHONE)):
+    for event in (
+        UserUttered("ik wil een medewerker spreken", intent={"name": "human_handoff", "confidence": 1.0}),
+        ActionExecuted("overdracht_form"),
+        BotUttered("Hoe heet je?"),
+        UserUttered(f"ik heet {NAME}", intent=INTENT),
+        SlotSet("naam", NAME),
+        BotUttered(f"Dank je, {NAME}. Wat is je e-mailadres?"),
+        UserUttered(f"{EMAIL} of bel {PHONE}", intent=INTENT),
+        SlotSet("email", EMAIL),
+        SlotSet("telefoon", PHONE),
+    ):
         tracker.update(event)
 
 
@@ -84,8 +89,12 @@ def test_a_new_session_scrubs_an_abandoned_form(tmp_path):
     _half_form(tracker)
     asyncio.run(store.save(tracker))
     tracker = asyncio.run(store.retrieve("verlaten-2"))
-    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
-                  UserUttered("hallo", intent={"name": "greet", "confidence": 1.0})):
+    for event in (
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        UserUttered("hallo", intent={"name": "greet", "confidence": 1.0}),
+    ):
         tracker.update(event)
     asyncio.run(store.save(tracker))
     _assert_gone(_stored(store, "verlaten-2"))
@@ -156,8 +165,12 @@ def test_site_history_of_an_expired_session_is_empty(tmp_path, monkeypatch):
     assert any(m.get("text") == f"ik heet {NAME}" for m in history["berichten"])  # the session is still open
     engine = sa.create_engine(f"sqlite:///{tmp_path / 'tracker.db'}")
     with engine.begin() as connection:
-        connection.execute(sa.text("UPDATE events SET timestamp = timestamp - 7200, "
-                                   "data = json_set(data, '$.timestamp', json_extract(data, '$.timestamp') - 7200)"))
+        connection.execute(
+            sa.text(
+                "UPDATE events SET timestamp = timestamp - 7200, "
+                "data = json_set(data, '$.timestamp', json_extract(data, '$.timestamp') - 7200)"
+            )
+        )
     engine.dispose()
     history = asyncio.run(channel._history("site-verlaten"))
     assert history["berichten"] == []

@@ -5,12 +5,21 @@ from bot.profile.values import PROFILE_SLOTS
 
 
 def test_read_back_of_a_complete_profile():
-    lines = read_back({
-        "vooropleiding": "wo-master", "studierichting": "scheikunde", "diploma_buitenland": False,
-        "huidig_beroep": "lab-analist", "werkervaring_jaren": 12, "huidige_bevoegdheid": "geen",
-        "sector": "vo", "schoolvak": "scheikunde", "baan_op_school": "nee", "studievorm": "deeltijd",
-        "provincie": "utrecht",
-    })
+    lines = read_back(
+        {
+            "vooropleiding": "wo-master",
+            "studierichting": "scheikunde",
+            "diploma_buitenland": False,
+            "huidig_beroep": "lab-analist",
+            "werkervaring_jaren": 12,
+            "huidige_bevoegdheid": "geen",
+            "sector": "vo",
+            "schoolvak": "scheikunde",
+            "baan_op_school": "nee",
+            "studievorm": "deeltijd",
+            "provincie": "utrecht",
+        }
+    )
     assert lines == [
         "Opleiding: wo-master scheikunde",
         "Werk: lab-analist, 12 jaar werkervaring",
@@ -35,6 +44,7 @@ def test_foreign_diploma_and_language_level():
 
 
 def test_facts_sentence_joins_with_en():
-    text = facts_sentence({"vooropleiding": "hbo-bachelor", "werkervaring_jaren": 0, "provincie": "zeeland"},
-                          PROFILE_SLOTS)
+    text = facts_sentence(
+        {"vooropleiding": "hbo-bachelor", "werkervaring_jaren": 0, "provincie": "zeeland"}, PROFILE_SLOTS
+    )
     assert text == "hbo-bachelor, minder dan een jaar werkervaring en provincie Zeeland"

@@ -35,8 +35,11 @@ def test_restart_forgets_earlier_misses():
 
 
 def test_slots_before_latest_message():
-    events = [{"event": "slot", "name": "sector", "value": "vo"}, user("correct"),
-              {"event": "slot", "name": "sector", "value": "po"}]
+    events = [
+        {"event": "slot", "name": "sector", "value": "vo"},
+        user("correct"),
+        {"event": "slot", "name": "sector", "value": "po"},
+    ]
     assert slots_before_latest_message(events) == {"sector": "vo"}
 
 
@@ -59,29 +62,44 @@ def test_asked_in_a_row_counts_the_messages_that_answered_one_question():
     assert dialogue.asked_in_a_row(events + [{"event": "restart"}, {"event": "user", "text": "hoi"}], "provincie") == 0
 
 
-@pytest.mark.parametrize("text", [
-    "Kan ik hier nog even iemand over spreken?",
-    "zou ik dit met iemand kunnen bespreken, een echt gesprek?",
-    "Graag iemand aan de lijn, kan dat?",
-    "kan ik iemand spreken van het onderwijsloket?",
-    "Can I talk to a person? Iemand van jullie?",
-    "Kan ik hier met een van jullie adviseurs over doorpraten?",
-    "Kan iemand met me meedenken over hoe ik dit combineer met mijn werk?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kan ik hier nog even iemand over spreken?",
+        "zou ik dit met iemand kunnen bespreken, een echt gesprek?",
+        "Graag iemand aan de lijn, kan dat?",
+        "kan ik iemand spreken van het onderwijsloket?",
+        "Can I talk to a person? Iemand van jullie?",
+        "Kan ik hier met een van jullie adviseurs over doorpraten?",
+        "Kan iemand met me meedenken over hoe ik dit combineer met mijn werk?",
+    ],
+)
 def test_a_request_for_a_person_is_recognised(text):
     assert dialogue.asks_for_person(text)
 
 
-@pytest.mark.parametrize("text", [
-    "wat kost de pabo?", "ik heb met iemand van de school gesproken", "moet ik met de school praten?",
-    "ik wil met kinderen werken", "ik wil iemand helpen met huiswerk",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat kost de pabo?",
+        "ik heb met iemand van de school gesproken",
+        "moet ik met de school praten?",
+        "ik wil met kinderen werken",
+        "ik wil iemand helpen met huiswerk",
+    ],
+)
 def test_other_messages_are_no_request_for_a_person(text):
     assert not dialogue.asks_for_person(text)
 
 
-@pytest.mark.parametrize("text", ["live chat met medewerker", "mag ik doorgeschakeld worden naar een collega van je",
-                                  "koppel me aan een mens alsjeblieft"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "live chat met medewerker",
+        "mag ik doorgeschakeld worden naar een collega van je",
+        "koppel me aan een mens alsjeblieft",
+    ],
+)
 def test_short_requests_for_a_person_stay_requests(text):
     assert dialogue.may_ask_for_person(text)
 
@@ -98,15 +116,25 @@ def test_every_training_example_of_a_request_for_a_person_may_ask_for_one():
     assert [t for t in texts if not dialogue.may_ask_for_person(t)] == []
 
 
-@pytest.mark.parametrize("text", ["nog niet echt, ze willen wel met me praten", "de school wil me spreken",
-                                  "HR-adviseur", "medewerker bij de albert heijn", "financieel adviseur bij een bank"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nog niet echt, ze willen wel met me praten",
+        "de school wil me spreken",
+        "HR-adviseur",
+        "medewerker bij de albert heijn",
+        "financieel adviseur bij een bank",
+    ],
+)
 def test_somebody_else_who_wants_to_talk_is_no_request_for_a_person(text):
     assert not dialogue.may_ask_for_person(text)
 
 
 def test_answered_since_latest_message_ignores_the_bots_own_acknowledgements():
-    events = [{"event": "user", "text": "ik heb hbo, kost dat veel?"},
-              {"event": "bot", "text": "Dank je! ...", "metadata": {"tekst": "genoteerd"}}]
+    events = [
+        {"event": "user", "text": "ik heb hbo, kost dat veel?"},
+        {"event": "bot", "text": "Dank je! ...", "metadata": {"tekst": "genoteerd"}},
+    ]
     assert not dialogue.answered_since_latest_message(events, {"genoteerd"})
     events.append({"event": "bot", "text": "De pabo kost ...", "metadata": {"utter_action": "utter_faq/kosten"}})
     assert dialogue.answered_since_latest_message(events, {"genoteerd"})

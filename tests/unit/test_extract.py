@@ -36,28 +36,49 @@ def test_life_story_from_the_contract():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("ik ben 38, heb hbo bedrijfskunde en een basisschool in Zwolle wil me per augustus aannemen",
-         {"vooropleiding": "hbo-bachelor", "studierichting": "bedrijfskunde", "sector": "po",
-          "baan_op_school": "ja", "provincie": "overijssel"}),
-        ("Ik heb alleen havo en werk als onderwijsassistent.",
-         {"vooropleiding": "havo", "huidig_beroep": "onderwijsassistent"}),
-        ("Hbo-verpleegkundige, 10 jaar ervaring; een ROC biedt me 0,6 fte.",
-         {"vooropleiding": "hbo-bachelor", "werkervaring_jaren": 10, "sector": "mbo", "baan_op_school": "ja"}),
-        ("Ik heb een Duits Lehramt Mathe/Englisch en woon in Enschede.",
-         {"diploma_buitenland": True, "huidige_bevoegdheid": "buitenlands", "provincie": "overijssel"}),
-        ("ik heb een msc econometrie aan de uva en wil wiskundedocent worden",
-         {"vooropleiding": "wo-master", "studierichting": "econometrie", "schoolvak": "wiskunde"}),
-        ("mbo 4 timmerman, 15 jaar in de bouw gewerkt, wil op het vmbo bwi geven",
-         {"vooropleiding": "mbo-4", "werkervaring_jaren": 15, "sector": "vo",
-          "schoolvak": "bouwen-wonen-interieur"}),
-        ("ik ben verpleegkundige en wil op het mbo lesgeven",
-         {"huidig_beroep": "verpleegkundige", "sector": "mbo"}),
-        ("heb in syrie gestudeerd, master farmacie, mijn nederlands is b2",
-         {"diploma_buitenland": True, "nederlands_niveau": "b2", "studierichting": "farmacie"}),
-        ("ik heb nog geen bevoegdheid en wil deeltijd studeren naast mijn werk",
-         {"huidige_bevoegdheid": "geen", "studievorm": "deeltijd"}),
-        ("ik ben in gesprek met een school in Tilburg voor een baan als docent engels",
-         {"baan_op_school": "in-gesprek", "provincie": "noord-brabant", "schoolvak": "engels"}),
+        (
+            "ik ben 38, heb hbo bedrijfskunde en een basisschool in Zwolle wil me per augustus aannemen",
+            {
+                "vooropleiding": "hbo-bachelor",
+                "studierichting": "bedrijfskunde",
+                "sector": "po",
+                "baan_op_school": "ja",
+                "provincie": "overijssel",
+            },
+        ),
+        (
+            "Ik heb alleen havo en werk als onderwijsassistent.",
+            {"vooropleiding": "havo", "huidig_beroep": "onderwijsassistent"},
+        ),
+        (
+            "Hbo-verpleegkundige, 10 jaar ervaring; een ROC biedt me 0,6 fte.",
+            {"vooropleiding": "hbo-bachelor", "werkervaring_jaren": 10, "sector": "mbo", "baan_op_school": "ja"},
+        ),
+        (
+            "Ik heb een Duits Lehramt Mathe/Englisch en woon in Enschede.",
+            {"diploma_buitenland": True, "huidige_bevoegdheid": "buitenlands", "provincie": "overijssel"},
+        ),
+        (
+            "ik heb een msc econometrie aan de uva en wil wiskundedocent worden",
+            {"vooropleiding": "wo-master", "studierichting": "econometrie", "schoolvak": "wiskunde"},
+        ),
+        (
+            "mbo 4 timmerman, 15 jaar in de bouw gewerkt, wil op het vmbo bwi geven",
+            {"vooropleiding": "mbo-4", "werkervaring_jaren": 15, "sector": "vo", "schoolvak": "bouwen-wonen-interieur"},
+        ),
+        ("ik ben verpleegkundige en wil op het mbo lesgeven", {"huidig_beroep": "verpleegkundige", "sector": "mbo"}),
+        (
+            "heb in syrie gestudeerd, master farmacie, mijn nederlands is b2",
+            {"diploma_buitenland": True, "nederlands_niveau": "b2", "studierichting": "farmacie"},
+        ),
+        (
+            "ik heb nog geen bevoegdheid en wil deeltijd studeren naast mijn werk",
+            {"huidige_bevoegdheid": "geen", "studievorm": "deeltijd"},
+        ),
+        (
+            "ik ben in gesprek met een school in Tilburg voor een baan als docent engels",
+            {"baan_op_school": "in-gesprek", "provincie": "noord-brabant", "schoolvak": "engels"},
+        ),
     ],
 )
 def test_mixed_messages(text, expected):
@@ -80,7 +101,16 @@ SPELLINGS = {
     "hbo-bachelor": ["hbo", "HBO", "hbo bachelor", "hbo-bachelor", "hbo diploma", "hbo'er", "hboer"],
     "hbo-master": ["hbo master", "hbo-master", "HBO-master"],
     "wo-bachelor": ["wo bachelor", "wo-bachelor", "universitaire bachelor", "bachelor aan de universiteit"],
-    "wo-master": ["wo master", "wo-master", "WO-master", "womaster", "universitaire master", "master aan de uni", "doctoraal", "drs"],
+    "wo-master": [
+        "wo master",
+        "wo-master",
+        "WO-master",
+        "womaster",
+        "universitaire master",
+        "master aan de uni",
+        "doctoraal",
+        "drs",
+    ],
     "doctoraat": ["phd", "PhD", "doctoraat", "promotie"],
 }
 TEMPLATES = ["ik heb {x}", "{x}", "mijn hoogste diploma is {x}", "ik heb {x} gedaan", "{x} afgerond", "ik heb een {x}"]
@@ -88,8 +118,13 @@ TEMPLATES = ["ik heb {x}", "{x}", "mijn hoogste diploma is {x}", "ik heb {x} ged
 
 @pytest.mark.parametrize(
     "text, level",
-    [(t.format(x=s), level) for level, spellings in SPELLINGS.items() for s in spellings for t in TEMPLATES
-     if not (t == "ik heb een {x}" and level in {"vmbo", "havo", "vwo", "hbo-bachelor"})],
+    [
+        (t.format(x=s), level)
+        for level, spellings in SPELLINGS.items()
+        for s in spellings
+        for t in TEMPLATES
+        if not (t == "ik heb een {x}" and level in {"vmbo", "havo", "vwo", "hbo-bachelor"})
+    ],
 )
 def test_education_spellings(text, level):
     assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == level
@@ -115,8 +150,13 @@ def test_education_in_context(text, level):
 
 @pytest.mark.parametrize(
     "text, unclear",
-    [("ik heb een master bedrijfskunde", "master"), ("ik heb een bachelor", "bachelor"),
-     ("ik heb wo", "wo"), ("ik heb mbo", "mbo"), ("ik ben afgestudeerd aan de universiteit", "wo")],
+    [
+        ("ik heb een master bedrijfskunde", "master"),
+        ("ik heb een bachelor", "bachelor"),
+        ("ik heb wo", "wo"),
+        ("ik heb mbo", "mbo"),
+        ("ik ben afgestudeerd aan de universiteit", "wo"),
+    ],
 )
 def test_unclear_education_asks_back(text, unclear):
     found = extract(text)
@@ -126,10 +166,18 @@ def test_unclear_education_asks_back(text, unclear):
 
 @pytest.mark.parametrize(
     "pending, answer, level",
-    [("master", "hbo", "hbo-master"), ("master", "universiteit", "wo-master"), ("master", "wo", "wo-master"),
-     ("bachelor", "hogeschool", "hbo-bachelor"), ("bachelor", "aan de uni", "wo-bachelor"),
-     ("wo", "master", "wo-master"), ("wo", "een bachelor", "wo-bachelor"), ("mbo", "niveau 3", "mbo-3"),
-     ("mbo", "4", "mbo-4"), ("mbo", "twee", "mbo-2")],
+    [
+        ("master", "hbo", "hbo-master"),
+        ("master", "universiteit", "wo-master"),
+        ("master", "wo", "wo-master"),
+        ("bachelor", "hogeschool", "hbo-bachelor"),
+        ("bachelor", "aan de uni", "wo-bachelor"),
+        ("wo", "master", "wo-master"),
+        ("wo", "een bachelor", "wo-bachelor"),
+        ("mbo", "niveau 3", "mbo-3"),
+        ("mbo", "4", "mbo-4"),
+        ("mbo", "twee", "mbo-2"),
+    ],
 )
 def test_follow_up_answer_settles_unclear_level(pending, answer, level):
     assert extract(answer, expected="vooropleiding", pending=pending).facts["vooropleiding"] == level
@@ -137,32 +185,57 @@ def test_follow_up_answer_settles_unclear_level(pending, answer, level):
 
 # ------------------------------------------------------------ work experience
 
-NUMBERS = [("1", 1), ("twee", 2), ("3", 3), ("vijf", 5), ("8", 8), ("tien", 10), ("twaalf", 12), ("12", 12),
-           ("vijftien", 15), ("20", 20), ("vijfentwintig", 25), ("30", 30), ("drieëntwintig", 23)]
+NUMBERS = [
+    ("1", 1),
+    ("twee", 2),
+    ("3", 3),
+    ("vijf", 5),
+    ("8", 8),
+    ("tien", 10),
+    ("twaalf", 12),
+    ("12", 12),
+    ("vijftien", 15),
+    ("20", 20),
+    ("vijfentwintig", 25),
+    ("30", 30),
+    ("drieëntwintig", 23),
+]
 EXPERIENCE_TEMPLATES = [
-    "ik werk al {n} jaar als kok", "{n} jaar werkervaring", "ruim {n} jr ervaring", "ik heb {n} jaar gewerkt",
-    "bijna {n} jaar werkzaam in de zorg", "ik zit {n} jaar in de ict", "werkervaring: {n} jaar",
+    "ik werk al {n} jaar als kok",
+    "{n} jaar werkervaring",
+    "ruim {n} jr ervaring",
+    "ik heb {n} jaar gewerkt",
+    "bijna {n} jaar werkzaam in de zorg",
+    "ik zit {n} jaar in de ict",
+    "werkervaring: {n} jaar",
     "ik werk inmiddels zo'n {n} jaar bij een bank",
 ]
 
 
 @pytest.mark.parametrize(
-    "text, years", [(t.format(n=word), value - (value > 1 and t.startswith("bijna")))
-                    for word, value in NUMBERS for t in EXPERIENCE_TEMPLATES]
+    "text, years",
+    [
+        (t.format(n=word), value - (value > 1 and t.startswith("bijna")))
+        for word, value in NUMBERS
+        for t in EXPERIENCE_TEMPLATES
+    ],
 )
 def test_experience_in_digits_and_words(text, years):
     """ "bijna tien jaar" is nine."""
     assert extract(text).facts.get("werkervaring_jaren") == years
 
 
-@pytest.mark.parametrize("text, expected, years", [
-    ("Ik ben al tien jaar thuis met de kinderen en wil weer aan het werk.", None, None),
-    ("Ik woon al 9 jaar in Den Haag en geef nu bijles wiskunde.", None, None),
-    ("7 jaar in Nederland en daarvoor 3 jaar in Polen, dus 10", "werkervaring_jaren", 10),
-    ("al vanaf mijn achttiende, ben nu 41", "werkervaring_jaren", 23),
-    ("geen idee precies, zes of zeven jaar denk ik", "werkervaring_jaren", 6),
-    ("sinds 2011 ongeveer", "werkervaring_jaren", 2026 - 2011),
-])
+@pytest.mark.parametrize(
+    "text, expected, years",
+    [
+        ("Ik ben al tien jaar thuis met de kinderen en wil weer aan het werk.", None, None),
+        ("Ik woon al 9 jaar in Den Haag en geef nu bijles wiskunde.", None, None),
+        ("7 jaar in Nederland en daarvoor 3 jaar in Polen, dus 10", "werkervaring_jaren", 10),
+        ("al vanaf mijn achttiende, ben nu 41", "werkervaring_jaren", 23),
+        ("geen idee precies, zes of zeven jaar denk ik", "werkervaring_jaren", 6),
+        ("sinds 2011 ongeveer", "werkervaring_jaren", 2026 - 2011),
+    ],
+)
 def test_experience_as_people_tell_it(text, expected, years):
     found = extract(text, expected=expected, today=_dt.date(2026, 12, 2))
     assert found.facts.get("werkervaring_jaren") == years
@@ -170,8 +243,17 @@ def test_experience_as_people_tell_it(text, expected, years):
 
 @pytest.mark.parametrize(
     "text, years",
-    [("12", 12), ("ongeveer 15", 15), ("een jaar of tien", 10), ("twaalf jaar", 12), ("geen", 0),
-     ("net begonnen, minder dan een jaar", 0), ("anderhalf jaar", 1), ("ruim 10 jr", 10), ("0", 0)],
+    [
+        ("12", 12),
+        ("ongeveer 15", 15),
+        ("een jaar of tien", 10),
+        ("twaalf jaar", 12),
+        ("geen", 0),
+        ("net begonnen, minder dan een jaar", 0),
+        ("anderhalf jaar", 1),
+        ("ruim 10 jr", 10),
+        ("0", 0),
+    ],
 )
 def test_experience_as_short_answer(text, years):
     assert extract(text, expected="werkervaring_jaren").facts.get("werkervaring_jaren") == years
@@ -236,10 +318,23 @@ def test_negated_place_is_ignored():
 # ------------------------------------------------------- sector and subject
 
 SECTOR_PHRASES = {
-    "po": ["op een basisschool", "in het basisonderwijs", "voor groep 3", "met kleuters", "op de basisschool",
-           "in het primair onderwijs"],
-    "vo": ["op een middelbare school", "in de brugklas", "op het vmbo", "op de havo", "aan vwo-leerlingen",
-           "in het voortgezet onderwijs", "op een lyceum"],
+    "po": [
+        "op een basisschool",
+        "in het basisonderwijs",
+        "voor groep 3",
+        "met kleuters",
+        "op de basisschool",
+        "in het primair onderwijs",
+    ],
+    "vo": [
+        "op een middelbare school",
+        "in de brugklas",
+        "op het vmbo",
+        "op de havo",
+        "aan vwo-leerlingen",
+        "in het voortgezet onderwijs",
+        "op een lyceum",
+    ],
     "mbo": ["op het mbo", "bij een roc", "op een ROC", "in het beroepsonderwijs", "op een mbo-school"],
     "so": ["in het speciaal onderwijs", "op een speciale school", "in het vso"],
 }
@@ -256,24 +351,43 @@ def test_sector_phrases(text, sector):
 
 @pytest.mark.parametrize(
     "text, sector",
-    [("basisschool", "po"), ("middelbare school", "vo"), ("mbo", "mbo"), ("vmbo", "vo"), ("havo", "vo"),
-     ("speciaal onderwijs", "so"), ("het ROC", "mbo"), ("groep 8", "po")],
+    [
+        ("basisschool", "po"),
+        ("middelbare school", "vo"),
+        ("mbo", "mbo"),
+        ("vmbo", "vo"),
+        ("havo", "vo"),
+        ("speciaal onderwijs", "so"),
+        ("het ROC", "mbo"),
+        ("groep 8", "po"),
+    ],
 )
 def test_sector_as_short_answer(text, sector):
     assert extract(text, expected="sector").facts.get("sector") == sector
 
 
-SUBJECTS = [("wiskunde", "wiskunde"), ("wis", "wiskunde"), ("gym", "lichamelijke-opvoeding"),
-            ("lo", "lichamelijke-opvoeding"), ("natuurkunde", "natuurkunde"), ("engels", "engels"),
-            ("Engels", "engels"), ("ak", "aardrijkskunde"), ("bio", "biologie"), ("economie", "economie"),
-            ("latijn", "klassieke-talen"), ("informatica", "informatica"), ("nask", "nask"),
-            ("zorg en welzijn", "zorg-en-welzijn"), ("duits", "duits"), ("geschiedenis", "geschiedenis")]
+SUBJECTS = [
+    ("wiskunde", "wiskunde"),
+    ("wis", "wiskunde"),
+    ("gym", "lichamelijke-opvoeding"),
+    ("lo", "lichamelijke-opvoeding"),
+    ("natuurkunde", "natuurkunde"),
+    ("engels", "engels"),
+    ("Engels", "engels"),
+    ("ak", "aardrijkskunde"),
+    ("bio", "biologie"),
+    ("economie", "economie"),
+    ("latijn", "klassieke-talen"),
+    ("informatica", "informatica"),
+    ("nask", "nask"),
+    ("zorg en welzijn", "zorg-en-welzijn"),
+    ("duits", "duits"),
+    ("geschiedenis", "geschiedenis"),
+]
 SUBJECT_TEMPLATES = ["ik wil {v} geven", "docent {v} worden", "lesgeven in {v}", "ik wil graag {v} doceren"]
 
 
-@pytest.mark.parametrize(
-    "text, subject", [(t.format(v=v), s) for v, s in SUBJECTS for t in SUBJECT_TEMPLATES]
-)
+@pytest.mark.parametrize("text, subject", [(t.format(v=v), s) for v, s in SUBJECTS for t in SUBJECT_TEMPLATES])
 def test_subject_to_teach(text, subject):
     facts = extract(text).facts
     assert facts.get("schoolvak") == subject
@@ -282,8 +396,13 @@ def test_subject_to_teach(text, subject):
 
 @pytest.mark.parametrize(
     "text, subject",
-    [("wiskundedocent", "wiskunde"), ("gymleraar", "lichamelijke-opvoeding"), ("biologiedocent", "biologie"),
-     ("engelsdocent", "engels"), ("geschiedenisleraar", "geschiedenis")],
+    [
+        ("wiskundedocent", "wiskunde"),
+        ("gymleraar", "lichamelijke-opvoeding"),
+        ("biologiedocent", "biologie"),
+        ("engelsdocent", "engels"),
+        ("geschiedenisleraar", "geschiedenis"),
+    ],
 )
 def test_subject_in_compound_words(text, subject):
     assert extract(f"ik wil {text} worden").facts.get("schoolvak") == subject
@@ -295,12 +414,18 @@ def test_subject_is_dropped_for_primary_school():
 
 # ------------------------------------------------------- field and job
 
+
 @pytest.mark.parametrize(
     "text, field",
-    [("ik heb psychologie gestudeerd", "psychologie"), ("hbo bedrijfskunde", "bedrijfskunde"),
-     ("master in de archeologie", "archeologie"), ("bachelor rechten", "rechten"),
-     ("hbo-master social work", "social work"), ("mbo 4 verzorgende ig", "verzorgende ig"),
-     ("wo-master kunstmatige intelligentie", "kunstmatige intelligentie")],
+    [
+        ("ik heb psychologie gestudeerd", "psychologie"),
+        ("hbo bedrijfskunde", "bedrijfskunde"),
+        ("master in de archeologie", "archeologie"),
+        ("bachelor rechten", "rechten"),
+        ("hbo-master social work", "social work"),
+        ("mbo 4 verzorgende ig", "verzorgende ig"),
+        ("wo-master kunstmatige intelligentie", "kunstmatige intelligentie"),
+    ],
 )
 def test_field_of_study(text, field):
     assert extract(text).facts.get("studierichting") == field
@@ -308,11 +433,16 @@ def test_field_of_study(text, field):
 
 @pytest.mark.parametrize(
     "text, job",
-    [("ik werk als accountant", "accountant"), ("ik werk al 10 jaar als kok in een restaurant", "kok"),
-     ("ik ben verpleegkundige", "verpleegkundige"), ("ik ben timmerman van beroep", "timmerman"),
-     ("werkzaam als beleidsmedewerker bij de gemeente", "beleidsmedewerker"),
-     ("ik ben werkloos", "werkloos"), ("ik ben nog student", "student"),
-     ("mijn beroep is jurist", "jurist")],
+    [
+        ("ik werk als accountant", "accountant"),
+        ("ik werk al 10 jaar als kok in een restaurant", "kok"),
+        ("ik ben verpleegkundige", "verpleegkundige"),
+        ("ik ben timmerman van beroep", "timmerman"),
+        ("werkzaam als beleidsmedewerker bij de gemeente", "beleidsmedewerker"),
+        ("ik ben werkloos", "werkloos"),
+        ("ik ben nog student", "student"),
+        ("mijn beroep is jurist", "jurist"),
+    ],
 )
 def test_current_job(text, job):
     assert extract(text).facts.get("huidig_beroep") == job
@@ -320,8 +450,13 @@ def test_current_job(text, job):
 
 @pytest.mark.parametrize(
     "text, job",
-    [("accountant", "accountant"), ("Ik werk als IT-consultant.", "it-consultant"), ("nu momenteel kok", "kok"),
-     ("ik werk niet", "werkloos"), ("Projectleider", "projectleider")],
+    [
+        ("accountant", "accountant"),
+        ("Ik werk als IT-consultant.", "it-consultant"),
+        ("nu momenteel kok", "kok"),
+        ("ik werk niet", "werkloos"),
+        ("Projectleider", "projectleider"),
+    ],
 )
 def test_job_as_short_answer(text, job):
     assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
@@ -329,11 +464,17 @@ def test_job_as_short_answer(text, job):
 
 # --------------------------------------------------- the remaining slots
 
+
 @pytest.mark.parametrize(
     "text, value",
-    [("mijn diploma komt uit Polen", True), ("ik heb in het buitenland gestudeerd", True),
-     ("een marokkaans diploma", True), ("ik heb in nederland gestudeerd", False),
-     ("ik heb geen buitenlands diploma", False), ("mijn bachelor is Belgisch, Vlaamse universiteit", True)],
+    [
+        ("mijn diploma komt uit Polen", True),
+        ("ik heb in het buitenland gestudeerd", True),
+        ("een marokkaans diploma", True),
+        ("ik heb in nederland gestudeerd", False),
+        ("ik heb geen buitenlands diploma", False),
+        ("mijn bachelor is Belgisch, Vlaamse universiteit", True),
+    ],
 )
 def test_diploma_from_abroad(text, value):
     assert extract(text).facts.get("diploma_buitenland") is value
@@ -341,9 +482,14 @@ def test_diploma_from_abroad(text, value):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("een school wil me aannemen", "ja"), ("ik heb al een baan op een basisschool", "ja"),
-     ("ik ben in gesprek met een school", "in-gesprek"), ("ik heb gesolliciteerd bij een roc", "in-gesprek"),
-     ("nog geen school", "nee"), ("ik heb nog geen baan op een school", "nee")],
+    [
+        ("een school wil me aannemen", "ja"),
+        ("ik heb al een baan op een basisschool", "ja"),
+        ("ik ben in gesprek met een school", "in-gesprek"),
+        ("ik heb gesolliciteerd bij een roc", "in-gesprek"),
+        ("nog geen school", "nee"),
+        ("ik heb nog geen baan op een school", "nee"),
+    ],
 )
 def test_job_at_school(text, value):
     assert extract(text).facts.get("baan_op_school") == value
@@ -351,8 +497,14 @@ def test_job_at_school(text, value):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("deeltijd", "deeltijd"), ("parttime", "deeltijd"), ("naast mijn werk", "deeltijd"), ("voltijd", "voltijd"),
-     ("fulltime", "voltijd"), ("ik wil in deeltijd studeren", "deeltijd")],
+    [
+        ("deeltijd", "deeltijd"),
+        ("parttime", "deeltijd"),
+        ("naast mijn werk", "deeltijd"),
+        ("voltijd", "voltijd"),
+        ("fulltime", "voltijd"),
+        ("ik wil in deeltijd studeren", "deeltijd"),
+    ],
 )
 def test_study_mode(text, value):
     assert extract(text).facts.get("studievorm") == value
@@ -360,8 +512,13 @@ def test_study_mode(text, value):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("nederlands is mijn moedertaal", "moedertaal"), ("ik heb niveau B2", "b2"), ("C1", "c1"),
-     ("staatsexamen nt2 programma II", "b2"), ("b1", "b1-of-lager")],
+    [
+        ("nederlands is mijn moedertaal", "moedertaal"),
+        ("ik heb niveau B2", "b2"),
+        ("C1", "c1"),
+        ("staatsexamen nt2 programma II", "b2"),
+        ("b1", "b1-of-lager"),
+    ],
 )
 def test_dutch_level(text, value):
     assert extract(text).facts.get("nederlands_niveau") == value
@@ -369,8 +526,13 @@ def test_dutch_level(text, value):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("ik heb een tweedegraads bevoegdheid", "tweedegraads"), ("ik ben al juf", "po"),
-     ("eerstegraads bevoegd", "eerstegraads"), ("ik heb een pdg", "pdg"), ("nog geen bevoegdheid", "geen")],
+    [
+        ("ik heb een tweedegraads bevoegdheid", "tweedegraads"),
+        ("ik ben al juf", "po"),
+        ("eerstegraads bevoegd", "eerstegraads"),
+        ("ik heb een pdg", "pdg"),
+        ("nog geen bevoegdheid", "geen"),
+    ],
 )
 def test_current_qualification(text, value):
     assert extract(text).facts.get("huidige_bevoegdheid") == value
@@ -381,6 +543,7 @@ def test_wanted_qualification_is_not_current():
 
 
 # ------------------------------------------------------------- robustness
+
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
@@ -399,9 +562,14 @@ def test_short_answers_give_only_valid_values(slot, text):
 
 @pytest.mark.parametrize(
     "text, years",
-    [("ik doe dit werk nu 7 jaar", 7), ("na 12 jaar in de ict wil ik iets anders", 12),
-     ("heb twintig jaar gevlogen als piloot", 20), ("al 10 jaar een eigen bedrijf", 10),
-     ("ik ben 5 jaar geleden begonnen als kok", 5), ("15 jr in de zorg gewerkt", 15)],
+    [
+        ("ik doe dit werk nu 7 jaar", 7),
+        ("na 12 jaar in de ict wil ik iets anders", 12),
+        ("heb twintig jaar gevlogen als piloot", 20),
+        ("al 10 jaar een eigen bedrijf", 10),
+        ("ik ben 5 jaar geleden begonnen als kok", 5),
+        ("15 jr in de zorg gewerkt", 15),
+    ],
 )
 def test_experience_in_free_phrasings(text, years):
     assert extract(text).facts.get("werkervaring_jaren") == years
@@ -409,8 +577,13 @@ def test_experience_in_free_phrasings(text, years):
 
 @pytest.mark.parametrize(
     "text",
-    ["de opleiding duurt 4 jaar", "mijn kinderen van 8 jaar", "over 2 jaar wil ik lesgeven",
-     "ik heb 3 jaar gestudeerd", "ik woon 10 jaar in nederland"],
+    [
+        "de opleiding duurt 4 jaar",
+        "mijn kinderen van 8 jaar",
+        "over 2 jaar wil ik lesgeven",
+        "ik heb 3 jaar gestudeerd",
+        "ik woon 10 jaar in nederland",
+    ],
 )
 def test_durations_that_are_not_experience(text):
     assert "werkervaring_jaren" not in extract(text).facts
@@ -418,9 +591,13 @@ def test_durations_that_are_not_experience(text):
 
 @pytest.mark.parametrize(
     "text, subject",
-    [("lijkt me leuk om wiskunde te geven", "wiskunde"), ("ik wil lesgeven, bij voorkeur natuurkunde", "natuurkunde"),
-     ("vak: biologie", "biologie"), ("ik wil graag lessen economie geven", "economie"),
-     ("ik zie mezelf wel voor de klas staan met geschiedenis", "geschiedenis")],
+    [
+        ("lijkt me leuk om wiskunde te geven", "wiskunde"),
+        ("ik wil lesgeven, bij voorkeur natuurkunde", "natuurkunde"),
+        ("vak: biologie", "biologie"),
+        ("ik wil graag lessen economie geven", "economie"),
+        ("ik zie mezelf wel voor de klas staan met geschiedenis", "geschiedenis"),
+    ],
 )
 def test_subject_in_free_phrasings(text, subject):
     assert extract(text).facts.get("schoolvak") == subject
@@ -428,8 +605,12 @@ def test_subject_in_free_phrasings(text, subject):
 
 @pytest.mark.parametrize(
     "text",
-    ["mijn diploma is Pools", "mijn diploma is erkend door DUO", "ik heb een marokkaanse bachelor",
-     "ik kom uit Syrië en heb daar een master gehaald"],
+    [
+        "mijn diploma is Pools",
+        "mijn diploma is erkend door DUO",
+        "ik heb een marokkaanse bachelor",
+        "ik kom uit Syrië en heb daar een master gehaald",
+    ],
 )
 def test_foreign_diploma_in_free_phrasings(text):
     assert extract(text).facts.get("diploma_buitenland") is True
@@ -437,8 +618,11 @@ def test_foreign_diploma_in_free_phrasings(text):
 
 @pytest.mark.parametrize(
     "text, slot",
-    [("wat is een pdg?", "huidige_bevoegdheid"), ("verdien je als leraar genoeg?", "huidig_beroep"),
-     ("wat is het verschil tussen een eerstegraads en tweedegraads bevoegdheid?", "huidige_bevoegdheid")],
+    [
+        ("wat is een pdg?", "huidige_bevoegdheid"),
+        ("verdien je als leraar genoeg?", "huidig_beroep"),
+        ("wat is het verschil tussen een eerstegraads en tweedegraads bevoegdheid?", "huidige_bevoegdheid"),
+    ],
 )
 def test_general_questions_state_no_facts(text, slot):
     assert slot not in extract(text).facts
@@ -450,8 +634,12 @@ def test_question_about_oneself_keeps_its_facts():
 
 @pytest.mark.parametrize(
     "text, value",
-    [("ik ben nog nergens in gesprek met een school", "nee"), ("ik heb een sollicitatiegesprek op een school", "in-gesprek"),
-     ("ik ben leerkracht op een basisschool in Gouda", "ja"), ("ik werk vast op een school in Middelburg", "ja")],
+    [
+        ("ik ben nog nergens in gesprek met een school", "nee"),
+        ("ik heb een sollicitatiegesprek op een school", "in-gesprek"),
+        ("ik ben leerkracht op een basisschool in Gouda", "ja"),
+        ("ik werk vast op een school in Middelburg", "ja"),
+    ],
 )
 def test_job_at_school_in_free_phrasings(text, value):
     assert extract(text).facts.get("baan_op_school") == value
@@ -466,32 +654,41 @@ def test_study_in_progress_is_not_a_completed_level():
     assert "vooropleiding" not in extract("ik ben student hbo verpleegkunde, laatste jaar").facts
 
 
-@pytest.mark.parametrize("text, expected, facts", [
-    ("sinds 2012", "werkervaring_jaren", {"werkervaring_jaren": dt.date.today().year - 2012}),
-    ("werktuigbouwkundig ingenieur (MSc TU Delft)", None, {"vooropleiding": "wo-master"}),
-    ("ik heb een master aan de HAN gedaan", None, {"vooropleiding": "hbo-master"}),
-    ("master rechten", "vooropleiding", {"vooropleiding": "wo-master", "studierichting": "rechten"}),
-    ("ik heb een master in de franse taal en cultuur", None, {"vooropleiding": "wo-master"}),
-    ("ja ik heb een school die me wil aannemen", None, {"baan_op_school": "ja"}),
-])
+@pytest.mark.parametrize(
+    "text, expected, facts",
+    [
+        ("sinds 2012", "werkervaring_jaren", {"werkervaring_jaren": dt.date.today().year - 2012}),
+        ("werktuigbouwkundig ingenieur (MSc TU Delft)", None, {"vooropleiding": "wo-master"}),
+        ("ik heb een master aan de HAN gedaan", None, {"vooropleiding": "hbo-master"}),
+        ("master rechten", "vooropleiding", {"vooropleiding": "wo-master", "studierichting": "rechten"}),
+        ("ik heb een master in de franse taal en cultuur", None, {"vooropleiding": "wo-master"}),
+        ("ja ik heb een school die me wil aannemen", None, {"baan_op_school": "ja"}),
+    ],
+)
 def test_answers_as_people_give_them(text, expected, facts):
     assert facts.items() <= extract(text, expected=expected).facts.items()
 
 
-@pytest.mark.parametrize("text, slot", [
-    ("werktuigbouwkundig ingenieur (MSc TU Delft)", "studierichting"),  # the school is no field of study
-    ("werktuigbouwkundig ingenieur (MSc TU Delft)", "provincie"),  # nor where the person lives
-    ("leeuwarden is wel erg ver", "provincie"),
-    ("ik wil graag een gesprek met een medewerker", "baan_op_school"),
-])
+@pytest.mark.parametrize(
+    "text, slot",
+    [
+        ("werktuigbouwkundig ingenieur (MSc TU Delft)", "studierichting"),  # the school is no field of study
+        ("werktuigbouwkundig ingenieur (MSc TU Delft)", "provincie"),  # nor where the person lives
+        ("leeuwarden is wel erg ver", "provincie"),
+        ("ik wil graag een gesprek met een medewerker", "baan_op_school"),
+    ],
+)
 def test_words_that_state_no_fact(text, slot):
     assert slot not in extract(text, expected=slot if slot == "baan_op_school" else None).facts
 
 
-@pytest.mark.parametrize("text, subject", [
-    ("Ik wil graag natuurkunde leraar worden maar mijn Nederlands is nog niet zo goed", "natuurkunde"),
-    ("ik wil scheikunde geven, mijn engels is ook prima", "scheikunde"),
-])
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("Ik wil graag natuurkunde leraar worden maar mijn Nederlands is nog niet zo goed", "natuurkunde"),
+        ("ik wil scheikunde geven, mijn engels is ook prima", "scheikunde"),
+    ],
+)
 def test_a_subject_named_for_teaching_wins_over_a_language_the_person_speaks(text, subject):
     assert extract(text).facts.get("schoolvak") == subject
 
@@ -506,11 +703,14 @@ def test_dutch_as_the_whole_answer_is_the_mother_tongue(text):
     assert extract(text, expected="nederlands_niveau").facts.get("nederlands_niveau") == "moedertaal"
 
 
-@pytest.mark.parametrize("text", [
-    "voortgezet onderwijs denk ik, maar ik weet eerlijk gezegd niet eens zeker of lesgeven iets voor mij is",
-    "ik ben er niet helemaal zeker of het onderwijs iets voor mij is",
-    "ik weet nog niet of lesgeven bij me past",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voortgezet onderwijs denk ik, maar ik weet eerlijk gezegd niet eens zeker of lesgeven iets voor mij is",
+        "ik ben er niet helemaal zeker of het onderwijs iets voor mij is",
+        "ik weet nog niet of lesgeven bij me past",
+    ],
+)
 def test_doubt_in_free_phrasings(text):
     assert any(s.slot == "twijfelt" for s in extract(text).signals)
 
@@ -521,16 +721,21 @@ def test_hours_of_work_in_another_answer_are_no_study_form():
     assert extract("voltijd, dan ben ik sneller klaar", expected="studievorm").facts["studievorm"] == "voltijd"
 
 
-@pytest.mark.parametrize("text", ["nog niet echt, ze willen wel met me praten", "de directeur wil me volgende week spreken"])
+@pytest.mark.parametrize(
+    "text", ["nog niet echt, ze willen wel met me praten", "de directeur wil me volgende week spreken"]
+)
 def test_a_school_that_wants_to_talk_is_a_job_in_conversation(text):
     assert extract(text, expected="baan_op_school").facts.get("baan_op_school") == "in-gesprek"
 
 
-@pytest.mark.parametrize("text, level", [
-    ("bachelor en master filosofie, Radboud Universiteit", "wo-master"),
-    ("grado en máster filología hispánica, Universidad de Salamanca", "wo-master"),
-    ("master degree, Uniwersytet Jagiellonski", "wo-master"),
-])
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("bachelor en master filosofie, Radboud Universiteit", "wo-master"),
+        ("grado en máster filología hispánica, Universidad de Salamanca", "wo-master"),
+        ("master degree, Uniwersytet Jagiellonski", "wo-master"),
+    ],
+)
 def test_the_highest_degree_named_and_universities_abroad(text, level):
     assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == level
 
@@ -544,7 +749,9 @@ def test_an_mtech_asks_whether_it_is_wo_or_hbo():
     assert extract("M.Tech computer science", expected="vooropleiding").unclear.get("vooropleiding") == "master"
 
 
-@pytest.mark.parametrize("text", ["nog niet echt, alleen bijbaantjes", "nog niks eigenlijk, alleen een bijbaantje in een café"])
+@pytest.mark.parametrize(
+    "text", ["nog niet echt, alleen bijbaantjes", "nog niks eigenlijk, alleen een bijbaantje in een café"]
+)
 def test_no_real_work_yet_is_no_experience(text):
     assert extract(text, expected="werkervaring_jaren").facts.get("werkervaring_jaren") == 0
 
@@ -569,8 +776,10 @@ def test_a_master_in_law_by_its_title():
 
 
 def test_a_teacher_who_wants_the_next_qualification():
-    text = ("Ik ben tweedegraads docent Engels (Fontys lerarenopleiding) en geef nu 10 jaar les op een school in "
-            "Tilburg, vooral vmbo-t en onderbouw havo. Hoe haal ik mijn eerstegraads?")
+    text = (
+        "Ik ben tweedegraads docent Engels (Fontys lerarenopleiding) en geef nu 10 jaar les op een school in "
+        "Tilburg, vooral vmbo-t en onderbouw havo. Hoe haal ik mijn eerstegraads?"
+    )
     facts = extract(text).facts
     assert facts.get("huidige_bevoegdheid") == "tweedegraads"
     assert "vooropleiding" not in facts  # vmbo-t and havo are the classes taught, not a diploma
@@ -651,8 +860,12 @@ def test_a_diploma_begun_but_not_finished_in_the_next_clause_does_not_count():
 
 @pytest.mark.parametrize(
     "text",
-    ["havo, daarna de mts. dat is nu mbo 4 geloof ik", "hbo-v, de hbo versie dus", "heao, dat is hbo toch",
-     "bachelor plus master, allebei in Gent"],
+    [
+        "havo, daarna de mts. dat is nu mbo 4 geloof ik",
+        "hbo-v, de hbo versie dus",
+        "heao, dat is hbo toch",
+        "bachelor plus master, allebei in Gent",
+    ],
 )
 def test_filler_words_after_a_level_are_no_field_of_study(text):
     assert extract(text, expected="vooropleiding").facts.get("studierichting") is None
@@ -707,8 +920,11 @@ def test_a_job_answer_is_the_job_not_where_it_is_done(text, job):
 
 @pytest.mark.parametrize(
     "text, job",
-    [("op dit moment zonder werk", "werkloos"), ("monteur, maar sinds januari werkloos", "werkloos"),
-     ("ik ben werkzoekende", "werkzoekend")],
+    [
+        ("op dit moment zonder werk", "werkloos"),
+        ("monteur, maar sinds januari werkloos", "werkloos"),
+        ("ik ben werkzoekende", "werkzoekend"),
+    ],
 )
 def test_without_a_job_in_the_persons_own_word(text, job):
     assert extract(text, expected="huidig_beroep").facts.get("huidig_beroep") == job
@@ -727,7 +943,9 @@ def test_the_province_one_lives_in_not_the_one_one_names_for_reference(text, exp
     assert extract(text, expected=expected).facts.get("provincie") == province
 
 
-@pytest.mark.parametrize("text, expected", [("MSc, Delft", "vooropleiding"), ("bedrijfskunde in Rotterdam", "studierichting")])
+@pytest.mark.parametrize(
+    "text, expected", [("MSc, Delft", "vooropleiding"), ("bedrijfskunde in Rotterdam", "studierichting")]
+)
 def test_a_place_in_the_answer_about_the_diploma_is_where_it_comes_from(text, expected):
     assert "provincie" not in extract(text, expected=expected).facts
 
@@ -762,7 +980,9 @@ def test_a_talk_with_ones_manager_is_no_talk_with_a_school_unless_asked():
     assert "baan_op_school" not in extract("ik heb morgen een gesprek over mijn rooster").facts
 
 
-@pytest.mark.parametrize("text", ["nederlands gwn", "nederlands, en thuis ook papiaments", "Nederlands, maar ook Turks"])
+@pytest.mark.parametrize(
+    "text", ["nederlands gwn", "nederlands, en thuis ook papiaments", "Nederlands, maar ook Turks"]
+)
 def test_dutch_and_another_home_language_is_a_mother_tongue(text):
     assert extract(text, expected="nederlands_niveau").facts.get("nederlands_niveau") == "moedertaal"
 
@@ -775,8 +995,11 @@ def test_a_teacher_abroad_holds_a_foreign_qualification():
 
 @pytest.mark.parametrize(
     "text, field",
-    [("bachelor Italian studies", "italian studies"), ("MSc in environmental sciences", "environmental sciences"),
-     ("master Duitse literatuur", "duitse literatuur")],
+    [
+        ("bachelor Italian studies", "italian studies"),
+        ("MSc in environmental sciences", "environmental sciences"),
+        ("master Duitse literatuur", "duitse literatuur"),
+    ],
 )
 def test_the_word_that_continues_a_field_name_is_kept(text, field):
     assert extract(text, expected="vooropleiding").facts.get("studierichting") == field
@@ -793,7 +1016,9 @@ def test_an_answer_followed_by_a_question_keeps_the_answer(text, expected, slot,
     assert extract(text, expected=expected).facts.get(slot) == value
 
 
-@pytest.mark.parametrize("text", ["het vo klinkt me goed", "of mijn hbo telt weet ik niet", "mijn diploma komt uit Ghana"])
+@pytest.mark.parametrize(
+    "text", ["het vo klinkt me goed", "of mijn hbo telt weet ik niet", "mijn diploma komt uit Ghana"]
+)
 def test_a_verb_after_a_level_is_no_field_of_study(text):
     assert "studierichting" not in extract(text).facts
 
@@ -804,8 +1029,10 @@ def test_the_field_after_the_level_in_the_diploma_answer():
 
 
 def test_the_job_after_years_and_a_comma():
-    assert extract("twintig jaar, steeds als magazijnchef", expected="werkervaring_jaren").facts.get(
-        "huidig_beroep") == "magazijnchef"
+    assert (
+        extract("twintig jaar, steeds als magazijnchef", expected="werkervaring_jaren").facts.get("huidig_beroep")
+        == "magazijnchef"
+    )
 
 
 def test_seeking_work_named_anywhere_in_the_message():
@@ -814,7 +1041,9 @@ def test_seeking_work_named_anywhere_in_the_message():
 
 
 def test_the_person_of_a_trade_after_a_level_names_the_field():
-    assert extract("ik ben hbo verpleegkundige", expected="vooropleiding").facts.get("studierichting") == "verpleegkunde"
+    assert (
+        extract("ik ben hbo verpleegkundige", expected="vooropleiding").facts.get("studierichting") == "verpleegkunde"
+    )
 
 
 def test_a_little_year_of_work():

@@ -7,8 +7,10 @@ import pytest
 from bot.profile import values
 from bot.profile.form_logic import process_turn
 
-STORY = ("Ik ben 42, heb een wo-master scheikunde, werk 12 jaar als lab-analist en wil scheikunde "
-         "geven op een middelbare school in Amersfoort")
+STORY = (
+    "Ik ben 42, heb een wo-master scheikunde, werk 12 jaar als lab-analist en wil scheikunde "
+    "geven op een middelbare school in Amersfoort"
+)
 
 
 def names(turn):
@@ -16,8 +18,15 @@ def names(turn):
 
 
 def test_life_story_is_kept_and_acknowledged_once():
-    candidates = {"vooropleiding": "wo-master", "studierichting": "scheikunde", "werkervaring_jaren": 12,
-                  "huidig_beroep": "lab-analist", "sector": "vo", "schoolvak": "scheikunde", "provincie": "utrecht"}
+    candidates = {
+        "vooropleiding": "wo-master",
+        "studierichting": "scheikunde",
+        "werkervaring_jaren": 12,
+        "huidig_beroep": "lab-analist",
+        "sector": "vo",
+        "schoolvak": "scheikunde",
+        "provincie": "utrecht",
+    }
     turn = process_turn({}, candidates, requested=None, text=STORY, intent="inform")
     assert turn.slots == candidates
     assert names(turn) == ["genoteerd"]
@@ -26,9 +35,22 @@ def test_life_story_is_kept_and_acknowledged_once():
 
 
 def test_then_only_missing_questions_remain():
-    profile = {"vooropleiding": "wo-master", "studierichting": "scheikunde", "werkervaring_jaren": 12,
-               "huidig_beroep": "lab-analist", "sector": "vo", "schoolvak": "scheikunde", "provincie": "utrecht"}
-    assert values.missing_slots(profile) == ["diploma_buitenland", "nederlands_niveau", "huidige_bevoegdheid", "baan_op_school", "studievorm"]
+    profile = {
+        "vooropleiding": "wo-master",
+        "studierichting": "scheikunde",
+        "werkervaring_jaren": 12,
+        "huidig_beroep": "lab-analist",
+        "sector": "vo",
+        "schoolvak": "scheikunde",
+        "provincie": "utrecht",
+    }
+    assert values.missing_slots(profile) == [
+        "diploma_buitenland",
+        "nederlands_niveau",
+        "huidige_bevoegdheid",
+        "baan_op_school",
+        "studievorm",
+    ]
 
 
 def test_plain_answer_to_the_question_is_not_acknowledged():
@@ -39,9 +61,14 @@ def test_plain_answer_to_the_question_is_not_acknowledged():
 
 @pytest.mark.parametrize(
     "slot, text, value",
-    [("huidig_beroep", "Ik werk als kok", "kok"), ("werkervaring_jaren", "twaalf", 12),
-     ("studierichting", "bedrijfskunde", "bedrijfskunde"), ("provincie", "zwolle", "overijssel"),
-     ("sector", "basisschool", "po"), ("vooropleiding", "mbo 4", "mbo-4")],
+    [
+        ("huidig_beroep", "Ik werk als kok", "kok"),
+        ("werkervaring_jaren", "twaalf", 12),
+        ("studierichting", "bedrijfskunde", "bedrijfskunde"),
+        ("provincie", "zwolle", "overijssel"),
+        ("sector", "basisschool", "po"),
+        ("vooropleiding", "mbo 4", "mbo-4"),
+    ],
 )
 def test_free_text_answers_are_mapped(slot, text, value):
     turn = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform")
@@ -50,8 +77,12 @@ def test_free_text_answers_are_mapped(slot, text, value):
 
 @pytest.mark.parametrize(
     "slot, text",
-    [("werkervaring_jaren", "heel lang"), ("provincie", "Timboektoe"), ("sector", "ergens"),
-     ("vooropleiding", "blabla")],
+    [
+        ("werkervaring_jaren", "heel lang"),
+        ("provincie", "Timboektoe"),
+        ("sector", "ergens"),
+        ("vooropleiding", "blabla"),
+    ],
 )
 def test_unusable_answer_is_rejected_with_an_example(slot, text):
     turn = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform")
@@ -60,24 +91,33 @@ def test_unusable_answer_is_rejected_with_an_example(slot, text):
 
 
 def test_second_miss_in_a_row_offers_a_human():
-    turn = process_turn({}, {"provincie": "xyz"}, requested="provincie", text="xyz", intent="nlu_fallback",
-                        prior_misses=1)
+    turn = process_turn(
+        {}, {"provincie": "xyz"}, requested="provincie", text="xyz", intent="nlu_fallback", prior_misses=1
+    )
     assert names(turn) == ["ongeldig_provincie", "aanbod_medewerker"]
 
 
 def test_personal_number_gets_a_privacy_reply_instead_of_an_example():
-    turn = process_turn({}, {"werkervaring_jaren": "123456789"}, requested="werkervaring_jaren",
-                        text="123456789", intent="nlu_fallback", input_kind="persoonlijk_nummer")
+    turn = process_turn(
+        {},
+        {"werkervaring_jaren": "123456789"},
+        requested="werkervaring_jaren",
+        text="123456789",
+        intent="nlu_fallback",
+        input_kind="persoonlijk_nummer",
+    )
     assert turn.slots["werkervaring_jaren"] is None
     assert names(turn) == ["invoer_persoonlijk_nummer"]
 
 
 def test_unclear_master_sets_a_hint_and_the_follow_up_settles_it():
-    turn = process_turn({}, {"vooropleiding": "ik heb een master"}, requested="vooropleiding",
-                        text="ik heb een master", intent="inform")
+    turn = process_turn(
+        {}, {"vooropleiding": "ik heb een master"}, requested="vooropleiding", text="ik heb een master", intent="inform"
+    )
     assert turn.slots["vooropleiding"] is None and turn.hint == "master"
-    turn = process_turn({}, {"vooropleiding": "hbo"}, requested="vooropleiding", text="hbo", intent="inform",
-                        hint="master")
+    turn = process_turn(
+        {}, {"vooropleiding": "hbo"}, requested="vooropleiding", text="hbo", intent="inform", hint="master"
+    )
     assert turn.slots["vooropleiding"] == "hbo-master" and turn.hint is None
 
 
@@ -102,29 +142,35 @@ def test_dont_know_education_is_not_accepted():
 
 def test_correction_is_acknowledged_as_a_change():
     before = {"vooropleiding": "wo-master", "provincie": "utrecht"}
-    turn = process_turn(before, {"vooropleiding": "hbo-bachelor"}, requested=None,
-                        text="nee, ik heb hbo, geen wo", intent="correct")
+    turn = process_turn(
+        before, {"vooropleiding": "hbo-bachelor"}, requested=None, text="nee, ik heb hbo, geen wo", intent="correct"
+    )
     assert turn.slots == {"vooropleiding": "hbo-bachelor"}
     assert names(turn) == ["aangepast"]
     assert "hbo-bachelor" in turn.responses[0][1]["feiten"]
 
 
 def test_switching_to_primary_school_drops_the_subject():
-    turn = process_turn({"sector": "vo", "schoolvak": "wiskunde"}, {"sector": "po"}, requested=None,
-                        text="eigenlijk toch liever de basisschool", intent="correct")
+    turn = process_turn(
+        {"sector": "vo", "schoolvak": "wiskunde"},
+        {"sector": "po"},
+        requested=None,
+        text="eigenlijk toch liever de basisschool",
+        intent="correct",
+    )
     assert turn.slots == {"sector": "po", "schoolvak": None}
 
 
 def test_answer_later_skipped_question_is_no_longer_skipped():
-    turn = process_turn({}, {"studievorm": "deeltijd"}, requested=None, text="toch deeltijd", intent="inform",
-                        skipped=["studievorm"])
+    turn = process_turn(
+        {}, {"studievorm": "deeltijd"}, requested=None, text="toch deeltijd", intent="inform", skipped=["studievorm"]
+    )
     assert turn.skipped == []
 
 
 @pytest.mark.parametrize(
     "profile, absent",
-    [({"vooropleiding": "havo"}, "studierichting"),
-     ({"sector": "po"}, "schoolvak"), ({"sector": "so"}, "schoolvak")],
+    [({"vooropleiding": "havo"}, "studierichting"), ({"sector": "po"}, "schoolvak"), ({"sector": "so"}, "schoolvak")],
 )
 def test_follow_up_questions_only_where_they_matter(profile, absent):
     assert absent not in values.required_slots(profile)
@@ -135,15 +181,25 @@ def test_dutch_level_is_asked_after_a_foreign_diploma():
 
 
 def test_other_fact_instead_of_the_answer_is_kept_without_an_error():
-    turn = process_turn({}, {"diploma_buitenland": "ik woon in Utrecht", "provincie": "utrecht"},
-                        requested="diploma_buitenland", text="ik woon in Utrecht", intent="inform")
+    turn = process_turn(
+        {},
+        {"diploma_buitenland": "ik woon in Utrecht", "provincie": "utrecht"},
+        requested="diploma_buitenland",
+        text="ik woon in Utrecht",
+        intent="inform",
+    )
     assert turn.slots == {"diploma_buitenland": None, "provincie": "utrecht"}
     assert names(turn) == ["genoteerd"]
 
 
 def test_one_extra_fact_next_to_the_answer_is_acknowledged():
-    turn = process_turn({}, {"huidig_beroep": "ik werk als kok in Utrecht", "provincie": "utrecht"},
-                        requested="huidig_beroep", text="ik werk als kok in Utrecht", intent="inform")
+    turn = process_turn(
+        {},
+        {"huidig_beroep": "ik werk als kok in Utrecht", "provincie": "utrecht"},
+        requested="huidig_beroep",
+        text="ik werk als kok in Utrecht",
+        intent="inform",
+    )
     assert turn.slots == {"huidig_beroep": "kok", "provincie": "utrecht"}
     assert names(turn) == ["genoteerd"]
     assert turn.responses[0][1]["feiten"] == "provincie Utrecht"
@@ -164,16 +220,21 @@ def test_dont_know_to_wo_or_hbo_assumes_the_safe_level_and_says_so():
 def test_dont_know_twice_to_the_diploma_moves_on_instead_of_asking_forever():
     first = process_turn({}, {}, requested="vooropleiding", text="weet ik niet", intent="dont_know")
     assert first.responses[-1][0] == "nodig_vooropleiding" and "vooropleiding" not in first.skipped
-    second = process_turn({}, {}, requested="vooropleiding", text="weet ik echt niet", intent="dont_know", prior_misses=1)
+    second = process_turn(
+        {}, {}, requested="vooropleiding", text="weet ik echt niet", intent="dont_know", prior_misses=1
+    )
     assert "vooropleiding" in second.skipped and second.responses[-1][0] == "vooropleiding_onbekend"
 
 
-@pytest.mark.parametrize("slot, text", [
-    ("diploma_buitenland", "dat vind ik een lastige"),
-    ("baan_op_school", "hmm tja"),
-    ("provincie", "xyz"),
-    ("werkervaring_jaren", "heel erg lang"),
-])
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        ("diploma_buitenland", "dat vind ik een lastige"),
+        ("baan_op_school", "hmm tja"),
+        ("provincie", "xyz"),
+        ("werkervaring_jaren", "heel erg lang"),
+    ],
+)
 def test_after_two_asks_without_an_answer_the_bot_goes_on(slot, text):
     first = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform", asked_in_a_row=1)
     assert first.slots.get(slot) is None and slot not in first.skipped
@@ -188,25 +249,36 @@ def test_going_on_without_the_sector_marks_it_unknown():
 
 
 def test_going_on_without_wo_or_hbo_assumes_the_safe_level():
-    turn = process_turn({}, {"vooropleiding": "tja"}, requested="vooropleiding", text="tja", intent="inform",
-                        hint="master", asked_in_a_row=2)
+    turn = process_turn(
+        {},
+        {"vooropleiding": "tja"},
+        requested="vooropleiding",
+        text="tja",
+        intent="inform",
+        hint="master",
+        asked_in_a_row=2,
+    )
     assert turn.slots["vooropleiding"] == "hbo-master"
     assert names(turn) == ["aanname_vooropleiding"]
 
 
-@pytest.mark.parametrize("slot, text, value", [
-    ("diploma_buitenland", "nee gewoon in tilburg gehaald", False),
-    ("diploma_buitenland", "ja, in Polen", True),
-    ("baan_op_school", "ja, ze willen me per augustus aannemen, de directeur heeft het al besproken", "ja"),
-    ("baan_op_school", "ja ik heb een aanbod van het Albeda", "ja"),
-    ("huidige_bevoegdheid", "nee hoor", "geen"),
-    ("nederlands_niveau", "ja", "moedertaal"),
-    ("nederlands_niveau", "ik ben gewoon nederlands", "moedertaal"),
-    ("vooropleiding", "master degree, university in Krakow", "wo-master"),
-])
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        ("diploma_buitenland", "nee gewoon in tilburg gehaald", False),
+        ("diploma_buitenland", "ja, in Polen", True),
+        ("baan_op_school", "ja, ze willen me per augustus aannemen, de directeur heeft het al besproken", "ja"),
+        ("baan_op_school", "ja ik heb een aanbod van het Albeda", "ja"),
+        ("huidige_bevoegdheid", "nee hoor", "geen"),
+        ("nederlands_niveau", "ja", "moedertaal"),
+        ("nederlands_niveau", "ik ben gewoon nederlands", "moedertaal"),
+        ("vooropleiding", "master degree, university in Krakow", "wo-master"),
+    ],
+)
 def test_answers_that_open_with_yes_or_no_or_name_a_university(slot, text, value):
-    turn = process_turn({}, {slot: text}, requested=slot, text=text, intent="inform",
-                        hint="master" if slot == "vooropleiding" else None)
+    turn = process_turn(
+        {}, {slot: text}, requested=slot, text=text, intent="inform", hint="master" if slot == "vooropleiding" else None
+    )
     assert turn.slots[slot] == value
 
 
@@ -221,10 +293,13 @@ def test_a_question_without_an_answer_goes_to_the_intaker_not_a_miss():
     assert names(turn) == ["vraag_voor_medewerker"]
 
 
-@pytest.mark.parametrize("text, slot", [
-    ("vo, bovenbouw havo/vwo", "sector"),
-    ("Telt mijn bachelor TN volledig mee als vakinhoud?", "huidig_beroep"),
-])
+@pytest.mark.parametrize(
+    "text, slot",
+    [
+        ("vo, bovenbouw havo/vwo", "sector"),
+        ("Telt mijn bachelor TN volledig mee als vakinhoud?", "huidig_beroep"),
+    ],
+)
 def test_a_known_fact_does_not_change_by_the_way(text, slot):
     previous = {"vooropleiding": "wo-master", "studierichting": "technische natuurkunde"}
     candidates = {slot: text, "vooropleiding": "vwo", "studierichting": "tn volledig mee"}
@@ -233,12 +308,14 @@ def test_a_known_fact_does_not_change_by_the_way(text, slot):
     assert "aangepast" not in names(turn)
 
 
-@pytest.mark.parametrize("text", ["nee sorry, ik heb eigenlijk een hbo-master",
-                                  "o wacht, het is een hbo master. en ik wil naar het vo"])
+@pytest.mark.parametrize(
+    "text", ["nee sorry, ik heb eigenlijk een hbo-master", "o wacht, het is een hbo master. en ik wil naar het vo"]
+)
 def test_a_stated_correction_during_a_question_does_change_the_fact(text):
     previous = {"vooropleiding": "wo-master"}
-    turn = process_turn(previous, {"vooropleiding": "hbo-master"}, requested="sector", text=text, intent="inform",
-                        previous=previous)
+    turn = process_turn(
+        previous, {"vooropleiding": "hbo-master"}, requested="sector", text=text, intent="inform", previous=previous
+    )
     assert turn.slots["vooropleiding"] == "hbo-master"
     assert "aangepast" in names(turn)
 
@@ -246,8 +323,14 @@ def test_a_stated_correction_during_a_question_does_change_the_fact(text):
 def test_the_answer_to_another_question_does_not_change_a_job_even_taken_for_a_correction():
     previous = {"huidig_beroep": "orderpicker", "diploma_buitenland": True}
     text = "ja, in Polen ik ben bevoegd lerares"
-    turn = process_turn(previous, {"huidige_bevoegdheid": "buitenlands", "huidig_beroep": "lerares"},
-                        requested="huidige_bevoegdheid", text=text, intent="correct", previous=previous)
+    turn = process_turn(
+        previous,
+        {"huidige_bevoegdheid": "buitenlands", "huidig_beroep": "lerares"},
+        requested="huidige_bevoegdheid",
+        text=text,
+        intent="correct",
+        previous=previous,
+    )
     assert turn.slots["huidig_beroep"] == "orderpicker"
     assert turn.slots["huidige_bevoegdheid"] == "buitenlands"
     assert "aangepast" not in names(turn)
@@ -256,8 +339,14 @@ def test_the_answer_to_another_question_does_not_change_a_job_even_taken_for_a_c
 def test_a_correction_and_the_answer_in_one_message_keep_both():
     previous = {"vooropleiding": "hbo-bachelor", "studierichting": "bedrijfskunde"}
     text = "sorry, ik bedoel wo bachelor, en ik werk er 12 jaar"
-    turn = process_turn(previous, {"vooropleiding": "wo-bachelor", "werkervaring_jaren": 12},
-                        requested="werkervaring_jaren", text=text, intent="correct", previous=previous)
+    turn = process_turn(
+        previous,
+        {"vooropleiding": "wo-bachelor", "werkervaring_jaren": 12},
+        requested="werkervaring_jaren",
+        text=text,
+        intent="correct",
+        previous=previous,
+    )
     assert turn.slots["vooropleiding"] == "wo-bachelor" and turn.slots["werkervaring_jaren"] == 12
 
 
@@ -272,27 +361,32 @@ def test_a_question_in_the_opening_is_kept_for_the_intaker():
     text = "Ik heb rechten gestudeerd en zoek een baan in Utrecht. Kost dat veel?"
     turn = process_turn({}, {"studierichting": "rechten"}, requested=None, text=text, intent="inform")
     assert "vraag_voor_medewerker" in names(turn)
-    answered = process_turn({}, {"studierichting": "rechten"}, requested=None, text=text, intent="inform",
-                            side_answered=True)
+    answered = process_turn(
+        {}, {"studierichting": "rechten"}, requested=None, text=text, intent="inform", side_answered=True
+    )
     assert "vraag_voor_medewerker" not in names(answered)
 
 
 def test_no_to_mother_tongue_the_second_time_goes_on_with_one_message():
-    turn = process_turn({}, {"nederlands_niveau": "nee"}, requested="nederlands_niveau", text="nee", intent="deny",
-                        asked_in_a_row=2)
+    turn = process_turn(
+        {}, {"nederlands_niveau": "nee"}, requested="nederlands_niveau", text="nee", intent="deny", asked_in_a_row=2
+    )
     assert names(turn) == ["vraag_later"]
 
 
 def test_a_question_is_no_answer_to_the_question_asked():
     text = "Krijg ik een leaseauto als leraar?"
-    turn = process_turn({}, {"werkervaring_jaren": text}, requested="werkervaring_jaren", text=text, intent="nlu_fallback")
+    turn = process_turn(
+        {}, {"werkervaring_jaren": text}, requested="werkervaring_jaren", text=text, intent="nlu_fallback"
+    )
     assert turn.slots["werkervaring_jaren"] is None
     assert names(turn) == ["vraag_voor_medewerker"]
 
 
 def test_an_answer_taken_for_a_yes_still_fills_the_slot():
-    turn = process_turn({}, {"studierichting": "kok, horeca"}, requested="studierichting", text="kok, horeca",
-                        intent="affirm")
+    turn = process_turn(
+        {}, {"studierichting": "kok, horeca"}, requested="studierichting", text="kok, horeca", intent="affirm"
+    )
     assert turn.slots["studierichting"] in {"kok", "horeca"}
 
 
@@ -304,8 +398,9 @@ def test_a_bare_yes_to_an_open_question_goes_on_without_an_error():
 
 def test_an_answer_in_english_fills_the_slot_asked_for():
     text = "master degree, university in Krakow (Uniwersytet Jagiellonski)"
-    turn = process_turn({}, {"vooropleiding": text}, requested="vooropleiding", text=text, intent="other_language",
-                        hint="master")
+    turn = process_turn(
+        {}, {"vooropleiding": text}, requested="vooropleiding", text=text, intent="other_language", hint="master"
+    )
     assert turn.slots["vooropleiding"] == "wo-master"
     assert not [n for n in names(turn) if n.startswith("ongeldig_")]
 
@@ -313,8 +408,14 @@ def test_an_answer_in_english_fills_the_slot_asked_for():
 def test_no_to_a_yes_no_question_corrects_nothing_else():
     previous = {"huidig_beroep": "verpleegkundige"}
     text = "nee geen baan, alleen een paar gastlessen als vrijwilliger"
-    turn = process_turn(previous, {"baan_op_school": "nee", "huidig_beroep": "werkzoekend"},
-                        requested="baan_op_school", text=text, intent="correct", previous=previous)
+    turn = process_turn(
+        previous,
+        {"baan_op_school": "nee", "huidig_beroep": "werkzoekend"},
+        requested="baan_op_school",
+        text=text,
+        intent="correct",
+        previous=previous,
+    )
     assert turn.slots["baan_op_school"] == "nee" and turn.slots["huidig_beroep"] == "verpleegkundige"
 
 
@@ -330,12 +431,15 @@ def test_dont_know_without_an_answer_is_no_failed_answer():
     assert not [n for n in names(turn) if n.startswith("ongeldig_")]
 
 
-@pytest.mark.parametrize("text, field", [
-    ("English Language and Literature", "english language and literature"),
-    ("Spaanse filologie (taal en literatuur)", "spaanse filologie"),
-    ("mbo verpleegkunde niveau 4", "verpleegkunde"),
-    ("wo master scheikunde aan de UvA", "scheikunde"),
-])
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("English Language and Literature", "english language and literature"),
+        ("Spaanse filologie (taal en literatuur)", "spaanse filologie"),
+        ("mbo verpleegkunde niveau 4", "verpleegkunde"),
+        ("wo master scheikunde aan de UvA", "scheikunde"),
+    ],
+)
 def test_the_field_of_study_as_the_person_names_it(text, field):
     turn = process_turn({}, {"studierichting": text}, requested="studierichting", text=text, intent="inform")
     assert turn.slots["studierichting"] == field
@@ -343,14 +447,24 @@ def test_the_field_of_study_as_the_person_names_it(text, field):
 
 def test_a_place_in_the_answer_about_the_diploma_is_no_province():
     # The entities come from the message alone: "Delft" would be a province.
-    turn = process_turn({}, {"vooropleiding": "MSc, Delft", "provincie": "zuid-holland"}, requested="vooropleiding",
-                        text="MSc, Delft", intent="inform")
+    turn = process_turn(
+        {},
+        {"vooropleiding": "MSc, Delft", "provincie": "zuid-holland"},
+        requested="vooropleiding",
+        text="MSc, Delft",
+        intent="inform",
+    )
     assert turn.slots["provincie"] is None  # the slot mapping already set it: undone
 
 
 def test_facts_the_answer_states_about_the_person_are_still_kept():
-    turn = process_turn({}, {"huidig_beroep": "monteur", "werkervaring_jaren": 9}, requested="huidig_beroep",
-                        text="monteur, al 9 jaar", intent="inform")
+    turn = process_turn(
+        {},
+        {"huidig_beroep": "monteur", "werkervaring_jaren": 9},
+        requested="huidig_beroep",
+        text="monteur, al 9 jaar",
+        intent="inform",
+    )
     assert turn.slots == {"huidig_beroep": "monteur", "werkervaring_jaren": 9}
 
 
@@ -361,22 +475,36 @@ def test_not_knowing_the_mbo_subject_is_no_subject(text):
 
 
 def test_the_person_of_a_trade_as_the_field_of_study():
-    turn = process_turn({"vooropleiding": "mbo-4"}, {"studierichting": "bouwkundige"}, requested="studierichting",
-                        text="bouwkundige", intent="inform")
+    turn = process_turn(
+        {"vooropleiding": "mbo-4"},
+        {"studierichting": "bouwkundige"},
+        requested="studierichting",
+        text="bouwkundige",
+        intent="inform",
+    )
     assert turn.slots["studierichting"] == "bouwkunde"
 
 
 def test_not_knowing_the_answer_corrects_no_known_fact():
     text = "weet ik eigenlijk nog niet, iets in de richting van bedrijfskunde"
-    turn = process_turn({"vooropleiding": "hbo-bachelor", "studierichting": "pabo", "sector": "mbo"},
-                        {"studierichting": "bedrijfskunde", "schoolvak": text}, requested="schoolvak", text=text,
-                        intent="dont_know")
+    turn = process_turn(
+        {"vooropleiding": "hbo-bachelor", "studierichting": "pabo", "sector": "mbo"},
+        {"studierichting": "bedrijfskunde", "schoolvak": text},
+        requested="schoolvak",
+        text=text,
+        intent="dont_know",
+    )
     assert turn.slots["studierichting"] == "pabo"
 
 
 def test_a_value_for_another_question_is_kept_when_it_answers_nothing_else():
-    """"voltijd" to "heb je al een baan op een school?" is the study form, said early."""
-    turn = process_turn(profile={}, candidates={"studievorm": "voltijd", "baan_op_school": "voltijd"},
-                        requested="baan_op_school", text="voltijd", intent="inform")
+    """ "voltijd" to "heb je al een baan op een school?" is the study form, said early."""
+    turn = process_turn(
+        profile={},
+        candidates={"studievorm": "voltijd", "baan_op_school": "voltijd"},
+        requested="baan_op_school",
+        text="voltijd",
+        intent="inform",
+    )
     assert turn.slots.get("studievorm") == "voltijd"
     assert turn.slots.get("baan_op_school") is None

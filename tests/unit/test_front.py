@@ -34,9 +34,15 @@ class Backend:
             return web.json_response({"model_file": "model.tar.gz", "model_id": "1"})
 
         async def echo(request: web.Request) -> web.Response:
-            response = web.json_response({"backend": self.name, "raw_path": request.raw_path,
-                                          "body": (await request.read()).decode(), "origin": request.headers.get("Origin"),
-                                          "forwarded": request.headers.get("X-Forwarded-For")})
+            response = web.json_response(
+                {
+                    "backend": self.name,
+                    "raw_path": request.raw_path,
+                    "body": (await request.read()).decode(),
+                    "origin": request.headers.get("Origin"),
+                    "forwarded": request.headers.get("X-Forwarded-For"),
+                }
+            )
             response.set_cookie("a", "1")
             response.set_cookie("b", "2")
             return response
@@ -84,8 +90,11 @@ async def setup():
 
 async def test_requests_pass_unchanged_to_the_active_backend(setup):
     front, client, first, _ = setup
-    reply = await client.post("/conversations/a%2Fb%20c/tracker/events?token=x%26y", data=b'{"event": "pause"}',
-                              headers={"Origin": "http://localhost:5005"})
+    reply = await client.post(
+        "/conversations/a%2Fb%20c/tracker/events?token=x%26y",
+        data=b'{"event": "pause"}',
+        headers={"Origin": "http://localhost:5005"},
+    )
     data = await reply.json()
     assert reply.status == 200 and data["backend"] == "a"
     assert data["raw_path"] == "/conversations/a%2Fb%20c/tracker/events?token=x%26y"

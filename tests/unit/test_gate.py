@@ -40,10 +40,12 @@ def _predictions(wrong: int, total: int, intent: str = "out_of_scope"):
 
 
 def test_a_block_names_the_intent_its_support_and_the_changed_messages():
-    old = Metrics(0.80, 0.85, {"out_of_scope": 0.90, "faq": 0.90}, None, {"out_of_scope": 12, "faq": 30},
-                  _predictions(1, 12))
-    new = Metrics(0.795, 0.85, {"out_of_scope": 0.60, "faq": 0.88}, None, {"out_of_scope": 12, "faq": 30},
-                  _predictions(4, 12))
+    old = Metrics(
+        0.80, 0.85, {"out_of_scope": 0.90, "faq": 0.90}, None, {"out_of_scope": 12, "faq": 30}, _predictions(1, 12)
+    )
+    new = Metrics(
+        0.795, 0.85, {"out_of_scope": 0.60, "faq": 0.88}, None, {"out_of_scope": 12, "faq": 30}, _predictions(4, 12)
+    )
     decision = decide(old, new)
     assert not decision.promote
     (drop,) = decision.drops
@@ -53,8 +55,10 @@ def test_a_block_names_the_intent_its_support_and_the_changed_messages():
         '"bericht 2" (hoort bij out_of_scope): out_of_scope -> faq',
         '"bericht 3" (hoort bij out_of_scope): out_of_scope -> faq',
     ]
-    assert "intent 'out_of_scope' daalt van 0.90 naar 0.60 (meer dan 0.10); 12 apart gehouden voorbeeld(en), " \
-           "3 bericht(en) anders voorspeld" in decision.reasons
+    assert (
+        "intent 'out_of_scope' daalt van 0.90 naar 0.60 (meer dan 0.10); 12 apart gehouden voorbeeld(en), "
+        "3 bericht(en) anders voorspeld" in decision.reasons
+    )
 
 
 def test_no_verdict_on_one_changed_message_or_on_tiny_support():
@@ -65,6 +69,10 @@ def test_no_verdict_on_one_changed_message_or_on_tiny_support():
     assert decision.promote and not decision.drops[0].blocks and len(decision.drops[0].changes) == 1
     assert "geen oordeel, te weinig steun" in decision.reasons[1]
     # Three examples in all, every one changed: still too little support for a verdict.
-    tiny_old = Metrics(0.80, 0.85, {"bot_challenge": 1.0}, None, {"bot_challenge": 3}, _predictions(0, 3, "bot_challenge"))
-    tiny_new = Metrics(0.80, 0.85, {"bot_challenge": 0.0}, None, {"bot_challenge": 3}, _predictions(3, 3, "bot_challenge"))
+    tiny_old = Metrics(
+        0.80, 0.85, {"bot_challenge": 1.0}, None, {"bot_challenge": 3}, _predictions(0, 3, "bot_challenge")
+    )
+    tiny_new = Metrics(
+        0.80, 0.85, {"bot_challenge": 0.0}, None, {"bot_challenge": 3}, _predictions(3, 3, "bot_challenge")
+    )
     assert decide(tiny_old, tiny_new).promote

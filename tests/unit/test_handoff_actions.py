@@ -11,10 +11,24 @@ from bot.actions import handoff as actions
 from bot.handoff.tables import aflevering, overdracht
 from bot.store import db
 
-SLOTS = {"vooropleiding": "hbo-bachelor", "sector": "po", "naam": "Sanne de Vries", "email": "sanne@voorbeeld.nl",
-         "telefoon": None, "contactvoorkeur": "email", "toestemming_overdracht": False, "overdracht_id": None}
-EVENTS = [{"event": "user", "text": "ik wil een mens spreken", "timestamp": 1763892000.0,
-           "parse_data": {"intent": {"name": "human_handoff"}}}]
+SLOTS = {
+    "vooropleiding": "hbo-bachelor",
+    "sector": "po",
+    "naam": "Sanne de Vries",
+    "email": "sanne@voorbeeld.nl",
+    "telefoon": None,
+    "contactvoorkeur": "email",
+    "toestemming_overdracht": False,
+    "overdracht_id": None,
+}
+EVENTS = [
+    {
+        "event": "user",
+        "text": "ik wil een mens spreken",
+        "timestamp": 1763892000.0,
+        "parse_data": {"intent": {"name": "human_handoff"}},
+    }
+]
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +41,16 @@ def database(tmp_path, monkeypatch):
 
 
 def tracker(slots, events=EVENTS, text="ja"):
-    return Tracker("gesprek-9", slots, {"text": text, "intent": {"name": "affirm"}, "entities": []}, events, False,
-                   None, {}, "action_listen")
+    return Tracker(
+        "gesprek-9",
+        slots,
+        {"text": text, "intent": {"name": "affirm"}, "entities": []},
+        events,
+        False,
+        None,
+        {},
+        "action_listen",
+    )
 
 
 async def run(action, slots, events=EVENTS):
@@ -84,24 +106,31 @@ async def test_no_consent_shares_nothing_and_forgets(database):
 
 
 async def test_name_question_introduces_itself_only_once():
-    first = tracker({"requested_slot": "naam"}, events=[{"event": "user", "text": "mens"},
-                                                         {"event": "slot", "name": "requested_slot", "value": "naam"}])
+    first = tracker(
+        {"requested_slot": "naam"},
+        events=[{"event": "user", "text": "mens"}, {"event": "slot", "name": "requested_slot", "value": "naam"}],
+    )
     assert actions.ActionAskNaam().key(first) == "vraag_naam"
-    again = tracker({"requested_slot": "naam"}, events=[{"event": "slot", "name": "requested_slot", "value": "naam"},
-                                                         {"event": "user", "text": "123"}])
+    again = tracker(
+        {"requested_slot": "naam"},
+        events=[{"event": "slot", "name": "requested_slot", "value": "naam"}, {"event": "user", "text": "123"}],
+    )
     assert actions.ActionAskNaam().key(again) == "vraag_naam_opnieuw"
 
 
-@pytest.mark.parametrize("slot, answer, value, error", [
-    ("naam", "ik heet sanne de vries", "Sanne de Vries", None),
-    ("naam", "06 12345678", None, "Dat lijkt geen naam."),
-    ("contactvoorkeur", "bel me maar", "telefoon", None),
-    ("contactvoorkeur", "maakt niet uit", None, "Kies e-mail, telefoon of videogesprek."),
-    ("email", "sanne@voorbeeld.nl", "sanne@voorbeeld.nl", None),
-    ("email", "sanne@@voorbeeld", None, "Dat e-mailadres klopt niet."),
-    ("telefoon", "+32 470 12 34 56", "+32470123456", None),
-    ("telefoon", "12345", None, "Dat telefoonnummer klopt niet."),
-])
+@pytest.mark.parametrize(
+    "slot, answer, value, error",
+    [
+        ("naam", "ik heet sanne de vries", "Sanne de Vries", None),
+        ("naam", "06 12345678", None, "Dat lijkt geen naam."),
+        ("contactvoorkeur", "bel me maar", "telefoon", None),
+        ("contactvoorkeur", "maakt niet uit", None, "Kies e-mail, telefoon of videogesprek."),
+        ("email", "sanne@voorbeeld.nl", "sanne@voorbeeld.nl", None),
+        ("email", "sanne@@voorbeeld", None, "Dat e-mailadres klopt niet."),
+        ("telefoon", "+32 470 12 34 56", "+32470123456", None),
+        ("telefoon", "12345", None, "Dat telefoonnummer klopt niet."),
+    ],
+)
 async def test_contact_answers_are_checked(slot, answer, value, error):
     dispatcher = CollectingDispatcher()
     validate = getattr(actions.ValidateOverdrachtForm(), f"validate_{slot}")

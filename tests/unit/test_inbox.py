@@ -43,8 +43,9 @@ async def client(engine):
 async def login(client, username="sanne", password=PASSWORD):
     page = await client.get("/login")
     csrf = re.search(r"name='csrf' value='([^']+)'", await page.text()).group(1)
-    return await client.post("/login", data={"gebruikersnaam": username, "wachtwoord": password, "csrf": csrf},
-                             allow_redirects=False)
+    return await client.post(
+        "/login", data={"gebruikersnaam": username, "wachtwoord": password, "csrf": csrf}, allow_redirects=False
+    )
 
 
 def csrf_of(html: str) -> str:
@@ -77,8 +78,9 @@ async def test_wrong_password_is_rejected(client):
 
 
 async def test_login_form_needs_its_csrf_token(client):
-    response = await client.post("/login", data={"gebruikersnaam": "sanne", "wachtwoord": PASSWORD},
-                                 allow_redirects=False)
+    response = await client.post(
+        "/login", data={"gebruikersnaam": "sanne", "wachtwoord": PASSWORD}, allow_redirects=False
+    )
     assert response.status == 403
 
 
@@ -107,14 +109,20 @@ async def test_claim_and_finish_through_the_pages(client, engine):
     assert claimed.status == 303
     page = await (await client.get(f"/overdracht/{handoff_id}")).text()
     assert "geclaimd door Sanne Intaker" in page and "Notities bij het afronden" in page
-    asked = await client.post(f"/overdracht/{handoff_id}/afronden",
-                              data={"csrf": csrf_of(page), "notitie": "Gebeld op 24-11. Stuurt cv."}, allow_redirects=False)
+    asked = await client.post(
+        f"/overdracht/{handoff_id}/afronden",
+        data={"csrf": csrf_of(page), "notitie": "Gebeld op 24-11. Stuurt cv."},
+        allow_redirects=False,
+    )
     confirm = await asked.text()
     assert asked.status == 200 and "Weet je zeker dat je wilt afronden?" in confirm
     assert "Gebeld op 24-11. Stuurt cv." in confirm
     assert "geclaimd door" in await (await client.get(f"/overdracht/{handoff_id}")).text()  # not yet done
-    done = await client.post(f"/overdracht/{handoff_id}/afronden", data={
-        "csrf": csrf_of(confirm), "notitie": "Gebeld op 24-11. Stuurt cv.", "bevestigd": "ja"}, allow_redirects=False)
+    done = await client.post(
+        f"/overdracht/{handoff_id}/afronden",
+        data={"csrf": csrf_of(confirm), "notitie": "Gebeld op 24-11. Stuurt cv.", "bevestigd": "ja"},
+        allow_redirects=False,
+    )
     assert done.status == 303
     page = await (await client.get(done.headers["Location"])).text()
     assert "Klaar: de overdracht is afgerond. Je notities zijn bewaard." in page
@@ -135,8 +143,9 @@ async def test_one_intaker_cannot_change_anothers_claim(engine):
         assert second.status == 409 and "Sanne Intaker" in (await second.json())["fout"]
         finish = await piet.post(f"/api/overdrachten/{handoff_id}/afronden", headers={"X-CSRF-Token": tokens["piet"]})
         assert finish.status == 409
-        wrong_token = await sanne.post(f"/api/overdrachten/{handoff_id}/afronden",
-                                       headers={"X-CSRF-Token": tokens["piet"]})
+        wrong_token = await sanne.post(
+            f"/api/overdrachten/{handoff_id}/afronden", headers={"X-CSRF-Token": tokens["piet"]}
+        )
         assert wrong_token.status == 403
         ok = await sanne.post(f"/api/overdrachten/{handoff_id}/afronden", headers={"X-CSRF-Token": tokens["sanne"]})
         assert ok.status == 200 and (await ok.json())["status"] == "afgerond"
@@ -176,10 +185,16 @@ async def test_list_shows_reference_local_time_and_filters_on_status(client, eng
     first = await delivered(engine, "Anna Jansen")
     second = await delivered(engine, "Bram de Wit")
     with engine.begin() as connection:  # received at 16:05 UTC on a winter day: 17:05 in Amsterdam
-        connection.execute(inbox_item.update().where(inbox_item.c.overdracht_id == first).values(
-            ontvangen_op=dt.datetime(2026, 11, 23, 16, 5)))
-        connection.execute(inbox_item.update().where(inbox_item.c.overdracht_id == second).values(
-            ontvangen_op=dt.datetime(2026, 7, 1, 10, 0)))  # summer time: 12:00
+        connection.execute(
+            inbox_item.update()
+            .where(inbox_item.c.overdracht_id == first)
+            .values(ontvangen_op=dt.datetime(2026, 11, 23, 16, 5))
+        )
+        connection.execute(
+            inbox_item.update()
+            .where(inbox_item.c.overdracht_id == second)
+            .values(ontvangen_op=dt.datetime(2026, 7, 1, 10, 0))
+        )  # summer time: 12:00
     await login(client)
     page = await (await client.get("/")).text()
     assert f"<code>{first[:8]}</code>" in page and f"<code>{second[:8]}</code>" in page
@@ -196,8 +211,9 @@ async def test_list_shows_reference_local_time_and_filters_on_status(client, eng
     assert "Er zijn geen overdrachten met deze status." in await (await client.get("/?status=afgerond")).text()
     everything = await (await client.get("/?status=onzin")).text()
     assert "Anna Jansen" in everything and "Bram de Wit" in everything
-    finished = await client.post(f"/api/overdrachten/{first}/afronden", json={"notitie": "Mail gestuurd."},
-                                 headers={"X-CSRF-Token": csrf})
+    finished = await client.post(
+        f"/api/overdrachten/{first}/afronden", json={"notitie": "Mail gestuurd."}, headers={"X-CSRF-Token": csrf}
+    )
     assert finished.status == 200 and (await finished.json())["notitie"] == "Mail gestuurd."
     assert (await (await client.get(f"/api/overdrachten/{first}")).json())["kenmerk"] == first[:8]
 
@@ -208,8 +224,10 @@ async def test_detail_shows_remarks_and_no_commands_in_the_transcript(client, en
 
     value = make_summary("Carla Smit")
     value["notities"] = ["Bel na 17u"]
-    value["transcript"] = [{"van": "persoon", "tekst": '/inform{"contactvoorkeur":"telefoon"}', "tijd": None},
-                           {"van": "persoon", "tekst": "ik wil graag bellen", "tijd": "2026-11-23T16:05:00Z"}]
+    value["transcript"] = [
+        {"van": "persoon", "tekst": '/inform{"contactvoorkeur":"telefoon"}', "tijd": None},
+        {"van": "persoon", "tekst": "ik wil graag bellen", "tijd": "2026-11-23T16:05:00Z"},
+    ]
     handoff_id = store_handoff(engine, ["inbox"], value)
     await InboxConnector(engine).deliver(handoff_id, {})
     await login(client)

@@ -16,14 +16,32 @@ TEMPLATES = Path(pages.__file__).resolve().parent / "templates"
 
 
 def item(status: str) -> dict:
-    summary = {"conversation_id": EVIL, "samenvatting": EVIL, "profiel": {}, "notities": [EVIL], "vragen_open": [EVIL],
-               "contact": {"naam": EVIL, "email": EVIL, "telefoon": None, "contactvoorkeur": None},
-               "advies": {"routes": [{"id": EVIL, "titel": EVIL, "waarom": EVIL, "bron": EVIL}]},
-               "transcript": [{"van": "persoon", "tekst": EVIL, "tijd": "2026-11-23T16:05:00Z"},
-                              {"van": EVIL, "tekst": EVIL, "tijd": None}]}
-    return {"id": EVIL, "naam": EVIL, "kenmerk": EVIL, "status": status, "geclaimd_door": EVIL, "geclaimd_door_id": 1,
-            "ontvangen_op": "2026-11-23T16:05:00Z", "afgerond_op": "2026-11-24T09:00:00Z", "samenvatting": EVIL,
-            "notitie": EVIL, "summary": summary}
+    summary = {
+        "conversation_id": EVIL,
+        "samenvatting": EVIL,
+        "profiel": {},
+        "notities": [EVIL],
+        "vragen_open": [EVIL],
+        "contact": {"naam": EVIL, "email": EVIL, "telefoon": None, "contactvoorkeur": None},
+        "advies": {"routes": [{"id": EVIL, "titel": EVIL, "waarom": EVIL, "bron": EVIL}]},
+        "transcript": [
+            {"van": "persoon", "tekst": EVIL, "tijd": "2026-11-23T16:05:00Z"},
+            {"van": EVIL, "tekst": EVIL, "tijd": None},
+        ],
+    }
+    return {
+        "id": EVIL,
+        "naam": EVIL,
+        "kenmerk": EVIL,
+        "status": status,
+        "geclaimd_door": EVIL,
+        "geclaimd_door_id": 1,
+        "ontvangen_op": "2026-11-23T16:05:00Z",
+        "afgerond_op": "2026-11-24T09:00:00Z",
+        "samenvatting": EVIL,
+        "notitie": EVIL,
+        "summary": summary,
+    }
 
 
 def all_pages():

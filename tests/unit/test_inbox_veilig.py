@@ -36,8 +36,9 @@ async def test_five_wrong_passwords_lock_the_account_for_a_while(engine):
         assert int(locked.headers["Retry-After"]) > 60
         page = await client.get("/login")
         csrf = re.search(r"name='csrf' value='([^']+)'", await page.text()).group(1)
-        form = await client.post("/login", data={"gebruikersnaam": "sanne", "wachtwoord": PASSWORD, "csrf": csrf},
-                                 allow_redirects=False)
+        form = await client.post(
+            "/login", data={"gebruikersnaam": "sanne", "wachtwoord": PASSWORD, "csrf": csrf}, allow_redirects=False
+        )
         assert form.status == 429 and "Wacht" in await form.text()
 
 
@@ -68,8 +69,8 @@ def test_scrypt_at_owasp_cost_and_old_hashes_are_rehashed_on_login(engine):
     assert stored.startswith("scrypt$131072$8$1$")
     assert auth.check_password(PASSWORD, stored) and not auth.check_password("anders-wachtwoord", stored)
     salt = secrets.token_bytes(16)
-    old = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=2 ** 14, r=8, p=1, dklen=32)
-    old_hash = f"scrypt${2 ** 14}$8$1${salt.hex()}${old.hex()}"
+    old = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    old_hash = f"scrypt${2**14}$8$1${salt.hex()}${old.hex()}"
     with engine.begin() as connection:
         connection.execute(intaker.update().where(intaker.c.gebruikersnaam == "sanne").values(wachtwoord_hash=old_hash))
     assert auth.authenticate(engine, "sanne", "fout-wachtwoord") is None
@@ -92,17 +93,24 @@ def test_starttls_is_on_by_default_and_checks_the_certificate():
     assert context.check_hostname and context.verify_mode.name == "CERT_REQUIRED"
 
 
-@pytest.mark.parametrize("url, production, allowed", [
-    ("https://intake.example.nl/x", True, True),
-    ("http://intake.example.nl/x", False, False),
-    ("http://127.0.0.1:9000/x", False, True),
-    ("http://localhost:9000/x", False, True),
-    ("http://127.0.0.1:9000/x", True, False),
-    ("ftp://intake.example.nl/x", False, False),
-])
+@pytest.mark.parametrize(
+    "url, production, allowed",
+    [
+        ("https://intake.example.nl/x", True, True),
+        ("http://intake.example.nl/x", False, False),
+        ("http://127.0.0.1:9000/x", False, True),
+        ("http://localhost:9000/x", False, True),
+        ("http://127.0.0.1:9000/x", True, False),
+        ("ftp://intake.example.nl/x", False, False),
+    ],
+)
 def test_webhook_url_must_be_https(url, production, allowed):
-    env = {"HANDOFF_CONNECTORS": "webhook", "HANDOFF_WEBHOOK_URL": url, "HANDOFF_WEBHOOK_SECRET": "x" * 40,
-           "INTAKE_MODUS": "productie" if production else "lokaal"}
+    env = {
+        "HANDOFF_CONNECTORS": "webhook",
+        "HANDOFF_WEBHOOK_URL": url,
+        "HANDOFF_WEBHOOK_SECRET": "x" * 40,
+        "INTAKE_MODUS": "productie" if production else "lokaal",
+    }
     problems = handoff_settings.from_env(env).problems()
     assert (not problems) == allowed, problems
 

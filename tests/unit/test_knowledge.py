@@ -130,6 +130,7 @@ def test_empty_database_says_how_to_load():
 
 # kb-check ------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def content(tmp_path) -> Path:
     copy = tmp_path / "inhoud"
@@ -174,16 +175,20 @@ def test_kb_check_fails_on_unknown_slugs(content):
 def test_kb_check_fails_on_an_unknown_condition_key(content):
     _edit(content / "stappen.yml", lambda d: d["stappen"][0].update(voor="wie-weet"))
     _edit(content / "routes.yml", lambda d: d["routes"][0]["eisen"][0].update(waarde="hbo-diploma"))
-    assert check(content) == ["eis zib-po/eis/1: onbekende waarde 'hbo-diploma' voor niveau",
-                              "kb_stap meelopen: onbekende 'voor' 'wie-weet'"]
+    assert check(content) == [
+        "eis zib-po/eis/1: onbekende waarde 'hbo-diploma' voor niveau",
+        "kb_stap meelopen: onbekende 'voor' 'wie-weet'",
+    ]
 
 
 def test_the_knowledge_base_does_not_import_the_advice_engine():
     modules = [f"bot.knowledge.{path.stem}" for path in (ROOT / "bot" / "knowledge").glob("*.py")]
-    code = ("import importlib, sys\n"
-            f"for name in {modules!r}:\n"
-            "    importlib.import_module(name)\n"
-            "print(sorted(m for m in sys.modules if m.startswith('bot.advice')))")
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('bot.advice')))"
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -192,11 +197,17 @@ def test_the_knowledge_base_does_not_import_the_advice_engine():
 
 def test_kb_check_command_exit_codes(content):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    ok = subprocess.run([sys.executable, "-m", "bot.knowledge", "check"], cwd=ROOT, env=env,
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "bot.knowledge", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert ok.returncode == 0, ok.stderr
     _edit(content / "financiering.yml", lambda d: d["financiering"][0].pop("bron"))
-    bad = subprocess.run([sys.executable, "-m", "bot.knowledge", "check", "--inhoud", str(content)], cwd=ROOT,
-                         env=env, capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "bot.knowledge", "check", "--inhoud", str(content)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 1
     assert "FOUT: financiering subsidie-zij-instroom: geen bron" in bad.stderr

@@ -15,10 +15,20 @@ from bot.knowledge import geo
 from bot.knowledge.check import check
 from bot.knowledge.content import CONTENT_DIR
 
-LIMBURG_VO = AdviceProfile(vooropleiding="hbo-bachelor", studierichting="economie", sector="vo", schoolvak="economie",
-                           baan_op_school="nee", studievorm="deeltijd", provincie="limburg",
-                           nederlands_niveau="moedertaal", diploma_buitenland=False, werkervaring_jaren=8,
-                           huidig_beroep="accountmanager", huidige_bevoegdheid="geen")
+LIMBURG_VO = AdviceProfile(
+    vooropleiding="hbo-bachelor",
+    studierichting="economie",
+    sector="vo",
+    schoolvak="economie",
+    baan_op_school="nee",
+    studievorm="deeltijd",
+    provincie="limburg",
+    nederlands_niveau="moedertaal",
+    diploma_buitenland=False,
+    werkervaring_jaren=8,
+    huidig_beroep="accountmanager",
+    huidige_bevoegdheid="geen",
+)
 LIMBURG_PO = AdviceProfile(**{**LIMBURG_VO.__dict__, "sector": "po", "schoolvak": None})
 
 
@@ -35,7 +45,7 @@ def test_limburg_lists_limburg_institutions_first(catalog):
         names = _listed(text)
         if in_limburg:
             assert text.startswith(f"Hier kun je {suggestion.route.titel} volgen in Limburg:"), text
-            assert names[:len(in_limburg)] and set(names[:len(in_limburg)]) == set(in_limburg), text
+            assert names[: len(in_limburg)] and set(names[: len(in_limburg)]) == set(in_limburg), text
         assert "Leeuwarden" not in text and "NHL Stenden" not in text, text
         assert "ou.nl" not in text and "https://www.onderwijsloket.com" in text, text
     deeltijd = followup.answer("buurt", "pabo-deeltijd", LIMBURG_PO, advise(LIMBURG_PO, catalog), catalog)[0]
@@ -72,8 +82,9 @@ def test_kb_check_accepts_only_known_loket_domains(content):
     assert check(CONTENT_DIR) == []
     path = content / "loketten.yml"
     path.write_text(path.read_text().replace("url: https://www.lesgeveninzeeland.nl", "url: https://www.ou.nl"))
-    assert check(content) == ["loket lesgeven-in-zeeland: https://www.ou.nl is geen bekend loketdomein "
-                              "(zie 'domeinen' in loketten.yml)"]
+    assert check(content) == [
+        "loket lesgeven-in-zeeland: https://www.ou.nl is geen bekend loketdomein (zie 'domeinen' in loketten.yml)"
+    ]
 
 
 def test_kb_check_wants_coordinates_for_every_institution_city(content):

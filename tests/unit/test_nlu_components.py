@@ -16,22 +16,27 @@ def test_entities_carry_canonical_values_and_point_at_the_words():
     text = "Ik heb HBO bedrijfskunde en woon in Zwolle"
     found = {e["entity"]: e for e in _entities(text)}
     assert found["vooropleiding"]["value"] == "hbo-bachelor"
-    assert text[found["vooropleiding"]["start"]:found["vooropleiding"]["end"]] == "HBO"
+    assert text[found["vooropleiding"]["start"] : found["vooropleiding"]["end"]] == "HBO"
     assert found["provincie"]["value"] == "overijssel"
-    assert text[found["provincie"]["start"]:found["provincie"]["end"]] == "Zwolle"
+    assert text[found["provincie"]["start"] : found["provincie"]["end"]] == "Zwolle"
     assert all(e["extractor"] == "ProfileEntityExtractor" for e in found.values())
 
 
 def test_unclear_level_and_bare_number_get_helper_entities():
-    assert {"entity": "vooropleiding_onduidelijk", "value": "master"}.items() <= _entities("ik heb een master")[-1].items()
+    assert {"entity": "vooropleiding_onduidelijk", "value": "master"}.items() <= _entities("ik heb een master")[
+        -1
+    ].items()
     assert _entities("12")[-1]["entity"] == "getal" and _entities("12")[-1]["value"] == 12
 
 
 @pytest.mark.parametrize(
     "text, intent, kind",
-    [("😀", "nlu_fallback", "geen_woorden"), ("", "nlu_fallback", "leeg"),
-     ("123456782", "nlu_fallback", "persoonlijk_nummer"),
-     ("hello, can you help me please", "other_language", "engels")],
+    [
+        ("😀", "nlu_fallback", "geen_woorden"),
+        ("", "nlu_fallback", "leeg"),
+        ("123456782", "nlu_fallback", "persoonlijk_nummer"),
+        ("hello, can you help me please", "other_language", "engels"),
+    ],
 )
 def test_input_guard_overrides_the_intent(text, intent, kind):
     message = Message({"text": text})
@@ -50,10 +55,13 @@ def test_input_guard_leaves_ordinary_messages_alone():
     assert message.get("intent")["name"] == "inform"
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("ja ze willen me aannemen als het mag", "affirm"),
-    ("ik wil graag een gesprek met een medewerker", "human_handoff"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("ja ze willen me aannemen als het mag", "affirm"),
+        ("ik wil graag een gesprek met een medewerker", "human_handoff"),
+    ],
+)
 def test_a_handoff_needs_a_word_that_can_ask_for_a_person(text, intent):
     message = Message({"text": text})
     ranking = [{"name": "human_handoff", "confidence": 0.6}, {"name": "affirm", "confidence": 0.3}]
@@ -64,7 +72,7 @@ def test_a_handoff_needs_a_word_that_can_ask_for_a_person(text, intent):
 
 
 def test_a_handoff_set_aside_leaves_an_unsure_next_intent_to_the_fallback():
-    """"liefst een videogesprek" (the answer about contact) once scored human_handoff first and
+    """ "liefst een videogesprek" (the answer about contact) once scored human_handoff first and
     restart second at 0.15: the guard set the handoff aside after the fallback had run, and the
     conversation restarted. The guard runs before the fallback, which sees the next intent."""
     from pathlib import Path
@@ -76,8 +84,11 @@ def test_a_handoff_set_aside_leaves_an_unsure_next_intent_to_the_fallback():
     guard, fallback = pipeline.index("bot.nlu.components.InputGuard"), pipeline.index("FallbackClassifier")
     assert guard < fallback
     message = Message({"text": "liefst een videogesprek"})
-    ranking = [{"name": "human_handoff", "confidence": 0.5}, {"name": "restart", "confidence": 0.15},
-               {"name": "inform", "confidence": 0.1}]
+    ranking = [
+        {"name": "human_handoff", "confidence": 0.5},
+        {"name": "restart", "confidence": 0.15},
+        {"name": "inform", "confidence": 0.1},
+    ]
     message.set("intent", dict(ranking[0]))
     message.set("intent_ranking", ranking)
     InputGuard.create({}, None, None, None).process([message])

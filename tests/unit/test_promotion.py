@@ -20,15 +20,23 @@ TEXTS = [f"vraag {i} over iets anders" for i in range(12)]
 
 def metrics(f1_out_of_scope: float, wrong: int, macro: float) -> Metrics:
     predictions = {text: ("out_of_scope", "faq" if i < wrong else "out_of_scope") for i, text in enumerate(TEXTS)}
-    return Metrics(macro, macro, {"out_of_scope": f1_out_of_scope, "faq": 0.9, "inform": 0.9}, 1.0, SUPPORT, predictions)
+    return Metrics(
+        macro, macro, {"out_of_scope": f1_out_of_scope, "faq": 0.9, "inform": 0.9}, 1.0, SUPPORT, predictions
+    )
 
 
 def served_by_run_sh(production_dir: Path) -> Path:
     env = {**os.environ, "PRODUCTIE_DIR": str(production_dir)}
     env.pop("RASA_MODEL", None)
     env.pop("MODEL_DIR", None)
-    result = subprocess.run([str(ROOT / "scripts" / "run.sh"), "--welk-model"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "run.sh"), "--welk-model"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return Path(result.stdout.strip())
 
@@ -72,7 +80,9 @@ def test_a_better_candidate_is_promoted_and_the_previous_one_kept(tmp_path):
     better.write_bytes(b"een beter model")
     production.promote(good, prod)
     out = tmp_path / "rapport"
-    assert retrain.conclude(metrics(0.90, 1, 0.85), metrics(0.92, 0, 0.87), better, prod / production.NAME, prod, out) == 0
+    assert (
+        retrain.conclude(metrics(0.90, 1, 0.85), metrics(0.92, 0, 0.87), better, prod / production.NAME, prod, out) == 0
+    )
     assert production.fingerprint(served_by_run_sh(prod)) == production.fingerprint(better)
     assert (out / "vorige.tar.gz").read_bytes() == b"het goede model"
     assert "Gepromoveerd" in (out / "rapport.md").read_text()
@@ -83,8 +93,11 @@ def test_development_training_cannot_replace_the_promoted_model():
     makefile = (ROOT / "Makefile").read_text()
     assert "--out bot/models --fixed-model-name onderwijsloket" in makefile
     assert "models/productie" not in makefile  # run-productie starts the set; it writes no model
-    writers = [path.relative_to(ROOT) for path in (ROOT / "bot").rglob("*.py")
-               if "production_dir()" in path.read_text() or "PRODUCTION_DIR" in path.read_text()]
+    writers = [
+        path.relative_to(ROOT)
+        for path in (ROOT / "bot").rglob("*.py")
+        if "production_dir()" in path.read_text() or "PRODUCTION_DIR" in path.read_text()
+    ]
     assert sorted(map(str, writers)) == ["bot/maintenance/production.py", "bot/maintenance/retrain.py"]
 
 

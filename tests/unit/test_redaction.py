@@ -29,8 +29,33 @@ from bot.privacy.redact import BSN_LABEL, CARD_LABEL, IBAN_LABEL, LABELS, is_bsn
 from bot.privacy.tracker_store import RedactingSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = ("ik", "heb", "mijn", "nummer", "is", "en", "de", "het", "een", "graag", "school", "werk", "bij",
-         "gemeente", "bellen", "morgen", "leraar", "worden", "kan", "dat", "hier", "wel", "nog", "even", "toch")
+WORDS = (
+    "ik",
+    "heb",
+    "mijn",
+    "nummer",
+    "is",
+    "en",
+    "de",
+    "het",
+    "een",
+    "graag",
+    "school",
+    "werk",
+    "bij",
+    "gemeente",
+    "bellen",
+    "morgen",
+    "leraar",
+    "worden",
+    "kan",
+    "dat",
+    "hier",
+    "wel",
+    "nog",
+    "even",
+    "toch",
+)
 #: Separators people put between groups of digits.
 SEPARATORS = ("", " ", "  ", ".", "-", " - ", ",", ", ", "_", "/", " . ")
 #: How a nine-digit number is grouped.
@@ -42,7 +67,7 @@ dutch_text = st.lists(st.sampled_from(WORDS), min_size=0, max_size=8).map(" ".jo
 def _grouped(digits: str, sizes, separator: str) -> str:
     parts, position = [], 0
     for size in sizes:
-        parts.append(digits[position:position + size])
+        parts.append(digits[position : position + size])
         position += size
     return separator.join(parts)
 
@@ -62,7 +87,9 @@ def bsns(draw) -> str:
 def ibans(draw) -> str:
     country = draw(st.sampled_from(["NL", "BE", "DE"]))
     if country == "NL":
-        bban = draw(st.sampled_from(["ABNA", "INGB", "RABO", "TRIO"])) + draw(st.text("0123456789", min_size=10, max_size=10))
+        bban = draw(st.sampled_from(["ABNA", "INGB", "RABO", "TRIO"])) + draw(
+            st.text("0123456789", min_size=10, max_size=10)
+        )
     elif country == "BE":
         bban = draw(st.text("0123456789", min_size=12, max_size=12))
     else:
@@ -87,8 +114,14 @@ def _assert_gone(text: str, written: str, digits: str, label: str) -> None:
 
 
 @settings(max_examples=600, deadline=None)
-@given(number=bsns(), sizes=st.sampled_from(BSN_GROUPS), separator=st.sampled_from(SEPARATORS),
-       before=dutch_text, after=dutch_text, glue=st.sampled_from(["", "bsn", "BSN:", "bsn:", "nr"]))
+@given(
+    number=bsns(),
+    sizes=st.sampled_from(BSN_GROUPS),
+    separator=st.sampled_from(SEPARATORS),
+    before=dutch_text,
+    after=dutch_text,
+    glue=st.sampled_from(["", "bsn", "BSN:", "bsn:", "nr"]),
+)
 def test_every_bsn_spelling_inside_dutch_text_is_redacted(number, sizes, separator, before, after, glue):
     written = _grouped(number, sizes, separator)
     text = f"{before} {glue}{written} {after}".strip()
@@ -96,10 +129,16 @@ def test_every_bsn_spelling_inside_dutch_text_is_redacted(number, sizes, separat
 
 
 @settings(max_examples=300, deadline=None)
-@given(number=ibans(), separator=st.sampled_from(["", " ", "-", ".", "_"]), lower=st.booleans(),
-       before=dutch_text, after=dutch_text, glue=st.sampled_from(["", "iban:", "rekening "]))
+@given(
+    number=ibans(),
+    separator=st.sampled_from(["", " ", "-", ".", "_"]),
+    lower=st.booleans(),
+    before=dutch_text,
+    after=dutch_text,
+    glue=st.sampled_from(["", "iban:", "rekening "]),
+)
 def test_every_iban_spelling_inside_dutch_text_is_redacted(number, separator, lower, before, after, glue):
-    written = separator.join(number[i:i + 4] for i in range(0, len(number), 4))
+    written = separator.join(number[i : i + 4] for i in range(0, len(number), 4))
     written = written.lower() if lower else written
     text = f"{before} {glue}{written} {after}".strip()
     result = redact(text)
@@ -107,10 +146,14 @@ def test_every_iban_spelling_inside_dutch_text_is_redacted(number, separator, lo
 
 
 @settings(max_examples=300, deadline=None)
-@given(number=cards(), separator=st.sampled_from(["", " ", "  ", "-", " - ", ".", "_"]),
-       before=dutch_text, after=dutch_text)
+@given(
+    number=cards(),
+    separator=st.sampled_from(["", " ", "  ", "-", " - ", ".", "_"]),
+    before=dutch_text,
+    after=dutch_text,
+)
 def test_every_card_number_spelling_inside_dutch_text_is_redacted(number, separator, before, after):
-    written = separator.join(number[i:i + 4] for i in range(0, len(number), 4))
+    written = separator.join(number[i : i + 4] for i in range(0, len(number), 4))
     _assert_gone(f"{before} kaart {written} {after}", written, number, CARD_LABEL)
 
 
@@ -118,21 +161,54 @@ def test_every_card_number_spelling_inside_dutch_text_is_redacted(number, separa
 uuids = st.uuids().map(str)
 iso_dates = st.dates().filter(lambda d: 1900 <= d.year <= 2099).map(lambda d: d.isoformat())
 iso_times = st.datetimes().filter(lambda d: 1900 <= d.year <= 2099).map(lambda d: d.isoformat(timespec="seconds") + "Z")
-dutch_dates = st.dates().filter(lambda d: 1900 <= d.year <= 2099).flatmap(
-    lambda d: st.sampled_from([f"{d.day:02d}-{d.month:02d}-{d.year}", f"{d.day}-{d.month}-{d.year}",
-                               f"{d.day:02d}.{d.month:02d}.{d.year}", f"{d.day}/{d.month}/{d.year}",
-                               f"{d.day:02d}-{d.month:02d}-{d.year % 100:02d}"]))
-urls = st.builds(lambda path, n: f"https://www.onderwijsloket.com/kennisbank/{path}/{n}?id={n * 7}",
-                 st.sampled_from(["zij-instroom", "pabo", "artikel"]), st.integers(0, 10 ** 12))
-mobile = st.text("0123456789", min_size=8, max_size=8).flatmap(lambda n: st.sampled_from([
-    f"06{n}", f"06 {n}", f"06-{n}", f"06 {n[:2]} {n[2:4]} {n[4:6]} {n[6:]}", f"+316{n}", f"+31 6 {n}",
-    f"+31 (0)6 {n}", f"0031 6 {n}", f"06-{n[:4]} {n[4:]}"]))
-landline = st.text("0123456789", min_size=7, max_size=7).map(lambda n: f"020-{n}") | \
-    st.text("0123456789", min_size=6, max_size=6).map(lambda n: f"0318 {n}")
-postcodes = st.builds(lambda n, letters: f"{n} {letters}", st.integers(1000, 9999),
-                      st.text("ABCDEFGHJKLMNPRSTVWXZ", min_size=2, max_size=2))
-references = uuids.map(lambda u: u[:8]) | st.integers(1, 99999).map(lambda n: f"OL-2026-{n:05d}") | \
-    st.integers(2010, 2030).map(lambda y: f"{y}-{y + 4}")
+dutch_dates = (
+    st.dates()
+    .filter(lambda d: 1900 <= d.year <= 2099)
+    .flatmap(
+        lambda d: st.sampled_from(
+            [
+                f"{d.day:02d}-{d.month:02d}-{d.year}",
+                f"{d.day}-{d.month}-{d.year}",
+                f"{d.day:02d}.{d.month:02d}.{d.year}",
+                f"{d.day}/{d.month}/{d.year}",
+                f"{d.day:02d}-{d.month:02d}-{d.year % 100:02d}",
+            ]
+        )
+    )
+)
+urls = st.builds(
+    lambda path, n: f"https://www.onderwijsloket.com/kennisbank/{path}/{n}?id={n * 7}",
+    st.sampled_from(["zij-instroom", "pabo", "artikel"]),
+    st.integers(0, 10**12),
+)
+mobile = st.text("0123456789", min_size=8, max_size=8).flatmap(
+    lambda n: st.sampled_from(
+        [
+            f"06{n}",
+            f"06 {n}",
+            f"06-{n}",
+            f"06 {n[:2]} {n[2:4]} {n[4:6]} {n[6:]}",
+            f"+316{n}",
+            f"+31 6 {n}",
+            f"+31 (0)6 {n}",
+            f"0031 6 {n}",
+            f"06-{n[:4]} {n[4:]}",
+        ]
+    )
+)
+landline = st.text("0123456789", min_size=7, max_size=7).map(lambda n: f"020-{n}") | st.text(
+    "0123456789", min_size=6, max_size=6
+).map(lambda n: f"0318 {n}")
+postcodes = st.builds(
+    lambda n, letters: f"{n} {letters}",
+    st.integers(1000, 9999),
+    st.text("ABCDEFGHJKLMNPRSTVWXZ", min_size=2, max_size=2),
+)
+references = (
+    uuids.map(lambda u: u[:8])
+    | st.integers(1, 99999).map(lambda n: f"OL-2026-{n:05d}")
+    | st.integers(2010, 2030).map(lambda y: f"{y}-{y + 4}")
+)
 untouched = st.one_of(uuids, iso_dates, iso_times, dutch_dates, urls, mobile, landline, postcodes, references)
 
 
@@ -179,8 +255,13 @@ def _bot_texts():
     walk(yaml.safe_load((ROOT / "domain.yml").read_text())["responses"])
     for path in sorted((ROOT / "bot/data/responses").glob("*.yml")):
         walk(yaml.safe_load(path.read_text()).get("responses"))
-    walk({name: value for name, value in vars(texts).items() if not name.startswith("_")
-          and isinstance(value, (str, dict, list))})
+    walk(
+        {
+            name: value
+            for name, value in vars(texts).items()
+            if not name.startswith("_") and isinstance(value, (str, dict, list))
+        }
+    )
     for path in sorted((ROOT / "bot/knowledge/content").glob("*.yml")):
         walk(yaml.safe_load(path.read_text()))
     return found
@@ -195,16 +276,27 @@ def test_bot_texts_are_never_changed():
 
 
 def test_only_what_the_person_typed_is_redacted():
-    user = {"event": "user", "text": "bsn 123456782", "message_id": "123456782", "timestamp": 1764000000.123456,
-            "metadata": {"kanaal": "site", "id": "123-456-782"},
-            "parse_data": {"text": "bsn 123456782", "intent": {"name": "inform", "confidence": 1.0},
-                           "entities": [{"entity": "getal", "value": 123456782, "start": 4, "end": 13}]}}
+    user = {
+        "event": "user",
+        "text": "bsn 123456782",
+        "message_id": "123456782",
+        "timestamp": 1764000000.123456,
+        "metadata": {"kanaal": "site", "id": "123-456-782"},
+        "parse_data": {
+            "text": "bsn 123456782",
+            "intent": {"name": "inform", "confidence": 1.0},
+            "entities": [{"entity": "getal", "value": 123456782, "start": 4, "end": 13}],
+        },
+    }
     clean = privacy.redact_event(user)
     assert clean["text"] == clean["parse_data"]["text"] == "bsn [BSN]"
     assert clean["parse_data"]["entities"][0]["value"] == "[BSN]"
     assert clean["message_id"] == "123456782" and clean["metadata"] == user["metadata"]
     assert clean["timestamp"] == user["timestamp"]
-    assert privacy.redact_event({"event": "slot", "name": "huidig_beroep", "value": "bsn 123456782"})["value"] == "bsn [BSN]"
+    assert (
+        privacy.redact_event({"event": "slot", "name": "huidig_beroep", "value": "bsn 123456782"})["value"]
+        == "bsn [BSN]"
+    )
     handoff_id = "db4c1a56-4743-4102-b465-0ae15ba52ab7"
     assert privacy.redact_event({"event": "slot", "name": "overdracht_id", "value": handoff_id})["value"] == handoff_id
     assert "overdracht_id" not in privacy.user_text_slots() and "advies" not in privacy.user_text_slots()
@@ -223,8 +315,9 @@ def test_store_keeps_handoff_ids_and_bot_texts_50_times(tmp_path):
     store = RedactingSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "tracker.db"))
     for round_ in range(50):
         sender, handoff_id = f"gesprek-{round_}", str(uuid.uuid4())
-        thanks = texts.TEXTS["overdracht_opgeslagen"]["text"].format(naam="Sanne", contact="per e-mail",
-                                                                      kenmerk=handoff_id[:8])
+        thanks = texts.TEXTS["overdracht_opgeslagen"]["text"].format(
+            naam="Sanne", contact="per e-mail", kenmerk=handoff_id[:8]
+        )
         card = "Lerarenopleiding (bijgewerkt 2026-11-23, bron https://www.onderwijsloket.com/kennisbank/123456782)"
         tracker = DialogueStateTracker(sender, slots=domain.slots)
         tracker.update(UserUttered("mijn bsn is 123 - 456 - 782", intent={"name": "inform", "confidence": 1.0}))
@@ -259,10 +352,16 @@ def test_store_redacts_only_new_events(tmp_path, monkeypatch):
     tracker = DialogueStateTracker(sender, slots=domain.slots)
     turns = [
         [UserUttered("mijn bsn is 123456782", intent={"name": "inform", "confidence": 1.0}), BotUttered("Dank je.")],
-        [UserUttered("ik heet Sanne Jansen", intent={"name": "inform", "confidence": 1.0}),
-         SlotSet("naam", "Sanne Jansen"), SlotSet("telefoon", "+31612345678")],
-        [UserUttered("ja, bel me op 0612345678", intent={"name": "affirm", "confidence": 1.0}),
-         ActionExecuted("action_overdracht_opslaan"), BotUttered("Opgeslagen.")],
+        [
+            UserUttered("ik heet Sanne Jansen", intent={"name": "inform", "confidence": 1.0}),
+            SlotSet("naam", "Sanne Jansen"),
+            SlotSet("telefoon", "+31612345678"),
+        ],
+        [
+            UserUttered("ja, bel me op 0612345678", intent={"name": "affirm", "confidence": 1.0}),
+            ActionExecuted("action_overdracht_opslaan"),
+            BotUttered("Opgeslagen."),
+        ],
     ]
     for events in turns:
         seen.clear()

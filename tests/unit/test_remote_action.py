@@ -16,11 +16,18 @@ from bot import remote_action
 VALID = [
     {},
     {"events": [], "responses": []},
-    {"events": [{"event": "slot", "name": "sector", "value": "vo"}],
-     "responses": [{"response": "utter_vraag_sector"}, {"text": "Hallo", "buttons": []}]},
-    {"events": [{"event": "active_loop", "name": "profiel_form"},
-                {"event": "slot", "name": "requested_slot", "value": None},
-                {"event": "followup", "name": "action_listen"}], "responses": []},
+    {
+        "events": [{"event": "slot", "name": "sector", "value": "vo"}],
+        "responses": [{"response": "utter_vraag_sector"}, {"text": "Hallo", "buttons": []}],
+    },
+    {
+        "events": [
+            {"event": "active_loop", "name": "profiel_form"},
+            {"event": "slot", "name": "requested_slot", "value": None},
+            {"event": "followup", "name": "action_listen"},
+        ],
+        "responses": [],
+    },
     {"events": [{"event": "bot", "text": "hoi", "data": {}, "metadata": {}}], "extra": 1},
 ]
 INVALID = [
@@ -129,12 +136,22 @@ def _rasa_tracker(form, paused):
 
 
 def _sdk_tracker(form, paused, intent, facts):
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "x", "parse_data": {"intent": {"name": intent}}}]
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "x", "parse_data": {"intent": {"name": intent}}},
+    ]
     events += [{"event": "slot", "name": k, "value": v} for k, v in facts.items()]
     slots = {**facts, "advies_gegeven": intent == "advies_vraag"}
-    return Tracker("t", slots, {"text": "x", "intent": {"name": intent}, "entities": []}, events, paused,
-                   None, {"name": form} if form else {}, "action_listen")
+    return Tracker(
+        "t",
+        slots,
+        {"text": "x", "intent": {"name": intent}, "entities": []},
+        events,
+        paused,
+        None,
+        {"name": form} if form else {},
+        "action_listen",
+    )
 
 
 @pytest.mark.parametrize("form,paused", list(itertools.product(FORMS, [False, True])))
@@ -161,7 +178,9 @@ def test_the_skipped_call_would_have_returned_nothing(form, intent, facts):
     events = asyncio.run(ValidateSlotMappings().run(dispatcher, _sdk_tracker(form, False, intent, facts), {}))
     assert events == [] and dispatcher.messages == []
     # While paused it does answer (it keeps the profile as it was), so that call is made.
-    paused = asyncio.run(ValidateSlotMappings().run(CollectingDispatcher(), _sdk_tracker(form, True, intent, facts), {}))
+    paused = asyncio.run(
+        ValidateSlotMappings().run(CollectingDispatcher(), _sdk_tracker(form, True, intent, facts), {})
+    )
     assert len(paused) == len(facts)
 
 

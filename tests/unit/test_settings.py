@@ -34,10 +34,19 @@ def test_defaults_without_environment():
 
 
 def test_values_from_a_mapping():
-    found = settings.from_env({"INTAKE_MODUS": " Productie ", "RASA_AUTH_TOKEN": "t", "INBOX_PORT": "6000",
-                               "INBOX_SECURE_COOKIES": "ja", "SITE_TRUSTED_PROXIES": "-3",
-                               "INBOX_TRUSTED_PROXIES": "twee", "SITE_RATE_SECONDS": "2.5",
-                               "ENCODER_CACHE_SIZE": "", "REVIEW_DIR": "/tmp/r"})
+    found = settings.from_env(
+        {
+            "INTAKE_MODUS": " Productie ",
+            "RASA_AUTH_TOKEN": "t",
+            "INBOX_PORT": "6000",
+            "INBOX_SECURE_COOKIES": "ja",
+            "SITE_TRUSTED_PROXIES": "-3",
+            "INBOX_TRUSTED_PROXIES": "twee",
+            "SITE_RATE_SECONDS": "2.5",
+            "ENCODER_CACHE_SIZE": "",
+            "REVIEW_DIR": "/tmp/r",
+        }
+    )
     assert found.mode.production and found.rasa.token == "t"
     assert found.inbox.port == 6000 and found.inbox.secure_cookies
     assert found.site.trusted_proxies == 0 and found.inbox.trusted_proxies == 0  # never negative, 0 for nonsense
@@ -66,8 +75,15 @@ def test_read_once_until_reset(monkeypatch):
 
 
 def test_secrets_stay_out_of_the_repr():
-    text = repr(settings.from_env({"RASA_AUTH_TOKEN": "zeer-geheim-token", "ACTION_SERVER_SECRET": "as-geheim",
-                                   "ONDERWIJSLOKET_DB_URL": "postgresql://u:wachtwoord@h/db"}))
+    text = repr(
+        settings.from_env(
+            {
+                "RASA_AUTH_TOKEN": "zeer-geheim-token",
+                "ACTION_SERVER_SECRET": "as-geheim",
+                "ONDERWIJSLOKET_DB_URL": "postgresql://u:wachtwoord@h/db",
+            }
+        )
+    )
     assert "zeer-geheim-token" not in text and "as-geheim" not in text and "wachtwoord" not in text
 
 
@@ -81,8 +97,11 @@ def test_every_variable_has_a_meaning_and_a_unique_name():
 def test_every_variable_is_documented(document):
     text = (ROOT / document).read_text(encoding="utf-8")
     pattern = "`{}`" if document == "README.md" else "{}="
-    missing = [name for name in [n for n, _d, _m in settings.variables()] + handoff_variables()
-               if pattern.format(name) not in text]
+    missing = [
+        name
+        for name in [n for n, _d, _m in settings.variables()] + handoff_variables()
+        if pattern.format(name) not in text
+    ]
     assert not missing, f"{document} noemt deze variabelen niet: {missing}"
 
 
@@ -97,7 +116,7 @@ def test_only_the_settings_modules_read_the_environment():
                 continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 for match in re.finditer(r"os\.environ|getenv", line):
-                    if line[max(0, match.start() - 2):match.start()] != "**":
+                    if line[max(0, match.start() - 2) : match.start()] != "**":
                         found.append(f"{relative}:{number}")
     # modus.omgeving(): the environment merged with .env, for the production checks
     assert [place.split(":")[0] for place in found] == ["bot/modus.py"], found

@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 from connectors.site import tokens
 from connectors.site.channel import SiteChannel, static_path
 
-anything = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
-                        | st.binary(max_size=10),
-                        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                                                     max_size=3), max_leaves=8)
+anything = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | st.binary(max_size=10),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
 payloads = st.one_of(
     anything,
     st.fixed_dictionaries({"token": anything}),
@@ -54,8 +55,14 @@ class FakeSocketServer:
 
 
 #: Limits high enough that only the input checks answer (tests/unit/test_site_limits.py tests the limits).
-NO_LIMITS = dict(max_length=2000, rate_messages=10_000, rate_seconds=1, ip_messages=10 ** 6,
-                 sessions_per_connection=10 ** 6, new_per_ip=10 ** 6)
+NO_LIMITS = dict(
+    max_length=2000,
+    rate_messages=10_000,
+    rate_seconds=1,
+    ip_messages=10**6,
+    sessions_per_connection=10**6,
+    new_per_ip=10**6,
+)
 
 
 def channel_with_handlers(monkeypatch, **options):
@@ -114,8 +121,12 @@ def test_messages_of_any_shape_are_refused_or_passed_on_as_text(monkeypatch):
 
 
 @settings(max_examples=500, deadline=None, database=None)
-@given(name=st.text(max_size=300) | st.sampled_from(["..", "../app.py", "widget.js/..", "x" * 5000, "a\x00",
-                                                     "\ud800", "widget.js", "socket.io.min.js"]))
+@given(
+    name=st.text(max_size=300)
+    | st.sampled_from(
+        ["..", "../app.py", "widget.js/..", "x" * 5000, "a\x00", "\ud800", "widget.js", "socket.io.min.js"]
+    )
+)
 def test_static_names_are_plain_file_names_of_the_channel(name):
     path = static_path(name)
     if path is not None:

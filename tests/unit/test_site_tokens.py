@@ -43,7 +43,9 @@ def test_a_token_is_a_jwt_with_sub_and_iat():
     token = tokens.issue(SECRET, "site-abc", now=NOW + 0.9)
     assert jwt.get_unverified_header(token)["alg"] == "HS256"
     assert jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_iat": False}) == {
-        "sub": "site-abc", "iat": NOW}
+        "sub": "site-abc",
+        "iat": NOW,
+    }
 
 
 def test_a_token_of_another_secret_is_refused():
@@ -67,15 +69,18 @@ def test_age_counts_from_the_time_of_issue():
     assert tokens.conversation_of(SECRET, token, DAY, now=NOW + DAY) == "site-abc"
     assert tokens.conversation_of(SECRET, token, DAY, now=NOW + DAY + 1) is None  # expired
     assert tokens.conversation_of(SECRET, token, DAY, now=NOW - 1) is None  # issued in the future
-    assert tokens.conversation_of(SECRET, tokens.issue(SECRET, "site-abc"), DAY, now=NOW - 10 ** 9) is None
+    assert tokens.conversation_of(SECRET, tokens.issue(SECRET, "site-abc"), DAY, now=NOW - 10**9) is None
 
 
-@pytest.mark.parametrize("header", [
-    {"alg": "none", "typ": "JWT"},
-    {"alg": "HS512", "typ": "JWT"},
-    {"alg": "RS256", "typ": "JWT"},
-    {"typ": "JWT"},
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"alg": "none", "typ": "JWT"},
+        {"alg": "HS512", "typ": "JWT"},
+        {"alg": "RS256", "typ": "JWT"},
+        {"typ": "JWT"},
+    ],
+)
 def test_only_hs256_is_accepted(header):
     claims = {"sub": "site-abc", "iat": NOW}
     assert tokens.conversation_of(SECRET, _signed({"alg": "HS256", "typ": "JWT"}, claims), DAY, now=NOW) == "site-abc"
@@ -91,19 +96,22 @@ def test_other_algorithms_with_the_right_secret_are_refused():
     assert tokens.conversation_of(SECRET, jwt.encode(claims, None, algorithm="none"), DAY, now=NOW) is None
 
 
-@pytest.mark.parametrize("claims", [
-    {"iat": NOW},
-    {"sub": "site-abc"},
-    {"sub": "", "iat": NOW},
-    {"sub": None, "iat": NOW},
-    {"sub": 12, "iat": NOW},
-    {"sub": ["site-abc"], "iat": NOW},
-    {"sub": "site-abc", "iat": str(NOW)},
-    {"sub": "site-abc", "iat": NOW + 0.5},
-    {"sub": "site-abc", "iat": True},
-    {"sub": "site-abc", "iat": None},
-    {"sub": "site-abc", "iat": [NOW]},
-])
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"iat": NOW},
+        {"sub": "site-abc"},
+        {"sub": "", "iat": NOW},
+        {"sub": None, "iat": NOW},
+        {"sub": 12, "iat": NOW},
+        {"sub": ["site-abc"], "iat": NOW},
+        {"sub": "site-abc", "iat": str(NOW)},
+        {"sub": "site-abc", "iat": NOW + 0.5},
+        {"sub": "site-abc", "iat": True},
+        {"sub": "site-abc", "iat": None},
+        {"sub": "site-abc", "iat": [NOW]},
+    ],
+)
 def test_claims_of_the_wrong_kind_are_refused(claims):
     assert tokens.conversation_of(SECRET, _signed({"alg": "HS256", "typ": "JWT"}, claims), DAY, now=NOW) is None
 
@@ -121,10 +129,27 @@ def test_the_old_hand_signed_format_is_no_token():
     assert tokens.conversation_of(SECRET, f"{payload}.{signature}", DAY, now=NOW) is None
 
 
-@pytest.mark.parametrize("token", [
-    None, "", "a.b.c", "..", "...", "x" * 500, "é.é.é", "\ud800.1.x", "ey\u00e9.e30.abc", "site-abc.123.xyz",
-    b"a.b.c", 12, 1.5, True, ["a.b.c"], {"token": "a.b.c"},
-])
+@pytest.mark.parametrize(
+    "token",
+    [
+        None,
+        "",
+        "a.b.c",
+        "..",
+        "...",
+        "x" * 500,
+        "é.é.é",
+        "\ud800.1.x",
+        "ey\u00e9.e30.abc",
+        "site-abc.123.xyz",
+        b"a.b.c",
+        12,
+        1.5,
+        True,
+        ["a.b.c"],
+        {"token": "a.b.c"},
+    ],
+)
 def test_anything_that_is_not_a_token_gives_none(token):
     assert tokens.conversation_of(SECRET, token, DAY, now=NOW) is None
 
@@ -134,8 +159,11 @@ def test_a_non_ascii_variant_of_a_valid_token_is_refused():
     assert tokens.conversation_of(SECRET, token.replace("e", "\u0435", 1), DAY, now=NOW) is None  # Cyrillic e
 
 
-jwt_like = st.lists(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=.+/",
-                            max_size=40), min_size=1, max_size=5).map(".".join)
+jwt_like = st.lists(
+    st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=.+/", max_size=40),
+    min_size=1,
+    max_size=5,
+).map(".".join)
 
 
 @settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))

@@ -31,8 +31,9 @@ def _channel(monkeypatch):
     async def get_tracker(conversation_id):
         return await tracker_store.get_or_create_tracker(conversation_id)
 
-    agent = SimpleNamespace(lock_store=InMemoryLockStore(), tracker_store=tracker_store,
-                            processor=SimpleNamespace(get_tracker=get_tracker))
+    agent = SimpleNamespace(
+        lock_store=InMemoryLockStore(), tracker_store=tracker_store, processor=SimpleNamespace(get_tracker=get_tracker)
+    )
     channel.sio = FakeSio()
     channel.app = SimpleNamespace(ctx=SimpleNamespace(agent=agent))
     return channel, agent
@@ -58,8 +59,11 @@ def test_staff_messages_do_not_wait_for_the_bot(monkeypatch):
         assert took == {"verstuurd": True, "gepauzeerd": True} and said["verstuurd"] is True
         assert elapsed < 0.5, f"{elapsed:.2f} s: the staff call waited for the bot"
         assert [(e, d, r) for _, e, d, r in channel.sio.sent] == [
-            ("bot_uttered", {"custom": {"type": "medewerker_status", "status": "aanwezig", "naam": "Lotte"},
-                             "medewerker": "Lotte"}, "gesprek-1"),
+            (
+                "bot_uttered",
+                {"custom": {"type": "medewerker_status", "status": "aanwezig", "naam": "Lotte"}, "medewerker": "Lotte"},
+                "gesprek-1",
+            ),
             ("bot_uttered", {"text": "Hoi, ik ben Lotte.", "medewerker": "Lotte"}, "gesprek-1"),
         ]
         assert await channel._paused("gesprek-1")  # messages are accepted before the tracker catches up

@@ -41,15 +41,26 @@ from bot.profile.extract.work import (
 )
 from bot.profile.vocab import lookup_matcher
 
-__all__ = ["Extraction", "Span", "clean_free_text", "clean_job_answer", "extract", "fold_same_length",
-           "leading_yes_no", "resolve_pending_degree", "YES_NO_ANSWERS"]
+__all__ = [
+    "Extraction",
+    "Span",
+    "clean_free_text",
+    "clean_job_answer",
+    "extract",
+    "fold_same_length",
+    "leading_yes_no",
+    "resolve_pending_degree",
+    "YES_NO_ANSWERS",
+]
 
 
 #: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.
-_JUST_DUTCH = re.compile(r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
-                         r"nederlands(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh))*"
-                         # "nederlands, en fries ook trouwens": a second home language
-                         r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?[\s.!]*")
+_JUST_DUTCH = re.compile(
+    r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
+    r"nederlands(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh))*"
+    # "nederlands, en fries ook trouwens": a second home language
+    r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?[\s.!]*"
+)
 
 
 def extract(
@@ -79,9 +90,18 @@ def extract(
     _extract_job_at_school(folded, result, expected)
     _extract_simple(folded, result, "studievorm", "studievorm")
     _extract_study_form(folded, result, expected)
-    _extract_simple(folded, result, "nederlands_niveau", "nederlands_niveau",
-                    about=None if expected == "nederlands_niveau" else LANGUAGE_WORD)
-    if expected == "nederlands_niveau" and "nederlands_niveau" not in result.facts and _JUST_DUTCH.fullmatch(folded.strip()):
+    _extract_simple(
+        folded,
+        result,
+        "nederlands_niveau",
+        "nederlands_niveau",
+        about=None if expected == "nederlands_niveau" else LANGUAGE_WORD,
+    )
+    if (
+        expected == "nederlands_niveau"
+        and "nederlands_niveau" not in result.facts
+        and _JUST_DUTCH.fullmatch(folded.strip())
+    ):
         result.set("nederlands_niveau", "moedertaal", 0, len(folded))  # "nederlands gewoon", "gewoon nederlands hoor"
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
     _extract_foreign_qualification(folded, result, expected)
@@ -89,7 +109,9 @@ def extract(
     result.bare_number = _bare_number(folded)
     extract_signals(folded, result)
 
-    if "vooropleiding" not in result.facts and re.search(r"\bpabo[\s-]*(?:afgerond|gedaan|diploma|afgemaakt)\b", folded):
+    if "vooropleiding" not in result.facts and re.search(
+        r"\bpabo[\s-]*(?:afgerond|gedaan|diploma|afgemaakt)\b", folded
+    ):
         result.set("vooropleiding", "hbo-bachelor", *re.search(r"\bpabo\b", folded).span())
     _settle_degree_level(folded, result)
     _leading_yes_no(folded, result, expected)
@@ -104,11 +126,18 @@ def _drop_places_as_free_text(folded: str, result: Extraction) -> None:
     je?" is a place, no job title; the same for a study."""
     for slot in ("huidig_beroep", "studierichting"):
         found = result.span(slot)
-        if found and isinstance(found.value, str) and (
+        if (
+            found
+            and isinstance(found.value, str)
+            and (
                 re.match(r"(?:uit|in|van|op|bij|aan|naar)\s", found.value)
-                or re.search(r"\b(?:in|uit)\s+$", folded[max(0, found.start - 5):found.start])
-                and any(s == 0 and e == len(found.value) for s, e, _, _ in
-                        lookup_matcher("land", "land_buitenland").finditer(found.value))):
+                or re.search(r"\b(?:in|uit)\s+$", folded[max(0, found.start - 5) : found.start])
+                and any(
+                    s == 0 and e == len(found.value)
+                    for s, e, _, _ in lookup_matcher("land", "land_buitenland").finditer(found.value)
+                )
+            )
+        ):
             result.drop(slot)  # "diploma uit Polen", "master in Polen": a place, no field
     place = result.span("provincie")
     if place is None:
@@ -120,12 +149,40 @@ def _drop_places_as_free_text(folded: str, result: Extraction) -> None:
 
 
 #: Fields of study taught only at a university: a master in one of them is a wo-master.
-UNIVERSITY_FIELDS = ("rechten", "recht", "geneeskunde", "psychologie", "filosofie", "wijsbegeerte", "farmacie",
-                     "tandheelkunde", "diergeneeskunde", "econometrie", "sterrenkunde", "taal en cultuur", "letteren",
-                     "taalwetenschap", "sociologie", "antropologie", "politicologie", "bestuurskunde",
-                     "theologie", "archeologie", "kunstgeschiedenis", "franse taal", "duitse taal", "engelse taal",
-                     "nederlandse taal", "klassieke talen", "griekse en latijnse", "neerlandistiek",
-                     "technische natuurkunde", "werktuigbouwkunde", "civiele techniek", "lucht- en ruimtevaart")
+UNIVERSITY_FIELDS = (
+    "rechten",
+    "recht",
+    "geneeskunde",
+    "psychologie",
+    "filosofie",
+    "wijsbegeerte",
+    "farmacie",
+    "tandheelkunde",
+    "diergeneeskunde",
+    "econometrie",
+    "sterrenkunde",
+    "taal en cultuur",
+    "letteren",
+    "taalwetenschap",
+    "sociologie",
+    "antropologie",
+    "politicologie",
+    "bestuurskunde",
+    "theologie",
+    "archeologie",
+    "kunstgeschiedenis",
+    "franse taal",
+    "duitse taal",
+    "engelse taal",
+    "nederlandse taal",
+    "klassieke talen",
+    "griekse en latijnse",
+    "neerlandistiek",
+    "technische natuurkunde",
+    "werktuigbouwkunde",
+    "civiele techniek",
+    "lucht- en ruimtevaart",
+)
 
 
 #: Words that name a field taught only at universities, wherever they stand in the message
@@ -136,15 +193,20 @@ _UNIVERSITY_FIELD_WORDS = re.compile(
     r"taal[\s-]+en[\s-]+(?:letterkunde|cultuur|literatuur)|language\s+and\s+(?:literature|culture)|"
     r"rechtsgeleerdheid|geneeskunde|medicine|farmacie|tandheelkunde|diergeneeskunde|econometrie|"
     r"sterrenkunde|astronomie|wijsbegeerte|theologie|archeologie|kunstgeschiedenis|"
-    r"taal\s+en\s+cultuur|klassieke\s+talen|griekse\s+en\s+latijnse)\b")
+    r"taal\s+en\s+cultuur|klassieke\s+talen|griekse\s+en\s+latijnse)\b"
+)
 #: "in India", "uit Colombia", "aan een universiteit in Polen": a degree from abroad.
 _FROM_ABROAD = re.compile(r"\b(?:in|uit|aan|from)\s+(?:het\s+)?$")
 
 
 def _abroad_named(folded: str) -> bool:
-    return any(_FROM_ABROAD.search(folded[max(0, s - 10):s]) and text not in {"buitenland", "het buitenland"}
-               or text in {"buitenland", "het buitenland"} and re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", folded[max(0, s - 10):s])
-               for s, _e, text, _v in lookup_matcher("land", "land_buitenland").finditer(folded))
+    return any(
+        _FROM_ABROAD.search(folded[max(0, s - 10) : s])
+        and text not in {"buitenland", "het buitenland"}
+        or text in {"buitenland", "het buitenland"}
+        and re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", folded[max(0, s - 10) : s])
+        for s, _e, text, _v in lookup_matcher("land", "land_buitenland").finditer(folded)
+    )
 
 
 def _settle_degree_level(folded: str, result: Extraction) -> None:
@@ -157,10 +219,16 @@ def _settle_degree_level(folded: str, result: Extraction) -> None:
         return
     kind = institutions.level(folded)
     field = result.facts.get("studierichting") or ""
-    if kind is None and degree == "master" and (
+    if (
+        kind is None
+        and degree == "master"
+        and (
             any(field == f or field.startswith(f + " ") for f in UNIVERSITY_FIELDS)
             or _UNIVERSITY_FIELD_WORDS.search(folded)
-            or result.facts.get("diploma_buitenland") is True or _abroad_named(folded)):
+            or result.facts.get("diploma_buitenland") is True
+            or _abroad_named(folded)
+        )
+    ):
         kind = "wo"
     if kind:
         result.facts["vooropleiding"] = f"{kind}-{degree}"
@@ -195,8 +263,10 @@ def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) ->
     if expected in result.facts and not (expected == "diploma_buitenland" and _LEADING.match(folded)):
         return  # "ja, ik ben in gesprek" is in-gesprek; but "nee, wel daarna in Zweden gewerkt" is no
     if expected == "nederlands_niveau" and re.match(
-            r"^\W*(?:gewoon\s+)?(?:nederlands|nederlandse|nederlander)\b(?:[\s,]+(?:ik\s+)?(?:ben\s+)?(?:hier|in\s+nederland)"
-            r"\s+geboren(?:\s+en\s+getogen)?)?\W*$", folded):
+        r"^\W*(?:gewoon\s+)?(?:nederlands|nederlandse|nederlander)\b(?:[\s,]+(?:ik\s+)?(?:ben\s+)?(?:hier|in\s+nederland)"
+        r"\s+geboren(?:\s+en\s+getogen)?)?\W*$",
+        folded,
+    ):
         result.set(expected, "moedertaal", 0, len(folded))  # "gewoon nederlands" to "is het je moedertaal?"
         return
     match = _LEADING.match(folded)

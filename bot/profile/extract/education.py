@@ -42,7 +42,9 @@ _AMBIGUOUS_DEGREE = re.compile(
 #: "ma" and "ba" are degrees only as the answer to the diploma question ("MA, Leiden") or
 #: with a field or school ("een BA geschiedenis", "MA in linguistics"); else "ma" is a mother.
 _SHORT_DEGREE_CONTEXT = re.compile(r"\b(?:een|heb|gehaald|behaald)\s+$")
-_HBO_HINT = re.compile(r"\b(?:hbo|\w*hogeschool|academie|kunstacademie|conservatorium|hs|hanze|fontys|hva|han|avans|windesheim|saxion|inholland|zuyd|hu|nhl|stenden)\b")
+_HBO_HINT = re.compile(
+    r"\b(?:hbo|\w*hogeschool|academie|kunstacademie|conservatorium|hs|hanze|fontys|hva|han|avans|windesheim|saxion|inholland|zuyd|hu|nhl|stenden)\b"
+)
 _WO_HINT = re.compile(
     r"(?<![\w-])(?:wo|universiteit|uni|university|universitaire?|academisch|rug|uva|vu|tu|tud|tue|ru|uu|eur|wur|"
     r"wageningen|tilburg university|radboud|erasmus|leiden university|ut|um|ou|tiu|"
@@ -58,8 +60,8 @@ _CLASS_LEVEL_BEFORE = re.compile(
 
 
 def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional[str]) -> bool:
-    before = folded[max(0, start - 40):start]
-    after = folded[end:end + 30]
+    before = folded[max(0, start - 40) : start]
+    after = folded[end : end + 30]
     if _CLASS_LEVEL_BEFORE.search(before):
         return True  # "de bovenbouw havo/vwo": classes to teach, not a diploma
     if _SECTOR_CONTEXT_AFTER.search(after):
@@ -75,7 +77,8 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
     # "geef nu 10 jaar les op een school in Tilburg, vooral vmbo-t": the classes taught
     left, right = clause_bounds(folded, start, end)
     return bool(_TEACHING_NOW.search(_sentence_around(folded, start))) and not re.search(
-        r"\b(?:heb|had|gedaan|diploma|gehaald|afgerond)\b", folded[left:right])
+        r"\b(?:heb|had|gedaan|diploma|gehaald|afgerond)\b", folded[left:right]
+    )
 
 
 #: Teaching now or teaching before, not a wish: "ik geef les", "sta voor de klas".
@@ -88,9 +91,13 @@ _IN_PROGRESS = re.compile(
 )
 
 
-_NOT_FINISHED = re.compile(r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b")
-_NOT_FINISHED_AFTER = re.compile(r"^(?:-?[a-z]{1,2})?(?:\s+(?:gedaan|gevolgd|gestudeerd|geprobeerd|begonnen))?\s+(?:maar|en)\s+"
-                                 r"(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b")
+_NOT_FINISHED = re.compile(
+    r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b"
+)
+_NOT_FINISHED_AFTER = re.compile(
+    r"^(?:-?[a-z]{1,2})?(?:\s+(?:gedaan|gevolgd|gestudeerd|geprobeerd|begonnen))?\s+(?:maar|en)\s+"
+    r"(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b"
+)
 
 
 def _in_progress(folded: str, start: int, end: Optional[int] = None) -> bool:
@@ -102,8 +109,8 @@ def _in_progress(folded: str, start: int, end: Optional[int] = None) -> bool:
     if end is None:
         return False
     # "een jaar hbo-v gedaan maar niet afgemaakt": the clause ends at "maar", the sentence does not
-    rest = re.split(r"[,.;:!?()\n]", folded[end:end + 60], maxsplit=1)[0]
-    return bool(_NOT_FINISHED.match(folded[end:max(right, end)]) or _NOT_FINISHED_AFTER.match(rest))
+    rest = re.split(r"[,.;:!?()\n]", folded[end : end + 60], maxsplit=1)[0]
+    return bool(_NOT_FINISHED.match(folded[end : max(right, end)]) or _NOT_FINISHED_AFTER.match(rest))
 
 
 def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[str], pending: Optional[str]) -> None:
@@ -131,12 +138,15 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
             continue
         if is_negated(folded, start) or _school_type_is_sector(folded, start, end, expected):
             continue
-        after = folded[end:end + 25]
+        after = folded[end : end + 25]
         level = re.match(r"[\s-]*(?:niveau\s*)?([1-4])\b", after) or re.search(
-            r"\bniveau\s*([1-4])\b", folded[end:end + 30])  # "mbo-v, niveau 4"
+            r"\bniveau\s*([1-4])\b", folded[end : end + 30]
+        )  # "mbo-v, niveau 4"
         if level:
             candidates.append((start, end, f"mbo-{level.group(1)}"))
-        elif pending == "mbo" or expected == "vooropleiding" or re.search(r"\b(?:heb|diploma|gedaan|afgerond)\b", folded):
+        elif (
+            pending == "mbo" or expected == "vooropleiding" or re.search(r"\b(?:heb|diploma|gedaan|afgerond)\b", folded)
+        ):
             unclear = unclear or "mbo"
 
     for match in _AMBIGUOUS_DEGREE.finditer(folded):
@@ -144,9 +154,14 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         if any(s <= start < e for s, e in taken) or is_negated(folded, start) or _in_progress(folded, start, end):
             continue
         word = match.group(1)
-        if word in ("ma", "ba") and expected != "vooropleiding" and not (
-                _SHORT_DEGREE_CONTEXT.search(folded[max(0, start - 12):start])
-                or re.match(r"\s+(?:in|of|aan)\s", folded[end:end + 5])):
+        if (
+            word in ("ma", "ba")
+            and expected != "vooropleiding"
+            and not (
+                _SHORT_DEGREE_CONTEXT.search(folded[max(0, start - 12) : start])
+                or re.match(r"\s+(?:in|of|aan)\s", folded[end : end + 5])
+            )
+        ):
             continue
         if word == "ma":
             kind = "master"
@@ -159,16 +174,21 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         else:
             kind = "wo"
         clause_l, clause_r = clause_bounds(folded, start, end)
-        clause = folded[max(0, clause_l - 30):clause_r]
-        if kind == "wo" and word in {"uni", "universiteit", "university"} and not re.search(
-            r"\b(?:gestudeerd|afgestudeerd|diploma|gedaan|afgerond|studie|heb)\b", clause
+        clause = folded[max(0, clause_l - 30) : clause_r]
+        if (
+            kind == "wo"
+            and word in {"uni", "universiteit", "university"}
+            and not re.search(r"\b(?:gestudeerd|afgestudeerd|diploma|gedaan|afgerond|studie|heb)\b", clause)
         ):
             continue
         hbo = bool(_HBO_HINT.search(clause))
         wo = bool(_WO_HINT.search(clause.replace(word, " ", 1))) if kind != "wo" else True
         if kind == "wo":
-            degree = "master" if re.search(r"\bmasters?\b|\bmsc\b", clause) else (
-                "bachelor" if re.search(r"\bbachelors?\b|\bbsc\b", clause) else None)
+            degree = (
+                "master"
+                if re.search(r"\bmasters?\b|\bmsc\b", clause)
+                else ("bachelor" if re.search(r"\bbachelors?\b|\bbsc\b", clause) else None)
+            )
             if degree:
                 candidates.append((start, end, f"wo-{degree}"))
             else:
@@ -183,7 +203,11 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
 
     if candidates:
         best = max(candidates, key=lambda c: values.VOOROPLEIDING.index(c[2]))
-        if unclear and values.VOOROPLEIDING.index(best[2]) < values.VOOROPLEIDING.index("associate-degree") and unclear != "mbo":
+        if (
+            unclear
+            and values.VOOROPLEIDING.index(best[2]) < values.VOOROPLEIDING.index("associate-degree")
+            and unclear != "mbo"
+        ):
             result.unclear["vooropleiding"] = unclear
             return
         result.set("vooropleiding", best[2], best[0], best[1])
@@ -219,7 +243,8 @@ _SECTOR_WORDS = {"vmbo": "vo", "mavo": "vo", "havo": "vo", "vwo": "vo", "mbo": "
 #: "basisschool of vmbo, weet ik nog niet", "misschien mbo, misschien basisschool": undecided.
 _UNDECIDED = re.compile(
     r"\b(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:(?:echt|dus|nog|eigenlijk|zelf|eerlijk\s+gezegd)\s+)*niet|twijfel\w*|geen\s+idee|"
-    r"allebei|alle\s+twee|misschien\b[^.!?]*\bmisschien)\b")
+    r"allebei|alle\s+twee|misschien\b[^.!?]*\bmisschien)\b"
+)
 
 
 def _undecided_sector(folded: str) -> Optional[Tuple[int, int]]:
@@ -229,9 +254,12 @@ def _undecided_sector(folded: str) -> Optional[Tuple[int, int]]:
         if not _UNDECIDED.search(text):
             continue
         named = {value for _, _, _, value in matcher("sector").finditer(text)}
-        named |= {_SECTOR_WORDS[re.sub(r"[\s-].*", "", m.group(1))] for m in _SCHOOL_TYPE.finditer(text)
-                  if re.sub(r"[\s-].*", "", m.group(1)) in _SECTOR_WORDS
-                  and not _DIPLOMA_CONTEXT.search(text[max(0, m.start() - 25):m.end() + 25])}
+        named |= {
+            _SECTOR_WORDS[re.sub(r"[\s-].*", "", m.group(1))]
+            for m in _SCHOOL_TYPE.finditer(text)
+            if re.sub(r"[\s-].*", "", m.group(1)) in _SECTOR_WORDS
+            and not _DIPLOMA_CONTEXT.search(text[max(0, m.start() - 25) : m.end() + 25])
+        }
         if len(named - {"onbekend"}) >= 2:
             return sentence.span()
     return None
@@ -248,7 +276,9 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
             continue
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
-        if re.search(r"\b(?:afgemaakt|afgerond|gehaald|diploma)\b", clause) and not (_TEACH.search(clause) or _WANT.search(clause)):
+        if re.search(r"\b(?:afgemaakt|afgerond|gehaald|diploma)\b", clause) and not (
+            _TEACH.search(clause) or _WANT.search(clause)
+        ):
             continue
         found.append((start, end, value))
     for match in _SCHOOL_TYPE.finditer(folded):
@@ -256,8 +286,12 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
         word = re.sub(r"[\s-].*", "", match.group(1))
         if is_negated(folded, start):
             continue
-        after = folded[end:end + 20]
-        if word == "mbo" and re.match(r"[\s-]*(?:niveau\s*)?[1-4]\b", after) and not _SECTOR_CONTEXT_AFTER.search(after):
+        after = folded[end : end + 20]
+        if (
+            word == "mbo"
+            and re.match(r"[\s-]*(?:niveau\s*)?[1-4]\b", after)
+            and not _SECTOR_CONTEXT_AFTER.search(after)
+        ):
             continue
         if _school_type_is_sector(folded, start, end, expected) or (
             expected == "sector" and not _DIPLOMA_CONTEXT.search(folded)
@@ -295,7 +329,9 @@ _TEACH_BEFORE = re.compile(
 #: Diplomas by their old or short names, followed by the field: "HEAO commerciële economie", "MTS bouwkunde".
 _SCHOOL_NAMES = r"heao|hts|hao|meao|mts|mbo-?v|hbo-?v|mdgo|leao|lts|llm|mphil"
 _STUDY_BEFORE = re.compile(
-    r"(?:\b(?:master|masters|bachelor|msc|bsc|ma|ba|studie|opleiding|propedeuse|hbo|wo|mbo|ad|phd|promotie|" + _SCHOOL_NAMES + r"|"
+    r"(?:\b(?:master|masters|bachelor|msc|bsc|ma|ba|studie|opleiding|propedeuse|hbo|wo|mbo|ad|phd|promotie|"
+    + _SCHOOL_NAMES
+    + r"|"
     r"gepromoveerd|gestudeerd|afgestudeerd|diploma|richting|graad|doctoraal)(?:[\s-]+\d)?\s+(?:in\s+|op\s+|van\s+)?"
     r"(?:de\s+|het\s+)?)$"
 )
@@ -308,8 +344,8 @@ def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) ->
     it ("natuurkunde geven", "master scheikunde"), 2 for the slot asked for, 1 for its
     clause, 0 for a teaching word anywhere in the message. A weaker reading never replaces
     a stronger one ("natuurkundeleraar worden, maar mijn Nederlands is nog niet goed")."""
-    before = folded[max(0, start - 45):start]
-    after = folded[end:end + 25]
+    before = folded[max(0, start - 45) : start]
+    after = folded[end : end + 25]
     if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after):
         return "studierichting", 3
     if _TEACH_AFTER.search(after) or _TEACH_BEFORE.search(before):
@@ -325,7 +361,7 @@ def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) ->
     if _STUDY.search(clause):
         return "studierichting", 1
     if re.search(r"\b(?:lesgeven|les\s+geven|leraar|lerares|docent|voor\s+de\s+klas)\b", folded) and not _STUDY.search(
-        folded[max(0, start - 30):start]
+        folded[max(0, start - 30) : start]
     ):
         return "schoolvak", 0
     return None, 0
@@ -338,21 +374,99 @@ _STOP_WORDS = (
 )
 _FREE_FIELD = re.compile(
     r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )"
-    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|" + _SCHOOL_NAMES + r"|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
+    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|"
+    + _SCHOOL_NAMES
+    + r"|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
     r"doctoraal|associate degree|ad|phd|gepromoveerd|promoveerde|diploma)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
     r"((?:(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*)(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*){0,2})"
 )
 _FREE_FIELD_BLOCKLIST = {
-    "diploma", "gedaan", "afgerond", "niveau", "opleiding", "master", "bachelor", "gehaald", "en", "hbo",
-    "wo", "een", "graad", "studie", "student", "jaar", "jaren", "docent", "leraar", "richting", "universiteit",
-    "uni", "hogeschool", "lesgaf", "gaf", "werkte", "werkt", "geef", "was", "mijn", "de", "het",
-    "degree", "degrees", "diploma's", "papieren", "eerst", "laten", "erbij", "doe", "volledig", "mee", "ook", "nog",
+    "diploma",
+    "gedaan",
+    "afgerond",
+    "niveau",
+    "opleiding",
+    "master",
+    "bachelor",
+    "gehaald",
+    "en",
+    "hbo",
+    "wo",
+    "een",
+    "graad",
+    "studie",
+    "student",
+    "jaar",
+    "jaren",
+    "docent",
+    "leraar",
+    "richting",
+    "universiteit",
+    "uni",
+    "hogeschool",
+    "lesgaf",
+    "gaf",
+    "werkte",
+    "werkt",
+    "geef",
+    "was",
+    "mijn",
+    "de",
+    "het",
+    "degree",
+    "degrees",
+    "diploma's",
+    "papieren",
+    "eerst",
+    "laten",
+    "erbij",
+    "doe",
+    "volledig",
+    "mee",
+    "ook",
+    "nog",
     # words around a level that name no field: "dat is hbo toch", "mbo 4 geloof ik", "de hbo versie", "bachelor plus master"
-    "toch", "geloof", "denk", "versie", "variant", "plus", "zeg", "zegmaar", "hoor", "wel", "dus", "ofzo", "enzo",
-    "tegenwoordig", "vroeger", "destijds", "toen", "heet", "heette", "noemen", "genoemd", "equivalent", "gelijk",
+    "toch",
+    "geloof",
+    "denk",
+    "versie",
+    "variant",
+    "plus",
+    "zeg",
+    "zegmaar",
+    "hoor",
+    "wel",
+    "dus",
+    "ofzo",
+    "enzo",
+    "tegenwoordig",
+    "vroeger",
+    "destijds",
+    "toen",
+    "heet",
+    "heette",
+    "noemen",
+    "genoemd",
+    "equivalent",
+    "gelijk",
     # verbs: "het mbo lijkt me wel wat", "mijn diploma komt uit België", "of mijn hbo telt"
-    "lijkt", "telt", "komt", "kwam", "gaat", "moet", "mag", "zou", "word", "wordt", "vind", "vond", "klinkt", "zegt",
-    "eerlijk", "lijken", "tellen",
+    "lijkt",
+    "telt",
+    "komt",
+    "kwam",
+    "gaat",
+    "moet",
+    "mag",
+    "zou",
+    "word",
+    "wordt",
+    "vind",
+    "vond",
+    "klinkt",
+    "zegt",
+    "eerlijk",
+    "lijken",
+    "tellen",
 }
 
 
@@ -387,8 +501,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
     for start, end, text, _value in fields.finditer(folded):
         if is_negated(folded, start):
             continue
-        before = folded[max(0, start - 45):start]
-        after = folded[end:end + 25]
+        before = folded[max(0, start - 45) : start]
+        after = folded[end : end + 25]
         if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after) or expected == "studierichting":
             study.append((start, end, text))
     named = institutions.spans(folded)
@@ -413,14 +527,18 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         after_level = re.match(r"^\s*[^,.;]{2,40}?,\s*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,3})\s*[.!]?\s*$", folded)
         if after_level and result.facts.get("vooropleiding") or after_level and result.unclear.get("vooropleiding"):
             words = after_level.group(1).split()
-            place = any(True for _ in matcher("provincie").finditer(after_level.group(1))) or institutions.spans(after_level.group(1))
+            place = any(True for _ in matcher("provincie").finditer(after_level.group(1))) or institutions.spans(
+                after_level.group(1)
+            )
             if not place and not set(words) & (_FREE_FIELD_BLOCKLIST | set(_STOP_WORDS.split("|"))):
                 study.append((after_level.start(1), after_level.end(1), after_level.group(1)))
     if not study:
         # "MSc TU Delft (applied physics)": the field in brackets after the degree or school.
         for start, end, _kind in named:
             bracket = re.match(r"\s*\(\s*([a-z][a-z' &-]{2,40}?)\s*\)", folded[end:])
-            if bracket and re.search(r"\b(?:master|msc|bachelor|bsc|ma|ba|studie|gestudeerd)\b", folded[max(0, start - 25):start]):
+            if bracket and re.search(
+                r"\b(?:master|msc|bachelor|bsc|ma|ba|studie|gestudeerd)\b", folded[max(0, start - 25) : start]
+            ):
                 study.append((end + bracket.start(1), end + bracket.end(1), bracket.group(1)))
                 break
     if not study:
@@ -428,7 +546,16 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             r"\bheb\s+(?:ik\s+)?(?:daar\s+|in\s+[a-z]+\s+|aan\s+de\s+[a-z]+\s+)?((?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*)\s+gestudeerd\b",
             folded,
         )
-        if studied and not set(studied.group(1).split()) & {"niet", "nooit", "ook", "lang", "hard", "wat", "iets", "veel"}:
+        if studied and not set(studied.group(1).split()) & {
+            "niet",
+            "nooit",
+            "ook",
+            "lang",
+            "hard",
+            "wat",
+            "iets",
+            "veel",
+        }:
             study.append((studied.start(1), studied.end(1), studied.group(1)))
     if study:
         start, end, text = max(study, key=lambda s: (s[1] - s[0], -s[0]))
@@ -442,9 +569,11 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
 
 
 #: Words that continue the name of a field: "English literature", "biomedical sciences", "civiele techniek".
-_FIELD_HEAD = re.compile(r"(\s+(?:literature|literatuur|letterkunde|language|languages|studies|science|sciences|"
-                         r"engineering|management|technology|technologie|cultuur|culture|administration|economics|"
-                         r"wetenschap|wetenschappen)\b)+")
+_FIELD_HEAD = re.compile(
+    r"(\s+(?:literature|literatuur|letterkunde|language|languages|studies|science|sciences|"
+    r"engineering|management|technology|technologie|cultuur|culture|administration|economics|"
+    r"wetenschap|wetenschappen)\b)+"
+)
 
 
 def _extend_field(folded: str, end: int) -> int:
@@ -453,6 +582,10 @@ def _extend_field(folded: str, end: int) -> int:
     head = _FIELD_HEAD.match(folded[end:])
     if head:
         end += len(head.group(0))
-    extra = re.match(r"(-?\s+en\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'-]*)(?=\s*(?:[,.;:)(]|$|\s(?:aan|gedaan|gestudeerd|afgerond|gehaald|van|in|bij)\b))",
-                     folded[end:])
+    extra = re.match(
+        r"(-?\s+en\s+(?!(?:"
+        + _STOP_WORDS
+        + r")\b)[a-z][\w'-]*)(?=\s*(?:[,.;:)(]|$|\s(?:aan|gedaan|gestudeerd|afgerond|gehaald|van|in|bij)\b))",
+        folded[end:],
+    )
     return end + len(extra.group(1)) if extra else end

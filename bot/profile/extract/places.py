@@ -23,21 +23,33 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
     for start, end, text, _ in countries.finditer(folded):
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
-        before = folded[max(0, start - 12):start]
-        after = folded[end:end + 25]
+        before = folded[max(0, start - 12) : start]
+        after = folded[end : end + 25]
         adjective_use = re.match(
             r"\s+(?:diploma|diploma's|master|bachelor|masterdiploma|bachelordiploma|graad|opleiding|bevoegdheid|"
             r"universiteit|lehramt)\b",
             after,
         ) or re.search(r"\bdiploma\s+is\s+(?:een\s+)?$", before)
-        place_use = re.search(r"\b(?:in|uit|aan)\s+(?:het\s+)?$", before) and (_ABROAD_STUDY.search(clause) or expected == "diploma_buitenland")
-        if adjective_use or place_use or (expected == "diploma_buitenland" and text in {"buitenland", "het buitenland"}):
+        place_use = re.search(r"\b(?:in|uit|aan)\s+(?:het\s+)?$", before) and (
+            _ABROAD_STUDY.search(clause) or expected == "diploma_buitenland"
+        )
+        if (
+            adjective_use
+            or place_use
+            or (expected == "diploma_buitenland" and text in {"buitenland", "het buitenland"})
+        ):
             result.set("diploma_buitenland", not is_negated(folded, start), start, end)
             return
-    came_from = re.search(r"\b(?:kom|kwam|kom oorspronkelijk|geboren|opgegroeid|woonde)\s+(?:uit|in)\s+(\w[\w-]*)", folded)
-    if came_from and any(text == came_from.group(1) for _, _, text, _ in countries.finditer(folded)) and re.search(
-        r"\bdaar\b[^.]{0,60}\b(?:gehaald|gestudeerd|gedaan|afgestudeerd|diploma|opleiding)\b|\b(?:gehaald|gestudeerd|gedaan)\s+daar\b",
-        folded,
+    came_from = re.search(
+        r"\b(?:kom|kwam|kom oorspronkelijk|geboren|opgegroeid|woonde)\s+(?:uit|in)\s+(\w[\w-]*)", folded
+    )
+    if (
+        came_from
+        and any(text == came_from.group(1) for _, _, text, _ in countries.finditer(folded))
+        and re.search(
+            r"\bdaar\b[^.]{0,60}\b(?:gehaald|gestudeerd|gedaan|afgestudeerd|diploma|opleiding)\b|\b(?:gehaald|gestudeerd|gedaan)\s+daar\b",
+            folded,
+        )
     ):
         result.set("diploma_buitenland", True, *came_from.span(1))
         return
@@ -54,15 +66,19 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
         return
     dutch = _DUTCH_STUDY.search(folded)
     dutch_clause = folded[slice(*clause_bounds(folded, *dutch.span()))] if dutch else ""
-    if dutch and (_ABROAD_STUDY.search(dutch_clause) or dutch.group(0).startswith("diploma") or expected == "diploma_buitenland"):
+    if dutch and (
+        _ABROAD_STUDY.search(dutch_clause) or dutch.group(0).startswith("diploma") or expected == "diploma_buitenland"
+    ):
         result.set("diploma_buitenland", is_negated(folded, dutch.start()) and "buitenland" in folded, *dutch.span())
         return
     if expected == "diploma_buitenland" and re.search(r"\b(?:nederland|nederlands|hier|nl|holland)\b", folded):
         result.set("diploma_buitenland", False, 0, len(folded))
 
 
-_YES_ABROAD = re.compile(r"^\W*(?:ja+|jawel|yes|klopt)\b[^.?!]{0,40}?\b(?:in\s+het\s+buitenland|in\s+(?:mijn|m'n)\s+"
-                         r"(?:eigen\s+|thuis)?land|abroad)\b")
+_YES_ABROAD = re.compile(
+    r"^\W*(?:ja+|jawel|yes|klopt)\b[^.?!]{0,40}?\b(?:in\s+het\s+buitenland|in\s+(?:mijn|m'n)\s+"
+    r"(?:eigen\s+|thuis)?land|abroad)\b"
+)
 
 
 def _extract_foreign_qualification(folded: str, result: Extraction, expected: Optional[str] = None) -> None:
@@ -71,8 +87,10 @@ def _extract_foreign_qualification(folded: str, result: Extraction, expected: Op
     held = result.span("huidige_bevoegdheid")
     if held and held.value in ("po", "tweedegraads", "eerstegraads"):
         sentence = _sentence_around(folded, held.start)
-        if any(re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", sentence[max(0, s - 10):s])
-               for s, _e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(sentence)):
+        if any(
+            re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", sentence[max(0, s - 10) : s])
+            for s, _e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(sentence)
+        ):
             # "In Polen was ik juf op een basisschool": a teacher abroad, qualified there
             result.set("huidige_bevoegdheid", "buitenlands", held.start, held.end)
             return
@@ -83,23 +101,67 @@ def _extract_foreign_qualification(folded: str, result: Extraction, expected: Op
     for start, end, _text, _ in lookup_matcher("land", "land_buitenland").finditer(folded):
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
-        place = re.search(r"\b(?:in|uit|van)\s+(?:het\s+)?$", folded[max(0, start - 10):start])
-        if yes_answer and (place or folded[end:end + 1] == "") and not is_negated(folded, start):
+        place = re.search(r"\b(?:in|uit|van)\s+(?:het\s+)?$", folded[max(0, start - 10) : start])
+        if yes_answer and (place or folded[end : end + 1] == "") and not is_negated(folded, start):
             result.set("huidige_bevoegdheid", "buitenlands", start, end)
             return
-        adjective = re.match(r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma)\b", folded[end:end + 20])
-        if (place or adjective) and re.search(r"\b(?:bevoegd|bevoegdheid|lerarenopleiding|lerarendiploma|lesbevoegdheid)\b", clause) \
-                and not _WANT.search(clause) and not is_negated(folded, start):
+        adjective = re.match(r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma)\b", folded[end : end + 20])
+        if (
+            (place or adjective)
+            and re.search(r"\b(?:bevoegd|bevoegdheid|lerarenopleiding|lerarendiploma|lesbevoegdheid)\b", clause)
+            and not _WANT.search(clause)
+            and not is_negated(folded, start)
+        ):
             result.set("huidige_bevoegdheid", "buitenlands", start, end)
             return
 
 
 # Place names that are also ordinary Dutch words count only after "in", "uit" etc.
 COMMON_WORD_PLACES = {
-    "best", "buren", "beek", "sluis", "hoorn", "stein", "putten", "epe", "hulst", "duiven", "huizen",
-    "kampen", "weert", "ede", "oss", "goes", "son", "zundert", "baarn", "soest", "ommen", "urk", "tiel",
-    "venlo", "asten", "boxtel", "veere", "heerde", "laren", "lisse", "texel", "echt", "leek", "gemert",
-    "brielle", "wijk", "bergen", "horst", "land", "zeist", "wierden", "dongen", "elburg", "bunnik",
+    "best",
+    "buren",
+    "beek",
+    "sluis",
+    "hoorn",
+    "stein",
+    "putten",
+    "epe",
+    "hulst",
+    "duiven",
+    "huizen",
+    "kampen",
+    "weert",
+    "ede",
+    "oss",
+    "goes",
+    "son",
+    "zundert",
+    "baarn",
+    "soest",
+    "ommen",
+    "urk",
+    "tiel",
+    "venlo",
+    "asten",
+    "boxtel",
+    "veere",
+    "heerde",
+    "laren",
+    "lisse",
+    "texel",
+    "echt",
+    "leek",
+    "gemert",
+    "brielle",
+    "wijk",
+    "bergen",
+    "horst",
+    "land",
+    "zeist",
+    "wierden",
+    "dongen",
+    "elburg",
+    "bunnik",
 }
 _PLACE_CONTEXT = re.compile(
     r"\b(?:in|uit|bij|rond|rondom|omgeving|regio|gemeente|buurt\s+van|richting|provincie|woon|woonachtig|naar)\s+(?:de\s+)?(?:omgeving\s+|regio\s+|buurt\s+van\s+)?$"
@@ -108,31 +170,56 @@ _PLACE_CONTEXT = re.compile(
 
 def _study_place(folded: str, start: int, end: int) -> bool:
     """True for "gestudeerd in Leiden", "de universiteit van Tilburg", "master ... in Leiden"."""
-    before = folded[max(0, start - 40):start]
-    if re.search(r"\b(?:universiteit|uni|hogeschool|university|academie|tu|hanze|fontys|avans|saxion|inholland)\s+(?:van\s+|in\s+)?$", before):
+    before = folded[max(0, start - 40) : start]
+    if re.search(
+        r"\b(?:universiteit|uni|hogeschool|university|academie|tu|hanze|fontys|avans|saxion|inholland)\s+(?:van\s+|in\s+)?$",
+        before,
+    ):
         return True
-    if re.match(r"\s+(?:is|ligt|zit)\s+(?:\w+\s+){0,3}?(?:ver|ver weg|te ver)\b", folded[end:end + 30]) \
-            or re.search(r"\bnaar\s+$", before) and re.match(r"\s+(?:is|ligt)\s+(?:\w+\s+){0,2}?(?:ver|te ver)\b", folded[end:end + 30]):
+    if (
+        re.match(r"\s+(?:is|ligt|zit)\s+(?:\w+\s+){0,3}?(?:ver|ver weg|te ver)\b", folded[end : end + 30])
+        or re.search(r"\bnaar\s+$", before)
+        and re.match(r"\s+(?:is|ligt)\s+(?:\w+\s+){0,2}?(?:ver|te ver)\b", folded[end : end + 30])
+    ):
         return True  # "Leeuwarden is wel erg ver": a place the person does not want
     left, right = clause_bounds(folded, start, end)
     clause = folded[left:right]
-    studied = re.search(r"\b(?:gestudeerd|afgestudeerd|studeerde|gedaan|gehaald|master|bachelor|studie|promoveerde)\b", clause)
+    studied = re.search(
+        r"\b(?:gestudeerd|afgestudeerd|studeerde|gedaan|gehaald|master|bachelor|studie|promoveerde)\b", clause
+    )
     lives = re.search(r"\b(?:woon|wonen|werk|werken|lesgeven|les geven|school|verhuis|verhuizen|regio)\b", clause)
     return bool(studied and not lives)
 
 
-_LIVES_OR_TEACHES = re.compile(r"\b(?:woon|woont|wonen|lesgeven|les\s+geven|werk|werkt|werken|werkzaam|school|regio|buurt)\b")
+_LIVES_OR_TEACHES = re.compile(
+    r"\b(?:woon|woont|wonen|lesgeven|les\s+geven|werk|werkt|werken|werkzaam|school|regio|buurt)\b"
+)
 
 
 #: "aan de Gelderse kant van Deventer": the province the adjective names.
-_SIDE_OF = re.compile(r"\b(?P<a>groningse|friese|drentse|overijsselse|twentse|flevolandse|gelderse|utrechtse|noord-hollandse|"
-                      r"zuid-hollandse|zeeuwse|brabantse|limburgse)\s+(?:kant|deel|gedeelte|zijde)\b")
-_ADJECTIVE_PROVINCE = {"groningse": "groningen", "friese": "friesland", "drentse": "drenthe", "overijsselse": "overijssel",
-                       "twentse": "overijssel", "flevolandse": "flevoland", "gelderse": "gelderland", "utrechtse": "utrecht",
-                       "noord-hollandse": "noord-holland", "zuid-hollandse": "zuid-holland", "zeeuwse": "zeeland",
-                       "brabantse": "noord-brabant", "limburgse": "limburg"}
+_SIDE_OF = re.compile(
+    r"\b(?P<a>groningse|friese|drentse|overijsselse|twentse|flevolandse|gelderse|utrechtse|noord-hollandse|"
+    r"zuid-hollandse|zeeuwse|brabantse|limburgse)\s+(?:kant|deel|gedeelte|zijde)\b"
+)
+_ADJECTIVE_PROVINCE = {
+    "groningse": "groningen",
+    "friese": "friesland",
+    "drentse": "drenthe",
+    "overijsselse": "overijssel",
+    "twentse": "overijssel",
+    "flevolandse": "flevoland",
+    "gelderse": "gelderland",
+    "utrechtse": "utrecht",
+    "noord-hollandse": "noord-holland",
+    "zuid-hollandse": "zuid-holland",
+    "zeeuwse": "zeeland",
+    "brabantse": "noord-brabant",
+    "limburgse": "limburg",
+}
 #: "net over de grens met Gelderland", "onder de rook van Tilburg": a place to say where one is, not where.
-_REFERENCE_BEFORE = re.compile(r"\b(?:grens\s+met|over\s+de\s+grens\s+(?:van|met|in)?|kant\s+van|rook\s+van|tegen)\s+(?:de\s+|het\s+)?$")
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:grens\s+met|over\s+de\s+grens\s+(?:van|met|in)?|kant\s+van|rook\s+van|tegen)\s+(?:de\s+|het\s+)?$"
+)
 #: The answer to the diploma or study question: a place there is where the diploma comes from.
 _DIPLOMA_QUESTIONS = {"diploma_buitenland", "vooropleiding", "studierichting"}
 
@@ -150,12 +237,16 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
         left, right = clause_bounds(folded, start, end)
         if expected in _DIPLOMA_QUESTIONS and not _LIVES_OR_TEACHES.search(folded[left:right]):
             continue  # "nee, gewoon in Wageningen", "MA, Leiden": where the diploma comes from
-        if _REFERENCE_BEFORE.search(folded[max(0, start - 30):start]):
+        if _REFERENCE_BEFORE.search(folded[max(0, start - 30) : start]):
             references.append((start, end, value))
             continue
         if re.search(r"\([^)]*\b(?:bachelor|master|msc|bsc|ma|ba|studie)\b[^)]*$", folded[:start]):
             continue  # "(bachelor was MST, Leiden/Delft)"
-        if text in COMMON_WORD_PLACES and expected != "provincie" and not _PLACE_CONTEXT.search(folded[max(0, start - 30):start]):
+        if (
+            text in COMMON_WORD_PLACES
+            and expected != "provincie"
+            and not _PLACE_CONTEXT.search(folded[max(0, start - 30) : start])
+        ):
             continue
         found.append((start, end, value))
     found = found or references
@@ -166,10 +257,17 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
         if re.search(r"\b(?:lesgeven|les geven|werken|wil|school|docent|leraar|juf|meester)\b", clause) and not (
-                re.search(r"\b(?:studeren|studie|opleiding|gestudeerd)\b", clause)
-                and not re.search(r"\b(?:lesgeven|les geven|docent|leraar|juf|meester)\b", clause)):
+            re.search(r"\b(?:studeren|studie|opleiding|gestudeerd)\b", clause)
+            and not re.search(r"\b(?:lesgeven|les geven|docent|leraar|juf|meester)\b", clause)
+        ):
             wanted.append((start, end, value))  # not "wil misschien in Utrecht gaan studeren"
-    lives = [(start, end, value) for start, end, value in found
-             if re.search(r"\b(?:woon|woont|wonen|woonachtig|verhuisd|verhuis)\s+(?:\w+\s+){0,2}?$", folded[max(0, start - 30):start])]
+    lives = [
+        (start, end, value)
+        for start, end, value in found
+        if re.search(
+            r"\b(?:woon|woont|wonen|woonachtig|verhuisd|verhuis)\s+(?:\w+\s+){0,2}?$",
+            folded[max(0, start - 30) : start],
+        )
+    ]
     start, end, value = (wanted or lives or found)[-1]
     result.set("provincie", value, start, end)

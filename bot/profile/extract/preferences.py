@@ -9,8 +9,10 @@ from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import _WANT, clause_bounds, in_question, is_negated
 from bot.profile.vocab import matcher
 
-_RULED_OUT = re.compile(r"^[\s\w]{0,20}?\b(?:(?:is\s+)?(?:(?:echt|zeker|helaas|gewoon)\s+)*geen\s+optie|kan\s+(?:ik\s+)?niet|"
-                        r"lukt\s+(?:me\s+)?niet|gaat\s+niet|(?:is\s+)?(?:(?:echt|helaas)\s+)*niet\s+(?:mogelijk|haalbaar|te\s+doen))\b")
+_RULED_OUT = re.compile(
+    r"^[\s\w]{0,20}?\b(?:(?:is\s+)?(?:(?:echt|zeker|helaas|gewoon)\s+)*geen\s+optie|kan\s+(?:ik\s+)?niet|"
+    r"lukt\s+(?:me\s+)?niet|gaat\s+niet|(?:is\s+)?(?:(?:echt|helaas)\s+)*niet\s+(?:mogelijk|haalbaar|te\s+doen))\b"
+)
 _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 
 
@@ -18,7 +20,8 @@ _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 _WORK_HOURS = re.compile(r"\b(?:werk|werkt|werken|werkte|baan|job|dev|developer|in\s+dienst|aan\s+het\s+werk)\b")
 _OTHER_PERSON = re.compile(r"\b(?:mijn|m'n|haar|zijn)\s+(?:vrouw|man|partner|vriend|vriendin|moeder|vader)\b")
 _BESIDE_WORK = re.compile(
-    r"\bnaast\s+(?:mijn|me|m'n|mn|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b")
+    r"\bnaast\s+(?:mijn|me|m'n|mn|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b"
+)
 
 
 _STUDY_WORD = re.compile(r"\bstude\w*|opleiding|pabo|\bleren\b|\bcursus|\btraject|\bstuderen")
@@ -30,10 +33,14 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
         left, right = clause_bounds(folded, span.start, span.end)
         clause = folded[left:right]
         studying = _STUDY_WORD.search(clause)
-        if _OTHER_PERSON.search(clause) or (not studying and (
+        if _OTHER_PERSON.search(clause) or (
+            not studying
+            and (
                 (span.value == "voltijd" and _WORK_HOURS.search(clause))
                 # "sinds 2018 fulltime bij deze garage" answers another question: hours of work
-                or (expected is not None and expected != "studievorm"))):
+                or (expected is not None and expected != "studievorm")
+            )
+        ):
             result.drop("studievorm")
     if "studievorm" not in result.facts:
         beside = _BESIDE_WORK.search(folded)
@@ -42,15 +49,23 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
 
 
 #: Words that make a vague level ("niet zo goed", "beginner") about the person's Dutch.
-LANGUAGE_WORD = re.compile(r"\b(?:[abc][12]|moedertaal|native|staatsexamen|inburger\w*|nederlands\w*|taal|spreek|spreken|praat|praten|schrijf|schrijven|lees|lezen|nt2|dutch)\b")
+LANGUAGE_WORD = re.compile(
+    r"\b(?:[abc][12]|moedertaal|native|staatsexamen|inburger\w*|nederlands\w*|taal|spreek|spreken|praat|praten|schrijf|schrijven|lees|lezen|nt2|dutch)\b"
+)
 
 
 #: A level of the European framework written as such: "C1", "b2-niveau".
 _CEFR = re.compile(r"[abc][12](?:[\s-]?niveau)?")
 
 
-def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip_wanted: bool = False,
-                    about: Optional[re.Pattern[str]] = None) -> None:
+def _extract_simple(
+    folded: str,
+    result: Extraction,
+    slot: str,
+    vocab: str,
+    skip_wanted: bool = False,
+    about: Optional[re.Pattern[str]] = None,
+) -> None:
     """The last value of ``vocab`` in the text. With ``about``, a match that is not itself
     about the topic counts only in a clause that is ("ik weet niet zo goed of ik leraar
     wil worden" says nothing about the person's Dutch)."""
@@ -66,15 +81,19 @@ def _extract_simple(folded: str, result: Extraction, slot: str, vocab: str, skip
             left, right = clause_bounds(folded, start, end)
             if _WORK_HOURS.search(folded[left:right]) and not _STUDY_WORD.search(folded[left:right]):
                 continue  # "deeltijd, ik werk fulltime": hours of work, no study form
-        if value in _OPPOSITE and _RULED_OUT.search(folded[end:end + 40]):
+        if value in _OPPOSITE and _RULED_OUT.search(folded[end : end + 40]):
             found = (start, end, _OPPOSITE[value])
             continue
         if skip_wanted:
             left, right = clause_bounds(folded, start, end)
             if _WANT.search(folded[left:right]):
                 continue
-        if slot == "nederlands_niveau" and found and _CEFR.fullmatch(folded[found[0]:found[1]]) \
-                and re.search(r"\bnt2\b", text):
+        if (
+            slot == "nederlands_niveau"
+            and found
+            and _CEFR.fullmatch(folded[found[0] : found[1]])
+            and re.search(r"\bnt2\b", text)
+        ):
             continue  # "C1, en ik heb NT2 II": the level the person names, not the minimum of the exam
         found = (start, end, value)
     if found:

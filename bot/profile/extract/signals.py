@@ -9,7 +9,9 @@ from bot.profile.extract.text import is_negated
 from bot.profile.extract.work import _AGE
 from bot.profile.numbers import parse_number
 
-_TEACHING = r"(?:lesgeven|les\s+geven|leraar|lerares|docent|juf|meester|onderwijs|voor\s+de\s+klas|dit\s+werk|dit\s+vak)"
+_TEACHING = (
+    r"(?:lesgeven|les\s+geven|leraar|lerares|docent|juf|meester|onderwijs|voor\s+de\s+klas|dit\s+werk|dit\s+vak)"
+)
 _DOUBT = re.compile(
     r"\b(?:twijfel\w*|"
     # "ik weet (eerlijk gezegd) (nog) niet (eens) (zeker) of lesgeven iets voor mij is"
@@ -17,7 +19,9 @@ _DOUBT = re.compile(
     r"of\s+(?:het\s+)?(?:lesgeven|les\s+geven|onderwijs|leraar\s+zijn|voor\s+de\s+klas\s+staan)\s+(?:\w+\s+){0,2}?"
     r"(?:bij\s+(?:me|mij)\s+past|iets\s+voor\s+(?:me|mij)\s+is)|"
     r"of\s+ik\s+(?:wel\s+)?geschikt\s+ben|nog\s+(?:aan\s+het\s+)?ori[eë]nte\w*|eerst\s+(?:eens\s+)?(?:kijken|"
-    r"proberen|ori[eë]nteren|snuffelen)\s+of|niet\s+(?:eens\s+|helemaal\s+)?zeker\s+of\s+(?:\w+\s+){0,3}?" + _TEACHING + r")"
+    r"proberen|ori[eë]nteren|snuffelen)\s+of|niet\s+(?:eens\s+|helemaal\s+)?zeker\s+of\s+(?:\w+\s+){0,3}?"
+    + _TEACHING
+    + r")"
 )
 _INCOME = re.compile(
     r"\b(?:(?:moet|wil)\s+(?:wel\s+)?(?:blijven\s+)?(?:verdienen|geld\s+verdienen)|(?:inkomen|salaris)\s+(?:nodig|houden)|"
@@ -39,7 +43,7 @@ _WISH = re.compile(r"\b(?:wil|wilde|zou|graag|liefst|liever|wens|droom|ambitie|z
 
 def extract_signals(folded: str, result: Extraction) -> None:
     for match in _AGE.finditer(folded):
-        if re.match(r"\s*(?:jaar\s+)?geleden", folded[match.end():]):
+        if re.match(r"\s*(?:jaar\s+)?geleden", folded[match.end() :]):
             continue
         group = "n" if match.group("n") else "n2"
         number = parse_number(match.group(group))
@@ -58,6 +62,9 @@ def extract_signals(folded: str, result: Extraction) -> None:
         if number is not None and 0 <= number <= 5:
             result.signal("dagen_beschikbaar", number, *days.span())
     academic = _ACADEMIC.search(folded)
-    if academic and _WISH.search(folded[max(0, academic.start() - 60):academic.start()]) \
-            and not is_negated(folded, academic.start()):
+    if (
+        academic
+        and _WISH.search(folded[max(0, academic.start() - 60) : academic.start()])
+        and not is_negated(folded, academic.start())
+    ):
         result.signal("academisch", True, *academic.span())

@@ -17,9 +17,7 @@ def fold_same_length(text: str) -> str:
         if len(low) != 1:
             out.append(ch)
             continue
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
-        )
+        base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
         out.append(base if len(base) == 1 else low)
     return "".join(out).replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
 
@@ -66,10 +64,13 @@ _QUESTION_START = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij)\b")
 _QUESTION_AFTER_ANSWER = re.compile(
-    r",\s*(?=(?:kan|kun|mag|moet|is|zijn|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|heb|heeft|geldt|telt|klopt)\b)")
+    r",\s*(?=(?:kan|kun|mag|moet|is|zijn|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|heb|heeft|geldt|telt|klopt)\b)"
+)
 #: A tag question that checks one's own statement: "dat is toch hbo?", "heet nu mbo 4, toch?", "of niet?".
-_CONFIRMATION = re.compile(r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^?]{0,25}?\btoch\b|[,\s]toch\s*\?\s*$|"
-                           r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$")
+_CONFIRMATION = re.compile(
+    r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^?]{0,25}?\btoch\b|[,\s]toch\s*\?\s*$|"
+    r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$"
+)
 
 
 def _same_length(match: re.Match[str], replacement: str) -> str:
@@ -103,7 +104,7 @@ def _blank_questions(folded: str) -> str:
             asked = _QUESTION_AFTER_ANSWER.search(sentence)
             if asked and sentence.rstrip().endswith("?"):
                 # "deeltijd graag, kan dat ook in de avond?": the answer, then a question
-                out.append(sentence[:asked.start()] + " " * (len(sentence) - asked.start()))
+                out.append(sentence[: asked.start()] + " " * (len(sentence) - asked.start()))
                 continue
             out.append(" " * len(sentence))
         else:
@@ -114,7 +115,7 @@ def _blank_questions(folded: str) -> str:
 def _sentence_around(folded: str, position: int) -> str:
     left = max(folded.rfind(ch, 0, position) for ch in ".!?\n") + 1
     rights = [i for i in (folded.find(ch, position) for ch in ".!?\n") if i >= 0]
-    return folded[left:min(rights) if rights else len(folded)]
+    return folded[left : min(rights) if rights else len(folded)]
 
 
 def in_question(folded: str, position: int) -> bool:
@@ -127,7 +128,9 @@ def in_question(folded: str, position: int) -> bool:
 
 _ACKNOWLEDGEMENT = re.compile(
     r"^\W*(?:ok[eéè]?|okay|hoor|ja|jawel|jep|jup|yes|nee|nope|prima|goed|top|hoi|hallo|hey|hee|dag|doei|dank\w*|bedankt|"
-    r"weet\s+ik\s+niet|geen\s+idee)\W*(?:hoor|prima|hoi|dank je)?\W*$", re.IGNORECASE)
+    r"weet\s+ik\s+niet|geen\s+idee)\W*(?:hoor|prima|hoi|dank je)?\W*$",
+    re.IGNORECASE,
+)
 
 
 def is_acknowledgement(text: str) -> bool:

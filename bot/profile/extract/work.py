@@ -38,7 +38,11 @@ _EXPERIENCE_PATTERNS = [
         r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+(?:\w+\s+){1,4}?(?:gewerkt|werkzaam|geweest|actief)\b"
     ),
     re.compile(
-        r"\b(?:werk|werkt|werkzaam)\b[^.;]{0,50}?,\s*(?:al\s+|nu\s+|inmiddels\s+)(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
+        r"\b(?:werk|werkt|werkzaam)\b[^.;]{0,50}?,\s*(?:al\s+|nu\s+|inmiddels\s+)(?P<n>"
+        + NUMBER_PATTERN
+        + r")\s*"
+        + _YEARS
+        + r"\b"
     ),
     re.compile(r"\b(?:werkervaring|ervaring)\s*[:=]?\s*(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"?\b"),
 ]
@@ -65,8 +69,11 @@ _TOTAL = re.compile(
 )
 #: "al vanaf mijn achttiende, ben nu 41", "sinds m'n dertigste": the age now minus the age then.
 _SINCE_AGE = re.compile(r"\b(?:vanaf|sinds)\s+(?:mijn|m'n|me|mn)\s+(?P<o>\d{2}(?:e|ste|de)?|[a-z]+(?:ste|de))\b")
-_AGE_NOW = re.compile(r"\b(?:ik\s+ben|ben\s+(?:nu|inmiddels)|ben\s+ik|(?:en\s+)?(?:nu|inmiddels))\s+(?:nu\s+)?(?P<a>\d{2}|"
-                      + NUMBER_PATTERN + r")\b(?!\s*(?:jaar|jr)\s+(?:als|bij|in|werk|ervaring))")
+_AGE_NOW = re.compile(
+    r"\b(?:ik\s+ben|ben\s+(?:nu|inmiddels)|ben\s+ik|(?:en\s+)?(?:nu|inmiddels))\s+(?:nu\s+)?(?P<a>\d{2}|"
+    + NUMBER_PATTERN
+    + r")\b(?!\s*(?:jaar|jr)\s+(?:als|bij|in|werk|ervaring))"
+)
 
 
 def _ordinal(word: str) -> Optional[int]:
@@ -80,12 +87,12 @@ def _ordinal(word: str) -> Optional[int]:
 
 def _not_work(folded: str, start: int, end: int) -> bool:
     left, _ = clause_bounds(folded, start, end)
-    return bool(_NOT_WORK_BEFORE.search(folded[left:start]) or _NOT_WORK_AFTER.match(folded[end:end + 25]))
+    return bool(_NOT_WORK_BEFORE.search(folded[left:start]) or _NOT_WORK_AFTER.match(folded[end : end + 25]))
 
 
 def _almost(folded: str, start: int, number: int) -> int:
     """ "bijna dertig jaar" is 29."""
-    return number - 1 if number > 1 and re.search(r"\bbijna\s+$", folded[max(0, start - 8):start]) else number
+    return number - 1 if number > 1 and re.search(r"\bbijna\s+$", folded[max(0, start - 8) : start]) else number
 
 
 def _since_age(folded: str) -> Optional[Tuple[int, int, int]]:
@@ -111,25 +118,33 @@ _NONE_ANSWER = re.compile(
 def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
     _find_experience(folded, result, expected, today)
     found = result.span("werkervaring_jaren")
-    if found and expected != "werkervaring_jaren" and re.fullmatch(r"(?:een\s+)?paar|enkele", folded[found.start:found.end].strip()):
+    if (
+        found
+        and expected != "werkervaring_jaren"
+        and re.fullmatch(r"(?:een\s+)?paar|enkele", folded[found.start : found.end].strip())
+    ):
         # "een paar jaar lesgegeven, daarna iets anders" in passing: too vague to keep; the question follows
         result.drop("werkervaring_jaren")
 
 
 def _find_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
-    if expected == "werkervaring_jaren" and not re.search(r"\bjaar|\d|\bgeen\s+(?:idee|flauw)", folded) \
-            and not any((parse_number(word) or 0) >= 2 for word in re.findall(r"[a-z]+", folded)):
+    if (
+        expected == "werkervaring_jaren"
+        and not re.search(r"\bjaar|\d|\bgeen\s+(?:idee|flauw)", folded)
+        and not any((parse_number(word) or 0) >= 2 for word in re.findall(r"[a-z]+", folded))
+    ):
         none = _NONE_ANSWER.search(folded)
         if none:
             result.set("werkervaring_jaren", 0, *none.span())
             return
     age_spans = [
-        m.span() for m in _AGE.finditer(folded)
-        if not re.match(r"\s*(?:jaar\s+)?geleden", folded[m.end():])
-        and not re.match(r"[\s\w'-]{0,30}\bgeweest\b", folded[m.end():])
+        m.span()
+        for m in _AGE.finditer(folded)
+        if not re.match(r"\s*(?:jaar\s+)?geleden", folded[m.end() :])
+        and not re.match(r"[\s\w'-]{0,30}\bgeweest\b", folded[m.end() :])
     ]
     total = _TOTAL.search(folded)
-    if total and _YEARS_WORD.search(folded[:total.start()]):
+    if total and _YEARS_WORD.search(folded[: total.start()]):
         number = parse_number(total.group("n"))
         if number is not None and number <= MAX_EXPERIENCE_YEARS:
             result.set("werkervaring_jaren", number, *total.span("n"))
@@ -141,9 +156,11 @@ def _find_experience(folded: str, result: Extraction, expected: Optional[str], t
     for pattern in _EXPERIENCE_PATTERNS:
         for match in pattern.finditer(folded):
             start, end = match.span("n")
-            if any(s <= start < e for s, e in age_spans) and not re.search(r"\b(?:werk|ervaring)\b", folded[max(0, start - 25):start]):
+            if any(s <= start < e for s, e in age_spans) and not re.search(
+                r"\b(?:werk|ervaring)\b", folded[max(0, start - 25) : start]
+            ):
                 continue
-            if folded[end:end + 8].strip().startswith("oud") or _not_work(folded, start, end):
+            if folded[end : end + 8].strip().startswith("oud") or _not_work(folded, start, end):
                 continue
             number = parse_number(match.group("n"))
             if number is None or is_negated(folded, start):
@@ -154,7 +171,10 @@ def _find_experience(folded: str, result: Extraction, expected: Optional[str], t
             result.set("werkervaring_jaren", _almost(folded, start, number), start, end)
             return
     jobs = lookup_matcher("beroep", "beroep")
-    for match in re.finditer(r"\b(?:nu|al|voorheen|ruim|bijna|inmiddels)\s+(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+(?:als\s+)?", folded):
+    for match in re.finditer(
+        r"\b(?:nu|al|voorheen|ruim|bijna|inmiddels)\s+(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\s+(?:als\s+)?",
+        folded,
+    ):
         if any(start == match.end() for start, _, _, _ in jobs.finditer(folded)):
             number = parse_number(match.group("n"))
             if number is not None and number <= MAX_EXPERIENCE_YEARS:
@@ -168,11 +188,14 @@ def _find_experience(folded: str, result: Extraction, expected: Optional[str], t
         sentence = _sentence_around(folded, match.start())
         year = int(match.group("y"))
         left, right = clause_bounds(folded, match.start(), match.end())
-        if year > today.year or re.search(r"\b(?:woon|wonen|getrouwd|in\s+nederland|verhuisd|geboren|afgestudeerd|diploma)\b",
-                                          folded[left:right]):
+        if year > today.year or re.search(
+            r"\b(?:woon|wonen|getrouwd|in\s+nederland|verhuisd|geboren|afgestudeerd|diploma)\b", folded[left:right]
+        ):
             continue
         begun = match.group(0).startswith("in") and re.search(r"\b(?:begonnen|gestart|ingestapt)\b", sentence)
-        if (match.group(0).startswith(("sinds", "vanaf")) and (_WORK_CUE.search(sentence) or _has_job_word(sentence))) or begun:
+        if (
+            match.group(0).startswith(("sinds", "vanaf")) and (_WORK_CUE.search(sentence) or _has_job_word(sentence))
+        ) or begun:
             result.set("werkervaring_jaren", today.year - year, *match.span("y"))
             return
     if expected == "werkervaring_jaren":
@@ -194,11 +217,20 @@ def _find_experience(folded: str, result: Extraction, expected: Optional[str], t
     if expected == "werkervaring_jaren":
         # "geen idee, zes of zeven jaar": the first real number, the lower of two; not an age
         # ("ik ben nu 44 jaar en ..."), and a number of years before a bare number.
-        numbers = [m for m in re.finditer(r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])",
-                                          folded)
-                   if not any(s <= m.start() < e for s, e in age_spans)]
-        years = [m for m in numbers if re.match(r"\s*(?:(?:of|tot|a|-)\s*(?:" + NUMBER_PATTERN + r")\s*)?" + _YEARS + r"\b(?!\s+oud)",
-                                                folded[m.end():])]
+        numbers = [
+            m
+            for m in re.finditer(
+                r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])", folded
+            )
+            if not any(s <= m.start() < e for s, e in age_spans)
+        ]
+        years = [
+            m
+            for m in numbers
+            if re.match(
+                r"\s*(?:(?:of|tot|a|-)\s*(?:" + NUMBER_PATTERN + r")\s*)?" + _YEARS + r"\b(?!\s+oud)", folded[m.end() :]
+            )
+        ]
         # "een" and "geen" are an article or a word unless they count years: "een hele tijd, 10 denk ik"
         numbers = [m for m in numbers if m in years or m.group("n") not in ("een", "één", "eén", "geen")]
         match = (years or numbers or [None])[0]
@@ -242,22 +274,22 @@ def _generic_experience(folded: str, age_spans) -> Optional[Tuple[int, int, int]
         start, end = match.span("n")
         if any(s <= start < e for s, e in age_spans) or is_negated(folded, start) or _not_work(folded, start, end):
             continue
-        if _NOT_EXPERIENCE_AFTER.search(folded[match.end():match.end() + 25]):
+        if _NOT_EXPERIENCE_AFTER.search(folded[match.end() : match.end() + 25]):
             continue
-        if _NOT_EXPERIENCE_BEFORE.search(folded[max(0, match.start() - 25):match.start()]):
+        if _NOT_EXPERIENCE_BEFORE.search(folded[max(0, match.start() - 25) : match.start()]):
             continue
         left, right = clause_bounds(folded, start, end)
-        qualified = re.search(r"\b(?:al|inmiddels|alweer|nu|ruim|zo'?n|ongeveer|bijna|circa|pakweg)\s+$",
-                              folded[max(0, start - 12):start]) or re.match(
-            r"\s*(?:jaar|jr)\s+(?:al|inmiddels|nu)\b", folded[end:end + 15]
-        )
+        qualified = re.search(
+            r"\b(?:al|inmiddels|alweer|nu|ruim|zo'?n|ongeveer|bijna|circa|pakweg)\s+$",
+            folded[max(0, start - 12) : start],
+        ) or re.match(r"\s*(?:jaar|jr)\s+(?:al|inmiddels|nu)\b", folded[end : end + 15])
         sentence = _sentence_around(folded, start)
         cue = _WORK_CUE.search(folded[left:right]) or (
             qualified and (_WORK_CUE.search(sentence) or _has_job_word(sentence))
         )
         if not cue:
             continue
-        if re.search(r"\bgeleden\b", folded[match.end():match.end() + 12]) and not re.search(
+        if re.search(r"\bgeleden\b", folded[match.end() : match.end() + 12]) and not re.search(
             r"\b(?:begonnen|gestart|ingestapt)\b", folded[left:right]
         ):
             continue
@@ -299,7 +331,9 @@ _JOB_PATTERNS = [
     re.compile(r"\b(?:beroep|functie|baan)\s*[:=]\s*" + _JOB_WORDS),
     re.compile(r"\bmijn\s+(?:beroep|functie|baan)\s+is\s+(?:een\s+)?" + _JOB_WORDS),
 ]
-_NO_JOB = re.compile(r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s+werk\s+(?:nu\s+|momenteel\s+)?niet|geen\s+werk|geen\s+baan(?!\s+(?:op|bij|aan)\s))\b")
+_NO_JOB = re.compile(
+    r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s+werk\s+(?:nu\s+|momenteel\s+)?niet|geen\s+werk|geen\s+baan(?!\s+(?:op|bij|aan)\s))\b"
+)
 
 
 def _without_work(words: str) -> str:
@@ -324,11 +358,15 @@ def _titled_job() -> re.Pattern[str]:
 
 
 #: "een school wil me aannemen als docent", "heeft me een baan aangeboden als ...": a job to come.
-_FUTURE_JOB = re.compile(r"\b(?:aangeboden|aanbieden|aanbod|aannemen|aangenomen|solliciteer\w*|sollicitatie|gevraagd|"
-                         r"worden|hebben|zoekt|zoeken|wil\s+graag)\b")
+_FUTURE_JOB = re.compile(
+    r"\b(?:aangeboden|aanbieden|aanbod|aannemen|aangenomen|solliciteer\w*|sollicitatie|gevraagd|"
+    r"worden|hebben|zoekt|zoeken|wil\s+graag)\b"
+)
 #: "ik heb een paar jaar als secretaresse gewerkt en daarna ...": a job of the past.
-_PAST_JOB = re.compile(r"^[^.;!?]{0,40}?\b(?:gewerkt|gedaan|geweest)\b(?:[^.;!?]{0,30}\b(?:daarna|toen|sindsdien|"
-                       r"nu|maar)\b)")
+_PAST_JOB = re.compile(
+    r"^[^.;!?]{0,40}?\b(?:gewerkt|gedaan|geweest)\b(?:[^.;!?]{0,30}\b(?:daarna|toen|sindsdien|"
+    r"nu|maar)\b)"
+)
 
 
 #: "ik ben lerares Engels uit Oekraïne": a teacher from abroad, which says little about the job now.
@@ -339,24 +377,26 @@ def _job_doubtful(folded: str, start: int, end: int) -> bool:
     """A job title that is negated, offered or past, not the person's current job."""
     if is_negated(folded, start) or re.match(r"geen\b", folded[start:]):
         return True
-    if _FUTURE_JOB.search(folded[max(0, start - 45):start]):
+    if _FUTURE_JOB.search(folded[max(0, start - 45) : start]):
         return True
     left, right = clause_bounds(folded, start, end)
     if _TEACHER.search(folded[start:end]) and _abroad_in(folded[left:right]):
         return True
-    return bool(_PAST_JOB.match(folded[end:end + 80]))
+    return bool(_PAST_JOB.match(folded[end : end + 80]))
 
 
 def _abroad_in(clause: str) -> bool:
     """A country abroad after "uit" or "in" in the clause."""
-    return any(re.search(r"\b(?:uit|in|from)\s+$", clause[max(0, s - 6):s])
-               for s, _e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(clause))
+    return any(
+        re.search(r"\b(?:uit|in|from)\s+$", clause[max(0, s - 6) : s])
+        for s, _e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(clause)
+    )
 
 
 def _extract_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
-        if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20):match.end()]):
+        if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20) : match.end()]):
             result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
             return
     for pattern in _JOB_PATTERNS:
@@ -368,7 +408,9 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
             if words:
                 start = match.start(1)
                 text = " ".join(words)
-                result.set("huidig_beroep", clean_free_text(original[start:start + len(text)]), start, start + len(text))
+                result.set(
+                    "huidig_beroep", clean_free_text(original[start : start + len(text)]), start, start + len(text)
+                )
                 return
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
@@ -381,13 +423,16 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
     if titled and not _job_doubtful(folded, titled.start(1), titled.end(1)):
         start, end = titled.span(1)
         words = folded[start:end].split()
-        if len(words) == 2 and (words[0] in {"een", "nu", "al", "ook", "zelf", "nog"} or re.fullmatch(NUMBER_PATTERN, words[0])
-                                or not re.search(r"(?:ig|isch|e|er|s|lijk)$", words[0])):
+        if len(words) == 2 and (
+            words[0] in {"een", "nu", "al", "ook", "zelf", "nog"}
+            or re.fullmatch(NUMBER_PATTERN, words[0])
+            or not re.search(r"(?:ig|isch|e|er|s|lijk)$", words[0])
+        ):
             start = end - len(words[1])
         result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
         return
     for start, end, _text, _ in jobs.finditer(folded):
-        before = folded[max(0, start - 30):start]
+        before = folded[max(0, start - 30) : start]
         if re.search(
             r"(?:\b(?:ik\s+ben|ben\s+ik|en\s+ben|werk\s+(?:nu\s+|al\s+)?als|ben\s+nu|ben\s+al\s+\w+\s+jaar|werk\s+als|ben\s+een|ben\s+nu\s+een|"
             r"ben\s+momenteel|nu\s+\S+\s+jaar|voorheen\s+\S+\s+jaar)\s+(?:een\s+|al\s+)?"
@@ -416,13 +461,17 @@ def clean_job_answer(text: str) -> Optional[str]:
     if no_job:
         return _without_work(folded)
     prefix = _JOB_ANSWER_PREFIX.match(folded)
-    rest = text.strip()[prefix.end():] if prefix else text.strip()
+    rest = text.strip()[prefix.end() :] if prefix else text.strip()
     rest = re.split(r"[,.;!?\n]|\s(?:en|maar|sinds|want)\s|\s(?:op|in|bij|aan|voor)\s+een\s", rest, maxsplit=1)[0]
     # "schoonmaakster in kantoren", "docent logistiek bij het roc": the job, not where it is done;
     # but "medewerker bij de Albert Heijn" needs its place to say anything.
     head = re.split(r"\s(?:op|in|bij|aan|voor)\s", rest, maxsplit=1, flags=re.IGNORECASE)[0]
-    if head != rest and not re.fullmatch(r"(?:medewerker|medewerkster|werknemer|eigenaar|employee|stagiair\w*|"
-                                        r"vrijwilliger|werkzaam|manager|assistent)", head.strip(), flags=re.IGNORECASE):
+    if head != rest and not re.fullmatch(
+        r"(?:medewerker|medewerkster|werknemer|eigenaar|employee|stagiair\w*|"
+        r"vrijwilliger|werkzaam|manager|assistent)",
+        head.strip(),
+        flags=re.IGNORECASE,
+    ):
         rest = head
     rest = clean_free_text(rest)
     if not rest or not re.search(r"[a-z]", rest) or len(rest) > 60 or len(rest.split()) > 6:
@@ -442,27 +491,62 @@ _SCHOOL = (
     r"schoolleider|rector)"
 )
 _JOB_AT_SCHOOL_YES = [
-    re.compile(r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
-    re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,60}?\b(?:wil|gaat|kan)\s+(?:me|mij)\b[^.;]{0,30}?\b(?:aannemen|in\s+dienst\s+nemen|aanstellen|contract)"),
-    re.compile(r"\b" + _SCHOOL + r"\s+(?:die|dat)\s+(?:me|mij)\s+(?:\w+\s+){0,2}?(?:wil|wilt|gaat|kan)\s+(?:\w+\s+){0,2}?(?:aannemen|in\s+dienst\s+nemen|aanstellen|hebben)"),
-    re.compile(r"\b" + _SCHOOL + r"\b[^.;]{0,40}?\b(?:biedt|bood|heeft)\s+(?:me|mij)\b[^.;]{0,30}?(?:aan|fte|baan|contract|plek)"),
+    re.compile(
+        r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?"
+        + _SCHOOL
+        + r"\b"
+    ),
+    re.compile(
+        r"\b"
+        + _SCHOOL
+        + r"\b[^.;]{0,60}?\b(?:wil|gaat|kan)\s+(?:me|mij)\b[^.;]{0,30}?\b(?:aannemen|in\s+dienst\s+nemen|aanstellen|contract)"
+    ),
+    re.compile(
+        r"\b"
+        + _SCHOOL
+        + r"\s+(?:die|dat)\s+(?:me|mij)\s+(?:\w+\s+){0,2}?(?:wil|wilt|gaat|kan)\s+(?:\w+\s+){0,2}?(?:aannemen|in\s+dienst\s+nemen|aanstellen|hebben)"
+    ),
+    re.compile(
+        r"\b"
+        + _SCHOOL
+        + r"\b[^.;]{0,40}?\b(?:biedt|bood|heeft)\s+(?:me|mij)\b[^.;]{0,30}?(?:aan|fte|baan|contract|plek)"
+    ),
     re.compile(r"\b(?:aangenomen|in\s+dienst)\s+(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
-    re.compile(r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
-    re.compile(r"\bcontract\s+(?:getekend\s+|gekregen\s+)?(?:bij|op|met)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(
+        r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?"
+        + _SCHOOL
+        + r"\b"
+    ),
+    re.compile(
+        r"\bcontract\s+(?:getekend\s+|gekregen\s+)?(?:bij|op|met)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?"
+        + _SCHOOL
+        + r"\b"
+    ),
     re.compile(r"\bgetekend\s+(?:bij|op)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
-    re.compile(r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(
+        r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"
+    ),
     re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
-    re.compile(r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    re.compile(
+        r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?"
+        + _SCHOOL
+        + r"\b"
+    ),
     # "ze hebben het me toegezegd", "een toezegging van de directeur": a firm promise of the job
-    re.compile(r"\b(?:toegezegd|toezegging|mondeling\s+aangenomen|(?:ze|zij|school|directeur|directrice)\s+(?:\w+\s+){0,2}?"
-               r"(?:wil|willen|wilde|wilden)\s+(?:me|mij)\s+(?:\w+\s+){0,4}?(?:aannemen|hebben|in\s+dienst\s+nemen))\b"),
+    re.compile(
+        r"\b(?:toegezegd|toezegging|mondeling\s+aangenomen|(?:ze|zij|school|directeur|directrice)\s+(?:\w+\s+){0,2}?"
+        r"(?:wil|willen|wilde|wilden)\s+(?:me|mij)\s+(?:\w+\s+){0,4}?(?:aannemen|hebben|in\s+dienst\s+nemen))\b"
+    ),
 ]
 #: A hedge that makes an offer a talk: "misschien willen ze me aannemen".
-_HEDGE = re.compile(r"\b(?:misschien|mogelijk|wellicht|hopelijk|hoop|als\s+(?:ze|het|dat)|zou|zouden|kijken\s+of|of\s+ze)\b")
+_HEDGE = re.compile(
+    r"\b(?:misschien|mogelijk|wellicht|hopelijk|hoop|als\s+(?:ze|het|dat)|zou|zouden|kijken\s+of|of\s+ze)\b"
+)
 #: As the answer to "heb je een baan op een school?": "volgende week heb ik een gesprek", "we zijn aan het praten".
 _TALKING_ANSWER = re.compile(
     r"\b(?:(?:heb|hebben|krijg|ga)\s+(?:ik\s+|we\s+)?(?:\w+\s+){0,2}?(?:een\s+)?(?:gesprek|kennismaking|sollicitatie)|"
-    r"(?:zijn|ben)\s+(?:we\s+|ik\s+)?(?:nog\s+)?aan\s+het\s+(?:praten|onderhandelen)|in\s+overleg)\b")
+    r"(?:zijn|ben)\s+(?:we\s+|ik\s+)?(?:nog\s+)?aan\s+het\s+(?:praten|onderhandelen)|in\s+overleg)\b"
+)
 _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek\s+gehad|tweede\s+ronde|"
@@ -470,13 +554,17 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
 )
-_HANDOFF_TALK = re.compile(r"^(?:in\s+)?gesprek(?:ken)?\s+(?:met|bij)\s+(?:een\s+|de\s+|jullie\s+|iemand\s+)?(?:\w+\s+)?"
-                           r"(?:medewerker|mens|adviseur|intaker|iemand|persoon|onderwijsloket|jullie)\b")
+_HANDOFF_TALK = re.compile(
+    r"^(?:in\s+)?gesprek(?:ken)?\s+(?:met|bij)\s+(?:een\s+|de\s+|jullie\s+|iemand\s+)?(?:\w+\s+)?"
+    r"(?:medewerker|mens|adviseur|intaker|iemand|persoon|onderwijsloket|jullie)\b"
+)
 _JOB_AT_SCHOOL_NO_STRONG = re.compile(
     r"\b(?:nog\s+)?(?:nergens|niet)\s+in\s+gesprek\b|\bnog\s+nergens\s+(?:aangenomen|gesolliciteerd)\b"
 )
 _JOB_AT_SCHOOL_NO = re.compile(
-    r"\b(?:geen|nog\s+geen)\s+(?:baan|werk|plek|aanstelling|contract|school|contact)(?:\s+(?:op|bij|aan|met)\s+(?:een\s+)?" + _SCHOOL + r")?\b"
+    r"\b(?:geen|nog\s+geen)\s+(?:baan|werk|plek|aanstelling|contract|school|contact)(?:\s+(?:op|bij|aan|met)\s+(?:een\s+)?"
+    + _SCHOOL
+    + r")?\b"
     r"|\bnog\s+geen\s+school\b|\bnog\s+niet\s+(?:op|bij)\s+een\s+school\b"
 )
 
@@ -487,14 +575,19 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
         result.set("baan_op_school", "nee", *strong_no.span())
         return
     talking = _JOB_AT_SCHOOL_TALKING.search(folded) or (
-        _TALKING_ANSWER.search(folded) if expected == "baan_op_school" else None)
-    if talking and _HANDOFF_TALK.search(folded[talking.start():talking.end() + 40]):
+        _TALKING_ANSWER.search(folded) if expected == "baan_op_school" else None
+    )
+    if talking and _HANDOFF_TALK.search(folded[talking.start() : talking.end() + 40]):
         talking = None  # "een gesprek met een medewerker": a handoff, not a job interview
     if talking and not is_negated(folded, talking.start()):
         for pattern in _JOB_AT_SCHOOL_YES:
             offer = pattern.search(folded)
-            if offer and offer.start() > talking.start() and not is_negated(folded, offer.start()) \
-                    and not _HEDGE.search(_sentence_around(folded, offer.start())):
+            if (
+                offer
+                and offer.start() > talking.start()
+                and not is_negated(folded, offer.start())
+                and not _HEDGE.search(_sentence_around(folded, offer.start()))
+            ):
                 # "ik had een gesprek met de directeur en ze willen me aannemen": the talk led to the offer
                 result.set("baan_op_school", "ja", *offer.span())
                 return

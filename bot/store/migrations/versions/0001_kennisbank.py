@@ -165,9 +165,25 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "kb_meta", "kb_bronvermelding", "kb_groep", "kb_verwantschap", "kb_tekortvak", "kb_loket_provincie",
-        "kb_loket", "kb_instelling_route", "kb_instelling", "kb_vrijstelling", "kb_route_financiering",
-        "kb_financiering", "kb_route_stap", "kb_stap", "kb_feit", "kb_eis", "kb_route_sector", "kb_route_naam",
-        "kb_route", "kb_bron",
+        "kb_meta",
+        "kb_bronvermelding",
+        "kb_groep",
+        "kb_verwantschap",
+        "kb_tekortvak",
+        "kb_loket_provincie",
+        "kb_loket",
+        "kb_instelling_route",
+        "kb_instelling",
+        "kb_vrijstelling",
+        "kb_route_financiering",
+        "kb_financiering",
+        "kb_route_stap",
+        "kb_stap",
+        "kb_feit",
+        "kb_eis",
+        "kb_route_sector",
+        "kb_route_naam",
+        "kb_route",
+        "kb_bron",
     ):
         op.drop_table(table)
