@@ -24,12 +24,12 @@ from bot.handoff import settings as handoff_settings
 from bot.handoff.outbox import store_handoff
 from bot.handoff.schema import InvalidSummary
 from bot.handoff.summary import PREFERENCE_TEXT, build_summary, readable
+from bot.profile import values
 from bot.profile.form_logic import is_question
 from bot.store import db
 
 logger = logging.getLogger(__name__)
 FORM = "overdracht_form"
-CONTACT_SLOTS = ("naam", "email", "telefoon", "contactvoorkeur")
 #: True while the bot waits for a yes or no to sharing the summary.
 CONSENT_ASKED = "toestemming_gevraagd"
 
@@ -212,7 +212,7 @@ class ActionOverdrachtOpslaan(Action):
             SlotSet("toestemming_overdracht", True),
             SlotSet("overdracht_id", handoff_id),
             SlotSet(CONSENT_ASKED, False),
-        ] + [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+        ] + [SlotSet(slot, None) for slot in values.CONTACT_SLOTS]
 
 
 class ActionGeenToestemming(Action):
@@ -227,7 +227,7 @@ class ActionGeenToestemming(Action):
             return []
         say(dispatcher, "overdracht_geen_toestemming")
         return [SlotSet("toestemming_overdracht", False), SlotSet(CONSENT_ASKED, False)] + [
-            SlotSet(slot, None) for slot in CONTACT_SLOTS
+            SlotSet(slot, None) for slot in values.CONTACT_SLOTS
         ]
 
 

@@ -17,9 +17,6 @@ from bot.nlu_entities import INPUT_KIND
 from bot.privacy.redact import redact
 from bot.profile import describe, values
 
-CONTACT_FIELDS = ("naam", "email", "telefoon", "contactvoorkeur")
-#: Intents of messages the bot could not answer.
-UNANSWERED = frozenset({"out_of_scope", "nlu_fallback"})
 #: The texts (bot/texts.py) that tell the person a question goes to the intaker.
 PASSED_ON = frozenset({"vraag_voor_medewerker", "advies_nog_niet_vraag"})
 MAX_TRANSCRIPT = 200
@@ -174,7 +171,7 @@ def build_summary(
     events = list(events)
     now = now or dt.datetime.now(dt.timezone.utc)
     profile = {slot: slots.get(slot) for slot in values.PROFILE_SLOTS}
-    contact = {field: slots.get(field) for field in CONTACT_FIELDS}
+    contact = {field: slots.get(field) for field in values.CONTACT_SLOTS}
     questions = open_questions(events)
     notes = remarks(slots, events)
     advice = slots.get("advies") if isinstance(slots.get("advies"), Mapping) else None

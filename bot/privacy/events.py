@@ -20,6 +20,7 @@ import yaml
 
 from bot.privacy.names import names_in, replace_names
 from bot.privacy.redact import redact, redact_contact_details
+from bot.profile import values
 from bot.settings import ROOT
 
 #: Keys whose values are identifiers or names of the bot's own machinery, never personal text.
@@ -52,7 +53,8 @@ SKIP_KEYS = frozenset(
         "hide_rule_turn",
     }
 )
-CONTACT_SLOTS = ("naam", "email", "telefoon")
+#: The contact slots that hold personal details (the preferred channel does not).
+CONTACT_SLOTS = tuple(slot for slot in values.CONTACT_SLOTS if slot != "contactvoorkeur")
 CONTACT_LABEL = "[contactgegevens]"
 #: Actions after which the contact details are no longer needed: stored, declined, stopped.
 FINISHED = frozenset({"action_overdracht_opslaan", "action_geen_toestemming", "utter_overdracht_gestopt"})

@@ -71,6 +71,7 @@ PROFILE_SLOTS: Sequence[str] = (
     "studievorm",
     "provincie",
 )
+#: The handoff form's contact slots (the contract's contact fields).
 CONTACT_SLOTS: Sequence[str] = ("naam", "email", "telefoon", "contactvoorkeur")
 
 #: Slots the person may skip with "weet ik niet" (the bot then moves on).
