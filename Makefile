@@ -13,7 +13,7 @@ MODEL   := bot/models/onderwijsloket.tar.gz
 DATA    := $(shell find bot/data -name '*.yml' 2>/dev/null)
 SPACY_STAMP := var/spacy-model.txt
 
-.PHONY: help setup run run-productie bench-replicas train shell validate test test-unit test-services test-stack test-browser test-slow lint kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken bench-latency profile FORCE
+.PHONY: help setup run run-productie bench-replicas train shell validate test test-unit test-services test-stack test-browser test-slow _test-stack-browser _test-services-slow lint kb-check kb-load intaker overdrachten review samenvoegen opschonen verwijder herredigeren analyse retrain model bench-nlu bench-train bench-advice bench-gesprekken bench-latency profile FORCE
 
 help:
 	@echo "make run       installeren (als dat nodig is), trainen (als iets veranderde) en starten"
@@ -87,10 +87,17 @@ test-browser: $(MODEL)
 test-slow: $(MODEL)
 	$(PY) -m pytest -q -m slow
 
-# All tiers: the unit tier on both cores, then the others one by one (they share one stack).
-test: lint $(MODEL)
-	$(PY) -m pytest -q -n 2 -m unit tests/unit
-	$(PY) -m pytest -q -m "not unit"
+# All tiers, two at a time (-O: each one's output when it ends): the unit tier while the
+# model trains, then the running stack's tiers beside services and training.
+test: lint
+	@$(MAKE) --no-print-directory -j2 -O test-unit $(MODEL)
+	@$(MAKE) --no-print-directory -j2 -O _test-stack-browser _test-services-slow
+
+_test-stack-browser: $(MODEL)
+	$(PY) -m pytest -q -m "stack or browser"
+
+_test-services-slow: $(MODEL)
+	$(PY) -m pytest -q -m "services or slow"
 
 lint: | setup
 	$(PY) -m ruff check .

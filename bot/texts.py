@@ -1,4 +1,4 @@
-"""Dutch texts that the custom actions send.
+"""Dutch texts that the custom actions and the site channel send.
 
 Texts used by rules and stories live in ``domain.yml``; the texts below are only sent
 from actions (form questions, acknowledgements, read-back). Rasa's validator asks
@@ -381,6 +381,14 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Dank je wel! Je profiel is compleet. Hiermee zoek ik de routes naar het leraarschap die bij jou passen.',
     },
 }
+
+#: What the site channel itself says (systeem messages, before a message reaches the bot).
+SITE_TOO_LONG = "Je bericht is te lang. Ik kan maximaal {max} tekens lezen. Kun je het korter maken?"
+SITE_TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en stuur je bericht dan opnieuw."
+SITE_TOO_MANY_SESSIONS = (
+    "Er worden vanaf jouw verbinding veel gesprekken tegelijk gestart. Wacht een paar minuten "
+    "en laad de pagina dan opnieuw."
+)
 
 
 def render(key: str, **values: Any) -> Dict[str, Any]:

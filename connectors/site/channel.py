@@ -28,6 +28,9 @@ from socketio import AsyncServer
 from bot.geheim import site_token_secret
 from bot.input_check import MAX_MESSAGE_LENGTH
 from bot.settings import ROOT, Site, current
+from bot.texts import SITE_TOO_FAST as TOO_FAST
+from bot.texts import SITE_TOO_LONG as TOO_LONG
+from bot.texts import SITE_TOO_MANY_SESSIONS as TOO_MANY_SESSIONS
 from connectors import limits
 from connectors.site import tokens
 from connectors.site.limits import RateLimiter
@@ -40,12 +43,6 @@ VENDOR = {  # browser libraries from npm (web/package.json), installed by script
 }
 SOCKET_PATH = "/webhooks/site/socket.io"
 STATIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-TOO_LONG = "Je bericht is te lang. Ik kan maximaal {max} tekens lezen. Kun je het korter maken?"
-TOO_FAST = "Je stuurt veel berichten snel achter elkaar. Wacht even en stuur je bericht dan opnieuw."
-TOO_MANY_SESSIONS = (
-    "Er worden vanaf jouw verbinding veel gesprekken tegelijk gestart. Wacht een paar minuten "
-    "en laad de pagina dan opnieuw."
-)
 #: Limits per client address and per connection (besides the limit per conversation).
 IP_MESSAGES, IP_MESSAGES_SECONDS = 120, 60
 SESSIONS_PER_CONNECTION, SESSIONS_SECONDS = 5, 60
