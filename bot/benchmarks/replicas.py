@@ -45,7 +45,7 @@ from bot.settings import ROOT, current
 PATH = "/webhooks/site/socket.io"
 
 
-def _free_ports(count: int) -> List[int]:
+def free_ports(count: int) -> List[int]:
     sockets = []
     for _ in range(count):
         s = socket.socket()
@@ -57,19 +57,22 @@ def _free_ports(count: int) -> List[int]:
     return ports
 
 
-def _free_block(size: int) -> int:
+def free_block(size: int) -> int:
+    """A first port with ``size`` free ports after it (the replicas' ports are consecutive)."""
     for _ in range(200):
-        first = _free_ports(1)[0]
-        ok = True
-        for port in range(first, first + size):
-            with socket.socket() as s:
-                try:
-                    s.bind(("127.0.0.1", port))
-                except OSError:
-                    ok = False
-        if ok:
+        first = free_ports(1)[0]
+        if first + size < 65000 and all(_free(first + n) for n in range(size)):
             return first
     raise RuntimeError("geen vrije poorten")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def conversation(base: str, messages: List[str], timeout: float = 120) -> int:
@@ -111,8 +114,8 @@ def block(base: str, conversations: int, first_variant: int) -> Dict[str, float]
 def start_set(work: Path) -> Dict[str, object]:
     database = f"bench_{uuid.uuid4().hex[:10]}"
     redis_db = 10 + uuid.uuid4().int % 6
-    public, intern, inbox = _free_ports(3)
-    rasa_base, action_base = _free_block(2), _free_block(2)
+    public, intern, inbox = free_ports(3)
+    rasa_base, action_base = free_block(2), free_block(2)
     replicas = [f"http://127.0.0.1:{rasa_base + n}" for n in range(2)]
     env = {
         **os.environ,

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -25,6 +24,7 @@ from typing import Any, Dict, List
 import pytest
 
 from bot import readiness
+from bot.benchmarks.replicas import free_block, free_ports
 from tests.conftest import POSTGRES_ADMIN_URL
 from tests.site_client import Person
 
@@ -36,36 +36,6 @@ pytestmark = [
         reason="nginx is niet geïnstalleerd (make setup installeert het als root: apt-get install nginx)",
     ),
 ]
-
-
-def free_ports(count: int) -> List[int]:
-    sockets = []
-    for _ in range(count):
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        sockets.append(s)
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
-
-
-def free_block(size: int) -> int:
-    """A first port with ``size`` free ports after it (the replicas' ports are consecutive)."""
-    for _ in range(200):
-        first = free_ports(1)[0]
-        if first + size < 65000 and all(_free(first + n) for n in range(size)):
-            return first
-    raise RuntimeError("geen vrije poorten")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 @dataclass
