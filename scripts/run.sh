@@ -100,7 +100,7 @@ backends=()
 for port in "${rasa_ports[@]}"; do
   name=rasa; [ "$port" = "$RASA_INTERN_PORT" ] || name=rasa-reserve
   supervise "$name" "$LOG_DIR/$name.log" env OMP_NUM_THREADS="$RASA_OMP_THREADS" .venv/bin/rasa run --interface 127.0.0.1 --port "$port" \
-    --enable-api --auth-token "$RASA_AUTH_TOKEN" --model "$RASA_MODEL" --endpoints "$RASA_ENDPOINTS" \
+    --enable-api --auth-token="$RASA_AUTH_TOKEN" --model "$RASA_MODEL" --endpoints "$RASA_ENDPOINTS" \
     --credentials "$RASA_CREDENTIALS" --cors "${RASA_CORS:-http://localhost:${RASA_PORT}}"
   backends+=(--backend "http://127.0.0.1:$port")
 done
@@ -108,7 +108,7 @@ supervise front "$LOG_DIR/front.log" .venv/bin/python -m connectors.front --host
 
 echo "Bezig met starten (logs in $LOG_DIR/) ..."
 if ! .venv/bin/python -m bot.readiness --rasa "http://localhost:$RASA_PORT" --actions "http://localhost:$ACTION_PORT" \
-     --inbox "http://localhost:$INBOX_PORT" --token "$RASA_AUTH_TOKEN" --timeout "${READY_TIMEOUT:-300}" \
+     --inbox "http://localhost:$INBOX_PORT" --token="$RASA_AUTH_TOKEN" --timeout "${READY_TIMEOUT:-300}" \
      --pids "${pids[@]}"; then
   echo "Starten mislukt. Laatste regels van de logs:" >&2
   tail -n 20 "$LOG_DIR"/{actions,worker,inbox,front,rasa,rasa-reserve}.log >&2

@@ -145,7 +145,7 @@ for i in "${!rasa_ports[@]}"; do
   supervise "actions-$n" "$LOG_DIR/actions-$n.log" .venv/bin/rasa run actions --actions bot.actions --port "${action_ports[$i]}"
   supervise "rasa-$n" "$LOG_DIR/rasa-$n.log" env OMP_NUM_THREADS="$RASA_OMP_THREADS" \
     ACTION_ENDPOINT_URL="http://127.0.0.1:${action_ports[$i]}/webhook" \
-    .venv/bin/rasa run --interface 127.0.0.1 --port "${rasa_ports[$i]}" --enable-api --auth-token "$RASA_AUTH_TOKEN" \
+    .venv/bin/rasa run --interface 127.0.0.1 --port "${rasa_ports[$i]}" --enable-api --auth-token="$RASA_AUTH_TOKEN" \
     --model "$RASA_MODEL" --endpoints "$RASA_ENDPOINTS" --credentials "$RASA_CREDENTIALS" --cors "$SITE_ORIGINS"
 done
 supervise worker "$LOG_DIR/worker.log" $PY -m connectors.worker
@@ -156,7 +156,7 @@ echo "Bezig met starten: $RASA_REPLICAS Rasa-replica's (logs in $LOG_DIR/) ..."
 for i in "${!rasa_ports[@]}"; do
   inbox_arg=(); [ "$i" = 0 ] && inbox_arg=(--inbox "http://127.0.0.1:$INBOX_PORT")
   if ! $PY -m bot.readiness --rasa "http://127.0.0.1:${rasa_ports[$i]}" --actions "http://127.0.0.1:${action_ports[$i]}" \
-       "${inbox_arg[@]}" --token "$RASA_AUTH_TOKEN" --timeout "${READY_TIMEOUT:-420}" --pids "${pids[@]}"; then
+       "${inbox_arg[@]}" --token="$RASA_AUTH_TOKEN" --timeout "${READY_TIMEOUT:-420}" --pids "${pids[@]}"; then
     echo "Starten mislukt. Laatste regels van de logs:" >&2
     for log in "${logs[@]}"; do tail -n 20 "$LOG_DIR/$log.log" >&2 || true; done
     exit 1
