@@ -114,6 +114,26 @@ def may_ask_for_person(text: str) -> bool:
     return bool(_REQUEST.search(text) or _BARE_PERSON.fullmatch(text.strip()))
 
 
+#: Words a request to start over needs: "opnieuw", "reset", "van voren af aan", "wis alles".
+_RESTART_WORD = re.compile(
+    r"\b(?:opnie?u?w|overnieuw|overdoen|over\s+doen|reset\w*|restart|herstart\w*|van\s+vo(?:or|ren)\s*af|schone\s+lei|"
+    r"wis(?:sen)?|vergeet|nieuw\s+gesprek|nieuwe\s+start|bij\s+vraag\s+1|terug\s+naar\s+(?:het\s+)?(?:begin|start)|"
+    r"(?:nog\s+(?:eens|een\s+keer)|weer)\s+beginnen|begin\s+(?:nog\s+(?:eens|een\s+keer)|weer))\b",
+    re.IGNORECASE,
+)
+#: "een nieuw gesprek" about a school ("ze willen nog een tweede gesprek") is no restart.
+_TALK_AT_SCHOOL = re.compile(
+    r"\b(?:tweede|volgend\w*|ander\w*)\s+gesprek|\bgesprek\s+(?:met|bij|op)\s+(?:de|een|die)\b"
+)
+
+
+def may_restart(text: str) -> bool:
+    """False when the message cannot ask to start over: starting over forgets everything,
+    so "er is een gesprek geweest, ze willen nog een tweede gesprek" must not do it."""
+    text = text or ""
+    return bool(_RESTART_WORD.search(text)) and not _TALK_AT_SCHOOL.search(text)
+
+
 def asks_for_person(text: str) -> bool:
     """True when the message asks to talk to a person ("kan ik iemand spreken die hier meer
     van weet?", "graag iemand aan de lijn"), whatever else it asks."""
@@ -204,3 +224,44 @@ def slots_before_latest_message(events: Iterable[Mapping[str, Any]]) -> Dict[str
         elif kind == "reset_slots":
             slots = {}
     return slots
+
+
+#: The text that reads the whole profile back and asks "Klopt dit?".
+READ_BACK = "profiel_voorlezen"
+#: The read-back is shown at most this many times in a row; then the bot goes on.
+MAX_READ_BACKS = 2
+
+
+def read_backs_answered_in_a_row(events: Iterable[Mapping[str, Any]]) -> int:
+    """How many of the last user messages in a row answered the read-back (the bot's last
+    text before each of them was the read-back), the latest message included."""
+    turns = user_turns(events)
+    count = 0
+    for index in range(len(turns) - 1, 0, -1):
+        said_before = turns[index - 1][1]
+        if not said_before or said_before[-1] != READ_BACK:
+            break
+        count += 1
+    return count
+
+
+_READ_BACK_NO = re.compile(
+    r"^\W*(?:nee+|neen|nope|no)\b|\b(?:klopt|correct|juist|goed)\s+(?:dus\s+|toch\s+|helemaal\s+)?niet\b"
+    r"|\bniet\s+(?:goed|juist|correct|waar)\b|\b(?:fout|verkeerd|onjuist)\b",
+    re.IGNORECASE,
+)
+_READ_BACK_YES = re.compile(
+    r"^\W*(?:ja+|jawel|jazeker|jep|jup|yes|yep|ok[eé]?|okay|prima|akkoord|correct|juist|precies|inderdaad|top|goed)\b"
+    r"|\b(?:klopt|dat\s+is\s+(?:goed|juist|correct)|(?:de\s+)?rest\s+(?:is\s+)?goed|verder\s+(?:is\s+)?alles\s+goed|stimmt)\b",
+    re.IGNORECASE,
+)
+
+
+def confirms_read_back(text: str) -> Optional[bool]:
+    """True when a message says the read-back is right, also beside a correction ("ja, 4 jaar
+    dus. klopt"); False when it says something is wrong ("nee", "klopt niet"); else None."""
+    if _READ_BACK_NO.search(text or ""):
+        return False
+    if _READ_BACK_YES.search(text or ""):
+        return True
+    return None

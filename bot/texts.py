@@ -377,6 +377,10 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "overdracht_al_opgeslagen": {
         "text": 'Je gegevens zijn al doorgegeven aan een medewerker. Je kenmerk is {kenmerk}. Je hoeft niets meer te doen.',
     },
+    "profiel_aangenomen": {
+        "text": 'Dank je wel! Ik ga verder met wat ik nu van je weet. Klopt er toch iets niet? '
+        'Zeg het gerust, dan pas ik het aan.',
+    },
     "profiel_compleet": {
         "text": 'Dank je wel! Je profiel is compleet. Hiermee zoek ik de routes naar het leraarschap die bij jou passen.',
     },

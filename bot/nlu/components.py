@@ -92,6 +92,7 @@ def _whole(text: str, entity: str, value: Any) -> Dict[str, Any]:
 
 
 HANDOFF_INTENT = "human_handoff"
+RESTART_INTENT = "restart"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -101,7 +102,8 @@ class InputGuard(_StatelessComponent):
     Empty messages, only emoji or markup, long personal numbers and overlong messages
     become ``nlu_fallback``; English becomes ``other_language``; a request for a person,
     in any words, ``human_handoff``; and ``human_handoff`` without a word that could ask
-    for a person gives way to the next intent. The reason is added
+    for a person, or ``restart`` without a word that asks to start over, gives way to the
+    next intent. The reason is added
     as entity ``invoer_soort`` so the bot can say what went wrong.
     """
 
@@ -115,10 +117,11 @@ class InputGuard(_StatelessComponent):
                 _override(message, HANDOFF_INTENT)
                 continue
             if kind is None:
-                if (message.get(INTENT) or {}).get(
-                    INTENT_NAME_KEY
-                ) == HANDOFF_INTENT and not dialogue.may_ask_for_person(text):
+                intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+                if intent == HANDOFF_INTENT and not dialogue.may_ask_for_person(text):
                     _demote(message, HANDOFF_INTENT)
+                elif intent == RESTART_INTENT and not dialogue.may_restart(text):
+                    _demote(message, RESTART_INTENT)  # starting over forgets everything
                 continue
             _override(message, "other_language" if kind is input_check.InputKind.ENGLISH else "nlu_fallback")
             entity = _whole(text or "", INPUT_KIND, kind.value)

@@ -139,3 +139,57 @@ def test_answered_since_latest_message_ignores_the_bots_own_acknowledgements():
     events.append({"event": "bot", "text": "De pabo kost ...", "metadata": {"utter_action": "utter_faq/kosten"}})
     assert dialogue.answered_since_latest_message(events, {"genoteerd"})
     assert not dialogue.answered_since_latest_message(events + [{"event": "user", "text": "ok"}])
+
+
+def test_read_backs_answered_in_a_row():
+    events = [user("inform"), bot("genoteerd"), bot(dialogue.READ_BACK)]
+    assert dialogue.read_backs_answered_in_a_row(events) == 0
+    events += [user("inform"), bot("aangepast"), bot(dialogue.READ_BACK)]
+    assert dialogue.read_backs_answered_in_a_row(events) == 1
+    events += [user("inform")]
+    assert dialogue.read_backs_answered_in_a_row(events) == 2
+    assert dialogue.read_backs_answered_in_a_row(events + [bot("vraag_naam"), user("inform")]) == 0
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("ja, 4 jaar werkervaring dus. klopt", True),
+        ("Ja, met de correctie dat ik dus al op school werk. Dan klopt het.", True),
+        ("Ja, dat klopt, alleen die studievorm weet ik dus nog niet.", True),
+        ("ja, das stimmt, klopt", True),
+        ("nee, ik heb hbo", False),
+        ("de provincie klopt niet", False),
+        ("ik heb een hbo-bachelor, geen wo", None),
+    ],
+)
+def test_confirms_read_back(text, verdict):
+    assert dialogue.confirms_read_back(text) is verdict
+
+
+def test_every_training_example_of_a_restart_may_restart():
+    from pathlib import Path
+
+    import yaml
+
+    texts = []
+    for name in ("gesprek.yml", "gesprek_varianten.yml"):
+        nlu = yaml.safe_load((Path(__file__).parents[2] / "bot/data/nlu" / name).read_text(encoding="utf-8"))["nlu"]
+        for block in nlu:
+            if block.get("intent") == "restart":
+                texts += [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+    assert len(texts) > 40
+    assert [t for t in texts if not dialogue.may_restart(t)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "er is een gesprek geweest, ze willen nog een tweede gesprek",
+        "ik heb volgende week een gesprek met de directeur",
+        "nieuw-west",
+        "ik heb een nieuwe baan",
+    ],
+)
+def test_talk_of_a_school_interview_is_no_restart(text):
+    assert not dialogue.may_restart(text)
