@@ -49,6 +49,8 @@ ANSWERED_ELSEWHERE = frozenset({"faq", "out_of_scope"})
 ACKNOWLEDGING_INTENTS = frozenset({"affirm", "deny", "continue", "greet"})
 #: Outside the form, intents whose own action answers later in the turn.
 ANSWERED_LATER = ANSWERED_ELSEWHERE | {"advies_vraag", "human_handoff", "bot_challenge", "restart"}
+#: Intents whose own action follows the form's turn (a person, "ben jij een bot?", start over).
+HANDLED_BY_OWN_ACTION = frozenset({"human_handoff", "bot_challenge", "restart"})
 
 
 def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
@@ -68,10 +70,10 @@ _DONT_KNOW = re.compile(
 )
 
 
-def free_field_answer(text: str) -> Optional[str]:
+def free_field_answer(text: str, field: bool = True) -> Optional[str]:
     """The answer to "welke studie heb je gedaan?" when the lists do not know the field:
     the first part of a short statement ("pedagogisch werk, ik ben pm'er" -> "pedagogisch
-    werk"); None for a question or a long message."""
+    werk"); None for a question or a long message. ``field=False``: the same for a job."""
     if "?" in text or not re.search(r"[^\W\d_]{3}", text) or is_acknowledgement(text) or _DONT_KNOW.match(text):
         return None
     first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
@@ -93,11 +95,17 @@ def free_field_answer(text: str) -> Optional[str]:
     words = first.split()
     if not 1 <= len(words) <= 6 or "provincie" in extract(first).facts:
         return None  # too long, or a place ("Amersfoort")
+    if not field:
+        return clean_free_text(first)  # a job: "verpleegkundige" stays
     return re.sub(r"kundige$", "kunde", clean_free_text(first))  # "verpleegkundige": the field verpleegkunde
 
 
 def _in_context(
-    candidates: Mapping[str, Any], requested: Optional[str], text: str, previous: Mapping[str, Any]
+    candidates: Mapping[str, Any],
+    requested: Optional[str],
+    text: str,
+    previous: Mapping[str, Any],
+    hint: Optional[str] = None,
 ) -> Mapping[str, Any]:
     """The message read as the answer to the question asked: a new fact for another slot
     that this reading does not find is left out ("MA, Leiden" to the diploma question names
@@ -105,14 +113,14 @@ def _in_context(
     message alone; the question asked is known only here."""
     if not requested or not text.strip() or is_question(text):
         return candidates
-    informed = extract(text, expected=requested).facts
+    informed = extract(text, expected=requested, pending=hint if requested == "vooropleiding" else None).facts
     if requested not in informed:
         # No answer to the question at all ("voltijd" to "heb je al een baan op een school?"):
         # a fact for another slot, read as a message of its own. Not a place: next to another
         # question it names where a diploma or a job is, not where the person lives.
         alone = {slot: value for slot, value in extract(text).facts.items() if slot != "provincie"}
         informed = {**alone, **informed}
-    return {
+    kept = {
         slot: value
         for slot, value in candidates.items()
         if slot == requested
@@ -121,6 +129,11 @@ def _in_context(
         or previous.get(slot) is not None
         or slot in informed
     }
+    if informed.get(requested) is not None and requested not in FREE_TEXT_SLOTS:
+        # Read as the answer, the message may say more than alone: "kappersschool niveau 3,
+        # mavo daarvoor" is mbo-3 to the diploma question, though "mavo" is all it names alone.
+        kept[requested] = informed[requested]
+    return kept
 
 
 def _from_text(slot: str, text: str, hint: Optional[str]) -> Tuple[Any, Optional[str]]:
@@ -158,7 +171,7 @@ def process_turn(
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
     text = text or ""
-    kept = _in_context(candidates, requested, text, previous)
+    kept = _in_context(candidates, requested, text, previous, hint)
     for slot in set(candidates) - set(kept):
         turn.slots[slot] = None  # undo what the slot mapping already set
     candidates = kept
@@ -183,6 +196,9 @@ def process_turn(
                 whole = free_field_answer(text)
                 if whole and value in whole and len(whole) > len(value):
                     value = whole
+            elif value is None and slot == requested == "huidig_beroep":
+                # "gis-specialist bij de gemeente den haag": a job the lists do not know
+                value = free_field_answer(text, field=False)
             elif value is None and slot == requested == "schoolvak" and (profile.get("sector") == "mbo"):
                 # mbo has hundreds of courses; its name as the person gives it is the answer.
                 value = free_field_answer(text)
@@ -253,6 +269,10 @@ def process_turn(
         turn.responses.append(("vraag_nederlands_niveau", {}))
     if not requested and not advice_given and not side_answered and is_question(text) and intent not in ANSWERED_LATER:
         # "Ik heb rechten gestudeerd ... Kost dat veel?": the facts are kept, the question too.
+        turn.responses.append(("vraag_voor_medewerker", {}))
+    if requested and settled and is_question(text) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
+        # "vmbo. Ben ik op mijn leeftijd nog interessant voor een school?": the answer is
+        # kept and the question goes to the intaker, so no question is lost.
         turn.responses.append(("vraag_voor_medewerker", {}))
     if requested and not settled:
         if is_question(text) and not side_answered:

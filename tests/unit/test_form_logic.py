@@ -508,3 +508,37 @@ def test_a_value_for_another_question_is_kept_when_it_answers_nothing_else():
     )
     assert turn.slots.get("studievorm") == "voltijd"
     assert turn.slots.get("baan_op_school") is None
+
+
+@pytest.mark.parametrize(
+    "requested, text, slot, value",
+    [
+        ("vooropleiding", "kappersschool niveau 3, meer niet. mavo daarvoor", "vooropleiding", "mbo-3"),
+        ("vooropleiding", "pabo, afgerond in 2016", "vooropleiding", "hbo-bachelor"),
+        ("vooropleiding", "wo bachelor, de master is nog niet af", "vooropleiding", "wo-bachelor"),
+        ("baan_op_school", "nog niet, gesprek is volgende week dinsdag", "baan_op_school", "in-gesprek"),
+        ("baan_op_school", "twee gesprekken gehad, er is nog niets getekend", "baan_op_school", "in-gesprek"),
+        ("baan_op_school", "ik werk er al als onderwijsassistent", "baan_op_school", "ja"),
+        ("werkervaring_jaren", "10 jaar in turkije en 12 jaar hier", "werkervaring_jaren", 22),
+        ("werkervaring_jaren", "pfff.. een jaar of twintig in totaal? 5 jaar voor de klas", "werkervaring_jaren", 20),
+        ("nederlands_niveau", "B1 gehaald, nu een cursus voor B2", "nederlands_niveau", "b1-of-lager"),
+        ("nederlands_niveau", "nl", "nederlands_niveau", "moedertaal"),
+        ("huidig_beroep", "gis-specialist bij de gemeente den haag", "huidig_beroep", "gis-specialist"),
+    ],
+)
+def test_answers_as_people_give_them(requested, text, slot, value):
+    from bot.profile.extract import extract
+
+    candidates = dict(extract(text).facts)
+    if requested in ("studierichting", "huidig_beroep", "schoolvak"):
+        candidates.setdefault(requested, text)  # the form's from_text mapping
+    turn = process_turn({}, candidates, requested=requested, text=text, intent="inform")
+    assert turn.slots.get(slot) == value
+
+
+def test_a_question_beside_an_answer_goes_to_the_intaker():
+    turn = process_turn(
+        {}, {"sector": "vo"}, requested="sector", text="vmbo. Ben ik op mijn leeftijd nog interessant?", intent="inform"
+    )
+    assert turn.slots["sector"] == "vo"
+    assert "vraag_voor_medewerker" in names(turn)

@@ -92,11 +92,18 @@ _IN_PROGRESS = re.compile(
 
 
 _NOT_FINISHED = re.compile(
-    r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b"
+    r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd|af|klaar)\b"
 )
 _NOT_FINISHED_AFTER = re.compile(
     r"^(?:-?[a-z]{1,2})?(?:\s+(?:gedaan|gevolgd|gestudeerd|geprobeerd|begonnen))?\s+(?:maar|en)\s+"
     r"(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b"
+)
+
+
+#: A pabo diploma; alone only as the answer to the diploma question ("ik wil naar de pabo" is a wish).
+_PABO_DIPLOMA = re.compile(
+    r"(?<!academische\s)\b(?P<own>(?:mijn|m'n|mn)\s+)?pabo"
+    r"(?P<diploma>-?diploma|\s+diploma|\s+(?:afgerond|gehaald|afgemaakt|gedaan))?\b"
 )
 
 
@@ -201,6 +208,17 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
             # "bachelor en master filosofie": the highest degree named is the one to settle
             unclear = kind if unclear in (None, "bachelor") and kind == "master" else unclear or kind
 
+    if expected == "vooropleiding" and not any(c[2].startswith("mbo-") for c in candidates):
+        # "kappersschool niveau 3", "bakkersvakschool, niveau 3 heet dat nu": an mbo level
+        level = re.search(r"\bniveau\s*([1-4])\b", folded)
+        if level and not is_negated(folded, level.start()):
+            candidates.append((level.start(), level.end(), f"mbo-{level.group(1)}"))
+            unclear = None if unclear == "mbo" else unclear
+    pabo = _PABO_DIPLOMA.search(folded)
+    if pabo and (expected == "vooropleiding" or pabo.group("diploma") or pabo.group("own")) and not candidates:
+        if not (is_negated(folded, pabo.start()) or _in_progress(folded, pabo.start(), pabo.end())):
+            # The pabo is an hbo bachelor ("pabo, afgerond in 2016"; "met mijn pabodiploma").
+            candidates.append((pabo.start(), pabo.end(), "hbo-bachelor"))
     if candidates:
         best = max(candidates, key=lambda c: values.VOOROPLEIDING.index(c[2]))
         if (

@@ -58,6 +58,13 @@ LANGUAGE_WORD = re.compile(
 _CEFR = re.compile(r"[abc][12](?:[\s-]?niveau)?")
 
 
+#: Words before a language level that is a goal, not a level reached.
+_AIMED_LEVEL = re.compile(
+    r"\b(?:cursus|les|lessen|examen|toets)\s+(?:voor|op|naar)\s+(?:niveau\s+)?$|\b(?:bezig\s+met|werk\s+aan|op\s+weg\s+naar|"
+    r"wil|hoop|straks|probeer)\s+(?:\w+\s+){0,2}?(?:niveau\s+)?$"
+)
+
+
 def _extract_simple(
     folded: str,
     result: Extraction,
@@ -95,6 +102,8 @@ def _extract_simple(
             and re.search(r"\bnt2\b", text)
         ):
             continue  # "C1, en ik heb NT2 II": the level the person names, not the minimum of the exam
+        if slot == "nederlands_niveau" and found and _AIMED_LEVEL.search(folded[max(0, start - 30) : start]):
+            continue  # "B1 gehaald, nu een cursus voor B2": the level reached, not the one aimed at
         found = (start, end, value)
     if found:
         result.set(slot, found[2], found[0], found[1])

@@ -24,7 +24,7 @@ def fold_same_length(text: str) -> str:
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]|\s(?:en|maar|want|omdat|dus|terwijl|of)\s")
 _NEGATION = re.compile(
-    r"(?:\bgeen|\bniet|\bnooit|\bnergens|\bipv|\bi\.p\.v\.?|\bin plaats van|\bzonder)\W*"
+    r"(?:\bgeen|\bniet|\bniets|\bniks|\bnooit|\bnergens|\bipv|\bi\.p\.v\.?|\bin plaats van|\bzonder)\W*"
     r"(?:(?!behalve\b|maar\b|wel\b|alleen\b)\w+\W*){0,2}$"
 )
 _WANT = re.compile(
@@ -90,6 +90,13 @@ def _normalise_phrases(folded: str) -> str:
     return folded
 
 
+#: An amount of years said with doubt, without a question word: "een jaar of twintig?"
+_HESITANT_AMOUNT = re.compile(
+    r"^(?!.*\b(?:wat|wie|waar|wanneer|waarom|hoe|hoeveel|welke?|als|telt|tellen|mag|kan|moet)\b)"
+    r".*\b(?:\d+|een\s+jaar\s+of\s+\w+)\s*(?:jaar|jaren)?\b[^?]*\?\s*$"
+)
+
+
 def _blank_questions(folded: str) -> str:
     """Replaces general questions by spaces: "wat is een pdg?" states no fact.
 
@@ -98,6 +105,8 @@ def _blank_questions(folded: str) -> str:
     out = []
     for sentence in _SENTENCE.findall(folded):
         question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
+        if question and not _QUESTION_START.match(sentence) and _HESITANT_AMOUNT.search(sentence):
+            question = None  # "pfff.. een jaar of twintig in totaal?": an amount said with doubt
         if question and _CONFIRMATION.search(sentence):
             question = None  # "MEAO, dat is toch mbo 4?": a statement the person checks, not a general question
         if question and not _FIRST_PERSON.search(sentence):

@@ -67,6 +67,39 @@ _TOTAL = re.compile(
     r"\b(?:dus|in\s+totaal|totaal|samen|opgeteld|alles\s+bij\s+elkaar)\s+(?:zo'?n\s+|ongeveer\s+|ruim\s+|bijna\s+)?"
     r"(?P<n>" + NUMBER_PATTERN + r")\b(?=\s*(?:jaar|jaren|jr)\b|\s*[,.;!?)]|\s*$)"  # not "dus een paar maanden"
 )
+#: "een jaar of twintig in totaal", "15 jaar bij elkaar": the total named after the number.
+_TOTAL_AFTER = re.compile(
+    r"(?:\b(?:een\s+jaar\s+of|ruim|bijna|ongeveer|zo'?n)\s+)?\b(?P<n>" + NUMBER_PATTERN + r")(?:\s*" + _YEARS + r")?"
+    r"\s+(?:in\s+(?:het\s+)?totaal|bij\s+elkaar|opgeteld|alles\s+bij\s+elkaar)\b"
+)
+
+
+def _summed_years(folded: str, age_spans) -> Optional[Tuple[int, int, int]]:
+    """ "10 jaar in turkije en 12 jaar hier", "6 jaar juf, en nu 2 jaar assistent": periods
+    named one after the other, as the answer to "hoeveel jaar werkervaring?", add up (not
+    alternatives: "twee jaar, of zes met de promotie" is no sum)."""
+    periods = [
+        m
+        for m in _ANY_YEARS.finditer(folded)
+        if not any(s <= m.start("n") < e for s, e in age_spans) and not is_negated(folded, m.start("n"))
+    ]
+    if len(periods) < 2:
+        return None
+    numbers = [parse_number(m.group("n")) for m in periods]
+    if any(n is None for n in numbers):
+        return None
+    for before, after in zip(periods, periods[1:]):
+        between = folded[before.end() : after.start()]
+        if not re.search(r"(?:\ben\b|,|\bdaarna\b|\bdaarvoor\b|\bplus\b)", between) or re.search(
+            r"\b(?:of|waarvan|geleden)\b", between
+        ):
+            return None
+    total = sum(numbers)
+    if not 0 < total <= MAX_EXPERIENCE_YEARS:
+        return None
+    return total, periods[0].start("n"), periods[-1].end("n")
+
+
 #: "al vanaf mijn achttiende, ben nu 41", "sinds m'n dertigste": the age now minus the age then.
 _SINCE_AGE = re.compile(r"\b(?:vanaf|sinds)\s+(?:mijn|m'n|me|mn)\s+(?P<o>\d{2}(?:e|ste|de)?|[a-z]+(?:ste|de))\b")
 _AGE_NOW = re.compile(
@@ -148,6 +181,17 @@ def _find_experience(folded: str, result: Extraction, expected: Optional[str], t
         number = parse_number(total.group("n"))
         if number is not None and number <= MAX_EXPERIENCE_YEARS:
             result.set("werkervaring_jaren", number, *total.span("n"))
+            return
+    total_after = _TOTAL_AFTER.search(folded)
+    if total_after:
+        number = parse_number(total_after.group("n"))
+        if number is not None and number <= MAX_EXPERIENCE_YEARS:
+            result.set("werkervaring_jaren", number, *total_after.span("n"))
+            return
+    if expected == "werkervaring_jaren":
+        summed = _summed_years(folded, age_spans)
+        if summed:
+            result.set("werkervaring_jaren", *summed)
             return
     since_age = _since_age(folded)
     if since_age:
@@ -527,6 +571,8 @@ _JOB_AT_SCHOOL_YES = [
         r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"
     ),
     re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
+    # "ik werk er al als toa" to "heb je al een baan op een school?"
+    re.compile(r"\bwerk\s+er\s+(?:al|nu|sinds)\b"),
     re.compile(
         r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?"
         + _SCHOOL
@@ -549,7 +595,9 @@ _TALKING_ANSWER = re.compile(
 )
 _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
-    r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek\s+gehad|tweede\s+ronde|"
+    r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek(?:ken)?\s+(?:gehad|geweest|gevoerd)|tweede\s+ronde|"
+    r"tweede\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|komt\s+(?:nog\s+)?een\s+gesprek|"
+    r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker)|"
     # "ze willen wel met me praten", "de directeur wil me volgende week spreken": a school that talks with the person
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
