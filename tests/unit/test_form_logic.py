@@ -524,6 +524,7 @@ def test_a_value_for_another_question_is_kept_when_it_answers_nothing_else():
         ("nederlands_niveau", "B1 gehaald, nu een cursus voor B2", "nederlands_niveau", "b1-of-lager"),
         ("nederlands_niveau", "nl", "nederlands_niveau", "moedertaal"),
         ("huidig_beroep", "gis-specialist bij de gemeente den haag", "huidig_beroep", "gis-specialist"),
+        ("studievorm", "geen idee wat er kan, maar ik wil wel blijven werken als toa", "studievorm", "deeltijd"),
     ],
 )
 def test_answers_as_people_give_them(requested, text, slot, value):
@@ -542,3 +543,11 @@ def test_a_question_beside_an_answer_goes_to_the_intaker():
     )
     assert turn.slots["sector"] == "vo"
     assert "vraag_voor_medewerker" in names(turn)
+
+
+def test_a_degree_still_to_come_is_not_the_highest_one():
+    from bot.profile.extract import extract
+
+    found = extract("ik heb net mijn bachelor geschiedenis gehaald. moet ik echt nog een master doen??")
+    assert found.unclear.get("vooropleiding") == "bachelor"
+    assert extract("ik heb een bachelor en daarna een master gedaan").unclear.get("vooropleiding") == "master"

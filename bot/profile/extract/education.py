@@ -100,6 +100,10 @@ _NOT_FINISHED_AFTER = re.compile(
 )
 
 
+#: Words before a degree that is still to come: "nog een master", "moet ik een master doen".
+_STILL_TO_DO = re.compile(
+    r"\b(?:nog\s+een|een\s+extra|moet\s+ik\s+(?:\w+\s+){0,2}?een|(?:ga|wil|zou)\s+(?:ik\s+)?(?:\w+\s+){0,2}?een)\s+$"
+)
 #: A pabo diploma; alone only as the answer to the diploma question ("ik wil naar de pabo" is a wish).
 _PABO_DIPLOMA = re.compile(
     r"(?<!academische\s)\b(?P<own>(?:mijn|m'n|mn)\s+)?pabo"
@@ -160,6 +164,8 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         start, end = match.span(1)
         if any(s <= start < e for s, e in taken) or is_negated(folded, start) or _in_progress(folded, start, end):
             continue
+        if _STILL_TO_DO.search(folded[max(0, start - 40) : start]):
+            continue  # "moet ik echt nog een master doen?": a degree to come, not one completed
         word = match.group(1)
         if (
             word in ("ma", "ba")

@@ -21,6 +21,9 @@ _WORK_HOURS = re.compile(r"\b(?:werk|werkt|werken|werkte|baan|job|dev|developer|
 _OTHER_PERSON = re.compile(r"\b(?:mijn|m'n|haar|zijn)\s+(?:vrouw|man|partner|vriend|vriendin|moeder|vader)\b")
 _BESIDE_WORK = re.compile(
     r"\bnaast\s+(?:mijn|me|m'n|mn|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b"
+    # "ik wil wel blijven werken als toa", "moet blijven werken": studying beside a job
+    r"|\b(?:wil|moet|ga)\s+(?:wel\s+|gewoon\s+|ook\s+)?(?:blijven\s+werken|doorwerken)\b"
+    r"|\b(?:kan|wil)\s+(?:niet|geen)\s+(?:stoppen\s+met\s+werken|inkomen\s+missen)\b"
 )
 
 
