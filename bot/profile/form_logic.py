@@ -317,8 +317,15 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
     person says it is a correction ("nee, toch deeltijd"): "bovenbouw havo/vwo" as the
     answer to the sector question is no new diploma, and a question ("telt mijn bachelor
     mee?") states nothing about the person. Outside a question (the read-back) every
-    stated fact counts."""
-    if old is None or new is None or slot == requested or requested is None:
+    stated fact counts, except in a question or a request for a person."""
+    if old is None or new is None or slot == requested:
+        return True
+    if requested is None:
+        # "kan ik met een medewerker praten over vmbo vs mbo?" names school types, it states
+        # no new diploma: a question or a request for a person changes a known fact only
+        # with words of correction ("ik heb toch mbo 4, kan dat?").
+        if is_question(text) or intent == "human_handoff":
+            return bool(_CORRECTION.search(text or ""))
         return True
     if isinstance(new, str) and new.strip() == (text or "").strip():
         return True  # a raw from_text value: judged below against the slot asked for

@@ -551,3 +551,16 @@ def test_a_degree_still_to_come_is_not_the_highest_one():
     found = extract("ik heb net mijn bachelor geschiedenis gehaald. moet ik echt nog een master doen??")
     assert found.unclear.get("vooropleiding") == "bachelor"
     assert extract("ik heb een bachelor en daarna een master gedaan").unclear.get("vooropleiding") == "master"
+    assert "vooropleiding" not in extract("ik zit in mijn master wiskunde maar twijfel").unclear
+
+
+def test_a_request_for_a_person_about_school_types_changes_no_diploma():
+    turn = process_turn(
+        {"vooropleiding": "mbo-4"},
+        {"vooropleiding": "vmbo"},
+        requested=None,
+        text="kan ik met een medewerker praten over vmbo vs mbo?",
+        intent="human_handoff",
+    )
+    assert turn.slots["vooropleiding"] == "mbo-4"
+    assert "aangepast" not in names(turn)

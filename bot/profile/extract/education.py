@@ -87,7 +87,7 @@ _TEACHING_NOW = re.compile(r"\b(?:geef|gaf|geeft)\s+(?:\w+\s+){0,4}?les\b|\bsta\
 
 _IN_PROGRESS = re.compile(
     r"\b(?:student|studente|studeer|studeert|bezig\s+met|ik\s+doe\s+nu|ik\s+volg|laatste\s+jaar|eerste\s+jaar|tweede\s+jaar|"
-    r"derde\s+jaar|vierde\s+jaar|nog\s+niet\s+af|niet\s+afgemaakt|gestopt\s+met)\W+(?:\w+\W+){0,2}$"
+    r"derde\s+jaar|vierde\s+jaar|nog\s+niet\s+af|niet\s+afgemaakt|gestopt\s+met|zit\s+(?:nu\s+)?in)\W+(?:\w+\W+){0,2}$"
 )
 
 
