@@ -142,3 +142,33 @@ def test_question_about_advice_before_there_is_one(stack):
     stack.say(person, "hallo")
     reply = stack.say(person, "waarom?")
     assert any("nog geen advies" in t for t in texts(reply)) or asked(reply), texts(reply)
+
+
+def test_yes_beside_a_correction_at_the_read_back_gives_the_advice(stack):
+    person = sender()
+    stack.say(person, "hallo")
+    until_read_back(stack, person, ZWOLLE)
+    reply = stack.say(person, "ja, 12 jaar werkervaring dus. klopt")
+    body = "\n".join(texts(reply))
+    assert "Ik heb het aangepast" in body and "Dit is mijn advies voor jou:" in body
+    assert stack.tracker(person)["slots"]["werkervaring_jaren"] == 12
+
+
+def test_the_read_back_is_not_asked_a_third_time(stack):
+    person = sender()
+    stack.say(person, "hallo")
+    until_read_back(stack, person, ZWOLLE)
+    first = stack.say(person, "hmm even kijken, ik twijfel over het een en ander")
+    second = stack.say(person, "tsja lastig om te zeggen allemaal")
+    read_backs = [t for t in texts(first) + texts(second) if t.startswith("Dit heb ik van je genoteerd:")]
+    assert len(read_backs) <= 1, texts(first) + texts(second)
+    assert custom(first) or custom(second), "na twee keer voorlezen volgt het advies"
+
+
+def test_a_second_job_interview_is_no_restart(stack):
+    person = sender()
+    stack.say(person, "hallo")
+    stack.say(person, "ik heb een hbo-bachelor bedrijfskunde en wil op de basisschool lesgeven")
+    stack.say(person, "er is een gesprek geweest, ze willen nog een tweede gesprek")
+    slots = stack.tracker(person)["slots"]
+    assert slots["vooropleiding"] == "hbo-bachelor" and slots["sector"] == "po"
