@@ -564,3 +564,10 @@ def test_a_request_for_a_person_about_school_types_changes_no_diploma():
     )
     assert turn.slots["vooropleiding"] == "mbo-4"
     assert "aangepast" not in names(turn)
+
+
+def test_a_job_at_school_said_back_to_front_is_a_job_at_school():
+    from bot.profile.extract import extract
+
+    assert extract("ja, met de correctie dat ik dus al op school werk").facts.get("baan_op_school") == "ja"
+    assert "baan_op_school" not in extract("als ik op een school werk").facts

@@ -571,6 +571,12 @@ _JOB_AT_SCHOOL_YES = [
         r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"
     ),
     re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
+    # "met de correctie dat ik dus al op school werk"
+    re.compile(
+        r"\bik\s+(?:\w+\s+){0,3}?(?:al|nu|sinds\s+\w+)\s+(?:op|bij)\s+(?:een\s+|de\s+|die\s+)?(?:\w+\s+)?"
+        + _SCHOOL
+        + r"\s+(?:werk|sta|lesgeef)\b"
+    ),
     # "ik werk er al als toa" to "heb je al een baan op een school?"
     re.compile(r"\bwerk\s+er\s+(?:al|nu|sinds)\b"),
     re.compile(
