@@ -571,3 +571,11 @@ def test_a_job_at_school_said_back_to_front_is_a_job_at_school():
 
     assert extract("ja, met de correctie dat ik dus al op school werk").facts.get("baan_op_school") == "ja"
     assert "baan_op_school" not in extract("als ik op een school werk").facts
+
+
+def test_a_short_first_job_at_a_school_is_not_all_the_work_experience():
+    from bot.profile.extract import extract
+
+    assert "werkervaring_jaren" not in extract("ik werk nu een jaar als instructeur op het roc").facts
+    assert "werkervaring_jaren" not in extract("ik ben al een jaar hybride docent naast mijn werk").facts
+    assert extract("ik werk al twee jaar als kok").facts["werkervaring_jaren"] == 2

@@ -148,6 +148,13 @@ _NONE_ANSWER = re.compile(
 )
 
 
+#: A job at a school, which a person who switches careers has held only for a short time.
+_SCHOOL_ROLE = re.compile(
+    r"\b(?:docent|docente|leraar|lerares|leerkracht|instructeur|onderwijsassistent|juf|meester|"
+    r"op\s+(?:het|een|de)\s+(?:roc|school|basisschool|mbo)|voor\s+de\s+klas)\b"
+)
+
+
 def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
     _find_experience(folded, result, expected, today)
     found = result.span("werkervaring_jaren")
@@ -158,6 +165,15 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
     ):
         # "een paar jaar lesgegeven, daarna iets anders" in passing: too vague to keep; the question follows
         result.drop("werkervaring_jaren")
+        return
+    if found and expected != "werkervaring_jaren" and isinstance(found.value, int) and found.value <= 2:
+        left, right = clause_bounds(folded, found.start, found.end)
+        clause = folded[left:right]
+        if _SCHOOL_ROLE.search(clause) and not re.search(r"ervaring", clause):
+            # "ik werk nu een jaar als instructeur op het roc", "al een jaar hybride docent":
+            # how long the first job at a school lasts, not the work the person did before;
+            # the question follows instead of a guess.
+            result.drop("werkervaring_jaren")
 
 
 def _find_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
