@@ -579,3 +579,13 @@ def test_a_short_first_job_at_a_school_is_not_all_the_work_experience():
     assert "werkervaring_jaren" not in extract("ik werk nu een jaar als instructeur op het roc").facts
     assert "werkervaring_jaren" not in extract("ik ben al een jaar hybride docent naast mijn werk").facts
     assert extract("ik werk al twee jaar als kok").facts["werkervaring_jaren"] == 2
+
+
+def test_a_degree_being_finished_and_a_school_type_asked_about_state_nothing():
+    from bot.profile.extract import extract
+
+    found = extract("ik zit in mijn master wiskunde. kan ik al iets doen of moet ik eerst mijn master afmaken?")
+    assert "vooropleiding" not in found.unclear and "vooropleiding" not in found.facts
+    assert "vooropleiding" not in extract("kan ik al iets doen tijdens mijn bachelor?").unclear
+    assert "sector" not in extract("mag ik met die bevoegdheid later ook op het mbo lesgeven?").facts
+    assert extract("kan ik met een master psychologie op de basisschool lesgeven?").facts["sector"] == "po"

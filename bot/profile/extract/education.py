@@ -87,7 +87,7 @@ _TEACHING_NOW = re.compile(r"\b(?:geef|gaf|geeft)\s+(?:\w+\s+){0,4}?les\b|\bsta\
 
 _IN_PROGRESS = re.compile(
     r"\b(?:student|studente|studeer|studeert|bezig\s+met|ik\s+doe\s+nu|ik\s+volg|laatste\s+jaar|eerste\s+jaar|tweede\s+jaar|"
-    r"derde\s+jaar|vierde\s+jaar|nog\s+niet\s+af|niet\s+afgemaakt|gestopt\s+met|zit\s+(?:nu\s+)?in)\W+(?:\w+\W+){0,2}$"
+    r"derde\s+jaar|vierde\s+jaar|nog\s+niet\s+af|niet\s+afgemaakt|gestopt\s+met|zit\s+(?:nu\s+)?in|tijdens)\W+(?:\w+\W+){0,2}$"
 )
 
 
@@ -104,6 +104,7 @@ _NOT_FINISHED_AFTER = re.compile(
 _STILL_TO_DO = re.compile(
     r"\b(?:nog\s+een|een\s+extra|moet\s+ik\s+(?:\w+\s+){0,2}?een|(?:ga|wil|zou)\s+(?:ik\s+)?(?:\w+\s+){0,2}?een)\s+$"
 )
+_TO_FINISH = re.compile(r"\s+(?:\w+\s+)?(?:af\s*(?:te\s+)?maken|afmaken|afronden|af\s+te\s+ronden)\b")
 #: A pabo diploma; alone only as the answer to the diploma question ("ik wil naar de pabo" is a wish).
 _PABO_DIPLOMA = re.compile(
     r"(?<!academische\s)\b(?P<own>(?:mijn|m'n|mn)\s+)?pabo"
@@ -164,8 +165,8 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         start, end = match.span(1)
         if any(s <= start < e for s, e in taken) or is_negated(folded, start) or _in_progress(folded, start, end):
             continue
-        if _STILL_TO_DO.search(folded[max(0, start - 40) : start]):
-            continue  # "moet ik echt nog een master doen?": a degree to come, not one completed
+        if _STILL_TO_DO.search(folded[max(0, start - 40) : start]) or _TO_FINISH.match(folded[end : end + 30]):
+            continue  # "moet ik echt nog een master doen?", "mijn master afmaken": a degree to come
         word = match.group(1)
         if (
             word in ("ma", "ba")
@@ -289,6 +290,14 @@ def _undecided_sector(folded: str) -> Optional[Tuple[int, int]]:
     return None
 
 
+def _LATER_TOO(folded: str, start: int, expected: Optional[str]) -> bool:
+    """A school type in a question about later or as well ("mag ik met die bevoegdheid later
+    ook op het mbo lesgeven?"): a possibility the person asks about, not where they want to teach."""
+    if expected == "sector" or not in_question(folded, start):
+        return False
+    return bool(re.search(r"\b(?:ook|later|eventueel|ooit|daarna)\b", _sentence_around(folded, start)))
+
+
 def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) -> None:
     undecided = _undecided_sector(folded)
     if undecided:
@@ -296,7 +305,7 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
         return
     found: List[Tuple[int, int, str]] = []
     for start, end, _text, value in matcher("sector").finditer(folded):
-        if is_negated(folded, start):
+        if is_negated(folded, start) or _LATER_TOO(folded, start, expected):
             continue
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
@@ -308,7 +317,7 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
     for match in _SCHOOL_TYPE.finditer(folded):
         start, end = match.span(1)
         word = re.sub(r"[\s-].*", "", match.group(1))
-        if is_negated(folded, start):
+        if is_negated(folded, start) or _LATER_TOO(folded, start, expected):
             continue
         after = folded[end : end + 20]
         if (
