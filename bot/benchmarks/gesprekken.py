@@ -309,7 +309,7 @@ def _print(name: str, numbers: Dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--deel", default="beide", choices=["ontwikkel", "heldout", "beide"])
+    parser.add_argument("--deel", default="beide", choices=["ontwikkel", "heldout", "nieuw", "beide"])
     parser.add_argument("--url")
     parser.add_argument("--token", default=current().rasa.token)
     parser.add_argument("--out", default=str(ROOT / "var/bench/gesprekken"))
