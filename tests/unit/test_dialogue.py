@@ -104,14 +104,23 @@ def test_short_requests_for_a_person_stay_requests(text):
     assert dialogue.may_ask_for_person(text)
 
 
-def test_every_training_example_of_a_request_for_a_person_may_ask_for_one():
+def training_examples(intent, files=("gesprek.yml",)):
+    """The training examples of ``intent`` in the given files of bot/data/nlu."""
     from pathlib import Path
 
     import yaml
 
-    nlu = yaml.safe_load((Path(__file__).parents[2] / "bot/data/nlu/gesprek.yml").read_text(encoding="utf-8"))["nlu"]
-    examples = next(b["examples"] for b in nlu if b.get("intent") == "human_handoff")
-    texts = [line[2:].strip() for line in examples.splitlines() if line.strip().startswith("- ")]
+    texts = []
+    for name in files:
+        nlu = yaml.safe_load((Path(__file__).parents[2] / "bot/data/nlu" / name).read_text(encoding="utf-8"))["nlu"]
+        for block in nlu:
+            if block.get("intent") == intent:
+                texts += [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+    return texts
+
+
+def test_every_training_example_of_a_request_for_a_person_may_ask_for_one():
+    texts = training_examples("human_handoff")
     assert len(texts) > 40
     assert [t for t in texts if not dialogue.may_ask_for_person(t)] == []
 
@@ -168,16 +177,7 @@ def test_confirms_read_back(text, verdict):
 
 
 def test_every_training_example_of_a_restart_may_restart():
-    from pathlib import Path
-
-    import yaml
-
-    texts = []
-    for name in ("gesprek.yml", "gesprek_varianten.yml"):
-        nlu = yaml.safe_load((Path(__file__).parents[2] / "bot/data/nlu" / name).read_text(encoding="utf-8"))["nlu"]
-        for block in nlu:
-            if block.get("intent") == "restart":
-                texts += [line[2:].strip() for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+    texts = training_examples("restart", ("gesprek.yml", "gesprek_varianten.yml"))
     assert len(texts) > 40
     assert [t for t in texts if not dialogue.may_restart(t)] == []
 
