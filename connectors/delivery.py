@@ -188,17 +188,28 @@ class InboxConnector:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def _insert(self, handoff_id: str) -> None:
-        with self.engine.begin() as connection:
-            exists = connection.execute(
+    def _exists(self, handoff_id: str) -> bool:
+        with self.engine.connect() as connection:
+            found = connection.execute(
                 sa.select(inbox_item.c.overdracht_id).where(inbox_item.c.overdracht_id == handoff_id)
             ).first()
-            if exists is None:  # the idempotency key: a repeat changes nothing
+        return found is not None
+
+    def _insert(self, handoff_id: str) -> None:
+        """The handoff id is the idempotency key: a repeat changes nothing, also when another
+        worker puts the same handoff in the inbox between the check and the insert."""
+        if self._exists(handoff_id):
+            return
+        try:
+            with self.engine.begin() as connection:
                 connection.execute(
                     inbox_item.insert().values(
                         overdracht_id=handoff_id, ontvangen_op=utcnow(), status="nieuw", versie=0
                     )
                 )
+        except sa.exc.IntegrityError:
+            if not self._exists(handoff_id):
+                raise
 
     async def deliver(self, handoff_id: str, summary: Mapping[str, Any]) -> None:
         try:

@@ -234,3 +234,16 @@ async def test_detail_shows_remarks_and_no_commands_in_the_transcript(client, en
     page = await (await client.get(f"/overdracht/{handoff_id}")).text()
     assert "Wat de persoon nog zei" in page and "<li>Bel na 17u</li>" in page
     assert "/inform" not in page and "Persoon (17:05):</span> ik wil graag bellen" in page
+
+
+async def test_a_handoff_put_in_the_inbox_by_another_worker_meanwhile_is_no_error(engine, monkeypatch):
+    handoff_id = await delivered(engine)
+    connector = InboxConnector(engine)
+    answers = [False]  # the first check sees nothing: the other worker inserts just after it
+    real = connector._exists
+    monkeypatch.setattr(connector, "_exists", lambda key: answers.pop() if answers else real(key))
+    await connector.deliver(handoff_id, {})
+    assert not answers  # the race was played
+    with engine.connect() as connection:
+        rows = connection.execute(inbox_item.select().where(inbox_item.c.overdracht_id == handoff_id)).fetchall()
+    assert len(rows) == 1
