@@ -290,7 +290,7 @@ def _undecided_sector(folded: str) -> Optional[Tuple[int, int]]:
     return None
 
 
-def _LATER_TOO(folded: str, start: int, expected: Optional[str]) -> bool:
+def _asked_about_later(folded: str, start: int, expected: Optional[str]) -> bool:
     """A school type in a question about later or as well ("mag ik met die bevoegdheid later
     ook op het mbo lesgeven?"): a possibility the person asks about, not where they want to teach."""
     if expected == "sector" or not in_question(folded, start):
@@ -305,7 +305,7 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
         return
     found: List[Tuple[int, int, str]] = []
     for start, end, _text, value in matcher("sector").finditer(folded):
-        if is_negated(folded, start) or _LATER_TOO(folded, start, expected):
+        if is_negated(folded, start) or _asked_about_later(folded, start, expected):
             continue
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
@@ -317,7 +317,7 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
     for match in _SCHOOL_TYPE.finditer(folded):
         start, end = match.span(1)
         word = re.sub(r"[\s-].*", "", match.group(1))
-        if is_negated(folded, start) or _LATER_TOO(folded, start, expected):
+        if is_negated(folded, start) or _asked_about_later(folded, start, expected):
             continue
         after = folded[end : end + 20]
         if (
