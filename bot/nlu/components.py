@@ -74,6 +74,10 @@ class ProfileEntityExtractor(_StatelessComponent, EntityExtractorMixin):
             }
             for span in found.spans + found.signals
         ]
+        spanned = {span.slot for span in found.spans}
+        for slot, value in found.facts.items():
+            if slot not in spanned:  # inferred ("Master econometrie, EUR" is a wo-master): the whole message
+                entities.append(_whole(text, slot, value))
         if "vooropleiding" in found.unclear:
             entities.append(_whole(text, UNCLEAR_EDUCATION, found.unclear["vooropleiding"]))
         if found.bare_number is not None:

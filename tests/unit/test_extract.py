@@ -1048,3 +1048,15 @@ def test_the_person_of_a_trade_after_a_level_names_the_field():
 
 def test_a_little_year_of_work():
     assert extract("een jaartje, bij de bakker", expected="werkervaring_jaren").facts.get("werkervaring_jaren") == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("deeltijd, of kan zo'n opleiding ook in de avond?", {"studievorm": "deeltijd"}),
+        ("deeltijd graag, kan dat ook in de avond?", {"studievorm": "deeltijd"}),
+        ("voltijd, maar is dat wel te betalen?", {"studievorm": "voltijd"}),
+    ],
+)
+def test_an_answer_then_a_question_after_of_or_maar_keeps_the_answer(text, expected):
+    assert extract(text).facts == expected

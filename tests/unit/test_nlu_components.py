@@ -94,3 +94,11 @@ def test_a_handoff_set_aside_leaves_an_unsure_next_intent_to_the_fallback():
     InputGuard.create({}, None, None, None).process([message])
     FallbackClassifier({"threshold": 0.35, "ambiguity_threshold": 0.03}).process([message])
     assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_a_fact_inferred_without_its_own_words_is_an_entity_of_the_whole_message():
+    text = "Master econometrie, EUR. Is dat genoeg of moet het echt wiskunde zijn?"
+    found = {e["entity"]: e for e in _entities(text)}
+    assert found["vooropleiding"]["value"] == "wo-master"
+    assert (found["vooropleiding"]["start"], found["vooropleiding"]["end"]) == (0, len(text))
+    assert found["studierichting"]["value"] == "econometrie"

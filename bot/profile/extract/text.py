@@ -64,7 +64,8 @@ _QUESTION_START = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:ik|mijn|me|mij)\b")
 _QUESTION_AFTER_ANSWER = re.compile(
-    r",\s*(?=(?:kan|kun|mag|moet|is|zijn|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|heb|heeft|geldt|telt|klopt)\b)"
+    r",\s*(?:(?:of|en|maar)\s+)?(?=(?:kan|kun|mag|moet|is|zijn|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|heb|heeft|"
+    r"geldt|telt|klopt)\b)"
 )
 #: A tag question that checks one's own statement: "dat is toch hbo?", "heet nu mbo 4, toch?", "of niet?".
 _CONFIRMATION = re.compile(
