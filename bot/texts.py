@@ -64,8 +64,13 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Sorry, ik begrijp alleen Nederlands. Wil je je vraag in het Nederlands typen? (Sorry, I only understand Dutch. For information in English, please visit https://www.onderwijsloket.com.)',
     },
     "na_advies": {
-        "text": 'Wil je nog iets weten over je advies? Vraag het gerust. Je kunt ook met een medewerker praten.',
-        "buttons": _buttons('Praat met een medewerker', '/human_handoff', 'Opnieuw beginnen', '/restart'),
+        "text": 'Vraag gerust meer over je advies. Of wil je je advies met een medewerker bespreken?',
+        "buttons": _buttons(
+            'Ja, met een medewerker', '/human_handoff', 'Nee, dank je', '/deny', 'Opnieuw beginnen', '/restart'
+        ),
+    },
+    "vraag_mee_naar_medewerker": {
+        "text": 'Ik zet je vraag op de lijst voor de medewerker.',
     },
     "na_advies_afronding": {
         "text": 'Goed. Je advies blijft hier staan. Wil je later nog iets vragen, of toch iemand spreken? Dat kan altijd.',
@@ -301,7 +306,7 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     },
     "advies_blijft": {
         "text": 'Dank je. Dit verandert niets aan je advies: dat blijft hetzelfde. '
-        'Heb je een vraag over een route? Stel hem gerust. Of praat met een medewerker.',
+        'Stel gerust een vraag over een route. Of wil je je advies met een medewerker bespreken?',
         "buttons": _buttons('Praat met een medewerker', '/human_handoff'),
     },
     "advies_nog_niet": {

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot import dialogue
-from bot.actions.common import latest_entity, say
+from bot.actions.common import answer_to_offer, latest_entity, say, start_handoff
 from bot.advice import AdviceProfile, advise, followup, render
 from bot.advice.result import Advice
 from bot.knowledge.catalog import Catalog, KnowledgeBase
@@ -94,6 +94,8 @@ class ActionAdviesVraag(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message.get("text") or ""
+        if answer_to_offer(tracker):  # "Ja, graag. Kan dat nog voor volgende week?"
+            return start_handoff(dispatcher, tracker)
         if not tracker.get_slot("advies_gegeven"):
             # A question about the advice before there is one ("wat kost dat?") is kept.
             say(dispatcher, "advies_nog_niet_vraag" if is_question(message) else "advies_nog_niet")
@@ -120,6 +122,8 @@ class ActionAdviesVraag(Action):
         answers = list(followup.answer(topic, route_id, profile, advice, catalog))
         for index, answer in enumerate(answers):
             # The last part carries the way on: more questions, or a person.
-            buttons = NEXT_STEPS if index == len(answers) - 1 else []
-            dispatcher.utter_message(text=answer, buttons=buttons, **{dialogue.TEXT_KEY: f"advies_{topic}"})
+            last = index == len(answers) - 1
+            text = f"{answer}\n\n{render.OFFER}" if last else answer
+            buttons = NEXT_STEPS if last else []
+            dispatcher.utter_message(text=text, buttons=buttons, **{dialogue.TEXT_KEY: f"advies_{topic}"})
         return [SlotSet("advies_route", route_id)]

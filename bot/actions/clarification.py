@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot import dialogue
-from bot.actions.common import latest_entity, say
+from bot.actions.common import answer_to_offer, latest_entity, say, start_handoff
 from bot.nlu_entities import INPUT_KIND
 from bot.profile.form_logic import answers, is_question
 
@@ -27,6 +27,8 @@ class ActionVerduidelijk(Action):
         kind = latest_entity(tracker, INPUT_KIND)
         if not kind and dialogue.noted_this_turn(tracker.events):
             return []
+        if not kind and answer_to_offer(tracker):  # "nou ja, doe maar wel"
+            return start_handoff(dispatcher, tracker)
         if not kind and tracker.active_loop.get("name") and is_question(tracker.latest_message.get("text") or ""):
             return []  # the form passes the question on to the intaker and asks again
         if kind:
@@ -54,6 +56,8 @@ class ActionAndereTaal(Action):
     ) -> List[Dict[Text, Any]]:
         requested = tracker.get_slot("requested_slot") if tracker.active_loop.get("name") == "profiel_form" else None
         text = tracker.latest_message.get("text") or ""
+        if answer_to_offer(tracker):  # "Yes please" to the offer of a person
+            return start_handoff(dispatcher, tracker)
         if requested and answers(requested, text, tracker.get_slot("vooropleiding_hint")):
             return []
         if not dialogue.noted_this_turn(tracker.events):
@@ -75,8 +79,9 @@ class ActionRestart(Action):
 
 
 class ActionGaVerder(Action):
-    """ "ja", "oké", "ga door" without an open question: before the advice the intake goes
-    on with its next question (the profile form); after it, what the person can do next."""
+    """ "ja", "oké", "ga door" without an open question: a yes to the offer of a person
+    starts the handoff; otherwise, before the advice the intake goes on with its next
+    question (the profile form), and after it the bot says what the person can do next."""
 
     def name(self) -> Text:
         return "action_ga_verder"
@@ -84,8 +89,11 @@ class ActionGaVerder(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        accepted = answer_to_offer(tracker)
+        if accepted:
+            return start_handoff(dispatcher, tracker)
         if tracker.get_slot("advies_gegeven"):
-            if dialogue.last_bot_response(tracker.events) == "na_advies":
+            if accepted is False or dialogue.last_bot_response(tracker.events) == "na_advies":
                 # Asked already: no second time the same question, but a way to round off.
                 say(dispatcher, "na_advies_afronding")
             else:
@@ -93,3 +101,17 @@ class ActionGaVerder(Action):
             return []
         dispatcher.utter_message(response="utter_oke_verder")
         return [FollowupAction("profiel_form")]
+
+
+class ActionAanbodNaAdvies(Action):
+    """After a side answer that follows the advice (an FAQ, "ben je een bot?"): the way on,
+    more questions or a person, so the conversation never stops at the answer."""
+
+    def name(self) -> Text:
+        return "action_aanbod_na_advies"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        say(dispatcher, "na_advies")
+        return []

@@ -80,6 +80,10 @@ def short_answer(advice: Advice) -> str:
     return f"Mijn advies: {best.route.titel}. {best.waarom}{_conditions(best)}".strip()
 
 
+#: The last line of the advice and of every answer about it: a yes starts the handoff.
+OFFER = "Wil je je advies met een medewerker bespreken? Zeg dan 'ja'."
+
+
 def messages(advice: Advice, updated: bool = False) -> List[Dict[str, Any]]:
     """The advice as a few short chat messages (text, and buttons on the last one)."""
     first = ["Ik heb je advies aangepast. Dit is mijn nieuwe advies:" if updated else "Dit is mijn advies voor jou:"]
@@ -120,6 +124,7 @@ def messages(advice: Advice, updated: bool = False) -> List[Dict[str, Any]]:
         third.append("Mijn advies wordt nog beter als je me dit vertelt:")
         third.extend(f"- {q.tekst}" for q in advice.vragen)
     third.append("Vraag me gerust meer, bijvoorbeeld: 'waarom?', 'wat kost dat?' of 'kan het in deeltijd?'.")
+    third.append(OFFER)
     out.append({"text": "\n".join(third), "buttons": follow_up_buttons()})
     seen: set = set()  # each term explained once in the whole advice
     return [{**message, "text": explain(message["text"], seen)} for message in out]

@@ -19,6 +19,25 @@ _YES = re.compile(
 )
 
 
+_FILLER = re.compile(r"^\W*(?:(?:nou|eh+|uh+|hm+|tja|oh|ach)\b\W*)+", re.IGNORECASE)
+
+
+def answer_to_offer(text: str) -> Optional[bool]:
+    """The answer to "Wil je je advies met een medewerker bespreken?": like :func:`answer`,
+    but a question may follow the yes ("Ja, graag. Kan dat voor volgende week nog?"), and
+    after a doubt the last part counts ("Dat hoeft niet... nou ja, doe maar wel")."""
+    if not text:
+        return None
+    statement = re.split(r"[^.!?]*\?", text, maxsplit=1)[0] if "?" in text else text
+    parts = [p for p in re.split(r"\.{2,}|[.!;]|,\s*(?:nou|maar|of)\b", statement) if p.strip()]
+    for part in (statement, parts[-1] if parts else ""):
+        part = _FILLER.sub("", part)
+        reading = answer(part) if part.strip() else None
+        if reading is not None:
+            return reading
+    return None
+
+
 def answer(text: str) -> Optional[bool]:
     """True for a yes ("Akkoord, ga je gang"), False for a no ("liever niet"), None otherwise.
     A no wins when both appear ("ja nee, liever niet")."""
