@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from bot import dialogue
 from bot.profile import describe, values
 from bot.profile.extract import YES_NO_ANSWERS, clean_free_text, extract, leading_yes_no
-from bot.profile.extract.text import is_acknowledgement
+from bot.profile.extract.text import is_acknowledgement, statements
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
 #: For the other slots a raw answer is interpreted only when it is not a valid value
@@ -185,10 +185,10 @@ def process_turn(
         raw = isinstance(value, str) and value.strip() == text.strip()
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
             value, unclear = _from_text(slot, text, hint)
-            if is_question(text):
+            if is_question(text) and value is not None:
                 # "Telt mijn ervaring bij Defensie mee?" is no job title, and "Krijg ik een
-                # leaseauto?" no year of experience.
-                value = None
+                # leaseauto?" no year of experience; "een jaar of tien, twaalf?" is an answer.
+                value = _from_text(slot, statements(text), hint)[0] if statements(text).strip() else None
             elif value is None and slot == requested == "studierichting":
                 value = free_field_answer(text)
             elif slot == requested == "studierichting":
@@ -270,7 +270,7 @@ def process_turn(
     if not requested and not advice_given and not side_answered and is_question(text) and intent not in ANSWERED_LATER:
         # "Ik heb rechten gestudeerd ... Kost dat veel?": the facts are kept, the question too.
         turn.responses.append(("vraag_voor_medewerker", {}))
-    if requested and settled and is_question(text) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
+    if requested and settled and asks_something(text) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
         # "vmbo. Ben ik op mijn leeftijd nog interessant voor een school?": the answer is
         # kept and the question goes to the intaker, so no question is lost.
         turn.responses.append(("vraag_voor_medewerker", {}))
@@ -294,6 +294,12 @@ _QUESTION_START = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+
+
+def asks_something(text: str) -> bool:
+    """A question beside the answer: "vmbo. Ben ik nog interessant?" asks something, "een
+    jaar of tien, twaalf?" only says an amount with doubt."""
+    return is_question(text) and statements(text).strip() != (text or "").strip()
 
 
 def is_question(text: str) -> bool:

@@ -172,3 +172,36 @@ def test_a_second_job_interview_is_no_restart(stack):
     stack.say(person, "er is een gesprek geweest, ze willen nog een tweede gesprek")
     slots = stack.tracker(person)["slots"]
     assert slots["vooropleiding"] == "hbo-bachelor" and slots["sector"] == "po"
+
+
+def _handoff_started(stack, person: str) -> bool:
+    tracker = stack.tracker(person)
+    return (tracker.get("active_loop") or {}).get("name") == "overdracht_form"
+
+
+@pytest.mark.parametrize("yes", ["ja graag", "Yes please", "Ja, graag. Kan dat nog voor de zomer?"])
+def test_a_yes_after_the_advice_starts_the_handoff(stack, yes):
+    person, advice = advised(stack)
+    assert texts(advice)[-1].endswith("Wil je je advies met een medewerker bespreken? Zeg dan 'ja'.")
+    reply = stack.say(person, yes)
+    assert _handoff_started(stack, person), texts(reply)
+    assert stack.tracker(person)["slots"]["requested_slot"] == "naam", texts(reply)
+
+
+def test_after_an_advice_given_at_the_read_back_a_yes_starts_the_handoff_and_a_no_rounds_off(stack):
+    person = sender()
+    stack.say(person, "hallo")
+    until_read_back(stack, person, ZWOLLE)
+    advice = stack.say(person, "ja, 12 jaar werkervaring dus. klopt")
+    assert custom(advice), texts(advice)
+    reply = stack.say(person, "nee hoor")
+    assert not any("aanpassen" in t for t in texts(reply)) and not custom(reply), texts(reply)
+    assert not _handoff_started(stack, person)
+    reply = stack.say(person, "ja prima")
+    assert not custom(reply) and _handoff_started(stack, person), texts(reply)
+
+
+def test_after_an_faq_answer_that_follows_the_advice_the_offer_comes_back(stack):
+    person, _ = advised(stack)
+    reply = stack.say(person, "wat is een VOG?")
+    assert texts(reply)[-1].endswith("Of wil je je advies met een medewerker bespreken?"), texts(reply)

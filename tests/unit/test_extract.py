@@ -1060,3 +1060,37 @@ def test_a_little_year_of_work():
 )
 def test_an_answer_then_a_question_after_of_or_maar_keeps_the_answer(text, expected):
     assert extract(text).facts == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected, facts",
+    [
+        ("nee nog niet, moet ik dat eerst regelen dan?", "baan_op_school", {"baan_op_school": "nee"}),
+        ("nederlands ja. kan dit sneller?", "nederlands_niveau", {"nederlands_niveau": "moedertaal"}),
+        (
+            "ja, mijn pabo-bevoegdheid",
+            "huidige_bevoegdheid",
+            {"huidige_bevoegdheid": "po", "vooropleiding": "hbo-bachelor"},
+        ),
+        ("middelbaar, secundair dus", "sector", {"sector": "vo"}),
+        (
+            "Ja ik heb al een paar keer gepraat met de directeur van een so school, ze willen me wel maar het is nog niet rond",
+            "baan_op_school",
+            {"sector": "so", "baan_op_school": "in-gesprek"},
+        ),
+        ("Ja klopt! Alleen weet ik dus echt nog niet of het deeltijd wordt", None, {}),
+        (
+            "Ik wil naar het mbo om onderwijsassistenten op te leiden.",
+            None,
+            {"sector": "mbo"},
+        ),
+        (
+            "begonnen als timmerman op mijn 17e, later voorman en nu uitvoerder bij een aannemer",
+            None,
+            {"huidig_beroep": "uitvoerder"},
+        ),
+        ("ik wil leraar worden, ik werk als accountant", None, {"huidig_beroep": "accountant"}),
+    ],
+)
+def test_answers_of_chatty_and_unsure_people(text, expected, facts):
+    assert extract(text, expected=expected).facts == facts

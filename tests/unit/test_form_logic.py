@@ -589,3 +589,25 @@ def test_a_degree_being_finished_and_a_school_type_asked_about_state_nothing():
     assert "vooropleiding" not in extract("kan ik al iets doen tijdens mijn bachelor?").unclear
     assert "sector" not in extract("mag ik met die bevoegdheid later ook op het mbo lesgeven?").facts
     assert extract("kan ik met een master psychologie op de basisschool lesgeven?").facts["sector"] == "po"
+
+
+def test_an_amount_said_with_doubt_is_an_answer_and_no_question():
+    text = "Pfoe, een jaar of tien, twaalf? Eerst bij een bureau en nu bij de gemeente"
+    turn = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "faq")
+    assert turn.slots["werkervaring_jaren"] == 10
+    assert "vraag_voor_medewerker" not in [key for key, _ in turn.responses]
+
+
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        ("studievorm", "deeltijd, of kan zo'n opleiding ook in de avond?", "deeltijd"),
+        ("huidig_beroep", "data analist. Waarom vraag je dat?", "data analist"),
+        ("huidig_beroep", "Telt mijn ervaring bij Defensie mee?", None),
+        ("werkervaring_jaren", "Krijg ik een leaseauto?", None),
+    ],
+)
+def test_an_answer_beside_a_question_is_kept_and_the_question_passed_on(slot, text, value):
+    turn = process_turn({}, {slot: text}, slot, text, "faq")
+    assert turn.slots[slot] == value
+    assert "vraag_voor_medewerker" in [key for key, _ in turn.responses]

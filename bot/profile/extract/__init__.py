@@ -57,7 +57,7 @@ __all__ = [
 #: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.
 _JUST_DUTCH = re.compile(
     r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
-    r"(?:nederlands|nl|nederlandse)(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh))*"
+    r"(?:nederlands|nl|nederlandse)(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh|ja))*"
     # "nederlands, en fries ook trouwens": a second home language
     r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?[\s.!]*"
 )

@@ -237,6 +237,10 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
         left, right = clause_bounds(folded, start, end)
         if expected in _DIPLOMA_QUESTIONS and not _LIVES_OR_TEACHES.search(folded[left:right]):
             continue  # "nee, gewoon in Wageningen", "MA, Leiden": where the diploma comes from
+        if text == "leiden" and (
+            re.search(r"\bte\s+$", folded[max(0, start - 4) : start]) or re.match(r"\s+(?:tot|naar)\b", folded[end:])
+        ):
+            continue  # "om assistenten op te leiden", "dat kan leiden tot": the verb
         if _REFERENCE_BEFORE.search(folded[max(0, start - 30) : start]):
             references.append((start, end, value))
             continue

@@ -27,6 +27,10 @@ _BESIDE_WORK = re.compile(
 )
 
 
+#: Doubt about the form named next: "weet nog niet of het deeltijd wordt", "twijfel tussen".
+_UNDECIDED = re.compile(
+    r"\b(?:weet|weten)\s+(?:\w+\s+){0,4}?niet\s+of\s+(?:\w+\s+){0,3}$|\btwijfel\s+(?:nog\s+)?tussen\s+$"
+)
 _STUDY_WORD = re.compile(r"\bstude\w*|opleiding|pabo|\bleren\b|\bcursus|\btraject|\bstuderen")
 
 
@@ -45,6 +49,8 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
             )
         ):
             result.drop("studievorm")
+        elif _UNDECIDED.search(folded[max(0, span.start - 60) : span.start]):
+            result.drop("studievorm")  # "ik weet echt nog niet of het deeltijd wordt"
     if "studievorm" not in result.facts:
         beside = _BESIDE_WORK.search(folded)
         if beside and not is_negated(folded, beside.start()):

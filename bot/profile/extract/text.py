@@ -122,6 +122,28 @@ def _blank_questions(folded: str) -> str:
     return "".join(out)
 
 
+def statements(text: str) -> str:
+    """``text`` with every question blanked, also one about oneself ("telt mijn ervaring bij
+    Defensie mee?"), but not an amount said with doubt ("een jaar of tien, twaalf?"), a
+    statement the person checks ("dat is toch mbo 4?") or the answer before a question
+    ("deeltijd, of kan dat ook in de avond?")."""
+    folded = text.lower()
+    out = []
+    for sentence in _SENTENCE.findall(folded):
+        question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
+        if question and not _QUESTION_START.match(sentence) and _HESITANT_AMOUNT.search(sentence):
+            question = None
+        if question and _CONFIRMATION.search(sentence):
+            question = None
+        if question:
+            asked = _QUESTION_AFTER_ANSWER.search(sentence)
+            kept = asked.start() if asked and sentence.rstrip().endswith("?") else 0
+            sentence = sentence[:kept] + " " * (len(sentence) - kept)
+        out.append(sentence)
+    blanked = "".join(out)
+    return "".join(c if b != " " or c.isspace() else " " for c, b in zip(text, blanked))
+
+
 def _sentence_around(folded: str, position: int) -> str:
     left = max(folded.rfind(ch, 0, position) for ch in ".!?\n") + 1
     rights = [i for i in (folded.find(ch, position) for ch in ".!?\n") if i >= 0]

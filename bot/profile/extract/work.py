@@ -437,9 +437,9 @@ def _job_doubtful(folded: str, start: int, end: int) -> bool:
     """A job title that is negated, offered or past, not the person's current job."""
     if is_negated(folded, start) or re.match(r"geen\b", folded[start:]):
         return True
-    if _FUTURE_JOB.search(folded[max(0, start - 45) : start]):
-        return True
     left, right = clause_bounds(folded, start, end)
+    if _FUTURE_JOB.search(folded[max(left, start - 45) : start]):
+        return True  # within the clause: "ik wil leraar worden, ik werk als accountant"
     if _TEACHER.search(folded[start:end]) and _abroad_in(folded[left:right]):
         return True
     return bool(_PAST_JOB.match(folded[end : end + 80]))
@@ -453,11 +453,26 @@ def _abroad_in(clause: str) -> bool:
     )
 
 
+_NOW_BEFORE = re.compile(
+    r"\b(?:nu|tegenwoordig|inmiddels|momenteel)\s+(?:al\s+)?(?:(?:werk\s+ik\s+)?als\s+)?(?:een\s+)?$"
+)
+
+
 def _extract_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
         if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20) : match.end()]):
             result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
+            return
+    for start, end, _text, _ in lookup_matcher("beroep", "beroep").finditer(folded):
+        # "begonnen als timmerman, later voorman en nu uitvoerder": the job of now
+        wish = re.search(r"\b(?:wil|wilde|zou|graag|word|worden)\b", folded[max(0, start - 25) : end + 15])
+        if (
+            _NOW_BEFORE.search(folded[max(0, start - 25) : start])
+            and not wish
+            and not _job_doubtful(folded, start, end)
+        ):
+            result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
             return
     for pattern in _JOB_PATTERNS:
         match = pattern.search(folded)
@@ -624,6 +639,7 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
 )
+_NOT_FINAL = re.compile(r"\b(?:is|zijn)\s+(?:\w+\s+)?nog\s+niet\s+(?:rond|definitief|officieel|zeker|getekend)\b")
 _HANDOFF_TALK = re.compile(
     r"^(?:in\s+)?gesprek(?:ken)?\s+(?:met|bij)\s+(?:een\s+|de\s+|jullie\s+|iemand\s+)?(?:\w+\s+)?"
     r"(?:medewerker|mens|adviseur|intaker|iemand|persoon|onderwijsloket|jullie)\b"
@@ -643,6 +659,11 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
     strong_no = _JOB_AT_SCHOOL_NO_STRONG.search(folded)
     if strong_no:
         result.set("baan_op_school", "nee", *strong_no.span())
+        return
+    not_final = _NOT_FINAL.search(folded)
+    if not_final and (expected == "baan_op_school" or any(p.search(folded) for p in _JOB_AT_SCHOOL_YES)):
+        # "ze willen me wel, maar het is nog niet rond": talks, no job yet
+        result.set("baan_op_school", "in-gesprek", *not_final.span())
         return
     talking = _JOB_AT_SCHOOL_TALKING.search(folded) or (
         _TALKING_ANSWER.search(folded) if expected == "baan_op_school" else None
