@@ -94,7 +94,9 @@ class ActionAdviesVraag(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message.get("text") or ""
-        if answer_to_offer(tracker):  # "Ja, graag. Kan dat nog voor volgende week?"
+        if answer_to_offer(tracker) and followup.topic_of(message) == "meer":
+            # "Ja, graag. Kan dat nog voor volgende week?"; but "ja, en wat kost dat?" is
+            # answered first (under the answer the offer comes back).
             return start_handoff(dispatcher, tracker)
         if not tracker.get_slot("advies_gegeven"):
             # A question about the advice before there is one ("wat kost dat?") is kept.

@@ -188,7 +188,8 @@ def process_turn(
             if is_question(text) and value is not None:
                 # "Telt mijn ervaring bij Defensie mee?" is no job title, and "Krijg ik een
                 # leaseauto?" no year of experience; "een jaar of tien, twaalf?" is an answer.
-                value = _from_text(slot, statements(text), hint)[0] if statements(text).strip() else None
+                stated = statements(text, clauses=slot not in FREE_TEXT_SLOTS)
+                value = _from_text(slot, stated, hint)[0] if stated.strip() else None
             elif value is None and slot == requested == "studierichting":
                 value = free_field_answer(text)
             elif slot == requested == "studierichting":

@@ -611,3 +611,9 @@ def test_an_answer_beside_a_question_is_kept_and_the_question_passed_on(slot, te
     turn = process_turn({}, {slot: text}, slot, text, "faq")
     assert turn.slots[slot] == value
     assert "vraag_voor_medewerker" in [key for key, _ in turn.responses]
+
+
+def test_a_question_about_a_route_is_no_job():
+    text = "die kopopleiding, kan die ook in deeltijd?"
+    turn = process_turn({}, {"huidig_beroep": text}, "huidig_beroep", text, "faq")
+    assert turn.slots["huidig_beroep"] is None

@@ -131,3 +131,11 @@ async def test_the_advice_and_every_answer_about_it_end_with_the_offer(tmp_path,
         dispatcher, Tracker("t", slots, message, [], False, None, {}, "action_listen"), {}
     )
     assert dispatcher.messages[-1]["text"].endswith(OFFER)
+
+
+async def test_a_yes_with_a_question_about_the_route_gets_the_answer_first(tmp_path, monkeypatch):
+    monkeypatch.setattr(advice, "_knowledge", KnowledgeBase(prepare(f"sqlite:///{tmp_path / 'app.db'}")))
+    t = tracker(["advies"], "ja, en wat kost dat?", "advies_vraag")
+    messages, events = await run(advice.ActionAdviesVraag(), t)
+    assert not any(e.get("event") == "followup" for e in events)
+    assert messages[-1]["text"].endswith(OFFER)

@@ -122,11 +122,12 @@ def _blank_questions(folded: str) -> str:
     return "".join(out)
 
 
-def statements(text: str) -> str:
+def statements(text: str, clauses: bool = True) -> str:
     """``text`` with every question blanked, also one about oneself ("telt mijn ervaring bij
     Defensie mee?"), but not an amount said with doubt ("een jaar of tien, twaalf?"), a
     statement the person checks ("dat is toch mbo 4?") or the answer before a question
-    ("deeltijd, of kan dat ook in de avond?")."""
+    ("deeltijd, of kan dat ook in de avond?"; with ``clauses`` False the whole question
+    sentence goes: "die kopopleiding, kan die ook in deeltijd?" names no job)."""
     folded = text.lower()
     out = []
     for sentence in _SENTENCE.findall(folded):
@@ -136,7 +137,7 @@ def statements(text: str) -> str:
         if question and _CONFIRMATION.search(sentence):
             question = None
         if question:
-            asked = _QUESTION_AFTER_ANSWER.search(sentence)
+            asked = _QUESTION_AFTER_ANSWER.search(sentence) if clauses else None
             kept = asked.start() if asked and sentence.rstrip().endswith("?") else 0
             sentence = sentence[:kept] + " " * (len(sentence) - kept)
         out.append(sentence)
