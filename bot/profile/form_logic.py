@@ -187,8 +187,10 @@ def process_turn(
             value, unclear = _from_text(slot, text, hint)
             if is_question(text) and value is not None:
                 # "Telt mijn ervaring bij Defensie mee?" is no job title, and "Krijg ik een
-                # leaseauto?" no year of experience; "een jaar of tien, twaalf?" is an answer.
-                stated = statements(text, clauses=slot not in FREE_TEXT_SLOTS)
+                # leaseauto?" no year of experience; "een jaar of tien, twaalf?" is an answer. A
+                # free-text field takes nothing from such a message: "Ik las iets over 2000 euro.
+                # Geldt dat voor mij?" names no job.
+                stated = "" if slot in FREE_TEXT_SLOTS else statements(text)
                 value = _from_text(slot, stated, hint)[0] if stated.strip() else None
             elif value is None and slot == requested == "studierichting":
                 value = free_field_answer(text)
@@ -271,7 +273,7 @@ def process_turn(
     if not requested and not advice_given and not side_answered and is_question(text) and intent not in ANSWERED_LATER:
         # "Ik heb rechten gestudeerd ... Kost dat veel?": the facts are kept, the question too.
         turn.responses.append(("vraag_voor_medewerker", {}))
-    if requested and settled and asks_something(text) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
+    if requested and settled and is_question(text) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
         # "vmbo. Ben ik op mijn leeftijd nog interessant voor een school?": the answer is
         # kept and the question goes to the intaker, so no question is lost.
         turn.responses.append(("vraag_voor_medewerker", {}))
@@ -295,12 +297,6 @@ _QUESTION_START = re.compile(
     r")\b",
     re.IGNORECASE,
 )
-
-
-def asks_something(text: str) -> bool:
-    """A question beside the answer: "vmbo. Ben ik nog interessant?" asks something, "een
-    jaar of tien, twaalf?" only says an amount with doubt."""
-    return is_question(text) and statements(text).strip() != (text or "").strip()
 
 
 def is_question(text: str) -> bool:

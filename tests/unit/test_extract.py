@@ -1094,3 +1094,14 @@ def test_an_answer_then_a_question_after_of_or_maar_keeps_the_answer(text, expec
 )
 def test_answers_of_chatty_and_unsure_people(text, expected, facts):
     assert extract(text, expected=expected).facts == facts
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("havo, daarna 1 jaartje hbo gedaan maar gestopt", {"vooropleiding": "havo"}),
+        ("havo had ik e&m, die hbo was sport en bewegen maar niet afgemaakt", {"vooropleiding": "havo"}),
+    ],
+)
+def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
+    assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == facts["vooropleiding"]

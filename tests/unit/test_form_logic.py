@@ -591,18 +591,24 @@ def test_a_degree_being_finished_and_a_school_type_asked_about_state_nothing():
     assert extract("kan ik met een master psychologie op de basisschool lesgeven?").facts["sector"] == "po"
 
 
-def test_an_amount_said_with_doubt_is_an_answer_and_no_question():
+def test_an_amount_said_with_doubt_is_an_answer():
     text = "Pfoe, een jaar of tien, twaalf? Eerst bij een bureau en nu bij de gemeente"
     turn = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "faq")
     assert turn.slots["werkervaring_jaren"] == 10
-    assert "vraag_voor_medewerker" not in [key for key, _ in turn.responses]
+
+
+def test_a_number_in_a_question_is_no_amount_of_years():
+    text = "krijg ik dan gewoon salaris vanaf dag 1?"
+    turn = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "faq")
+    assert turn.slots["werkervaring_jaren"] is None
+    assert "vraag_voor_medewerker" in [key for key, _ in turn.responses]
 
 
 @pytest.mark.parametrize(
     "slot, text, value",
     [
         ("studievorm", "deeltijd, of kan zo'n opleiding ook in de avond?", "deeltijd"),
-        ("huidig_beroep", "data analist. Waarom vraag je dat?", "data analist"),
+        ("huidig_beroep", "Ik las iets over 2000 euro. Geldt dat voor mij?", None),
         ("huidig_beroep", "Telt mijn ervaring bij Defensie mee?", None),
         ("werkervaring_jaren", "Krijg ik een leaseauto?", None),
     ],

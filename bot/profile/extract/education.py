@@ -95,8 +95,10 @@ _NOT_FINISHED = re.compile(
     r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd|af|klaar)\b"
 )
 _NOT_FINISHED_AFTER = re.compile(
-    r"^(?:-?[a-z]{1,2})?(?:\s+(?:gedaan|gevolgd|gestudeerd|geprobeerd|begonnen))?\s+(?:maar|en)\s+"
-    r"(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)\b"
+    r"^(?:-?[a-z]{1,2})?(?:\s+(?!maar\b)[\w&'-]+){0,5}?\s+(?:maar|en)\s+"
+    r"(?:(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)|"
+    # "1 jaartje hbo gedaan maar gestopt"
+    r"(?:toen\s+|daarna\s+|na\s+een\s+jaar\s+)?(?:gestopt|afgebroken|afgehaakt|opgehouden))\b"
 )
 
 

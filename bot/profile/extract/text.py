@@ -94,7 +94,7 @@ def _normalise_phrases(folded: str) -> str:
 #: An amount of years said with doubt, without a question word: "een jaar of twintig?"
 _HESITANT_AMOUNT = re.compile(
     r"^(?!.*\b(?:wat|wie|waar|wanneer|waarom|hoe|hoeveel|welke?|als|telt|tellen|mag|kan|moet)\b)"
-    r".*\b(?:\d+|een\s+jaar\s+of\s+\w+)\s*(?:jaar|jaren)?\b[^?]*\?\s*$"
+    r".*\b(?:(?:\d+|" + NUMBER_PATTERN + r")\s*(?:jaar|jaren|jr)\b|een\s+jaar\s+of\s+\w+)[^?]*\?\s*$"
 )
 
 
@@ -122,12 +122,11 @@ def _blank_questions(folded: str) -> str:
     return "".join(out)
 
 
-def statements(text: str, clauses: bool = True) -> str:
+def statements(text: str) -> str:
     """``text`` with every question blanked, also one about oneself ("telt mijn ervaring bij
     Defensie mee?"), but not an amount said with doubt ("een jaar of tien, twaalf?"), a
     statement the person checks ("dat is toch mbo 4?") or the answer before a question
-    ("deeltijd, of kan dat ook in de avond?"; with ``clauses`` False the whole question
-    sentence goes: "die kopopleiding, kan die ook in deeltijd?" names no job)."""
+    ("deeltijd, of kan dat ook in de avond?")."""
     folded = text.lower()
     out = []
     for sentence in _SENTENCE.findall(folded):
@@ -137,7 +136,7 @@ def statements(text: str, clauses: bool = True) -> str:
         if question and _CONFIRMATION.search(sentence):
             question = None
         if question:
-            asked = _QUESTION_AFTER_ANSWER.search(sentence) if clauses else None
+            asked = _QUESTION_AFTER_ANSWER.search(sentence)
             kept = asked.start() if asked and sentence.rstrip().endswith("?") else 0
             sentence = sentence[:kept] + " " * (len(sentence) - kept)
         out.append(sentence)
