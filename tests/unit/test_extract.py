@@ -1090,6 +1090,8 @@ def test_an_answer_then_a_question_after_of_or_maar_keeps_the_answer(text, expec
             {"huidig_beroep": "uitvoerder"},
         ),
         ("ik wil leraar worden, ik werk als accountant", None, {"huidig_beroep": "accountant"}),
+        ("Ik wil graag les geven aan de studenten pedagogisch werk op het mbo.", None, {"sector": "mbo"}),
+        ("Hello, sorry my dutch is not so good yet. Ik ben lerares Engels uit Polen.", None, {"schoolvak": "engels"}),
     ],
 )
 def test_answers_of_chatty_and_unsure_people(text, expected, facts):

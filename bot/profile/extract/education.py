@@ -300,15 +300,21 @@ def _asked_about_later(folded: str, start: int, expected: Optional[str]) -> bool
     return bool(re.search(r"\b(?:ook|later|eventueel|ooit|daarna)\b", _sentence_around(folded, start)))
 
 
+#: "so" is special education only beside words that say so: "in het so", "een so-school".
+_SO_CONTEXT = re.compile(r"\b(?:het|op|in|naar|voor|of|en)\s+so\b|\bso\s*[-/]?\s*(?:school|scholen|onderwijs|vso)\b|^so$")
+
+
 def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) -> None:
     undecided = _undecided_sector(folded)
     if undecided:
         result.set("sector", "onbekend", *undecided)
         return
     found: List[Tuple[int, int, str]] = []
-    for start, end, _text, value in matcher("sector").finditer(folded):
+    for start, end, text, value in matcher("sector").finditer(folded):
         if is_negated(folded, start) or _asked_about_later(folded, start, expected):
             continue
+        if text == "so" and expected != "sector" and not _SO_CONTEXT.search(folded[max(0, start - 12) : end + 12]):
+            continue  # "my dutch is not so good": the English word
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
         if re.search(r"\b(?:afgemaakt|afgerond|gehaald|diploma)\b", clause) and not (

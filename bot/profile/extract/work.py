@@ -599,7 +599,9 @@ _JOB_AT_SCHOOL_YES = [
     ),
     re.compile(r"\bgetekend\s+(?:bij|op)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(
-        r"\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"
+        # not the course "pedagogisch werk op het mbo"
+        r"(?<!pedagogisch\s)(?<!sociaal\s)(?<!maatschappelijk\s)\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?"
+        r"(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"
     ),
     re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
     # "met de correctie dat ik dus al op school werk"
