@@ -22,13 +22,15 @@ from bot.actions.common import say
 from bot.handoff import consent, contact
 from bot.handoff import settings as handoff_settings
 from bot.handoff.outbox import store_handoff
-from bot.handoff.schema import InvalidSummary
+from bot.handoff.schema import InvalidSummary, validator
 from bot.handoff.summary import PREFERENCE_TEXT, build_summary, readable
 from bot.profile import values
 from bot.profile.form_logic import is_question
 from bot.store import db
 
 logger = logging.getLogger(__name__)
+# Built now, while the action server starts in one thread (bot/handoff/schema.py).
+validator()
 FORM = "overdracht_form"
 #: True while the bot waits for a yes or no to sharing the summary.
 CONSENT_ASKED = "toestemming_gevraagd"

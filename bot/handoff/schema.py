@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, List, Mapping
@@ -18,8 +19,19 @@ class InvalidSummary(ValueError):
         self.problems = problems
 
 
-@lru_cache(maxsize=1)
+_lock = threading.Lock()
+
+
 def validator() -> Draft202012Validator:
+    """The validator, built once per process. jsonschema fills its table of meta-schemas on
+    first use without a lock: two handoffs stored at the same moment could see it half
+    filled and try to fetch a meta-schema from the internet (and fail without one)."""
+    with _lock:
+        return _build()
+
+
+@lru_cache(maxsize=1)
+def _build() -> Draft202012Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)

@@ -1091,6 +1091,7 @@ def test_an_answer_then_a_question_after_of_or_maar_keeps_the_answer(text, expec
         ),
         ("ik wil leraar worden, ik werk als accountant", None, {"huidig_beroep": "accountant"}),
         ("Ik wil graag les geven aan de studenten pedagogisch werk op het mbo.", None, {"sector": "mbo"}),
+        ("Ik heb tijdens mijn studie bijles gegeven bij een huiswerkinstituut", None, {}),
         ("Hello, sorry my dutch is not so good yet. Ik ben lerares Engels uit Polen.", None, {"schoolvak": "engels"}),
     ],
 )

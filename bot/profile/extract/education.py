@@ -301,7 +301,9 @@ def _asked_about_later(folded: str, start: int, expected: Optional[str]) -> bool
 
 
 #: "so" is special education only beside words that say so: "in het so", "een so-school".
-_SO_CONTEXT = re.compile(r"\b(?:het|op|in|naar|voor|of|en)\s+so\b|\bso\s*[-/]?\s*(?:school|scholen|onderwijs|vso)\b|^so$")
+_SO_CONTEXT = re.compile(
+    r"\b(?:het|op|in|naar|voor|of|en)\s+so\b|\bso\s*[-/]?\s*(?:school|scholen|onderwijs|vso)\b|^so$"
+)
 
 
 def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) -> None:
@@ -544,6 +546,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             continue
         before = folded[max(0, start - 45) : start]
         after = folded[end : end + 25]
+        if _DURING_STUDY.search(before):
+            continue  # "naast mijn studie werkte ik in de horeca": a time, not the field
         if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after) or expected == "studierichting":
             study.append((start, end, text))
     named = institutions.spans(folded)
@@ -553,6 +557,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
                 continue  # "MSc TU Delft": the school, not the field
             if in_question(folded, match.start(1)):
                 continue  # "wie betaalt de opleiding dan?": no field of study
+            if _DURING_STUDY.search(folded[max(0, match.start(1) - 30) : match.start(1)]):
+                continue  # "tijdens mijn studie bijles gegeven"
             if is_negated(folded, match.start()):
                 continue  # "niet de inservice opleiding in het ziekenhuis"
             if any(s == match.start(1) for s, _e, _t, _v in matcher("provincie").finditer(folded)):
@@ -609,6 +615,10 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         result.set("studierichting", re.sub(r"kundige$", "kunde", clean_free_text(folded[start:end])), start, end)
 
 
+#: "tijdens mijn studie", "naast de studie": when, not what was studied.
+_DURING_STUDY = re.compile(
+    r"\b(?:tijdens|naast|na|voor|door|in|bij|sinds)\s+(?:mijn|m'n|mn|de|je|haar|zijn|hun)\s+(?:studie|studietijd|opleiding)\s*$"
+)
 #: Words that continue the name of a field: "English literature", "biomedical sciences", "civiele techniek".
 _FIELD_HEAD = re.compile(
     r"(\s+(?:literature|literatuur|letterkunde|language|languages|studies|science|sciences|"
