@@ -114,6 +114,9 @@ def _validator(slot: str):
         if parsed is None:
             say(dispatcher, error)
             return {slot: parsed}
+        if is_question((tracker.latest_message or {}).get("text") or ""):
+            # "Video is prima, teams of zo?": the answer counts, the question goes to the intaker
+            say(dispatcher, "vraag_mee_naar_medewerker")
         if slot == "contactvoorkeur":
             return {slot: parsed, **details_in_same_message(parsed, (tracker.latest_message or {}).get("text"))}
         return {slot: parsed}

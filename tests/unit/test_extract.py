@@ -1092,6 +1092,11 @@ def test_an_answer_then_a_question_after_of_or_maar_keeps_the_answer(text, expec
         ("ik wil leraar worden, ik werk als accountant", None, {"huidig_beroep": "accountant"}),
         ("Ik wil graag les geven aan de studenten pedagogisch werk op het mbo.", None, {"sector": "mbo"}),
         ("Ik heb tijdens mijn studie bijles gegeven bij een huiswerkinstituut", None, {}),
+        (
+            "ongeveer elf jaar, 9 jaar lerares Engels in Charkiv en nu 2 jaar hier in schoonmaak",
+            "werkervaring_jaren",
+            {"werkervaring_jaren": 11, "schoolvak": "engels"},
+        ),
         ("Hello, sorry my dutch is not so good yet. Ik ben lerares Engels uit Polen.", None, {"schoolvak": "engels"}),
     ],
 )

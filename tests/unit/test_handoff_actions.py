@@ -136,3 +136,11 @@ async def test_contact_answers_are_checked(slot, answer, value, error):
     validate = getattr(actions.ValidateOverdrachtForm(), f"validate_{slot}")
     assert await validate(answer, dispatcher, tracker({}), {}) == {slot: value}
     assert [m["text"].split(" ")[:3] for m in dispatcher.messages] == ([error.split(" ")[:3]] if error else [])
+
+
+async def test_a_question_beside_a_contact_answer_goes_to_the_intaker():
+    dispatcher = CollectingDispatcher()
+    text = "Video is prima, teams of zo?"
+    validate = actions.ValidateOverdrachtForm().validate_contactvoorkeur
+    assert (await validate(text, dispatcher, tracker({}, text=text), {}))["contactvoorkeur"] == "video"
+    assert [m["tekst"] for m in dispatcher.messages] == ["vraag_mee_naar_medewerker"]

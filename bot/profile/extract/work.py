@@ -94,6 +94,9 @@ def _summed_years(folded: str, age_spans) -> Optional[Tuple[int, int, int]]:
             r"\b(?:of|waarvan|geleden)\b", between
         ):
             return None
+    if len(numbers) > 2 and numbers[0] == sum(numbers[1:]):
+        # "ongeveer elf jaar, 9 jaar lerares in Charkiv en nu 2 jaar hier": the total, then its parts
+        return numbers[0], periods[0].start("n"), periods[0].end("n")
     total = sum(numbers)
     if not 0 < total <= MAX_EXPERIENCE_YEARS:
         return None
