@@ -330,8 +330,6 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
         if is_question(text) or intent == "human_handoff":
             return bool(_CORRECTION.search(text or ""))
         return True
-    if isinstance(new, str) and new.strip() == (text or "").strip():
-        return True  # a raw from_text value: judged below against the slot asked for
     if is_question(text) or _DONT_KNOW.match(text or ""):
         return False  # "weet ik eigenlijk nog niet, iets richting pedagogiek" corrects nothing
     # The classifier's "correct" alone is not enough: "ja, in Polen ben ik bevoegd lerares"

@@ -623,3 +623,10 @@ def test_a_question_about_a_route_is_no_job():
     text = "die kopopleiding, kan die ook in deeltijd?"
     turn = process_turn({}, {"huidig_beroep": text}, "huidig_beroep", text, "faq")
     assert turn.slots["huidig_beroep"] is None
+
+
+def test_a_school_type_as_the_answer_to_the_sector_question_changes_no_diploma():
+    profile = {"vooropleiding": "hbo-bachelor", "studierichting": "bouwkunde", "baan_op_school": "ja"}
+    turn = process_turn(profile, {"vooropleiding": "vmbo"}, "sector", "vmbo", "inform")
+    assert turn.slots == {"vooropleiding": "hbo-bachelor", "sector": "vo"}
+    assert turn.responses == []
