@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from bot import dialogue
 from bot.actions.common import answer_to_offer, latest_entity, say, start_handoff
 from bot.nlu_entities import INPUT_KIND
-from bot.profile.form_logic import answers, is_question
+from bot.profile.form_logic import answers, is_question, says_dont_know
 
 
 class ActionVerduidelijk(Action):
@@ -31,6 +31,8 @@ class ActionVerduidelijk(Action):
             return start_handoff(dispatcher, tracker)
         if not kind and tracker.active_loop.get("name") and is_question(tracker.latest_message.get("text") or ""):
             return []  # the form passes the question on to the intaker and asks again
+        if not kind and tracker.active_loop.get("name") and says_dont_know(tracker.latest_message.get("text") or ""):
+            return []  # "idk": the form takes it as "weet ik niet"
         if kind:
             say(dispatcher, f"invoer_{kind}")
         elif tracker.active_loop.get("name"):

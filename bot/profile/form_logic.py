@@ -65,7 +65,8 @@ def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
 #: "weet ik eigenlijk nog niet", "geen idee eerlijk gezegd", "maakt me niet uit": no name of anything.
 _DONT_KNOW = re.compile(
     r"^\W*(?:(?:dat\s+)?weet\s+(?:ik\s+)?(?:het\s+)?(?:\w+\s+){0,3}?niet|geen\s+(?:idee|flauw\s+idee|benul)|"
-    r"maakt\s+(?:me\s+|mij\s+)?(?:\w+\s+)?niet\s+(?:uit|zoveel\s+uit)|nog\s+geen\s+idee|twijfel\w*)\b",
+    r"maakt\s+(?:me\s+|mij\s+)?(?:\w+\s+)?niet\s+(?:uit|zoveel\s+uit)|nog\s+geen\s+idee|twijfel\w*|idk|geen\s+idee|"
+    r"weet\s+niet|no\s+idea|i\s+don'?t\s+know)\b",
     re.IGNORECASE,
 )
 
@@ -171,6 +172,8 @@ def process_turn(
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
     text = text or ""
+    if intent in {None, "nlu_fallback", "out_of_scope", "inform", "other_language"} and says_dont_know(text):
+        intent = "dont_know"  # "idk", "geen flauw idee": whatever the classifier made of it
     kept = _in_context(candidates, requested, text, previous, hint)
     for slot in set(candidates) - set(kept):
         turn.slots[slot] = None  # undo what the slot mapping already set
@@ -313,6 +316,11 @@ _CORRECTION = re.compile(
     r"vergeten|verbetering)\b",
     re.IGNORECASE,
 )
+
+
+def says_dont_know(text: str) -> bool:
+    """A short message that only says the person does not know ("idk", "weet niet hoor")."""
+    return bool(_DONT_KNOW.match(text)) and len(text.split()) <= 5 and "?" not in text
 
 
 def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: str, intent: Optional[str]) -> bool:

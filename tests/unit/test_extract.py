@@ -1092,6 +1092,12 @@ def test_an_answer_then_a_question_after_of_or_maar_keeps_the_answer(text, expec
         ("ik wil leraar worden, ik werk als accountant", None, {"huidig_beroep": "accountant"}),
         ("Ik wil graag les geven aan de studenten pedagogisch werk op het mbo.", None, {"sector": "mbo"}),
         ("Ik heb tijdens mijn studie bijles gegeven bij een huiswerkinstituut", None, {}),
+        ("wo bach", "vooropleiding", {"vooropleiding": "wo-bachelor"}),
+        ("hbo bach", "vooropleiding", {"vooropleiding": "hbo-bachelor"}),
+        ("wo ma", "vooropleiding", {"vooropleiding": "wo-master"}),
+        ("bao", "sector", {"sector": "po"}),
+        ("idd", "baan_op_school", {"baan_op_school": "ja"}),
+        ("jup, syrie", "diploma_buitenland", {"diploma_buitenland": True}),
         (
             "ongeveer elf jaar, 9 jaar lerares Engels in Charkiv en nu 2 jaar hier in schoonmaak",
             "werkervaring_jaren",

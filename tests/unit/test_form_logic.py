@@ -630,3 +630,9 @@ def test_a_school_type_as_the_answer_to_the_sector_question_changes_no_diploma()
     turn = process_turn(profile, {"vooropleiding": "vmbo"}, "sector", "vmbo", "inform")
     assert turn.slots == {"vooropleiding": "hbo-bachelor", "sector": "vo"}
     assert turn.responses == []
+
+
+@pytest.mark.parametrize("text", ["idk", "weet niet hoor", "geen flauw idee"])
+def test_dont_know_in_few_words_is_dont_know_whatever_the_classifier_made_of_it(text):
+    turn = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "nlu_fallback")
+    assert not any(key.startswith("ongeldig_") for key, _ in turn.responses)

@@ -242,7 +242,7 @@ YES_NO_ANSWERS = {
     "huidige_bevoegdheid": (None, "geen"),
     "nederlands_niveau": ("moedertaal", None),
 }
-_YES = r"ja+|jawel|jazeker|jep|yes|yep|klopt|inderdaad"
+_YES = r"ja+|jawel|jazeker|jep|jup|yes|yep|yup|klopt|inderdaad|idd"
 _NO = r"nee+|neen|nope|none|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee"
 _LEADING = re.compile(rf"^\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
 

@@ -424,6 +424,11 @@ _FREE_FIELD = re.compile(
     r"((?:(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*)(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*){0,2})"
 )
 _FREE_FIELD_BLOCKLIST = {
+    "ma",
+    "ba",
+    "bach",
+    "msc",
+    "bsc",
     "diploma",
     "gedaan",
     "afgerond",
