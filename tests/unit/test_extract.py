@@ -1056,6 +1056,7 @@ def test_a_little_year_of_work():
         ("deeltijd, of kan zo'n opleiding ook in de avond?", {"studievorm": "deeltijd"}),
         ("deeltijd graag, kan dat ook in de avond?", {"studievorm": "deeltijd"}),
         ("voltijd, maar is dat wel te betalen?", {"studievorm": "voltijd"}),
+        ("Is een PDG hetzelfde als een tweedegraads bevoegdheid, of is dat iets anders?", {}),
     ],
 )
 def test_an_answer_then_a_question_after_of_or_maar_keeps_the_answer(text, expected):

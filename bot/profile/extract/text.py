@@ -67,6 +67,12 @@ _QUESTION_AFTER_ANSWER = re.compile(
     r",\s*(?:(?:of|en|maar)\s+)?(?=(?:kan|kun|mag|moet|is|zijn|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|heb|heeft|"
     r"geldt|telt|klopt)\b)"
 )
+#: A sentence that opens as a question: "Is een PDG hetzelfde als ..., of is dat iets anders?"
+#: has no answer before its comma.
+_ASKING_START = re.compile(
+    r"^\s*(?:is|zijn|kan|kun|kunnen|mag|mogen|moet|moeten|heb|heeft|hebben|wat|hoe|waar|wanneer|welke?|wie|waarom|"
+    r"hoeveel|telt|tellen|geldt|gelden|klopt|bestaat|word|wordt|zou|krijg|krijgt)\b"
+)
 #: A tag question that checks one's own statement: "dat is toch hbo?", "heet nu mbo 4, toch?", "of niet?".
 _CONFIRMATION = re.compile(
     r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^?]{0,25}?\btoch\b|[,\s]toch\s*\?\s*$|"
@@ -112,7 +118,7 @@ def _blank_questions(folded: str) -> str:
             question = None  # "MEAO, dat is toch mbo 4?": a statement the person checks, not a general question
         if question and not _FIRST_PERSON.search(sentence):
             asked = _QUESTION_AFTER_ANSWER.search(sentence)
-            if asked and sentence.rstrip().endswith("?"):
+            if asked and sentence.rstrip().endswith("?") and not _ASKING_START.match(sentence):
                 # "deeltijd graag, kan dat ook in de avond?": the answer, then a question
                 out.append(sentence[: asked.start()] + " " * (len(sentence) - asked.start()))
                 continue
@@ -137,7 +143,8 @@ def statements(text: str) -> str:
             question = None
         if question:
             asked = _QUESTION_AFTER_ANSWER.search(sentence)
-            kept = asked.start() if asked and sentence.rstrip().endswith("?") else 0
+            answer_first = asked and sentence.rstrip().endswith("?") and not _ASKING_START.match(sentence)
+            kept = asked.start() if answer_first else 0
             sentence = sentence[:kept] + " " * (len(sentence) - kept)
         out.append(sentence)
     blanked = "".join(out)
