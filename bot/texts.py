@@ -76,6 +76,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Goed. Je advies blijft hier staan. Wil je later nog iets vragen, of toch iemand spreken? Dat kan altijd.',
         "buttons": _buttons('Praat met een medewerker', '/human_handoff', 'Opnieuw beginnen', '/restart'),
     },
+    "contactvoorkeur_email": {
+        "text": 'Prima. Dan neemt de medewerker per e-mail contact met je op.',
+    },
     "telefoon_lukt_niet": {
         "text": 'Dat nummer kan ik helaas niet gebruiken. Dan kan de medewerker je mailen.',
     },

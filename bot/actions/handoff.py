@@ -106,6 +106,14 @@ def _validator(slot: str):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         parsed = parse(str(value or ""))
+        if (
+            parsed is None
+            and slot == "contactvoorkeur"
+            and (contact.indifferent(str(value or "")) or dialogue.asked_in_a_row(tracker.events, slot) >= 2)
+        ):
+            # "maakt niet uit", or twice no choice: e-mail, instead of the same question again
+            say(dispatcher, "contactvoorkeur_email")
+            return {slot: "email"}
         if parsed is None and slot in SWITCH and dialogue.asked_in_a_row(tracker.events, slot) >= 2:
             # Twice a number or address that cannot be used: the other way, instead of a third time.
             other, text = SWITCH[slot]

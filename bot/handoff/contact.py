@@ -86,6 +86,18 @@ def parse_phone(text: str) -> Optional[str]:
     return None
 
 
+_INDIFFERENT = re.compile(
+    r"\b(?:maakt\s+(?:me\s+|mij\s+)?(?:niet|niks|geen\s+bal)\s+uit|boeit\s+(?:me\s+)?niet|alles\s+is\s+goed|"
+    r"wat\s+(?:jullie|u|jij)\s+(?:wil|wilt|willen)|om\s+het\s+even|whatever|doe\s+maar\s+wat)\b",
+    re.IGNORECASE,
+)
+
+
+def indifferent(text: str) -> bool:
+    """ "maakt niet uit", "wat jullie willen": no preference for the way of contact."""
+    return bool(_INDIFFERENT.search(text or ""))
+
+
 def parse_preference(text: str) -> Optional[str]:
     value = (text or "").strip().lower()
     if value in CONTACTVOORKEUR:

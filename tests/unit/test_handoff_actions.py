@@ -124,7 +124,8 @@ async def test_name_question_introduces_itself_only_once():
         ("naam", "ik heet sanne de vries", "Sanne de Vries", None),
         ("naam", "06 12345678", None, "Dat lijkt geen naam."),
         ("contactvoorkeur", "bel me maar", "telefoon", None),
-        ("contactvoorkeur", "maakt niet uit", None, "Kies e-mail, telefoon of videogesprek."),
+        ("contactvoorkeur", "maakt niet uit", "email", "Prima. Dan neemt de medewerker per e-mail contact met je op."),
+        ("contactvoorkeur", "eh", None, "Kies e-mail, telefoon of videogesprek."),
         ("email", "sanne@voorbeeld.nl", "sanne@voorbeeld.nl", None),
         ("email", "sanne@@voorbeeld", None, "Dat e-mailadres klopt niet."),
         ("telefoon", "+32 470 12 34 56", "+32470123456", None),
@@ -144,3 +145,15 @@ async def test_a_question_beside_a_contact_answer_goes_to_the_intaker():
     validate = actions.ValidateOverdrachtForm().validate_contactvoorkeur
     assert (await validate(text, dispatcher, tracker({}, text=text), {}))["contactvoorkeur"] == "video"
     assert [m["tekst"] for m in dispatcher.messages] == ["vraag_mee_naar_medewerker"]
+
+
+async def test_twice_no_way_of_contact_gives_email_instead_of_a_third_question():
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "contactvoorkeur"},
+        {"event": "user", "text": "eh", "parse_data": {"intent": {"name": "nlu_fallback"}}},
+        {"event": "user", "text": "hmm", "parse_data": {"intent": {"name": "nlu_fallback"}}},
+    ]
+    dispatcher = CollectingDispatcher()
+    validate = actions.ValidateOverdrachtForm().validate_contactvoorkeur
+    assert await validate("hmm", dispatcher, tracker({}, events=events, text="hmm"), {}) == {"contactvoorkeur": "email"}
+    assert [m["tekst"] for m in dispatcher.messages] == ["contactvoorkeur_email"]
