@@ -260,6 +260,10 @@ class ActionToestemmingVraag(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
         answer = consent.answer(text)
+        if answer is None and consent.answer_beside_question(text) is not None:
+            # "Ja, akkoord. Hoe snel hoor ik iets?": the answer counts, the question goes along
+            answer = consent.answer_beside_question(text)
+            say(dispatcher, "vraag_mee_naar_medewerker")
         if answer is None:
             # The buttons, or words the reader does not know: the intent decides.
             answer = {"affirm": True, "deny": False}.get((tracker.latest_message.get("intent") or {}).get("name"))

@@ -157,3 +157,27 @@ async def test_twice_no_way_of_contact_gives_email_instead_of_a_third_question()
     validate = actions.ValidateOverdrachtForm().validate_contactvoorkeur
     assert await validate("hmm", dispatcher, tracker({}, events=events, text="hmm"), {}) == {"contactvoorkeur": "email"}
     assert [m["tekst"] for m in dispatcher.messages] == ["contactvoorkeur_email"]
+
+
+@pytest.mark.parametrize(
+    "text, follow, said",
+    [
+        ("Ja, akkoord. Hoe snel hoor ik iets?", "action_overdracht_opslaan", ["vraag_mee_naar_medewerker"]),
+        ("Nee, liever niet. Kan het ook anoniem?", "action_geen_toestemming", ["vraag_mee_naar_medewerker"]),
+    ],
+)
+async def test_a_consent_answer_beside_a_question_counts_and_the_question_goes_along(text, follow, said):
+    dispatcher = CollectingDispatcher()
+    message = {"text": text, "intent": {"name": "faq"}, "entities": []}
+    t = Tracker("gesprek-9", SLOTS, message, EVENTS, False, None, {}, "action_listen")
+    events = await actions.ActionToestemmingVraag().run(dispatcher, t, {})
+    assert events[0]["event"] == "followup" and events[0]["name"] == follow
+    assert [m["tekst"] for m in dispatcher.messages] == said
+
+
+async def test_a_yes_with_but_and_a_question_is_no_consent_yet():
+    dispatcher = CollectingDispatcher()
+    message = {"text": "Ja, maar wie ziet dit?", "intent": {"name": "faq"}, "entities": []}
+    t = Tracker("gesprek-9", SLOTS, message, EVENTS, False, None, {}, "action_listen")
+    events = await actions.ActionToestemmingVraag().run(dispatcher, t, {})
+    assert not any(e.get("event") == "followup" for e in events)
