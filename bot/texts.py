@@ -348,6 +348,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "vraag_telefoon": {
         "text": 'Op welk telefoonnummer kan de medewerker je bellen?',
     },
+    "naam_overgeslagen": {
+        "text": 'Geen probleem. Dan noteer ik geen naam. De medewerker vraagt er later naar.',
+    },
     "fout_naam": {
         "text": 'Dat lijkt geen naam. Typ je voornaam en achternaam, bijvoorbeeld: Sanne de Vries.',
     },

@@ -106,6 +106,10 @@ def _validator(slot: str):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         parsed = parse(str(value or ""))
+        if parsed is None and slot == "naam" and dialogue.asked_in_a_row(tracker.events, slot) >= 2:
+            # Twice no name ("liever niet"): go on without one instead of asking a third time.
+            say(dispatcher, "naam_overgeslagen")
+            return {slot: contact.NO_NAME}
         if (
             parsed is None
             and slot == "contactvoorkeur"

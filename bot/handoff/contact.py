@@ -45,6 +45,10 @@ _NOT_NAMES = frozenset(
 )
 
 
+#: Stored when the person gave no name twice; the intaker asks for it.
+NO_NAME = "(geen naam gegeven)"
+
+
 def parse_name(text: str) -> Optional[str]:
     """A plausible name ("Jan de Vries"), or None."""
     candidate = _NAME_PREFIX.sub("", (text or "").strip()).strip(" .!,")

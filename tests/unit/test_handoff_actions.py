@@ -181,3 +181,21 @@ async def test_a_yes_with_but_and_a_question_is_no_consent_yet():
     t = Tracker("gesprek-9", SLOTS, message, EVENTS, False, None, {}, "action_listen")
     events = await actions.ActionToestemmingVraag().run(dispatcher, t, {})
     assert not any(e.get("event") == "followup" for e in events)
+
+
+async def test_twice_no_name_goes_on_without_one_instead_of_a_third_question():
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "naam"},
+        {"event": "user", "text": "liever niet", "parse_data": {"intent": {"name": "deny"}}},
+        {"event": "user", "text": "nee", "parse_data": {"intent": {"name": "deny"}}},
+    ]
+    dispatcher = CollectingDispatcher()
+    validate = actions.ValidateOverdrachtForm().validate_naam
+    result = await validate("nee", dispatcher, tracker({}, events=events, text="nee"), {})
+    assert result == {"naam": "(geen naam gegeven)"}
+    assert [m["tekst"] for m in dispatcher.messages] == ["naam_overgeslagen"]
+    summary_slots = {**SLOTS, "naam": result["naam"]}
+    from bot.handoff.schema import validate as validate_summary
+    from bot.handoff.summary import build_summary
+
+    validate_summary(build_summary("gesprek-9", summary_slots, EVENTS))
