@@ -1120,3 +1120,43 @@ def test_answers_of_chatty_and_unsure_people(text, expected, facts):
 )
 def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
     assert extract(text, expected="vooropleiding").facts.get("vooropleiding") == facts["vooropleiding"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, slot, value",
+    [
+        # a job or firm offer at a school in words the lists did not know
+        ("ik sta nu voor de klas als onbevoegd docent op een vmbo", None, "baan_op_school", "ja"),
+        ("ik mag na de zomer beginnen op het Stedelijk Gymnasium College", None, "baan_op_school", "ja"),
+        ("contract getekend voor twee jaar bij een roc", None, "baan_op_school", "ja"),
+        ("ik heb een baangarantie van een scholengemeenschap", None, "baan_op_school", "ja"),
+        ("ik zit in de invalpool van een schoolbestuur", None, "baan_op_school", "ja"),
+        ("ik werk al acht jaar als leerkracht in groep 5", None, "baan_op_school", "ja"),
+        ("ik werk al acht jaar als onderwijsassistent", None, "baan_op_school", None),
+        ("ik heb op een vacature gereageerd bij een lyceum", None, "baan_op_school", "in-gesprek"),
+        ("er lopen drie sollicitaties", None, "baan_op_school", "in-gesprek"),
+        ("nog niks gevonden helaas", "baan_op_school", "baan_op_school", "nee"),
+        # the study form from when a person can study
+        ("ik kan twee avonden per week", "studievorm", "studievorm", "deeltijd"),
+        ("op maandag en dinsdag kan ik naar de opleiding", None, "studievorm", "deeltijd"),
+        ("ik kan overdag naar school", "studievorm", "studievorm", "voltijd"),
+        ("vijf dagen per week studeren is prima", "studievorm", "studievorm", "voltijd"),
+        ("fulltime studeren kan ik me niet veroorloven", None, "studievorm", "deeltijd"),
+        ("ik werk drie dagen per week als kapper en wil naar de pabo", None, "studievorm", None),
+        # a qualification
+        ("ik geef nu gym op een basisschool, zonder bevoegdheid", None, "huidige_bevoegdheid", "geen"),
+        ("ik heb een bevoegdheid voor het basisonderwijs", None, "huidige_bevoegdheid", "po"),
+        ("ik heb mijn onderwijsbevoegdheid in Ghana gehaald", None, "huidige_bevoegdheid", "buitenlands"),
+        ("ik was docent in Turkije, twintig jaar lang", None, "huidige_bevoegdheid", "buitenlands"),
+        # a job the lists do not know, and a job beside a place
+        ("ik ben glazenwasser", None, "huidig_beroep", "glazenwasser"),
+        ("nu ben ik teamleider in een distributiecentrum", None, "huidig_beroep", "teamleider"),
+        ("ik ben moeder van twee en werk als kapster", None, "huidig_beroep", "kapster"),
+        ("ik ben zeker van mijn keuze", None, "huidig_beroep", None),
+        ("apotheker bij een apotheek in Venlo", "huidig_beroep", "huidig_beroep", "apotheker"),
+        # years that are no work experience
+        ("ik ben net begonnen met solliciteren", None, "werkervaring_jaren", None),
+    ],
+)
+def test_facts_in_words_people_use(text, expected, slot, value):
+    assert extract(text, expected=expected).facts.get(slot) == value

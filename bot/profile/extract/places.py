@@ -108,7 +108,12 @@ def _extract_foreign_qualification(folded: str, result: Extraction, expected: Op
         adjective = re.match(r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma)\b", folded[end : end + 20])
         if (
             (place or adjective)
-            and re.search(r"\b(?:bevoegd|bevoegdheid|lerarenopleiding|lerarendiploma|lesbevoegdheid)\b", clause)
+            and (
+                re.search(r"\b(?:\w*bevoegd\w*|lerarenopleiding|lerarendiploma)\b", clause)
+                # "ik was docent in Marokko": taught there; "lerares uit Polen" says where she is from
+                or re.search(r"\bin\s+(?:het\s+)?$", folded[max(0, start - 10) : start])
+                and re.search(r"\b(?:docent|docente|leraar|lerares|juf|leerkracht)\b", clause)
+            )
             and not _WANT.search(clause)
             and not is_negated(folded, start)
         ):

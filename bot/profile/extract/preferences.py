@@ -10,7 +10,8 @@ from bot.profile.extract.text import _WANT, clause_bounds, in_question, is_negat
 from bot.profile.vocab import matcher
 
 _RULED_OUT = re.compile(
-    r"^[\s\w]{0,20}?\b(?:(?:is\s+)?(?:(?:echt|zeker|helaas|gewoon)\s+)*geen\s+optie|kan\s+(?:ik\s+)?niet|"
+    r"^[\s\w]{0,20}?\b(?:(?:is\s+)?(?:(?:echt|zeker|helaas|gewoon)\s+)*geen\s+optie|kan\s+(?:ik\s+)?(?:me\s+|mij\s+)?niet|"
+    r"(?:zit|is)\s+(?:er\s+)?(?:\w+\s+)?niet\s+in|"
     r"lukt\s+(?:me\s+)?niet|gaat\s+niet|(?:is\s+)?(?:(?:echt|helaas)\s+)*niet\s+(?:mogelijk|haalbaar|te\s+doen))\b"
 )
 _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
@@ -55,6 +56,33 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
         beside = _BESIDE_WORK.search(folded)
         if beside and not is_negated(folded, beside.start()):
             result.set("studievorm", "deeltijd", *beside.span())
+    if "studievorm" not in result.facts and (expected == "studievorm" or _STUDY_WORD.search(folded)):
+        # "ik kan 2 avonden per week", "overdag kan ik naar school": when the person can study
+        for pattern, value in _STUDY_TIMES:
+            when = pattern.search(folded)
+            clause = folded[slice(*clause_bounds(folded, *when.span()))] if when else ""
+            if (
+                when
+                and not is_negated(folded, when.start())
+                and not _OTHER_PERSON.search(folded)
+                and not (_WORK_HOURS.search(clause) and not _STUDY_WORD.search(clause))  # "ik werk 3 dagen per week"
+            ):
+                result.set("studievorm", value, *when.span())
+                break
+
+
+#: When a person can study, as the answer to "voltijd of deeltijd?" or beside a study.
+_STUDY_TIMES = (
+    (
+        re.compile(
+            r"\b(?:[1-3]|een|twee|drie|paar|enkele)\s+(?:dag|dagen|avond|avonden|ochtend|ochtenden|middag|middagen)\s+"
+            r"(?:per|in\s+de|a)\s+week\b|\b(?:'?s\s*avonds|in\s+het\s+weekend|op\s+(?:maandag|dinsdag|woensdag|"
+            r"donderdag|vrijdag|zaterdag)(?:en)?)\b"
+        ),
+        "deeltijd",
+    ),
+    (re.compile(r"\b(?:[45]|vier|vijf)\s+dagen\s+(?:per|in\s+de|a)\s+week\b|\boverdag\b"), "voltijd"),
+)
 
 
 #: Words that make a vague level ("niet zo goed", "beginner") about the person's Dutch.

@@ -51,7 +51,8 @@ _SINCE_YEAR = re.compile(
     r"|\bsinds\s+(?P<y2>(?:19[5-9]\d|20[0-4]\d))\s+(?:werk|werkzaam|als|bij|in dienst)"
 )
 _NO_EXPERIENCE = re.compile(
-    r"\b(?:geen\s+(?:werk)?ervaring|nog\s+(?:nooit|niet)\s+gewerkt|net\s+(?:begonnen|afgestudeerd)|"
+    r"\b(?:geen\s+(?:werk)?ervaring|nog\s+(?:nooit|niet)\s+gewerkt|net\s+(?:begonnen(?!\s+met\s+(?:solliciteren|zoeken|"
+    r"studeren|de\s+opleiding|oriënteren|orienteren))|afgestudeerd)|"
     r"minder\s+dan\s+(?:een|1|één)\s+jaar|(?:een\s+)?half\s+jaar|paar\s+maanden|\d+\s+maanden)\b"
 )
 _AGE = re.compile(
@@ -311,7 +312,7 @@ _ANY_YEARS = re.compile(
 )
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"^\s*(?:oud|jong|geleden\s+gestopt|studie|studeren|gestudeerd|opleiding|les\b|lesgeven|naar\s+school|op\s+school|"
-    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig|"
+    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig|niet\s+meer|"
     # "een jaar hbo-v gedaan", "twee jaar universiteit": years of study
     r"(?:de\s+|het\s+)?(?:hbo|mbo|wo|pabo|heao|hts|mts|meao|universiteit|uni|hogeschool|master|bachelor|propedeuse)\b)"
 )
@@ -456,6 +457,20 @@ def _abroad_in(clause: str) -> bool:
     )
 
 
+#: "ik ben postbezorger", "nu ben ik teammanager": one word shaped like a job, for the jobs the
+#: lists do not know.
+_GENERIC_JOB = re.compile(
+    r"\b(?:ik\s+ben|ben\s+ik)\s+(?:nu\s+|momenteel\s+|sinds\s+\w+\s+|al\s+\w+\s+(?:jaar|jr)\s+)?(?:een\s+)?"
+    r"([a-z][a-z'-]{2,}(?:er|ster|eur|ist|iste|ant|ent|kundige|man|vrouw|loog|loge|aris|ier|or|aar|arts|coach|agent))"
+    r"\b(?!\s+(?:geweest|gewerkt|van\s+(?:\d|een|twee|drie|vier|vijf)))"
+)
+_NOT_A_JOB = frozenset(
+    "moeder vader ouder zwanger later beter zeker ander minder jonger eerder verder over weer hier erger lekker "
+    "liever klaar daar waar raar zwaar jaar nieuwer trager sneller slimmer ouder oma opa tante oom zuster broer "
+    "zus partner kind kinderen patient patiënt nederlander belg duitser pool marokkaan turk surinamer "
+    "nieuwkomer beginner starter eigenaar-thuis".split()
+)
+
 _NOW_BEFORE = re.compile(
     r"\b(?:nu|tegenwoordig|inmiddels|momenteel)\s+(?:al\s+)?(?:(?:werk\s+ik\s+)?als\s+)?(?:een\s+)?$"
 )
@@ -519,10 +534,17 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
         ) and not _job_doubtful(folded, start, end):
             result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
             return
+    generic = _GENERIC_JOB.search(folded)
+    if generic and generic.group(1) not in _NOT_A_JOB and not _job_doubtful(folded, *generic.span(1)):
+        result.set("huidig_beroep", clean_free_text(original[slice(*generic.span(1))]), *generic.span(1))
+        return
     if expected == "huidig_beroep":
         cleaned = clean_job_answer(original)
         if cleaned:
-            result.set("huidig_beroep", cleaned, 0, len(original))
+            # The span of the title alone: "chemicus bij een bedrijf in Geleen" names a place too.
+            start = folded.find(fold_same_length(cleaned).lower())
+            span = (start, start + len(cleaned)) if start >= 0 else (0, len(original))
+            result.set("huidig_beroep", cleaned, *span)
 
 
 _JOB_ANSWER_PREFIX = re.compile(
@@ -570,7 +592,8 @@ _SCHOOL = (
 )
 _JOB_AT_SCHOOL_YES = [
     re.compile(
-        r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?"
+        r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen|"
+        r"baangarantie|werkgarantie|invalpool)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?"
         + _SCHOOL
         + r"\b"
     ),
@@ -591,12 +614,12 @@ _JOB_AT_SCHOOL_YES = [
     ),
     re.compile(r"\b(?:aangenomen|in\s+dienst)\s+(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(
-        r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?"
+        r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+){0,2}?"
         + _SCHOOL
         + r"\b"
     ),
     re.compile(
-        r"\bcontract\s+(?:getekend\s+|gekregen\s+)?(?:bij|op|met)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?"
+        r"\bcontract\s+(?:getekend\s+|gekregen\s+)?(?:voor\s+(?:\w+\s+){1,2}?)?(?:bij|op|met)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?"
         + _SCHOOL
         + r"\b"
     ),
@@ -615,6 +638,12 @@ _JOB_AT_SCHOOL_YES = [
     ),
     # "ik werk er al als toa" to "heb je al een baan op een school?"
     re.compile(r"\bwerk\s+er\s+(?:al|nu|sinds)\b"),
+    # "ik sta al voor de klas", "ik werk al 12 jaar als leraar basisonderwijs": teaching at a school now
+    re.compile(r"\bik\s+sta\s+(?:al\s+|nu\s+|inmiddels\s+)*(?:\w+\s+){0,2}?voor\s+de\s+klas\b"),
+    re.compile(
+        r"\bwerk\s+(?:al\s+|nu\s+|inmiddels\s+|sinds\s+\w+\s+|(?:\w+\s+){0,2}?(?:jaar|jr)\s+)*als\s+(?:\w+\s+)?"
+        r"(?:leraar|lerares|leerkracht|docent|docente|juf|meester|gymdocent)\b"
+    ),
     re.compile(
         r"\bben\s+(?:nu\s+|al\s+)?(?:leerkracht|juf|meester|docent|docente|leraar|lerares|onderwijsassistent)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?"
         + _SCHOOL
@@ -636,7 +665,8 @@ _TALKING_ANSWER = re.compile(
     r"(?:zijn|ben)\s+(?:we\s+|ik\s+)?(?:nog\s+)?aan\s+het\s+(?:praten|onderhandelen)|in\s+overleg)\b"
 )
 _JOB_AT_SCHOOL_TALKING = re.compile(
-    r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitatie|sollicitatiegesprek|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
+    r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitaties?|sollicitatie(?:gesprek|procedure)|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
+    r"(?:gereageerd|gereageert|reageren)\s+op\s+(?:een\s+|de\s+)?vacature|op\s+(?:een\s+|de\s+)?vacature\s+(?:gereageerd|gereageert)|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek(?:ken)?\s+(?:gehad|geweest|gevoerd)|tweede\s+ronde|"
     r"tweede\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|komt\s+(?:nog\s+)?een\s+gesprek|"
     r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker)|"
@@ -656,7 +686,7 @@ _JOB_AT_SCHOOL_NO = re.compile(
     r"\b(?:geen|nog\s+geen)\s+(?:baan|werk|plek|aanstelling|contract|school|contact)(?:\s+(?:op|bij|aan|met)\s+(?:een\s+)?"
     + _SCHOOL
     + r")?\b"
-    r"|\bnog\s+geen\s+school\b|\bnog\s+niet\s+(?:op|bij)\s+een\s+school\b"
+    r"|\bnog\s+geen\s+school\b|\bnog\s+niet\s+(?:op|bij)\s+een\s+school\b|\bnog\s+(?:niks|niets)\s+gevonden\b"
 )
 
 
