@@ -9,7 +9,7 @@ export RASA_TELEMETRY_ENABLED=false
 mkdir -p var/bench
 PYTHONPATH=. .venv/bin/python -m bot.benchmarks.nlu --model bot/models/onderwijsloket.tar.gz --out var/bench/nlu \
   --folds "${FOLDS:-5}" 2> var/bench/nlu.log || { tail -n 40 var/bench/nlu.log; exit 1; }
-for corpus in profiel_benchmark_heldout profiel_benchmark profiel_ontwikkelset profiel_vrij_heldout profiel_vrij_ontwikkel; do
+for corpus in profiel_benchmark_heldout profiel_benchmark profiel_ontwikkelset profiel_vrij_heldout profiel_vrij_ontwikkel profiel_vrij2_heldout profiel_vrij2_ontwikkel; do
   echo "$corpus:"
   PYTHONPATH=. .venv/bin/python -m bot.benchmarks.entities "tests/data/$corpus.yml"
 done

@@ -66,6 +66,8 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
         return True  # "de bovenbouw havo/vwo": classes to teach, not a diploma
     if _SECTOR_CONTEXT_AFTER.search(after):
         return True
+    if re.search(r"\b(?:op|bij|aan)\s+een\s+$", before):
+        return True  # "een gesprek op een vmbo": a school, not a diploma
     if _SECTOR_CONTEXT_BEFORE.search(before):
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
@@ -87,7 +89,9 @@ _TEACHING_NOW = re.compile(r"\b(?:geef|gaf|geeft)\s+(?:\w+\s+){0,4}?les\b|\bsta\
 
 _IN_PROGRESS = re.compile(
     r"\b(?:student|studente|studeer|studeert|bezig\s+met|ik\s+doe\s+nu|ik\s+volg|laatste\s+jaar|eerste\s+jaar|tweede\s+jaar|"
-    r"derde\s+jaar|vierde\s+jaar|nog\s+niet\s+af|niet\s+afgemaakt|gestopt\s+met|zit\s+(?:nu\s+)?in|tijdens)\W+(?:\w+\W+){0,2}$"
+    r"derde\s+jaar|vierde\s+jaar|nog\s+niet\s+af|niet\s+afgemaakt|gestopt\s+met|zit\s+(?:nu\s+)?in|tijdens|"
+    # "ik ga 1 dag per week naar de hogeschool": a study to come
+    r"(?:ga|gaan|wil|zou|moet)\s+(?:\w+\s+){0,5}?naar)\W+(?:\w+\W+){0,2}$"
 )
 
 

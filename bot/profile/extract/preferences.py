@@ -25,6 +25,8 @@ _BESIDE_WORK = re.compile(
     # "ik wil wel blijven werken als toa", "moet blijven werken": studying beside a job
     r"|\b(?:wil|moet|ga)\s+(?:wel\s+|gewoon\s+|ook\s+)?(?:blijven\s+werken|doorwerken)\b"
     r"|\b(?:kan|wil)\s+(?:niet|geen)\s+(?:stoppen\s+met\s+werken|inkomen\s+missen)\b"
+    r"|\b(?:wil|kan|ga)\s+(?:mijn\s+|m'n\s+|mn\s+)?(?:baan|werk)\s+niet\s+opzeggen\b"
+    r"|\bkan\s+(?:echt\s+)?niet\s+zonder\s+(?:salaris|inkomen|loon)\b"
 )
 
 
@@ -115,6 +117,13 @@ def _extract_simple(
     wil worden" says nothing about the person's Dutch)."""
     found = None
     for start, end, text, value in matcher(vocab).finditer(folded):
+        if (
+            value in _OPPOSITE
+            and re.match(r"(?:vol|deel)tijd|full|part", text)
+            and re.search(r"(?<!weet )\b(?:geen|niet)\s+$", folded[max(0, start - 10) : start])
+        ):
+            found = (start, end, _OPPOSITE[value])  # "nee, geen voltijd": the other form ("niet in de avond" is not)
+            continue
         if is_negated(folded, start) or (skip_wanted and in_question(folded, start)):
             continue  # "hoe haal ik mijn eerstegraads?" states no qualification
         if about is not None and not about.search(text):

@@ -396,14 +396,15 @@ _JOB_PATTERNS = [
     re.compile(r"\bmijn\s+(?:beroep|functie|baan)\s+is\s+(?:een\s+)?" + _JOB_WORDS),
 ]
 _NO_JOB = re.compile(
-    r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s+werk\s+(?:nu\s+|momenteel\s+)?niet|geen\s+werk|geen\s+baan(?!\s+(?:op|bij|aan)\s))\b"
+    r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s+werk\s+(?:nu\s+|momenteel\s+)?niet|geen\s+werk|geen\s+baan(?!\s+(?:op|bij|aan)\s)|"
+    r"(?:zit|zat)\s+(?:nu\s+|sinds\s+\w+\s+)?in\s+de\s+ww|ww-uitkering)\b"
 )
 
 
 def _without_work(words: str) -> str:
     """The person's own word: "werkzoekend" when they use it anywhere, else "werkloos" ("zonder werk",
     "ik werk niet", "werkloos")."""
-    return "werkzoekend" if "werkzoek" in words else "werkloos"
+    return "werkzoekend" if re.search(r"werkzoek|\bww\b", words) else "werkloos"
 
 
 _STUDENT = re.compile(r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+nog|ben\s+nog\s+aan\s+het\s+studeren)\b")
@@ -477,6 +478,15 @@ _NOW_BEFORE = re.compile(
 
 
 def _extract_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
+    _find_job(folded, original, result, expected)
+    found = result.span("huidig_beroep")
+    if found and isinstance(found.value, str):
+        title = re.sub(r"^(?:senior|junior|medior)\s+", "", found.value)
+        if title != found.value:
+            result.set("huidig_beroep", title, found.end - len(title), found.end)  # "senior consultant": the job
+
+
+def _find_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
         if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20) : match.end()]):
@@ -549,7 +559,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
 
 _JOB_ANSWER_PREFIX = re.compile(
     r"^(?:(?:nou|nu|momenteel|op dit moment|tegenwoordig|sinds kort|eh+|uhm+|dus|ja|nee)[,\s]+)*"
-    r"(?:ik\s+(?:werk|ben|doe)\s+(?:nu\s+|momenteel\s+|al\s+\w+\s+jaar\s+)?(?:als\s+|bij\s+[\w\s]+?\s+als\s+)?|"
+    r"(?:(?:ik\s+)?(?:werk|ben|doe)\s+(?:nu\s+|momenteel\s+|al\s+\w+\s+jaar\s+)?(?:als\s+|bij\s+[\w\s]+?\s+als\s+)?|"
     r"(?:werk\s+)?als\s+|mijn\s+(?:beroep|baan|functie)\s+is\s+)?(?:een\s+|de\s+)?",
 )
 
@@ -686,7 +696,7 @@ _JOB_AT_SCHOOL_NO = re.compile(
     r"\b(?:geen|nog\s+geen)\s+(?:baan|werk|plek|aanstelling|contract|school|contact)(?:\s+(?:op|bij|aan|met)\s+(?:een\s+)?"
     + _SCHOOL
     + r")?\b"
-    r"|\bnog\s+geen\s+school\b|\bnog\s+niet\s+(?:op|bij)\s+een\s+school\b|\bnog\s+(?:niks|niets)\s+gevonden\b"
+    r"|\bnog\s+geen\s+school\b|\bnog\s+niet\s+(?:op|bij)\s+een\s+school\b|\bnog\s+(?:niks|niets)\s+(?:gevonden|geregeld)\b"
 )
 
 
