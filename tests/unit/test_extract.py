@@ -1155,6 +1155,10 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik ben zeker van mijn keuze", None, "huidig_beroep", None),
         ("apotheker bij een apotheek in Venlo", "huidig_beroep", "huidig_beroep", "apotheker"),
         ("nee hoor, geen deeltijd", "studievorm", "studievorm", "voltijd"),
+        # a question about a study form chooses none
+        ("kan ik de pabo ook in deeltijd doen?", None, "studievorm", None),
+        ("kan ik dat naast mijn werk doen?", None, "studievorm", None),
+        ("ik wil deeltijd, kan dat?", None, "studievorm", "deeltijd"),
         ("deeltijd, maar niet in de avond", "studievorm", "studievorm", "deeltijd"),
         ("ik wil mijn werk niet opzeggen", "studievorm", "studievorm", "deeltijd"),
         ("ik heb mn baan opgezegd, dus de hele week", "studievorm", "studievorm", "voltijd"),
