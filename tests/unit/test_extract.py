@@ -1135,6 +1135,10 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik werk al acht jaar als onderwijsassistent", None, "baan_op_school", None),
         ("ik heb op een vacature gereageerd bij een lyceum", None, "baan_op_school", "in-gesprek"),
         ("er lopen drie sollicitaties", None, "baan_op_school", "in-gesprek"),
+        ("nee, wel een paar sollicitaties verstuurd", "baan_op_school", "baan_op_school", "nee"),
+        ("nee, maar volgende week heb ik een sollicitatiegesprek", "baan_op_school", "baan_op_school", "in-gesprek"),
+        ("Hallo, ik ben Jasper", None, "huidig_beroep", None),
+        ("hoi, ik ben wouter", None, "huidig_beroep", None),
         ("nog niks gevonden helaas", "baan_op_school", "baan_op_school", "nee"),
         # the study form from when a person can study
         ("ik kan twee avonden per week", "studievorm", "studievorm", "deeltijd"),
@@ -1148,6 +1152,12 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik heb een bevoegdheid voor het basisonderwijs", None, "huidige_bevoegdheid", "po"),
         ("ik heb mijn onderwijsbevoegdheid in Ghana gehaald", None, "huidige_bevoegdheid", "buitenlands"),
         ("ik was docent in Turkije, twintig jaar lang", None, "huidige_bevoegdheid", "buitenlands"),
+        (
+            "nee, in Polen moest je daarvoor een specialisatie leraar doen",
+            "huidige_bevoegdheid",
+            "huidige_bevoegdheid",
+            "geen",
+        ),
         # a job the lists do not know, and a job beside a place
         ("ik ben glazenwasser", None, "huidig_beroep", "glazenwasser"),
         ("nu ben ik teamleider in een distributiecentrum", None, "huidig_beroep", "teamleider"),

@@ -112,7 +112,10 @@ def _extract_foreign_qualification(folded: str, result: Extraction, expected: Op
                 re.search(r"\b(?:\w*bevoegd\w*|lerarenopleiding|lerarendiploma)\b", clause)
                 # "ik was docent in Marokko": taught there; "lerares uit Polen" says where she is from
                 or re.search(r"\bin\s+(?:het\s+)?$", folded[max(0, start - 10) : start])
-                and re.search(r"\b(?:docent|docente|leraar|lerares|juf|leerkracht)\b", clause)
+                and re.search(
+                    r"\b(?:was|ben|werkte|gewerkt)\s+(?:\w+\s+){0,2}?(?:docent|docente|leraar|lerares|juf|leerkracht)\b",
+                    clause,
+                )
             )
             and not _WANT.search(clause)
             and not is_negated(folded, start)

@@ -465,6 +465,8 @@ _GENERIC_JOB = re.compile(
     r"([a-z][a-z'-]{2,}(?:er|ster|eur|ist|iste|ant|ent|kundige|man|vrouw|loog|loge|aris|ier|or|aar|arts|coach|agent))"
     r"\b(?!\s+(?:geweest|gewerkt|van\s+(?:\d|een|twee|drie|vier|vijf)))"
 )
+#: "hoi, ik ben sander": after a greeting, "ik ben" gives a name.
+_INTRODUCTION = re.compile(r"^\W*(?:hoi|hallo|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond|beste)\W+ik\s+ben\s+$")
 _NOT_A_JOB = frozenset(
     "moeder vader ouder zwanger later beter zeker ander minder jonger eerder verder over weer hier erger lekker "
     "liever klaar daar waar raar zwaar jaar nieuwer trager sneller slimmer ouder oma opa tante oom zuster broer "
@@ -545,7 +547,13 @@ def _find_job(folded: str, original: str, result: Extraction, expected: Optional
             result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
             return
     generic = _GENERIC_JOB.search(folded)
-    if generic and generic.group(1) not in _NOT_A_JOB and not _job_doubtful(folded, *generic.span(1)):
+    if (
+        generic
+        and generic.group(1) not in _NOT_A_JOB
+        and not original[generic.start(1) : generic.start(1) + 1].isupper()  # "ik ben Sander": a name
+        and not _INTRODUCTION.search(folded[: generic.start(1)])
+        and not _job_doubtful(folded, *generic.span(1))
+    ):
         result.set("huidig_beroep", clean_free_text(original[slice(*generic.span(1))]), *generic.span(1))
         return
     if expected == "huidig_beroep":
@@ -715,6 +723,16 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
     )
     if talking and _HANDOFF_TALK.search(folded[talking.start() : talking.end() + 40]):
         talking = None  # "een gesprek met een medewerker": a handoff, not a job interview
+    if (
+        talking
+        and expected == "baan_op_school"
+        and re.match(r"^\W*(?:nee|nope|nog\s+niet)\b", folded)
+        and re.match(r"(?:sollicit|gesollicit|gereageer|reageren|op\s)", talking.group(0))
+        and "gesprek" not in folded
+    ):
+        # "nee, ik heb wel twee sollicitaties lopen": letters sent, no talks with a school yet
+        result.set("baan_op_school", "nee", *talking.span())
+        return
     if talking and not is_negated(folded, talking.start()):
         for pattern in _JOB_AT_SCHOOL_YES:
             offer = pattern.search(folded)
