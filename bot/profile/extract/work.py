@@ -312,7 +312,7 @@ _ANY_YEARS = re.compile(
 )
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"^\s*(?:oud|jong|geleden\s+gestopt|studie|studeren|gestudeerd|opleiding|les\b|lesgeven|naar\s+school|op\s+school|"
-    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig|niet\s+meer|"
+    r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig|"
     # "een jaar hbo-v gedaan", "twee jaar universiteit": years of study
     r"(?:de\s+|het\s+)?(?:hbo|mbo|wo|pabo|heao|hts|mts|meao|universiteit|uni|hogeschool|master|bachelor|propedeuse)\b)"
 )
@@ -469,9 +469,9 @@ _GENERIC_JOB = re.compile(
 _INTRODUCTION = re.compile(r"^\W*(?:hoi|hallo|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond|beste)\W+ik\s+ben\s+$")
 _NOT_A_JOB = frozenset(
     "moeder vader ouder zwanger later beter zeker ander minder jonger eerder verder over weer hier erger lekker "
-    "liever klaar daar waar raar zwaar jaar nieuwer trager sneller slimmer ouder oma opa tante oom zuster broer "
+    "liever klaar daar waar raar zwaar jaar nieuwer trager sneller slimmer oma opa tante oom zuster broer "
     "zus partner kind kinderen patient patiënt nederlander belg duitser pool marokkaan turk surinamer "
-    "nieuwkomer beginner starter eigenaar-thuis".split()
+    "nieuwkomer beginner starter".split()
 )
 
 _NOW_BEFORE = re.compile(
