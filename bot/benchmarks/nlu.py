@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
 import numpy as np
+import structlog
 import yaml
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
@@ -237,6 +238,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5, help="0: no cross-validation")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
+    # Rasa's structured log, at the level `rasa run` uses (INFO): without this every parse
+    # also prints its debug line, inside the time measured.
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.INFO))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     model = Path(args.model)
