@@ -17,7 +17,7 @@ from bot.input_check import InputKind
 from bot.nlu_entities import INPUT_KIND
 from bot.privacy.redact import redact
 from bot.profile import values
-from bot.profile.form_logic import answers, is_question, process_turn
+from bot.profile.form_logic import answer_taken_for_goodbye, answers, is_question, process_turn
 
 FORM = "profiel_form"
 #: Texts of the validation itself: no answer to a question the person asked.
@@ -29,6 +29,17 @@ def _validate(
 ) -> List[EventType]:
     """Runs the form logic on the latest message and returns the slot events."""
     candidates = {k: v for k, v in tracker.slots_to_validate().items() if k in values.PROFILE_SLOTS}
+    text = tracker.latest_message.get("text") or ""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    if (
+        requested
+        and requested not in candidates
+        and latest_intent(tracker) == "goodbye"
+        and answer_taken_for_goodbye(requested, text, ranking)
+    ):
+        # An answer the NLU read as goodbye by a hair fills its slot and the form goes on; a
+        # clear goodbye fills nothing, the form rejects and the goodbye rule ends the intake.
+        candidates[requested] = text
     skipped = list(tracker.get_slot("overgeslagen") or [])
     hint = tracker.get_slot("vooropleiding_hint")
     message_id = tracker.latest_message.get("message_id") or str(tracker.latest_message.get("text"))
@@ -36,7 +47,7 @@ def _validate(
         profile=profile(tracker),
         candidates=candidates,
         requested=requested,
-        text=tracker.latest_message.get("text") or "",
+        text=text,
         intent=latest_intent(tracker),
         skipped=skipped,
         hint=hint,
@@ -49,7 +60,7 @@ def _validate(
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]
-    found = redact(tracker.latest_message.get("text") or "").found
+    found = redact(text).found
     # A message that is only a personal number already got its own reply (invoer_...).
     bare_number = latest_entity(tracker, INPUT_KIND) == InputKind.PERSONAL_NUMBER.value
     if not already_told and not bare_number and found:

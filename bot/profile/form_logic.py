@@ -62,6 +62,19 @@ def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
     )
 
 
+#: A goodbye the NLU is unsure of: an answer intent scores within this margin of it.
+UNSURE_GOODBYE_MARGIN = 0.2
+
+
+def answer_taken_for_goodbye(slot: str, text: str, ranking: Sequence[Mapping[str, Any]]) -> bool:
+    """True for "ik sta achter de kassa" read as goodbye by a hair: the text answers the
+    question for ``slot`` and inform or correct scores within ``UNSURE_GOODBYE_MARGIN`` of
+    goodbye in the intent ``ranking``. "doei" and "nee, ik stop" stay a goodbye."""
+    scores = {item.get("name"): float(item.get("confidence") or 0.0) for item in ranking}
+    runner_up = max(scores.get("inform", 0.0), scores.get("correct", 0.0))
+    return scores.get("goodbye", 0.0) - runner_up < UNSURE_GOODBYE_MARGIN and answers(slot, text)
+
+
 #: "weet ik eigenlijk nog niet", "geen idee eerlijk gezegd", "maakt me niet uit": no name of anything.
 _DONT_KNOW = re.compile(
     r"^\W*(?:(?:dat\s+)?weet\s+(?:ik\s+)?(?:het\s+)?(?:\w+\s+){0,3}?niet|geen\s+(?:idee|flauw\s+idee|benul)|"

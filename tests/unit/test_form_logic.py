@@ -636,3 +636,44 @@ def test_a_school_type_as_the_answer_to_the_sector_question_changes_no_diploma()
 def test_dont_know_in_few_words_is_dont_know_whatever_the_classifier_made_of_it(text):
     turn = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "nlu_fallback")
     assert not any(key.startswith("ongeldig_") for key, _ in turn.responses)
+
+
+def _ranking(**scores):
+    return [{"name": name, "confidence": value} for name, value in scores.items()]
+
+
+@pytest.mark.parametrize(
+    "slot, text, ranking, expected",
+    [
+        ("huidig_beroep", "ik sta achter de kassa", _ranking(goodbye=0.48, inform=0.44), True),
+        ("provincie", "gelderland", _ranking(goodbye=0.5, correct=0.4), True),
+        ("huidig_beroep", "tot ziens!", _ranking(goodbye=0.97, inform=0.01), False),
+        ("huidig_beroep", "doei", _ranking(goodbye=0.5, inform=0.45), False),  # no answer at all
+        ("baan_op_school", "nee, ik stop ermee", _ranking(goodbye=0.9, deny=0.08), False),
+    ],
+)
+def test_only_an_answer_the_nlu_read_as_goodbye_by_a_hair_counts_as_answer(slot, text, ranking, expected):
+    from bot.profile.form_logic import answer_taken_for_goodbye
+
+    assert answer_taken_for_goodbye(slot, text, ranking) is expected
+
+
+async def test_the_form_keeps_an_answer_read_as_goodbye_and_leaves_a_goodbye_to_its_rule():
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from bot.actions.profile_form import ValidateProfielForm
+
+    async def slots_after(text, ranking):
+        message = {"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []}
+        events = [{"event": "user", "text": text}]
+        slots = {"requested_slot": "huidig_beroep", "vooropleiding": "mbo", "studierichting": "retail"}
+        state = Tracker("t", slots, message, events, False, None, {"name": "profiel_form"}, "action_listen")
+        result = await ValidateProfielForm().run(CollectingDispatcher(), state, {"slots": {}})
+        return {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+
+    kept = await slots_after("ik sta achter de kassa", _ranking(goodbye=0.48, inform=0.44))
+    assert kept["huidig_beroep"] == "ik sta achter de kassa"
+    assert kept["requested_slot"] != "huidig_beroep"
+    left = await slots_after("doei, tot later", _ranking(goodbye=0.96, inform=0.02))
+    assert "huidig_beroep" not in left
