@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from bot.knowledge import tables as kb
 from bot.knowledge.load import content_hash
-from bot.profile.vocab import vocational_profile
+from bot.profile.vocab import fold, vocational_profile
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ class Catalog:
         if not value:
             return False
         members = self.groups.get(group, frozenset())
-        value = vocational_profile(value)  # "logistiek" is a trade of the profile mobiliteit-transport
+        value = vocational_profile(fold(value))  # "logistiek" is a trade of the profile mobiliteit-transport
         return value in members or any(_contains_words(value, member) for member in members)
 
     def relation(self, studierichting: Optional[str], schoolvak: Optional[str]) -> Optional[str]:
@@ -176,7 +176,7 @@ class Catalog:
         return "verwant" if "verwant" in (own, other) or other == "vak" else own
 
     def _relation(self, studierichting: str, schoolvak: str) -> str:
-        text = studierichting.lower().strip()
+        text = fold(studierichting.lower().strip())  # "commerciële economie" as typed
         if text.replace(" ", "-") == schoolvak:
             return "vak"
         keys = (

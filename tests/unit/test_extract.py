@@ -1180,6 +1180,19 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("nog niks geregeld", "baan_op_school", "baan_op_school", "nee"),
         # years that are no work experience
         ("ik ben net begonnen met solliciteren", None, "werkervaring_jaren", None),
+        # a school job that ended, someone else's, or in hours
+        ("ik had een baan op een school maar ben vorig jaar gestopt", "baan_op_school", "baan_op_school", "nee"),
+        ("mijn vrouw heeft een baan op een school, ik niet", "baan_op_school", "baan_op_school", "nee"),
+        ("mijn man werkt op een basisschool en ik werk bij een roc", None, "baan_op_school", "ja"),
+        ("ik heb al een aanstelling voor 0,6 fte bij een roc", "baan_op_school", "baan_op_school", "ja"),
+        ("hmm nee, is dat een probleem?", "baan_op_school", "baan_op_school", "nee"),
+        ("Op dit moment niet, nee.", "baan_op_school", "baan_op_school", "nee"),
+        # the subject of a qualification, and a qualification from abroad
+        ("mn bevoegdheid is tweedegraads duits", "huidige_bevoegdheid", "schoolvak", "duits"),
+        ("eerstegraads bevoegd voor geschiedenis", "huidige_bevoegdheid", "schoolvak", "geschiedenis"),
+        ("ik heb mijn onderwijsbevoegdheid in suriname gehaald", None, "diploma_buitenland", True),
+        # a field of study as typed
+        ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

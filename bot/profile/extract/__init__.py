@@ -105,6 +105,11 @@ def extract(
         result.set("nederlands_niveau", "moedertaal", 0, len(folded))  # "nederlands gewoon", "gewoon nederlands hoor"
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
     _extract_foreign_qualification(folded, result, expected)
+    held = result.span("huidige_bevoegdheid")
+    if held and held.value == "buitenlands" and "diploma_buitenland" not in result.facts:
+        result.set(
+            "diploma_buitenland", True, held.start, held.end
+        )  # a qualification from abroad is a diploma from abroad
     _extract_province(folded, result, expected)
     result.bare_number = _bare_number(folded)
     extract_signals(folded, result)
@@ -118,6 +123,10 @@ def extract(
     if result.facts.get("sector") == "po":
         result.drop("schoolvak")
     _drop_places_as_free_text(folded, result)
+    field = result.span("studierichting")
+    if field and field.value == folded[field.start : field.end]:
+        # the name as typed, accents and all ("commerciële economie"); matching folds them again
+        result.set("studierichting", original[field.start : field.end].lower(), field.start, field.end)
     return result
 
 
@@ -243,8 +252,13 @@ YES_NO_ANSWERS = {
     "nederlands_niveau": ("moedertaal", None),
 }
 _YES = r"ja+|jawel|jazeker|jep|jup|yes|yep|yup|klopt|inderdaad|idd"
-_NO = r"nee+|neen|nope|none|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee"
-_LEADING = re.compile(rf"^\W*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
+_NO = (
+    r"nee+|neen|nope|none|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee|"
+    r"(?:op\s+dit\s+moment|momenteel|nu|voorlopig)\s+(?:nog\s+)?niet"
+)
+#: A sound before the answer: "hmm nee", "uhm ja".
+_HESITATION = r"(?:(?:hm+|u+h*m+|e+h+m*|euh+|nou|tja)\W+)?"
+_LEADING = re.compile(rf"^\W*{_HESITATION}(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
 
 
 def leading_yes_no(text: str) -> Optional[bool]:

@@ -611,7 +611,7 @@ _SCHOOL = (
 _JOB_AT_SCHOOL_YES = [
     re.compile(
         r"\b(?:baan|aanstelling|contract|vaste\s+baan|plek|werkplek|arbeidscontract|aanbod|baanaanbod|vacature\s+gekregen|"
-        r"baangarantie|werkgarantie|invalpool)\s+(?:als\s+(?:\w+\s+){1,3})?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?"
+        r"baangarantie|werkgarantie|invalpool)\s+(?:als\s+(?:\w+\s+){1,3})?(?:voor\s+[\d,.]+\s+(?:fte|uur|dagen)\s+)?(?:op|bij|aan|van)\s+(?:een\s+|de\s+|het\s+|mijn\s+)?(?:\w+\s+)?"
         + _SCHOOL
         + r"\b"
     ),
@@ -692,6 +692,17 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
 )
+#: A school job that was: "ik had een baan op een school maar ben gestopt", "dat contract is afgelopen".
+_JOB_ENDED = re.compile(
+    r"\b(?:had|werkte|was)\b[^.;?!]*\b(?:gestopt|afgelopen|opgezegd|niet\s+verlengd|voorbij|ontslagen)\b"
+)
+#: Someone else: "mijn vrouw", "haar zus".
+_OTHER_PERSON = (
+    r"\b(?:mijn|m'n|mn|haar|zijn)\s+(?:vrouw|man|partner|vriend|vriendin|zus|broer|moeder|vader|dochter|zoon|"
+    r"buurvrouw|buurman|collega|schoonzus|zwager)\b"
+)
+#: Someone else's job: "mijn vrouw heeft een baan op een school, ik niet".
+_SOMEONE_ELSES = re.compile(_OTHER_PERSON + r"\s+(?:heeft|is|werkt|had|was)\b(?:(?!\bik\b)[^.;?!])*$")
 _NOT_FINAL = re.compile(r"\b(?:is|zijn)\s+(?:\w+\s+)?nog\s+niet\s+(?:rond|definitief|officieel|zeker|getekend)\b")
 _HANDOFF_TALK = re.compile(
     r"^(?:in\s+)?gesprek(?:ken)?\s+(?:met|bij)\s+(?:een\s+|de\s+|jullie\s+|iemand\s+)?(?:\w+\s+)?"
@@ -752,9 +763,13 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
         result.set("baan_op_school", "nee", *no.span())
         return
     for pattern in _JOB_AT_SCHOOL_YES:
-        match = pattern.search(folded)
-        if match and not is_negated(folded, match.start()):
-            result.set("baan_op_school", "ja", *match.span())
+        for match in pattern.finditer(folded):
+            if is_negated(folded, match.start()) or _SOMEONE_ELSES.search(folded[: match.start()]):
+                continue
+            ended = _JOB_ENDED.search(_sentence_around(folded, match.start()))
+            result.set("baan_op_school", "nee" if ended else "ja", *match.span())
             return
+    if not no and re.search(_OTHER_PERSON, folded):
+        no = re.search(r"\bik\s+(?:zelf\s+)?(?:nog\s+)?niet\b", folded)  # "mijn vrouw wel, ik niet"
     if expected == "baan_op_school" and no:
         result.set("baan_op_school", "nee", *no.span())
