@@ -1187,9 +1187,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik heb al een aanstelling voor 0,6 fte bij een roc", "baan_op_school", "baan_op_school", "ja"),
         ("hmm nee, is dat een probleem?", "baan_op_school", "baan_op_school", "nee"),
         ("Op dit moment niet, nee.", "baan_op_school", "baan_op_school", "nee"),
-        # the subject of a qualification, and a qualification from abroad
-        ("mn bevoegdheid is tweedegraads duits", "huidige_bevoegdheid", "schoolvak", "duits"),
-        ("eerstegraads bevoegd voor geschiedenis", "huidige_bevoegdheid", "schoolvak", "geschiedenis"),
+        # a qualification from abroad
         ("ik heb mijn onderwijsbevoegdheid in suriname gehaald", None, "diploma_buitenland", True),
         # a field of study as typed
         ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),

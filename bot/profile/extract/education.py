@@ -371,9 +371,7 @@ _TEACH_BEFORE = re.compile(
     r"(?:\bgeef\s+(?:daar\s+|nu\s+|al\s+|er\s+|hier\s+)?|\bvak\s*:\s*|\bvakken\s*:\s*|\blessen\s+|\bbij\s+voorkeur\s+|"
     r"\bhet\s+liefst\s+(?:iets\s+met\s+)?|\b(?:overweeg|denk\s+aan|kies\s+voor|voorkeur\s+voor|zij-?instromer)\s+(?:het\s+vak\s+)?|"
     r"\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
-    r"docent in|leraar in|onderwijs in|doceren in)\s+(?:het\s+|de\s+)?|"
-    # the subject of a teaching qualification: "tweedegraads duits", "bevoegd voor geschiedenis"
-    r"\b(?:(?:eerste|tweede|[12]e)[\s-]*graads|\w*bevoegd(?:heid)?(?:\s+voor)?|lerarenopleiding)\s+(?:het\s+|de\s+)?)$"
+    r"docent in|leraar in|onderwijs in|doceren in)\s+(?:het\s+|de\s+)?)$"
 )
 #: Diplomas by their old or short names, followed by the field: "HEAO commerciële economie", "MTS bouwkunde".
 _SCHOOL_NAMES = r"heao|hts|hao|meao|mts|mbo-?v|hbo-?v|mdgo|leao|lts|llm|mphil"
