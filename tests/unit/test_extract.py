@@ -1189,6 +1189,13 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("Op dit moment niet, nee.", "baan_op_school", "baan_op_school", "nee"),
         # a qualification from abroad
         ("ik heb mijn onderwijsbevoegdheid in suriname gehaald", None, "diploma_buitenland", True),
+        # jobs in more words
+        ("bij de ns als conducteur", "huidig_beroep", "huidig_beroep", "conducteur"),
+        ("ja ik heb een vaste aanstelling als klassenassistent", "baan_op_school", "huidig_beroep", "klassenassistent"),
+        ("ik ben gastouder, in hetzelfde gebouw als een basisschool", None, "huidig_beroep", "gastouder"),
+        ("ben 38 en timmerman, 20 jr in de bouw", None, "huidig_beroep", "timmerman"),
+        ("student nog, bachelor psychologie", "huidig_beroep", "huidig_beroep", "student"),
+        ("ik werk nu als zelfstandig tolk", None, "huidig_beroep", "tolk"),
         # a field of study as typed
         ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),
     ],

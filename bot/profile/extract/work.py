@@ -388,7 +388,7 @@ _JOB_PATTERNS = [
     re.compile(r"^\s*als\s+(?:een\s+)?" + _JOB_WORDS + r"\s+werk\b"),
     re.compile(r"\b(?:jaar|jr)[,\s]+(?:[a-z]+\s+){1,4}?als\s+(?:een\s+)?" + _JOB_WORDS),
     re.compile(
-        r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|aan de slag|actief|aan het werk|gewerkt|zit)\b"
+        r"\b(?:werk|werkt|werkte|werkzaam|baan|functie|aanstelling|aan de slag|actief|aan het werk|gewerkt|zit)\b"
         r"(?:\s+(?!als\b)[\w'.,-]+){0,6}?\s+als\s+(?:een\s+|de\s+)?" + _JOB_WORDS
     ),
     re.compile(r"\bben\s+(?:nu\s+|momenteel\s+|al\s+|sinds\s+\w+\s+)?(?:een\s+)?" + _JOB_WORDS + r"\s+van\s+beroep\b"),
@@ -407,7 +407,9 @@ def _without_work(words: str) -> str:
     return "werkzoekend" if re.search(r"werkzoek|\bww\b", words) else "werkloos"
 
 
-_STUDENT = re.compile(r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+nog|ben\s+nog\s+aan\s+het\s+studeren)\b")
+_STUDENT = re.compile(
+    r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+(?:nu\s+)?nog|ben\s+nog\s+aan\s+het\s+studeren)\b|^\W*student\s+nog\b"
+)
 _RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
 
 
@@ -442,6 +444,8 @@ def _job_doubtful(folded: str, start: int, end: int) -> bool:
     """A job title that is negated, offered or past, not the person's current job."""
     if is_negated(folded, start) or re.match(r"geen\b", folded[start:]):
         return True
+    if re.fullmatch(_SCHOOL, folded[start:end].strip()):
+        return True  # "in hetzelfde gebouw als een basisschool": a school is no job
     left, right = clause_bounds(folded, start, end)
     if _FUTURE_JOB.search(folded[max(left, start - 45) : start]):
         return True  # within the clause: "ik wil leraar worden, ik werk als accountant"
@@ -483,7 +487,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
     _find_job(folded, original, result, expected)
     found = result.span("huidig_beroep")
     if found and isinstance(found.value, str):
-        title = re.sub(r"^(?:senior|junior|medior)\s+", "", found.value)
+        title = re.sub(r"^(?:senior|junior|medior|zelfstandig|zelfstandige|freelance)\s+", "", found.value)
         if title != found.value:
             result.set("huidig_beroep", title, found.end - len(title), found.end)  # "senior consultant": the job
 
@@ -541,7 +545,7 @@ def _find_job(folded: str, original: str, result: Extraction, expected: Optional
         if re.search(
             r"(?:\b(?:ik\s+ben|ben\s+ik|en\s+ben|werk\s+(?:nu\s+|al\s+)?als|ben\s+nu|ben\s+al\s+\w+\s+jaar|werk\s+als|ben\s+een|ben\s+nu\s+een|"
             r"ben\s+momenteel|nu\s+\S+\s+jaar|voorheen\s+\S+\s+jaar)\s+(?:een\s+|al\s+)?"
-            r"|\bik\s+ben\s+\d{2},\s*(?:en\s+)?)$",
+            r"|\b(?:ik\s+)?ben\s+\d{2}(?:\s+jaar)?(?:,\s*|\s+)(?:en\s+)?)$",
             before,
         ) and not _job_doubtful(folded, start, end):
             result.set("huidig_beroep", clean_free_text(original[start:end]), start, end)
@@ -568,7 +572,7 @@ def _find_job(folded: str, original: str, result: Extraction, expected: Optional
 _JOB_ANSWER_PREFIX = re.compile(
     r"^(?:(?:nou|nu|momenteel|op dit moment|tegenwoordig|sinds kort|eh+|uhm+|dus|ja|nee)[,\s]+)*"
     r"(?:(?:ik\s+)?(?:werk|ben|doe)\s+(?:nu\s+|momenteel\s+|al\s+\w+\s+jaar\s+)?(?:als\s+|bij\s+[\w\s]+?\s+als\s+)?|"
-    r"(?:werk\s+)?als\s+|mijn\s+(?:beroep|baan|functie)\s+is\s+)?(?:een\s+|de\s+)?",
+    r"(?:werk\s+)?als\s+|bij\s+(?:de\s+|het\s+)?[\w'-]+\s+als\s+|mijn\s+(?:beroep|baan|functie)\s+is\s+)?(?:een\s+|de\s+)?",
 )
 
 
