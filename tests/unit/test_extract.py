@@ -1198,6 +1198,8 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik werk nu als zelfstandig tolk", None, "huidig_beroep", "tolk"),
         # a field of study as typed
         ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),
+        ("hbo ict", "studierichting", "studierichting", "ict"),
+        ("heb toegepaste psychologie (hbo) afgerond", None, "studierichting", "toegepaste psychologie"),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

@@ -125,8 +125,11 @@ def extract(
     _drop_places_as_free_text(folded, result)
     field = result.span("studierichting")
     if field and field.value == folded[field.start : field.end]:
-        # the name as typed, accents and all ("commerciële economie"); matching folds them again
-        result.set("studierichting", original[field.start : field.end].lower(), field.start, field.end)
+        # the name as typed, accents and all ("commerciële economie"), without the level before
+        # it ("hbo ict"); matching folds the accents again
+        level = re.match(r"(?:hbo|wo|mbo)\s+(?=[a-z])", field.value)
+        start = field.start + (level.end() if level else 0)
+        result.set("studierichting", original[start : field.end].lower(), start, field.end)
     return result
 
 

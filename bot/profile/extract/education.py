@@ -379,10 +379,12 @@ _STUDY_BEFORE = re.compile(
     r"(?:\b(?:master|masters|bachelor|msc|bsc|ma|ba|studie|opleiding|propedeuse|hbo|wo|mbo|ad|phd|promotie|"
     + _SCHOOL_NAMES
     + r"|"
-    r"gepromoveerd|gestudeerd|afgestudeerd|diploma|richting|graad|doctoraal)(?:[\s-]+\d)?\s+(?:in\s+|op\s+|van\s+)?"
+    r"gepromoveerd|gestudeerd|afgestudeerd|opgeleid|diploma|richting|graad|doctoraal)(?:[\s-]+\d)?\s+(?:in\s+|op\s+|van\s+|als\s+)?"
     r"(?:de\s+|het\s+)?)$"
 )
-_STUDY_AFTER = re.compile(r"^\s*(?:gestudeerd|studeren|gedaan|afgerond|afgestudeerd|studeer|gestudeerd)\b")
+_STUDY_AFTER = re.compile(
+    r"^\s*(?:\(\s*(?:hbo|wo|mbo|bachelor|master)\s*\)\s*)?(?:gestudeerd|studeren|gedaan|afgerond|afgestudeerd|studeer)\b"
+)
 _SUBJECT_COMPOUND_SUFFIX = r"(?:docent|docente|leraar|lerares|juf|meester|sectie)"
 
 
