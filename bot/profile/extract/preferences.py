@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _QUESTION_START, _WANT, clause_bounds, in_question, is_negated
+from bot.profile.extract.text import _WANT, clause_asks, clause_bounds, in_question, is_negated
 from bot.profile.vocab import matcher
 
 _RULED_OUT = re.compile(
@@ -56,7 +56,7 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
             result.drop("studievorm")  # "ik weet echt nog niet of het deeltijd wordt"
     if "studievorm" not in result.facts:
         beside = _BESIDE_WORK.search(folded)
-        if beside and not is_negated(folded, beside.start()) and not _asked(folded, *beside.span()):
+        if beside and not is_negated(folded, beside.start()) and not clause_asks(folded, *beside.span()):
             result.set("studievorm", "deeltijd", *beside.span())
     if "studievorm" not in result.facts and (expected == "studievorm" or _STUDY_WORD.search(folded)):
         # "ik kan 2 avonden per week", "overdag kan ik naar school": when the person can study
@@ -66,7 +66,7 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
             if (
                 when
                 and not is_negated(folded, when.start())
-                and not _asked(folded, *when.span())
+                and not clause_asks(folded, *when.span())
                 and not _OTHER_PERSON.search(folded)
                 and not (_WORK_HOURS.search(clause) and not _STUDY_WORD.search(clause))  # "ik werk 3 dagen per week"
             ):
@@ -105,13 +105,6 @@ _AIMED_LEVEL = re.compile(
 )
 
 
-def _asked(folded: str, start: int, end: int) -> bool:
-    """The clause around [start, end) is a question: "kan ik de pabo in deeltijd doen?" asks,
-    "voltijd liefst, mag dat ook als ik 50 ben?" answers first."""
-    left, right = clause_bounds(folded, start, end)
-    return folded[right : right + 1] == "?" or bool(_QUESTION_START.match(folded[left:right]))
-
-
 def _extract_simple(
     folded: str,
     result: Extraction,
@@ -134,7 +127,7 @@ def _extract_simple(
             continue
         if is_negated(folded, start) or (skip_wanted and in_question(folded, start)):
             continue  # "hoe haal ik mijn eerstegraads?" states no qualification
-        if slot == "studievorm" and _asked(folded, start, end):
+        if slot == "studievorm" and clause_asks(folded, start, end):
             continue  # "kan ik de pabo in deeltijd doen?" asks, it does not choose
         if about is not None and not about.search(text):
             left, right = clause_bounds(folded, start, end)

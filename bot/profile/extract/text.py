@@ -104,36 +104,12 @@ _HESITANT_AMOUNT = re.compile(
 )
 
 
-def _blank_questions(folded: str) -> str:
-    """Replaces general questions by spaces: "wat is een pdg?" states no fact.
-
-    A question about oneself keeps its facts ("kan ik met mijn hbo zij-instromen?").
-    """
-    out = []
-    for sentence in _SENTENCE.findall(folded):
-        question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
-        if question and not _QUESTION_START.match(sentence) and _HESITANT_AMOUNT.search(sentence):
-            question = None  # "pfff.. een jaar of twintig in totaal?": an amount said with doubt
-        if question and _CONFIRMATION.search(sentence):
-            question = None  # "MEAO, dat is toch mbo 4?": a statement the person checks, not a general question
-        if question and not _FIRST_PERSON.search(sentence):
-            asked = _QUESTION_AFTER_ANSWER.search(sentence)
-            if asked and sentence.rstrip().endswith("?") and not _ASKING_START.match(sentence):
-                # "deeltijd graag, kan dat ook in de avond?": the answer, then a question
-                out.append(sentence[: asked.start()] + " " * (len(sentence) - asked.start()))
-                continue
-            out.append(" " * len(sentence))
-        else:
-            out.append(sentence)
-    return "".join(out)
-
-
-def statements(text: str) -> str:
-    """``text`` with every question blanked, also one about oneself ("telt mijn ervaring bij
-    Defensie mee?"), but not an amount said with doubt ("een jaar of tien, twaalf?"), a
-    statement the person checks ("dat is toch mbo 4?") or the answer before a question
-    ("deeltijd, of kan dat ook in de avond?")."""
-    folded = text.lower()
+def _blank(folded: str, own_questions_too: bool) -> str:
+    """``folded`` with its questions replaced by spaces, except an amount said with doubt
+    ("pfff.. een jaar of twintig in totaal?"), a statement the person checks ("MEAO, dat is
+    toch mbo 4?") and the answer before a question ("deeltijd graag, kan dat ook in de
+    avond?"). A question about oneself ("kan ik met mijn hbo zij-instromen?") stays unless
+    ``own_questions_too``."""
     out = []
     for sentence in _SENTENCE.findall(folded):
         question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
@@ -141,13 +117,25 @@ def statements(text: str) -> str:
             question = None
         if question and _CONFIRMATION.search(sentence):
             question = None
-        if question:
+        if question and (own_questions_too or not _FIRST_PERSON.search(sentence)):
             asked = _QUESTION_AFTER_ANSWER.search(sentence)
             answer_first = asked and sentence.rstrip().endswith("?") and not _ASKING_START.match(sentence)
             kept = asked.start() if answer_first else 0
             sentence = sentence[:kept] + " " * (len(sentence) - kept)
         out.append(sentence)
-    blanked = "".join(out)
+    return "".join(out)
+
+
+def _blank_questions(folded: str) -> str:
+    """Replaces general questions by spaces: "wat is een pdg?" states no fact; a question
+    about oneself keeps its facts ("kan ik met mijn hbo zij-instromen?")."""
+    return _blank(folded, own_questions_too=False)
+
+
+def statements(text: str) -> str:
+    """``text`` with every question blanked, also one about oneself ("telt mijn ervaring bij
+    Defensie mee?"); the original letters elsewhere."""
+    blanked = _blank(text.lower(), own_questions_too=True)
     return "".join(c if b != " " or c.isspace() else " " for c, b in zip(text, blanked))
 
 
@@ -163,6 +151,14 @@ def in_question(folded: str, position: int) -> bool:
     sentence = _sentence_around(folded, position)
     end = folded.find(sentence, max(0, position - len(sentence))) + len(sentence) if sentence else position
     return (end < len(folded) and folded[end] == "?") or bool(_QUESTION_START.match(sentence.strip()))
+
+
+def clause_asks(folded: str, start: int, end: int) -> bool:
+    """True when the clause around [start, end) asks something: "kan ik de pabo in deeltijd
+    doen?" asks, "voltijd liefst, mag dat ook als ik 50 ben?" answers first (``in_question``
+    looks at the whole sentence)."""
+    left, right = clause_bounds(folded, start, end)
+    return folded[right : right + 1] == "?" or bool(_QUESTION_START.match(folded[left:right]))
 
 
 _ACKNOWLEDGEMENT = re.compile(
