@@ -1199,6 +1199,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         # a field of study as typed
         ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),
         ("hbo ict", "studierichting", "studierichting", "ict"),
+        ("mbo 4 via defensie", "vooropleiding", "studierichting", None),
         ("heb toegepaste psychologie (hbo) afgerond", None, "studierichting", "toegepaste psychologie"),
     ],
 )

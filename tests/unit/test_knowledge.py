@@ -105,6 +105,7 @@ def test_catalog_reads_routes_offices_and_relations(engine):
     assert catalog.relation("scheikunde", "scheikunde") == "vak"
     assert catalog.relation("bedrijfskunde", "economie") == "verwant"
     assert catalog.relation("commerciële economie", "economie") == catalog.relation("commerciele economie", "economie")
+    assert catalog.relation("hts elektro", "natuurkunde") == "verwant"
     assert catalog.relation("rechten", "wiskunde") == "geen"
     assert catalog.relation(None, "wiskunde") is None
     # Programmes named in English or as an engineering degree are the subject itself.

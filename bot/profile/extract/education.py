@@ -417,7 +417,7 @@ def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) ->
 
 
 _STOP_WORDS = (
-    r"en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|die|dat|ik|heb|werk|en|ben|nu|al|als|om|te|niet|nooit|nog|"
+    r"en|bij|in|op|aan|maar|met|via|want|dus|sinds|voor|van|die|dat|ik|heb|werk|en|ben|nu|al|als|om|te|niet|nooit|nog|"
     r"gestudeerd|gedaan|afgerond|gehaald|behaald|afgestudeerd|studeer|wil|kan|is|was|na|of|lesgeven|geven|"
     r"werken|worden|doen|halen|les|school|niveau|diploma"
 )
