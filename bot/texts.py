@@ -259,6 +259,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "ongeldig_huidig_beroep": {
         "text": "Sorry, dat snap ik niet. Wat is je beroep? Typ bijvoorbeeld: 'verpleegkundige' of 'ik werk als kok'.",
     },
+    "werkervaring_leeftijd_onbekend": {
+        "text": "Ik weet niet hoe oud je bent. Daarom kan ik niet uitrekenen hoeveel jaar dat is.",
+    },
     "ongeldig_werkervaring_jaren": {
         "text": 'Dat kan ik niet goed lezen. Hoeveel jaar heb je gewerkt? Typ een getal tussen 0 en 55, bijvoorbeeld 12.',
     },

@@ -57,6 +57,7 @@ def _validate(
         asked_in_a_row=dialogue.asked_in_a_row(tracker.events, requested) if requested else 0,
         side_answered=answered or dialogue.answered_since_latest_message(tracker.events, OWN_TEXTS),
         advice_given=bool(tracker.get_slot("advies_gegeven") or tracker.get_slot("toestemming_gevraagd")),
+        age=tracker.get_slot("leeftijd") if isinstance(tracker.get_slot("leeftijd"), int) else None,
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]

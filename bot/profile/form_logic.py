@@ -150,9 +150,9 @@ def _in_context(
     return kept
 
 
-def _from_text(slot: str, text: str, hint: Optional[str]) -> Tuple[Any, Optional[str]]:
+def _from_text(slot: str, text: str, hint: Optional[str], age: Optional[int] = None) -> Tuple[Any, Optional[str]]:
     """Interprets ``text`` as the answer to ``slot``; returns (value, unclear-kind)."""
-    found = extract(text, expected=slot, pending=hint if slot == "vooropleiding" else None)
+    found = extract(text, expected=slot, pending=hint if slot == "vooropleiding" else None, age=age)
     if slot in found.facts:
         return found.facts[slot], None
     return None, found.unclear.get(slot)
@@ -172,6 +172,7 @@ def process_turn(
     asked_in_a_row: int = 1,
     side_answered: bool = False,
     advice_given: bool = False,
+    age: Optional[int] = None,
 ) -> Turn:
     """Validates ``candidates`` and decides what to say.
 
@@ -181,6 +182,7 @@ def process_turn(
     goes on without the answer (see ``_go_on_without``) instead of asking a third time.
     ``side_answered``: the bot already answered this message in this turn (an FAQ answer).
     A question nobody answers goes to the intaker's list ("vraag_voor_medewerker").
+    ``age``: the person's age, said earlier ("sinds mijn zestiende" to the experience question).
     """
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
@@ -200,14 +202,14 @@ def process_turn(
             continue
         raw = isinstance(value, str) and value.strip() == text.strip()
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
-            value, unclear = _from_text(slot, text, hint)
+            value, unclear = _from_text(slot, text, hint, age)
             if is_question(text) and value is not None:
                 # "Telt mijn ervaring bij Defensie mee?" is no job title, and "Krijg ik een
                 # leaseauto?" no year of experience; "een jaar of tien, twaalf?" is an answer. A
                 # free-text field takes nothing from such a message: "Ik las iets over 2000 euro.
                 # Geldt dat voor mij?" names no job.
                 stated = "" if slot in FREE_TEXT_SLOTS else statements(text)
-                value = _from_text(slot, stated, hint)[0] if stated.strip() else None
+                value = _from_text(slot, stated, hint, age)[0] if stated.strip() else None
             elif value is None and slot == requested == "studierichting":
                 value = free_field_answer(text)
             elif slot == requested == "studierichting":
@@ -239,6 +241,8 @@ def process_turn(
                     turn.hint = unclear
                 elif slot == "werkervaring_jaren" and unclear == "te_hoog":
                     turn.responses.append(("ongeldig_werkervaring_jaren", {}))
+                elif slot == "werkervaring_jaren" and unclear == "sinds_leeftijd":
+                    turn.responses.append(("werkervaring_leeftijd_onbekend", {}))
                 elif slot == requested:
                     turn.responses.append((f"ongeldig_{slot}", {}))
                 turn.slots[slot] = None

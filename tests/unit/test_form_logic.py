@@ -677,3 +677,12 @@ async def test_the_form_keeps_an_answer_read_as_goodbye_and_leaves_a_goodbye_to_
     assert kept["requested_slot"] != "huidig_beroep"
     left = await slots_after("doei, tot later", _ranking(goodbye=0.96, inform=0.02))
     assert "huidig_beroep" not in left
+
+
+def test_years_since_an_age_count_from_the_age_said_earlier():
+    text = "sinds mn zestiende in de bouw"
+    turn = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "inform", age=57)
+    assert turn.slots["werkervaring_jaren"] == 41 and turn.responses == []
+    unknown = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "inform")
+    assert unknown.slots["werkervaring_jaren"] is None
+    assert names(unknown) == ["werkervaring_leeftijd_onbekend"]  # says why it asks again

@@ -68,11 +68,13 @@ def extract(
     expected: Optional[str] = None,
     pending: Optional[str] = None,
     today: Optional[_dt.date] = None,
+    age: Optional[int] = None,
 ) -> Extraction:
     """All profile facts in ``text``.
 
     ``expected`` is the slot the bot just asked for; ``pending`` an earlier unclear
-    education answer ("master", "bachelor", "wo", "mbo") that this text may settle.
+    education answer ("master", "bachelor", "wo", "mbo") that this text may settle; ``age``
+    the person's age from earlier ("sinds mijn zestiende" then counts years).
     """
     result = Extraction()
     if not text or not text.strip():
@@ -84,7 +86,7 @@ def extract(
     _extract_vooropleiding(folded, result, expected, pending)
     _extract_sector(folded, result, expected)
     _extract_subjects_and_fields(folded, result, expected)
-    _extract_experience(folded, result, expected, today)
+    _extract_experience(folded, result, expected, today, age)
     _extract_job(folded, original, result, expected)
     _extract_abroad(folded, result, expected)
     _extract_job_at_school(folded, result, expected)

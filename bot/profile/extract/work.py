@@ -132,13 +132,14 @@ def _almost(folded: str, start: int, number: int) -> int:
     return number - 1 if number > 1 and re.search(r"\bbijna\s+$", folded[max(0, start - 8) : start]) else number
 
 
-def _since_age(folded: str) -> Optional[Tuple[int, int, int]]:
+def _since_age(folded: str, age: Optional[int] = None) -> Optional[Tuple[int, int, int]]:
+    """ "sinds mijn zestiende": the years since that age, by the age in the message or else ``age``."""
     match = _SINCE_AGE.search(folded)
     if not match:
         return None
     then = _ordinal(match.group("o"))
     ages = [parse_number(a.group("a")) for a in _AGE_NOW.finditer(folded) if a.start("a") != match.start("o")]
-    ages = [a for a in ages if a is not None and 16 <= a <= 75]
+    ages = [a for a in ages if a is not None and 16 <= a <= 75] or ([age] if age else [])
     if then is None or not 14 <= then <= 70 or not ages:
         return None
     years = ages[0] - then
@@ -159,8 +160,10 @@ _SCHOOL_ROLE = re.compile(
 )
 
 
-def _extract_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
-    _find_experience(folded, result, expected, today)
+def _extract_experience(
+    folded: str, result: Extraction, expected: Optional[str], today: _dt.date, age: Optional[int] = None
+) -> None:
+    _find_experience(folded, result, expected, today, age)
     found = result.span("werkervaring_jaren")
     if (
         found
@@ -180,7 +183,9 @@ def _extract_experience(folded: str, result: Extraction, expected: Optional[str]
             result.drop("werkervaring_jaren")
 
 
-def _find_experience(folded: str, result: Extraction, expected: Optional[str], today: _dt.date) -> None:
+def _find_experience(
+    folded: str, result: Extraction, expected: Optional[str], today: _dt.date, age: Optional[int] = None
+) -> None:
     if (
         expected == "werkervaring_jaren"
         and not re.search(r"\bjaar|\d|\bgeen\s+(?:idee|flauw)", folded)
@@ -213,10 +218,12 @@ def _find_experience(folded: str, result: Extraction, expected: Optional[str], t
         if summed:
             result.set("werkervaring_jaren", *summed)
             return
-    since_age = _since_age(folded)
+    since_age = _since_age(folded, age)
     if since_age:
         result.set("werkervaring_jaren", *since_age)
         return
+    if expected == "werkervaring_jaren" and _SINCE_AGE.search(folded):
+        result.unclear["werkervaring_jaren"] = "sinds_leeftijd"  # "vanaf mijn zeventiende", age unknown
     for pattern in _EXPERIENCE_PATTERNS:
         for match in pattern.finditer(folded):
             start, end = match.span("n")
