@@ -1200,6 +1200,16 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),
         ("hbo ict", "studierichting", "studierichting", "ict"),
         ("mbo 4 via defensie", "vooropleiding", "studierichting", None),
+        # a degree not done, a qualification wished for, Dutch with a remark
+        (
+            "klaar met mijn bachelor psychologie aan de RUG. Master heb ik niet gedaan",
+            None,
+            "vooropleiding",
+            "wo-bachelor",
+        ),
+        ("docent met een tweedegraads, ik denk aan mijn eerstegraads", None, "huidige_bevoegdheid", "tweedegraads"),
+        ("gewoon nederlands, al schrijf ik niet zo mooi", "nederlands_niveau", "nederlands_niveau", "moedertaal"),
+        ("nederlands, al is het niet mijn moedertaal", "nederlands_niveau", "nederlands_niveau", None),
         ("heb toegepaste psychologie (hbo) afgerond", None, "studierichting", "toegepaste psychologie"),
     ],
 )

@@ -59,7 +59,9 @@ _JUST_DUTCH = re.compile(
     r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
     r"(?:nederlands|nl|nederlandse)(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh|ja))*"
     # "nederlands, en fries ook trouwens": a second home language
-    r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?[\s.!]*"
+    r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?"
+    # "gewoon nederlands, al schrijf ik niet zo mooi": a remark about it, no level
+    r"(?:,\s*(?:al|hoewel)\s+(?![^?\d]*\b(?:moedertaal|geboren|tweede\s+taal)\b)[^?\d]*)?[\s.!]*"
 )
 
 

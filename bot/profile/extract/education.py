@@ -96,7 +96,7 @@ _IN_PROGRESS = re.compile(
 
 
 _NOT_FINISHED = re.compile(
-    r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd|af|klaar)\b"
+    r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd|af|klaar|gedaan|gevolgd)\b"
 )
 _NOT_FINISHED_AFTER = re.compile(
     r"^(?:-?[a-z]{1,2})?(?:\s+(?!maar\b)[\w&'-]+){0,5}?\s+(?:maar|en)\s+"

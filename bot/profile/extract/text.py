@@ -28,7 +28,7 @@ _NEGATION = re.compile(
     r"(?:(?!behalve\b|maar\b|wel\b|alleen\b)\w+\W*){0,2}$"
 )
 _WANT = re.compile(
-    r"\b(?:wil|wilde|willen|zou|graag|halen|behalen|krijgen|worden|volgen|zoek|zoeken|droom|ambitie|plan|lijkt me|overweeg|twijfel)\b"
+    r"\b(?:wil|wilde|willen|zou|graag|halen|behalen|krijgen|worden|volgen|zoek|zoeken|droom|ambitie|plan|lijkt me|overweeg|twijfel|denk\s+aan|dacht\s+aan)\b"
 )
 _STUDY = re.compile(
     r"\b(?:master|masters|bachelor|msc|bsc|studie|studeer|studeerde|gestudeerd|afgestudeerd|opleiding|"
