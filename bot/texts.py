@@ -94,6 +94,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "sector_nog_open": {
         "text": 'Ik noteer voor nu dat je nog niet weet waar je wilt lesgeven. Dat mag. Ik laat je routes voor verschillende soorten scholen zien.',
     },
+    "vraag_voor_medewerker_na_intake": {
+        "text": "Goede vraag! Ik stel je eerst een paar vragen. Daarna krijg je mijn advies. Je vraag zet ik ook op de lijst voor de medewerker.",
+    },
     "vraag_voor_medewerker": {
         "text": 'Goede vraag! Die kan ik niet goed beantwoorden. Ik zet hem op de lijst voor de medewerker.',
     },

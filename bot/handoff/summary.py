@@ -18,7 +18,9 @@ from bot.privacy.redact import redact
 from bot.profile import describe, values
 
 #: The texts (bot/texts.py) that tell the person a question goes to the intaker.
-PASSED_ON = frozenset({"vraag_voor_medewerker", "advies_nog_niet_vraag", "vraag_mee_naar_medewerker"})
+PASSED_ON = frozenset(
+    {"vraag_voor_medewerker", "vraag_voor_medewerker_na_intake", "advies_nog_niet_vraag", "vraag_mee_naar_medewerker"}
+)
 MAX_TRANSCRIPT = 200
 MAX_OPEN_QUESTIONS = 10
 PREFERENCE_TEXT = {"email": "per e-mail", "telefoon": "telefonisch", "video": "in een videogesprek"}

@@ -291,8 +291,9 @@ def process_turn(
         turn.responses = [r for r in turn.responses if not r[0].startswith("ongeldig_")]
         turn.responses.append(("vraag_nederlands_niveau", {}))
     if not requested and not advice_given and not side_answered and is_question(text) and intent not in ANSWERED_LATER:
-        # "Ik heb rechten gestudeerd ... Kost dat veel?": the facts are kept, the question too.
-        turn.responses.append(("vraag_voor_medewerker", {}))
+        # "Ik heb rechten gestudeerd ... Kan ik leraar worden?": the facts are kept, the question
+        # too; the advice after the questions often answers it, and the intaker sees it.
+        turn.responses.append(("vraag_voor_medewerker_na_intake", {}))
     if requested and settled and is_question(text) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
         # "vmbo. Ben ik op mijn leeftijd nog interessant voor een school?": the answer is
         # kept and the question goes to the intaker, so no question is lost.
