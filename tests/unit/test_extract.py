@@ -1196,6 +1196,13 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ben 38 en timmerman, 20 jr in de bouw", None, "huidig_beroep", "timmerman"),
         ("student nog, bachelor psychologie", "huidig_beroep", "huidig_beroep", "student"),
         ("ik werk nu als zelfstandig tolk", None, "huidig_beroep", "tolk"),
+        (
+            "ik sta nu twee jaar voor de klas als natuurkundedocent. daarvoor 8 jaar als procesingenieur gewerkt",
+            None,
+            "huidig_beroep",
+            "natuurkundedocent",
+        ),
+        ("daarvoor 8 jaar als procesingenieur gewerkt. nu werk ik als barista", None, "huidig_beroep", "barista"),
         # a field of study as typed
         ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),
         ("hbo ict", "studierichting", "studierichting", "ict"),

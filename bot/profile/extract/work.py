@@ -388,6 +388,8 @@ _JOB_STOP = (
 )
 _JOB_WORDS = r"((?:(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*)(?:\s+(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*){0,3})"
 _JOB_PATTERNS = [
+    # "ik sta nu twee jaar voor de klas als natuurkundedocent": the job of now, before any other
+    re.compile(r"\bvoor\s+de\s+klas\s+als\s+(?:een\s+)?" + _JOB_WORDS),
     re.compile(
         r"\b(?:ervaring|begonnen|gestart|momenteel|tegenwoordig|nu|nog|jaar|jr|bedrijf|zaak|freelance|zzp'?er)\s+als\s+"
         r"(?:een\s+|de\s+)?" + _JOB_WORDS
@@ -458,6 +460,10 @@ def _job_doubtful(folded: str, start: int, end: int) -> bool:
         return True  # within the clause: "ik wil leraar worden, ik werk als accountant"
     if _TEACHER.search(folded[start:end]) and _abroad_in(folded[left:right]):
         return True
+    if re.search(r"\b(?:daarvoor|vroeger|voorheen)\b", folded[max(left, start - 40) : start]) and re.match(
+        r"[^.;!?]{0,40}?\b(?:gewerkt|geweest)\b", folded[end : end + 50]
+    ):
+        return True  # "daarvoor 8 jaar als procesingenieur in de haven gewerkt"
     return bool(_PAST_JOB.match(folded[end : end + 80]))
 
 
