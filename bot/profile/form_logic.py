@@ -201,6 +201,13 @@ def process_turn(
             turn.slots[slot] = previous.get(slot)  # undo what the slot mapping already set
             continue
         raw = isinstance(value, str) and value.strip() == text.strip()
+        if not raw and slot == requested and slot not in FREE_TEXT_SLOTS and is_question(text):
+            # "Moet ik eerst B2 halen?" to the question about Dutch names a level, but as a
+            # requirement: an answer to the question asked comes from the statements only.
+            stated = statements(text)
+            if not stated.strip() or slot not in extract(stated, expected=slot).facts:
+                turn.slots[slot] = None
+                continue
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
             value, unclear = _from_text(slot, text, hint, age)
             if is_question(text) and value is not None:

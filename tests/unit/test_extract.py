@@ -1203,6 +1203,9 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "natuurkundedocent",
         ),
         ("daarvoor 8 jaar als procesingenieur gewerkt. nu werk ik als barista", None, "huidig_beroep", "barista"),
+        ("Alleen huidig beroep: echt ik ben lerares, orderpicker is tijdelijk.", None, "huidig_beroep", "lerares"),
+        ("beroep: gewoon kok", None, "huidig_beroep", "kok"),
+        ("secondary school, voortgezet", "sector", "sector", "vo"),
         # a field of study as typed
         ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),
         ("hbo ict", "studierichting", "studierichting", "ict"),

@@ -686,3 +686,11 @@ def test_years_since_an_age_count_from_the_age_said_earlier():
     unknown = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "inform")
     assert unknown.slots["werkervaring_jaren"] is None
     assert names(unknown) == ["werkervaring_leeftijd_onbekend"]  # says why it asks again
+
+
+def test_a_level_named_in_a_question_is_no_answer_to_the_question_asked():
+    text = "Moet ik eerst B2 halen voordat ik kan beginnen met de opleiding?"
+    turn = process_turn({}, {"nederlands_niveau": "b2"}, "nederlands_niveau", text, "faq")
+    assert turn.slots["nederlands_niveau"] is None and "vraag_voor_medewerker" in names(turn)
+    answer = process_turn({}, {"nederlands_niveau": "b2"}, "nederlands_niveau", "B2, is dat genoeg?", "faq")
+    assert answer.slots["nederlands_niveau"] == "b2"

@@ -384,9 +384,16 @@ def _bare_number(folded: str) -> Optional[int]:
 
 _JOB_STOP = (
     r"(?:en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|ik|al|nu|om|te|of|wil|heb|ben|werk|die|dat|"
-    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan|het|dat|dit|er|kan|mogelijk)"
+    r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan|het|dat|dit|er|kan|mogelijk|"
+    r"echt|gewoon|nou|toch|wel)"
 )
-_JOB_WORDS = r"((?:(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*)(?:\s+(?!" + _JOB_STOP + r"\b)[a-z][\w'&/-]*){0,3})"
+_JOB_WORDS = (
+    r"(?:(?:echt|gewoon|nou|toch)\s+)?((?:(?!"
+    + _JOB_STOP
+    + r"\b)[a-z][\w'&/-]*)(?:\s+(?!"
+    + _JOB_STOP
+    + r"\b)[a-z][\w'&/-]*){0,3})"
+)
 _JOB_PATTERNS = [
     # "ik sta nu twee jaar voor de klas als natuurkundedocent": the job of now, before any other
     re.compile(r"\bvoor\s+de\s+klas\s+als\s+(?:een\s+)?" + _JOB_WORDS),
