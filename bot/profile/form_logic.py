@@ -67,12 +67,18 @@ UNSURE_GOODBYE_MARGIN = 0.2
 
 
 def answer_taken_for_goodbye(slot: str, text: str, ranking: Sequence[Mapping[str, Any]]) -> bool:
-    """True for "ik sta achter de kassa" read as goodbye by a hair: the text answers the
-    question for ``slot`` and inform or correct scores within ``UNSURE_GOODBYE_MARGIN`` of
-    goodbye in the intent ``ranking``. "doei" and "nee, ik stop" stay a goodbye."""
+    """True for an answer read as goodbye: the text answers the question for ``slot``, and
+    either the slot takes only values no goodbye names (a study form, a province: "ik ga
+    stoppen met werken" to "voltijd of deeltijd?") or inform or correct scores within
+    ``UNSURE_GOODBYE_MARGIN`` of goodbye in the intent ``ranking`` ("ik sta achter de
+    kassa"). "doei" and "nee, ik stop" stay a goodbye."""
+    if not answers(slot, text):
+        return False
+    if slot not in FREE_TEXT_SLOTS and slot not in YES_NO_ANSWERS:
+        return True
     scores = {item.get("name"): float(item.get("confidence") or 0.0) for item in ranking}
     runner_up = max(scores.get("inform", 0.0), scores.get("correct", 0.0))
-    return scores.get("goodbye", 0.0) - runner_up < UNSURE_GOODBYE_MARGIN and answers(slot, text)
+    return scores.get("goodbye", 0.0) - runner_up < UNSURE_GOODBYE_MARGIN
 
 
 #: "weet ik eigenlijk nog niet", "geen idee eerlijk gezegd", "maakt me niet uit": no name of anything.

@@ -1206,6 +1206,8 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("Alleen huidig beroep: echt ik ben lerares, orderpicker is tijdelijk.", None, "huidig_beroep", "lerares"),
         ("beroep: gewoon kok", None, "huidig_beroep", "kok"),
         ("secondary school, voortgezet", "sector", "sector", "vo"),
+        ("ik ga stoppen met werken", "studievorm", "studievorm", "voltijd"),
+        ("moet ik stoppen met werken?", "studievorm", "studievorm", None),
         # a field of study as typed
         ("hbo bachelor commerciële economie", "studierichting", "studierichting", "commerciële economie"),
         ("hbo ict", "studierichting", "studierichting", "ict"),

@@ -647,6 +647,8 @@ def _ranking(**scores):
     [
         ("huidig_beroep", "ik sta achter de kassa", _ranking(goodbye=0.48, inform=0.44), True),
         ("provincie", "gelderland", _ranking(goodbye=0.5, correct=0.4), True),
+        ("studievorm", "ik ga stoppen met werken", _ranking(goodbye=0.78, inform=0.08), True),
+        ("studievorm", "ik stop ermee, doei", _ranking(goodbye=0.97, inform=0.01), False),
         ("huidig_beroep", "tot ziens!", _ranking(goodbye=0.97, inform=0.01), False),
         ("huidig_beroep", "doei", _ranking(goodbye=0.5, inform=0.45), False),  # no answer at all
         ("baan_op_school", "nee, ik stop ermee", _ranking(goodbye=0.9, deny=0.08), False),

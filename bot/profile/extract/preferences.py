@@ -29,6 +29,12 @@ _BESIDE_WORK = re.compile(
     r"|\bkan\s+(?:echt\s+)?niet\s+zonder\s+(?:salaris|inkomen|loon)\b"
 )
 
+#: "ik ga stoppen met werken", "mijn baan opzeggen": free to study the whole week.
+_QUITTING_WORK = re.compile(
+    r"\bstop(?:pen)?\s+(?:dan\s+|gewoon\s+)?met\s+(?:werken|(?:mijn|mn|m'n)\s+(?:werk|baan))\b"
+    r"|\b(?:baan|werk)\s+(?:opgezegd|opzeggen)\b"
+)
+
 
 #: Doubt about the form named next: "weet nog niet of het deeltijd wordt", "twijfel tussen".
 _UNDECIDED = re.compile(
@@ -58,6 +64,10 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
         beside = _BESIDE_WORK.search(folded)
         if beside and not is_negated(folded, beside.start()) and not clause_asks(folded, *beside.span()):
             result.set("studievorm", "deeltijd", *beside.span())
+    if "studievorm" not in result.facts and expected == "studievorm":
+        quitting = _QUITTING_WORK.search(folded)
+        if quitting and not is_negated(folded, quitting.start()) and not clause_asks(folded, *quitting.span()):
+            result.set("studievorm", "voltijd", *quitting.span())
     if "studievorm" not in result.facts and (expected == "studievorm" or _STUDY_WORD.search(folded)):
         # "ik kan 2 avonden per week", "overdag kan ik naar school": when the person can study
         for pattern, value in _STUDY_TIMES:
