@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
 import numpy as np
-import structlog
 import yaml
+from rasa.utils.log_utils import configure_structlog
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
@@ -240,7 +240,7 @@ def main() -> None:
     logging.disable(logging.WARNING)
     # Rasa's structured log, at the level `rasa run` uses (INFO): without this every parse
     # also prints its debug line, inside the time measured.
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.INFO))
+    configure_structlog(logging.INFO)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     model = Path(args.model)

@@ -176,7 +176,7 @@ class Catalog:
         return "verwant" if "verwant" in (own, other) or other == "vak" else own
 
     def _relation(self, studierichting: str, schoolvak: str) -> str:
-        text = fold(studierichting.lower().strip())  # "commerciële economie" as typed
+        text = fold(studierichting.strip())  # "commerciële economie" as typed
         if text.replace(" ", "-") == schoolvak:
             return "vak"
         keys = (

@@ -74,9 +74,9 @@ class E5Small(SentenceEncoder):
     ``MAX_TOKENS`` (prefix and special tokens included) before it is encoded: first without
     its filler words, and when that is not enough, as its first and last words, half and
     half. Ordinary messages, life stories of a few sentences included, stay whole: cutting
-    them at 24 tokens made held-out conversations ask questions again. The opening says what kind of message it is ("nee wacht,
-    ...", "ik heb een vraag over ..."), the end often holds the question; the word and
-    character features still see the whole text. Training texts are fitted the same way,
+    them at 24 tokens made held-out conversations ask questions again. The opening says what
+    kind of message it is ("nee wacht, ...", "ik heb een vraag over ..."), the end often
+    holds the question; the word and character features still see the whole text. Training texts are fitted the same way,
     and the limit is part of the encoder's name, so a change retrains.
     """
 

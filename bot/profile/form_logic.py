@@ -64,18 +64,27 @@ def answers(slot: str, text: str, hint: Optional[str] = None) -> bool:
 
 #: A goodbye the NLU is unsure of: an answer intent scores within this margin of it.
 UNSURE_GOODBYE_MARGIN = 0.2
+#: Words of leaving: a message with them is a goodbye, whatever it could answer ("nee, ik stop").
+_LEAVING = re.compile(
+    r"\b(?:doei\w*|dag|daag|bye|ciao|tot\s+(?:ziens|snel|later|morgen|kijk|zo)|later|laters|stop\w*|"
+    r"afsluiten|sluit|log\s+uit|uitloggen|haak\s+af|weg|vandoor|gaan|houdoe|ajuu?s?|mazzel|voor\s+gezien)\b",
+    re.IGNORECASE,
+)
 
 
 def answer_taken_for_goodbye(slot: str, text: str, ranking: Sequence[Mapping[str, Any]]) -> bool:
     """True for an answer read as goodbye: the text answers the question for ``slot``, and
     either the slot takes only values no goodbye names (a study form, a province: "ik ga
-    stoppen met werken" to "voltijd of deeltijd?") or inform or correct scores within
+    stoppen met werken" to "voltijd of deeltijd?"), or the slot takes free text or a yes or
+    no, the text has no words of leaving and inform or correct scores within
     ``UNSURE_GOODBYE_MARGIN`` of goodbye in the intent ``ranking`` ("ik sta achter de
-    kassa"). "doei" and "nee, ik stop" stay a goodbye."""
+    kassa"). "doei", "tot snel" and "nee, ik stop" stay a goodbye."""
     if not answers(slot, text):
         return False
     if slot not in FREE_TEXT_SLOTS and slot not in YES_NO_ANSWERS:
         return True
+    if _LEAVING.search(text):
+        return False
     scores = {item.get("name"): float(item.get("confidence") or 0.0) for item in ranking}
     runner_up = max(scores.get("inform", 0.0), scores.get("correct", 0.0))
     return scores.get("goodbye", 0.0) - runner_up < UNSURE_GOODBYE_MARGIN
@@ -187,7 +196,8 @@ def process_turn(
     asked for ``requested`` in a row, this time included: after the second time the bot
     goes on without the answer (see ``_go_on_without``) instead of asking a third time.
     ``side_answered``: the bot already answered this message in this turn (an FAQ answer).
-    A question nobody answers goes to the intaker's list ("vraag_voor_medewerker").
+    A question nobody answers goes to the intaker's list ("vraag_voor_medewerker"; in the
+    opening "vraag_voor_medewerker_na_intake", which says the questions and the advice come first).
     ``age``: the person's age, said earlier ("sinds mijn zestiende" to the experience question).
     """
     previous = previous if previous is not None else profile
@@ -211,7 +221,8 @@ def process_turn(
             # "Moet ik eerst B2 halen?" to the question about Dutch names a level, but as a
             # requirement: an answer to the question asked comes from the statements only.
             stated = statements(text)
-            if not stated.strip() or slot not in extract(stated, expected=slot).facts:
+            value = _from_text(slot, stated, hint, age)[0] if stated.strip() else None
+            if value is None:
                 turn.slots[slot] = None
                 continue
         if raw and (slot in FREE_TEXT_SLOTS or not values.is_valid(slot, value)):
@@ -306,7 +317,8 @@ def process_turn(
     if not requested and not advice_given and not side_answered and is_question(text) and intent not in ANSWERED_LATER:
         # "Ik heb rechten gestudeerd ... Kan ik leraar worden?": the facts are kept, the question
         # too; the advice after the questions often answers it, and the intaker sees it.
-        turn.responses.append(("vraag_voor_medewerker_na_intake", {}))
+        questions_left = values.missing_slots({**profile, **turn.slots}, turn.skipped)
+        turn.responses.append(("vraag_voor_medewerker_na_intake" if questions_left else "vraag_voor_medewerker", {}))
     if requested and settled and is_question(text) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
         # "vmbo. Ben ik op mijn leeftijd nog interessant voor een school?": the answer is
         # kept and the question goes to the intaker, so no question is lost.

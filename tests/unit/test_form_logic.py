@@ -652,6 +652,8 @@ def _ranking(**scores):
         ("huidig_beroep", "tot ziens!", _ranking(goodbye=0.97, inform=0.01), False),
         ("huidig_beroep", "doei", _ranking(goodbye=0.5, inform=0.45), False),  # no answer at all
         ("baan_op_school", "nee, ik stop ermee", _ranking(goodbye=0.9, deny=0.08), False),
+        ("huidig_beroep", "tot snel", _ranking(goodbye=0.5, inform=0.45), False),  # words of leaving
+        ("baan_op_school", "nee, ik stop", _ranking(goodbye=0.5, inform=0.45), False),
     ],
 )
 def test_only_an_answer_the_nlu_read_as_goodbye_by_a_hair_counts_as_answer(slot, text, ranking, expected):
@@ -688,6 +690,8 @@ def test_years_since_an_age_count_from_the_age_said_earlier():
     unknown = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "inform")
     assert unknown.slots["werkervaring_jaren"] is None
     assert names(unknown) == ["werkervaring_leeftijd_onbekend"]  # says why it asks again
+    impossible = process_turn({}, {"werkervaring_jaren": text}, "werkervaring_jaren", text, "inform", age=12)
+    assert "werkervaring_leeftijd_onbekend" not in names(impossible)  # the age is known
 
 
 def test_a_level_named_in_a_question_is_no_answer_to_the_question_asked():
@@ -696,3 +700,5 @@ def test_a_level_named_in_a_question_is_no_answer_to_the_question_asked():
     assert turn.slots["nederlands_niveau"] is None and "vraag_voor_medewerker" in names(turn)
     answer = process_turn({}, {"nederlands_niveau": "b2"}, "nederlands_niveau", "B2, is dat genoeg?", "faq")
     assert answer.slots["nederlands_niveau"] == "b2"
+    stated = process_turn({}, {"nederlands_niveau": "b2"}, "nederlands_niveau", "Ik heb B1. Moet ik B2 halen?", "faq")
+    assert stated.slots["nederlands_niveau"] == "b1-of-lager"  # the level stated, not the one asked about

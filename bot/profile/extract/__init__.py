@@ -61,7 +61,7 @@ _JUST_DUTCH = re.compile(
     # "nederlands, en fries ook trouwens": a second home language
     r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?"
     # "gewoon nederlands, al schrijf ik niet zo mooi": a remark about it, no level
-    r"(?:,\s*(?:al|hoewel)\s+(?![^?\d]*\b(?:moedertaal|geboren|tweede\s+taal)\b)[^?\d]*)?[\s.!]*"
+    r"(?:,\s*(?:al|hoewel)\s+[^?\d]*?\b(?:schrijf|schrijven|spel|spelling|taalfouten|grammatica)\b[^?\d]*)?[\s.!]*"
 )
 
 
@@ -264,7 +264,7 @@ _NO = (
     r"(?:op\s+dit\s+moment|momenteel|nu|voorlopig)\s+(?:nog\s+)?niet"
 )
 #: A sound before the answer: "hmm nee", "uhm ja".
-_HESITATION = r"(?:(?:hm+|u+h*m+|e+h+m*|euh+|nou|tja)\W+)?"
+_HESITATION = r"(?:(?:hm+|u+h*m+|e+h+m*|euh+|tja)\W+)?"
 _LEADING = re.compile(rf"^\W*{_HESITATION}(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _WANT, clause_asks, clause_bounds, in_question, is_negated
+from bot.profile.extract.text import _WANT, OTHER_PERSON, clause_asks, clause_bounds, in_question, is_negated
 from bot.profile.vocab import matcher
 
 _RULED_OUT = re.compile(
@@ -19,7 +19,6 @@ _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 
 #: "mijn vrouw werkt fulltime", "sinds 2017 fulltime dev": hours of work, no study form.
 _WORK_HOURS = re.compile(r"\b(?:werk|werkt|werken|werkte|baan|job|dev|developer|in\s+dienst|aan\s+het\s+werk)\b")
-_OTHER_PERSON = re.compile(r"\b(?:mijn|m'n|haar|zijn)\s+(?:vrouw|man|partner|vriend|vriendin|moeder|vader)\b")
 _BESIDE_WORK = re.compile(
     r"\bnaast\s+(?:mijn|me|m'n|mn|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b"
     # "ik wil wel blijven werken als toa", "moet blijven werken": studying beside a job
@@ -49,7 +48,7 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
         left, right = clause_bounds(folded, span.start, span.end)
         clause = folded[left:right]
         studying = _STUDY_WORD.search(clause)
-        if _OTHER_PERSON.search(clause) or (
+        if OTHER_PERSON.search(clause) or (
             not studying
             and (
                 (span.value == "voltijd" and _WORK_HOURS.search(clause))
@@ -77,7 +76,7 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
                 when
                 and not is_negated(folded, when.start())
                 and not clause_asks(folded, *when.span())
-                and not _OTHER_PERSON.search(folded)
+                and not OTHER_PERSON.search(folded)
                 and not (_WORK_HOURS.search(clause) and not _STUDY_WORD.search(clause))  # "ik werk 3 dagen per week"
             ):
                 result.set("studievorm", value, *when.span())

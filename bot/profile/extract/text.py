@@ -153,6 +153,13 @@ def in_question(folded: str, position: int) -> bool:
     return (end < len(folded) and folded[end] == "?") or bool(_QUESTION_START.match(sentence.strip()))
 
 
+#: Someone other than the person: "mijn vrouw", "haar zus".
+OTHER_PERSON = re.compile(
+    r"\b(?:mijn|m'n|mn|haar|zijn)\s+(?:vrouw|man|partner|vriend|vriendin|zus|broer|moeder|vader|dochter|zoon|"
+    r"buurvrouw|buurman|collega|schoonzus|zwager)\b"
+)
+
+
 def clause_asks(folded: str, start: int, end: int) -> bool:
     """True when the clause around [start, end) asks something: "kan ik de pabo in deeltijd
     doen?" asks, "voltijd liefst, mag dat ook als ik 50 ben?" answers first (``in_question``

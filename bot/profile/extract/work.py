@@ -9,6 +9,7 @@ from typing import Optional, Tuple
 
 from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import (
+    OTHER_PERSON,
     _sentence_around,
     clause_bounds,
     clean_free_text,
@@ -139,7 +140,7 @@ def _since_age(folded: str, age: Optional[int] = None) -> Optional[Tuple[int, in
         return None
     then = _ordinal(match.group("o"))
     ages = [parse_number(a.group("a")) for a in _AGE_NOW.finditer(folded) if a.start("a") != match.start("o")]
-    ages = [a for a in ages if a is not None and 16 <= a <= 75] or ([age] if age else [])
+    ages = [a for a in ages if a is not None and 16 <= a <= 75] or ([age] if age and 16 <= age <= 75 else [])
     if then is None or not 14 <= then <= 70 or not ages:
         return None
     years = ages[0] - then
@@ -222,7 +223,7 @@ def _find_experience(
     if since_age:
         result.set("werkervaring_jaren", *since_age)
         return
-    if expected == "werkervaring_jaren" and _SINCE_AGE.search(folded):
+    if expected == "werkervaring_jaren" and _SINCE_AGE.search(folded) and not age and not _AGE_NOW.search(folded):
         result.unclear["werkervaring_jaren"] = "sinds_leeftijd"  # "vanaf mijn zeventiende", age unknown
     for pattern in _EXPERIENCE_PATTERNS:
         for match in pattern.finditer(folded):
@@ -396,7 +397,10 @@ _JOB_WORDS = (
 )
 _JOB_PATTERNS = [
     # "ik sta nu twee jaar voor de klas als natuurkundedocent": the job of now, before any other
-    re.compile(r"\bvoor\s+de\s+klas\s+als\s+(?:een\s+)?" + _JOB_WORDS),
+    re.compile(
+        r"\bsta\s+(?:nu\s+|al\s+|inmiddels\s+)*(?:\S+\s+(?:jaar|jr|maanden)\s+)?voor\s+de\s+klas\s+als\s+(?:een\s+)?"
+        + _JOB_WORDS
+    ),
     re.compile(
         r"\b(?:ervaring|begonnen|gestart|momenteel|tegenwoordig|nu|nog|jaar|jr|bedrijf|zaak|freelance|zzp'?er)\s+als\s+"
         r"(?:een\s+|de\s+)?" + _JOB_WORDS
@@ -424,7 +428,7 @@ def _without_work(words: str) -> str:
 
 
 _STUDENT = re.compile(
-    r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+(?:nu\s+)?nog|ben\s+nog\s+aan\s+het\s+studeren)\b|^\W*student\s+nog\b"
+    r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+(?:nu\s+)?nog|ben\s+nog\s+aan\s+het\s+studeren)\b|^\W*(?:nog\s+)?student(?:\s+nog)?(?=\W*(?:$|[,.;]))"
 )
 _RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
 
@@ -445,6 +449,10 @@ _FUTURE_JOB = re.compile(
     r"\b(?:aangeboden|aanbieden|aanbod|aannemen|aangenomen|solliciteer\w*|sollicitatie|gevraagd|"
     r"worden|hebben|zoekt|zoeken|wil\s+graag)\b"
 )
+#: "daarvoor 8 jaar als procesingenieur in de haven gewerkt": a job of the past, by the
+#: words before (``_PAST_BEFORE``) and after it (``_PAST_AFTER``).
+_PAST_BEFORE = re.compile(r"\b(?:daarvoor|vroeger|voorheen)\b")
+_PAST_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:gewerkt|geweest)\b")
 #: "ik heb een paar jaar als secretaresse gewerkt en daarna ...": a job of the past.
 _PAST_JOB = re.compile(
     r"^[^.;!?]{0,40}?\b(?:gewerkt|gedaan|geweest)\b(?:[^.;!?]{0,30}\b(?:daarna|toen|sindsdien|"
@@ -467,10 +475,8 @@ def _job_doubtful(folded: str, start: int, end: int) -> bool:
         return True  # within the clause: "ik wil leraar worden, ik werk als accountant"
     if _TEACHER.search(folded[start:end]) and _abroad_in(folded[left:right]):
         return True
-    if re.search(r"\b(?:daarvoor|vroeger|voorheen)\b", folded[max(left, start - 40) : start]) and re.match(
-        r"[^.;!?]{0,40}?\b(?:gewerkt|geweest)\b", folded[end : end + 50]
-    ):
-        return True  # "daarvoor 8 jaar als procesingenieur in de haven gewerkt"
+    if _PAST_BEFORE.search(folded[max(left, start - 40) : start]) and _PAST_AFTER.match(folded[end : end + 50]):
+        return True
     return bool(_PAST_JOB.match(folded[end : end + 80]))
 
 
@@ -716,17 +722,12 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
 )
-#: A school job that was: "ik had een baan op een school maar ben gestopt", "dat contract is afgelopen".
-_JOB_ENDED = re.compile(
-    r"\b(?:had|werkte|was)\b[^.;?!]*\b(?:gestopt|afgelopen|opgezegd|niet\s+verlengd|voorbij|ontslagen)\b"
-)
-#: Someone else: "mijn vrouw", "haar zus".
-_OTHER_PERSON = (
-    r"\b(?:mijn|m'n|mn|haar|zijn)\s+(?:vrouw|man|partner|vriend|vriendin|zus|broer|moeder|vader|dochter|zoon|"
-    r"buurvrouw|buurman|collega|schoonzus|zwager)\b"
-)
+#: A school job that was: "ik had een baan op een school maar ben gestopt", "dat contract is
+#: afgelopen": a past verb before the job, an end after it, in one sentence.
+_JOB_PAST_VERB = re.compile(r"\b(?:had|werkte|was)\b[^.;?!]*$")
+_JOB_ENDED = re.compile(r"^[^.;?!]*\b(?:gestopt|afgelopen|opgezegd|niet\s+verlengd|voorbij|ontslagen)\b")
 #: Someone else's job: "mijn vrouw heeft een baan op een school, ik niet".
-_SOMEONE_ELSES = re.compile(_OTHER_PERSON + r"\s+(?:heeft|is|werkt|had|was)\b(?:(?!\bik\b)[^.;?!])*$")
+_SOMEONE_ELSES = re.compile(OTHER_PERSON.pattern + r"\s+(?:heeft|is|werkt|had|was)\b(?:(?!\bik\b)[^.;?!])*$")
 _NOT_FINAL = re.compile(r"\b(?:is|zijn)\s+(?:\w+\s+)?nog\s+niet\s+(?:rond|definitief|officieel|zeker|getekend)\b")
 _HANDOFF_TALK = re.compile(
     r"^(?:in\s+)?gesprek(?:ken)?\s+(?:met|bij)\s+(?:een\s+|de\s+|jullie\s+|iemand\s+)?(?:\w+\s+)?"
@@ -790,10 +791,10 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
         for match in pattern.finditer(folded):
             if is_negated(folded, match.start()) or _SOMEONE_ELSES.search(folded[: match.start()]):
                 continue
-            ended = _JOB_ENDED.search(_sentence_around(folded, match.start()))
+            ended = _JOB_PAST_VERB.search(folded[: match.start()]) and _JOB_ENDED.search(folded[match.end() :])
             result.set("baan_op_school", "nee" if ended else "ja", *match.span())
             return
-    if not no and re.search(_OTHER_PERSON, folded):
+    if not no and OTHER_PERSON.search(folded):
         no = re.search(r"\bik\s+(?:zelf\s+)?(?:nog\s+)?niet\b", folded)  # "mijn vrouw wel, ik niet"
     if expected == "baan_op_school" and no:
         result.set("baan_op_school", "nee", *no.span())
