@@ -1229,6 +1229,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("gewoon nederlands, al schrijf ik niet zo mooi", "nederlands_niveau", "nederlands_niveau", "moedertaal"),
         ("nederlands, al is het niet mijn moedertaal", "nederlands_niveau", "nederlands_niveau", None),
         ("nederlands, al is mijn niveau nog niet zo hoog", "nederlands_niveau", "nederlands_niveau", None),
+        ("B1, ik heb inburgering gedaan. B2 ik ben nog bezig", "nederlands_niveau", "nederlands_niveau", "b1-of-lager"),
         ("heb toegepaste psychologie (hbo) afgerond", None, "studierichting", "toegepaste psychologie"),
     ],
 )

@@ -113,6 +113,11 @@ _AIMED_LEVEL = re.compile(
     r"wil|hoop|straks|probeer)\s+(?:\w+\s+){0,2}?(?:niveau\s+)?$"
 )
 
+#: Words after a language level that is still a goal: "B2 ik ben nog bezig", "B2 doe ik nu".
+_AIMED_AFTER = re.compile(
+    r"^\W*(?:(?:ik\s+)?(?:ben|zit)\s+(?:ik\s+)?(?:nog\s+|nu\s+)*(?:mee\s+)?bezig|(?:haal|doe|volg)\s+ik\s+(?:nu|nog))\b"
+)
+
 
 def _extract_simple(
     folded: str,
@@ -162,6 +167,8 @@ def _extract_simple(
             continue  # "C1, en ik heb NT2 II": the level the person names, not the minimum of the exam
         if slot == "nederlands_niveau" and found and _AIMED_LEVEL.search(folded[max(0, start - 30) : start]):
             continue  # "B1 gehaald, nu een cursus voor B2": the level reached, not the one aimed at
+        if slot == "nederlands_niveau" and found and _AIMED_AFTER.match(folded[end : end + 30]):
+            continue  # "B1, ik heb inburgering gedaan. B2 ik ben nog bezig"
         found = (start, end, value)
     if found:
         result.set(slot, found[2], found[0], found[1])
