@@ -37,11 +37,12 @@ def _validate(
         and latest_intent(tracker) == "goodbye"
         and answer_taken_for_goodbye(requested, text, ranking)
     ):
-        # An answer the NLU read as goodbye by a hair fills its slot and the form goes on; a
-        # clear goodbye fills nothing, the form rejects and the goodbye rule ends the intake.
+        # An answer the NLU read as goodbye (see answer_taken_for_goodbye) fills its slot and the
+        # form goes on; a goodbye fills nothing, the form rejects and the goodbye rule ends the intake.
         candidates[requested] = text
     skipped = list(tracker.get_slot("overgeslagen") or [])
     hint = tracker.get_slot("vooropleiding_hint")
+    age = tracker.get_slot("leeftijd")
     message_id = tracker.latest_message.get("message_id") or str(tracker.latest_message.get("text"))
     turn = process_turn(
         profile=profile(tracker),
@@ -57,7 +58,7 @@ def _validate(
         asked_in_a_row=dialogue.asked_in_a_row(tracker.events, requested) if requested else 0,
         side_answered=answered or dialogue.answered_since_latest_message(tracker.events, OWN_TEXTS),
         advice_given=bool(tracker.get_slot("advies_gegeven") or tracker.get_slot("toestemming_gevraagd")),
-        age=tracker.get_slot("leeftijd") if isinstance(tracker.get_slot("leeftijd"), int) else None,
+        age=age if isinstance(age, int) else None,
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]

@@ -165,6 +165,13 @@ def _in_context(
     return kept
 
 
+def _stated_answer(slot: str, text: str, hint: Optional[str], age: Optional[int]) -> Any:
+    """The answer to ``slot`` in the statements of a message that also asks something
+    ("Ik heb B1. Moet ik B2 halen?" -> B1), or None."""
+    stated = statements(text)
+    return _from_text(slot, stated, hint, age)[0] if stated.strip() else None
+
+
 def _from_text(slot: str, text: str, hint: Optional[str], age: Optional[int] = None) -> Tuple[Any, Optional[str]]:
     """Interprets ``text`` as the answer to ``slot``; returns (value, unclear-kind)."""
     found = extract(text, expected=slot, pending=hint if slot == "vooropleiding" else None, age=age)
@@ -220,8 +227,7 @@ def process_turn(
         if not raw and slot == requested and slot not in FREE_TEXT_SLOTS and is_question(text):
             # "Moet ik eerst B2 halen?" to the question about Dutch names a level, but as a
             # requirement: an answer to the question asked comes from the statements only.
-            stated = statements(text)
-            value = _from_text(slot, stated, hint, age)[0] if stated.strip() else None
+            value = _stated_answer(slot, text, hint, age)
             if value is None:
                 turn.slots[slot] = None
                 continue
@@ -232,8 +238,7 @@ def process_turn(
                 # leaseauto?" no year of experience; "een jaar of tien, twaalf?" is an answer. A
                 # free-text field takes nothing from such a message: "Ik las iets over 2000 euro.
                 # Geldt dat voor mij?" names no job.
-                stated = "" if slot in FREE_TEXT_SLOTS else statements(text)
-                value = _from_text(slot, stated, hint, age)[0] if stated.strip() else None
+                value = None if slot in FREE_TEXT_SLOTS else _stated_answer(slot, text, hint, age)
             elif value is None and slot == requested == "studierichting":
                 value = free_field_answer(text)
             elif slot == requested == "studierichting":

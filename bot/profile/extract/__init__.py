@@ -111,9 +111,8 @@ def extract(
     _extract_foreign_qualification(folded, result, expected)
     held = result.span("huidige_bevoegdheid")
     if held and held.value == "buitenlands" and "diploma_buitenland" not in result.facts:
-        result.set(
-            "diploma_buitenland", True, held.start, held.end
-        )  # a qualification from abroad is a diploma from abroad
+        # a qualification from abroad is a diploma from abroad
+        result.set("diploma_buitenland", True, held.start, held.end)
     _extract_province(folded, result, expected)
     result.bare_number = _bare_number(folded)
     extract_signals(folded, result)
