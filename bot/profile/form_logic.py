@@ -172,11 +172,21 @@ def _stated_answer(slot: str, text: str, hint: Optional[str], age: Optional[int]
     return _from_text(slot, stated, hint, age)[0] if stated.strip() else None
 
 
+#: The conclusion at the end of a message: "..., dus geen denk ik".
+_CONCLUSION = re.compile(r"\bdus\s+(?!ook\b)(\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
 def _from_text(slot: str, text: str, hint: Optional[str], age: Optional[int] = None) -> Tuple[Any, Optional[str]]:
     """Interprets ``text`` as the answer to ``slot``; returns (value, unclear-kind)."""
     found = extract(text, expected=slot, pending=hint if slot == "vooropleiding" else None, age=age)
     if slot in found.facts:
         return found.facts[slot], None
+    conclusion = _CONCLUSION.search(text)
+    if conclusion:
+        # "geen idee wat dat is, dus nee denk ik": the conclusion answers the question
+        value, _ = _from_text(slot, conclusion.group(1), hint, age)
+        if value is not None:
+            return value, None
     return None, found.unclear.get(slot)
 
 

@@ -1231,6 +1231,10 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("nederlands, al is mijn niveau nog niet zo hoog", "nederlands_niveau", "nederlands_niveau", None),
         ("B1, ik heb inburgering gedaan. B2 ik ben nog bezig", "nederlands_niveau", "nederlands_niveau", "b1-of-lager"),
         ("heb toegepaste psychologie (hbo) afgerond", None, "studierichting", "toegepaste psychologie"),
+        # the people taught are no field; an offered job is no job of now
+        ("ik wil eigenlijk mbo studenten les geven in programmeren", None, "studierichting", None),
+        ("Het Deltion College heeft mij een baan als docent logistiek aangeboden", None, "huidig_beroep", None),
+        ("ik werk als kok en een school heeft me aangenomen", None, "huidig_beroep", "kok"),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

@@ -702,3 +702,20 @@ def test_a_level_named_in_a_question_is_no_answer_to_the_question_asked():
     assert answer.slots["nederlands_niveau"] == "b2"
     stated = process_turn({}, {"nederlands_niveau": "b2"}, "nederlands_niveau", "Ik heb B1. Moet ik B2 halen?", "faq")
     assert stated.slots["nederlands_niveau"] == "b1-of-lager"  # the level stated, not the one asked about
+
+
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        ("huidige_bevoegdheid", "geen idee wat dat is, dus geen denk ik", "geen"),
+        ("huidige_bevoegdheid", "geen idee wat dat is, maar ik heb niks van onderwijs dus nee", "geen"),
+        ("studievorm", "weet niet precies, ik moet wel werken dus deeltijd", "deeltijd"),
+        ("werkervaring_jaren", "weet ik niet precies, dus", None),
+        # an answer said with doubt is still the answer
+        ("nederlands_niveau", "B1 denk ik? Examen heb ik nog niet gedaan", "b1-of-lager"),
+        ("nederlands_niveau", "moedertaal, neem ik aan dat u bedoelt?", "moedertaal"),
+    ],
+)
+def test_the_conclusion_or_a_doubtful_answer_answers_the_question(slot, text, value):
+    turn = process_turn({}, {slot: text}, slot, text, "dont_know")
+    assert turn.slots[slot] == value

@@ -479,6 +479,12 @@ _FREE_FIELD_BLOCKLIST = {
     "mee",
     "ook",
     "nog",
+    # the people taught: "mbo studenten les geven" names no field
+    "studenten",
+    "leerlingen",
+    "cursisten",
+    "jongeren",
+    "kinderen",
     # words around a level that name no field: "dat is hbo toch", "mbo 4 geloof ik", "de hbo versie", "bachelor plus master"
     "toch",
     "geloof",

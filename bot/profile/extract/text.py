@@ -76,7 +76,9 @@ _ASKING_START = re.compile(
 #: A tag question that checks one's own statement: "dat is toch hbo?", "heet nu mbo 4, toch?", "of niet?".
 _CONFIRMATION = re.compile(
     r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^?]{0,25}?\btoch\b|[,\s]toch\s*\?\s*$|"
-    r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$"
+    r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$|"
+    # an answer said with doubt: "B1 denk ik?", "moedertaal, neem ik aan dat u bedoelt?"
+    r"\b(?:(?:denk|geloof)\s+ik|volgens\s+mij)\s*\?\s*$|\bneem\s+ik\s+aan\b[^?]{0,30}\?\s*$"
 )
 
 

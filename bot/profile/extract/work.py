@@ -449,6 +449,7 @@ _FUTURE_JOB = re.compile(
     r"\b(?:aangeboden|aanbieden|aanbod|aannemen|aangenomen|solliciteer\w*|sollicitatie|gevraagd|"
     r"worden|hebben|zoekt|zoeken|wil\s+graag)\b"
 )
+_OFFERED_AFTER = re.compile(r"^[^.;!?]*\b(?:aangeboden|aanbieden|aangenomen)\b")
 #: "daarvoor 8 jaar als procesingenieur in de haven gewerkt": a job of the past, by the
 #: words before (``_PAST_BEFORE``) and after it (``_PAST_AFTER``).
 _PAST_BEFORE = re.compile(r"\b(?:daarvoor|vroeger|voorheen)\b")
@@ -473,6 +474,8 @@ def _job_doubtful(folded: str, start: int, end: int) -> bool:
     left, right = clause_bounds(folded, start, end)
     if _FUTURE_JOB.search(folded[max(left, start - 45) : start]):
         return True  # within the clause: "ik wil leraar worden, ik werk als accountant"
+    if _OFFERED_AFTER.match(folded[start : min(right, end + 30)]):
+        return True  # "heeft mij een baan als docent logistiek aangeboden"
     if _TEACHER.search(folded[start:end]) and _abroad_in(folded[left:right]):
         return True
     if _PAST_BEFORE.search(folded[max(left, start - 40) : start]) and _PAST_AFTER.match(folded[end : end + 50]):
