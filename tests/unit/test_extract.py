@@ -1235,6 +1235,16 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik wil eigenlijk mbo studenten les geven in programmeren", None, "studierichting", None),
         ("Het Deltion College heeft mij een baan als docent logistiek aangeboden", None, "huidig_beroep", None),
         ("ik werk als kok en een school heeft me aangenomen", None, "huidig_beroep", "kok"),
+        # a later, higher diploma; a comparison of school types is no diploma
+        (
+            "ik heb mbo niveau 4 onderwijsassistent.. nee wacht ik heb daarna ook nog de Ad PEP gedaan bij windesheim",
+            None,
+            "vooropleiding",
+            "associate-degree",
+        ),
+        ("ik heb de ad pep nog niet afgerond", None, "vooropleiding", None),
+        ("kan ik met een medewerker praten over vmbo vs mbo?", None, "vooropleiding", None),
+        ("kan ik met een medewerker praten over vmbo vs mbo?", None, "sector", "onbekend"),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

@@ -53,6 +53,13 @@ _WO_HINT = re.compile(
 )
 
 
+#: "de Ad PEP gedaan bij windesheim": an associate degree with its field, done ("de ad" alone
+#: may be a newspaper).
+_AD_DONE = re.compile(
+    r"\b(?:de|een|mijn|die)\s+ad\s+(?:(?!(?:niet|nog|nooit)\b)[a-z&'-]+\s+){1,3}?(?:gedaan|afgerond|gehaald|behaald|gevolgd)\b"
+)
+
+
 _CLASS_LEVEL_BEFORE = re.compile(
     r"\b(?:bovenbouw|onderbouw|brugklas(?:sen)?|examenklas(?:sen)?|klas(?:sen)?(?:\s+[1-6])?)\s+(?:van\s+)?(?:de\s+|het\s+)?"
     r"(?:(?:vmbo|mavo|havo|vwo)\s*(?:[/-]|en|of)?\s*)?$"
@@ -68,6 +75,8 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
         return True
     if re.search(r"\b(?:op|bij|aan)\s+een\s+$", before):
         return True  # "een gesprek op een vmbo": a school, not a diploma
+    if re.search(r"\b(?:over|vs\.?|versus)\s+(?:het\s+)?$", before) or re.match(r"\s*(?:vs\.?|versus)\s", after):
+        return True  # "praten over vmbo vs mbo": a topic, not a diploma
     if _SECTOR_CONTEXT_BEFORE.search(before):
         left, right = clause_bounds(folded, start, end)
         clause = folded[left:right]
@@ -227,6 +236,9 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         if level and not is_negated(folded, level.start()):
             candidates.append((level.start(), level.end(), f"mbo-{level.group(1)}"))
             unclear = None if unclear == "mbo" else unclear
+    done_ad = _AD_DONE.search(folded)
+    if done_ad and not (is_negated(folded, done_ad.start()) or _in_progress(folded, done_ad.start(), done_ad.end())):
+        candidates.append((done_ad.start(), done_ad.end(), "associate-degree"))  # "de Ad PEP gedaan"
     pabo = _PABO_DIPLOMA.search(folded)
     if pabo and (expected == "vooropleiding" or pabo.group("diploma") or pabo.group("own")) and not candidates:
         if not (is_negated(folded, pabo.start()) or _in_progress(folded, pabo.start(), pabo.end())):
@@ -351,7 +363,7 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
         start, end, value = found[-1]
         result.set("sector", value, start, end)
         return
-    if re.search(r"\b(?:twijfel\w*|weet nog niet|of)\b", folded):
+    if re.search(r"\b(?:twijfel\w*|weet nog niet|of|vs|versus)\b", folded):
         result.set("sector", "onbekend", found[0][0], found[-1][1])
         return
     wanted = []
