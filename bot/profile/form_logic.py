@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from bot import dialogue
 from bot.profile import describe, values
 from bot.profile.extract import YES_NO_ANSWERS, clean_free_text, extract, leading_yes_no
-from bot.profile.extract.text import is_acknowledgement, statements
+from bot.profile.extract.text import is_acknowledgement, statements, without_reaction
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
 #: For the other slots a raw answer is interpreted only when it is not a valid value
@@ -105,6 +105,7 @@ def free_field_answer(text: str, field: bool = True) -> Optional[str]:
     werk"); None for a question or a long message. ``field=False``: the same for a job."""
     if "?" in text or not re.search(r"[^\W\d_]{3}", text) or is_acknowledgement(text) or _DONT_KNOW.match(text):
         return None
+    text = without_reaction(text)
     first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
     first = re.sub(
         r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)",
@@ -143,7 +144,8 @@ def _in_context(
     if not requested or not text.strip() or is_question(text):
         return candidates
     informed = extract(text, expected=requested, pending=hint if requested == "vooropleiding" else None).facts
-    if requested not in informed:
+    answered = requested in informed
+    if not answered:
         # No answer to the question at all ("voltijd" to "heb je al een baan op een school?"):
         # a fact for another slot, read as a message of its own. Not a place: next to another
         # question it names where a diploma or a job is, not where the person lives.
@@ -155,8 +157,11 @@ def _in_context(
         if slot == requested
         or slot not in values.PROFILE_SLOTS
         or value is None
-        or previous.get(slot) is not None
         or slot in informed
+        # a change of a known fact beside no answer ("nee wacht, ik woon in Utrecht"); read as
+        # the answer, the message may name it otherwise ("wo bachelor, Eindhoven": the study's place)
+        or previous.get(slot) is not None
+        and not answered
     }
     if informed.get(requested) is not None and requested not in FREE_TEXT_SLOTS:
         # Read as the answer, the message may say more than alone: "kappersschool niveau 3,
@@ -224,7 +229,7 @@ def process_turn(
         intent = "dont_know"  # "idk", "geen flauw idee": whatever the classifier made of it
     kept = _in_context(candidates, requested, text, previous, hint)
     for slot in set(candidates) - set(kept):
-        turn.slots[slot] = None  # undo what the slot mapping already set
+        turn.slots[slot] = previous.get(slot)  # undo what the slot mapping already set
     candidates = kept
 
     for slot, value in candidates.items():

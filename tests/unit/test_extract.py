@@ -1245,6 +1245,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik heb de ad pep nog niet afgerond", None, "vooropleiding", None),
         ("kan ik met een medewerker praten over vmbo vs mbo?", None, "vooropleiding", None),
         ("kan ik met een medewerker praten over vmbo vs mbo?", None, "sector", "onbekend"),
+        ("Ja, en dus master he, niet bachelor.", None, "studierichting", None),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

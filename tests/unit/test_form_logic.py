@@ -719,3 +719,32 @@ def test_a_level_named_in_a_question_is_no_answer_to_the_question_asked():
 def test_the_conclusion_or_a_doubtful_answer_answers_the_question(slot, text, value):
     turn = process_turn({}, {slot: text}, slot, text, "dont_know")
     assert turn.slots[slot] == value
+
+
+def test_a_place_in_the_answer_about_the_diploma_changes_no_known_province():
+    previous = {"provincie": "noord-holland"}
+    text = "wo bachelor technische bedrijfskunde, Eindhoven. O nee wacht, ik heb de master ook afgemaakt, dus wo master"
+    candidates = {
+        "vooropleiding": "wo-master",
+        "studierichting": "technische bedrijfskunde",
+        "provincie": "noord-brabant",
+    }
+    turn = process_turn(previous, candidates, "vooropleiding", text, "correct", previous=previous)
+    assert turn.slots["vooropleiding"] == "wo-master" and turn.slots["provincie"] == "noord-holland"
+    # beside no answer to the question asked, a known fact can still be corrected
+    text = "nee wacht, ik woon in Utrecht"
+    moved = process_turn(previous, {"provincie": "utrecht"}, "studievorm", text, "correct", previous=previous)
+    assert moved.slots["provincie"] == "utrecht"
+
+
+@pytest.mark.parametrize(
+    "text, job",
+    [
+        ("Haha, de hele dag pipetteren eigenlijk. Laboratoriumanalist bij een voedingsbedrijf", "laboratoriumanalist"),
+        ("Tja, wat ben ik niet geweest in dertig jaar. Maar nu logistiek manager bij een groothandel", "logistiek manager"),
+        ("nou, kok", "kok"),
+    ],
+)
+def test_a_reaction_before_the_answer_is_no_job(text, job):
+    turn = process_turn({}, {"huidig_beroep": text}, "huidig_beroep", text, "inform")
+    assert turn.slots["huidig_beroep"] == job

@@ -499,6 +499,7 @@ _FREE_FIELD_BLOCKLIST = {
     "kinderen",
     # words around a level that name no field: "dat is hbo toch", "mbo 4 geloof ik", "de hbo versie", "bachelor plus master"
     "toch",
+    "he",
     "geloof",
     "denk",
     "versie",

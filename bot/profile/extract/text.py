@@ -141,6 +141,19 @@ def statements(text: str) -> str:
     return "".join(c if b != " " or c.isspace() else " " for c, b in zip(text, blanked))
 
 
+#: A reaction before the answer: "haha, ...", "tja, ...".
+_REACTION = re.compile(r"^\W*(?:haha\w*|hihi|tja|pff+|hmm+|uhm+|ehm+|nou|oei|lol)\b\W*", re.IGNORECASE)
+
+
+def without_reaction(text: str) -> str:
+    """``text`` without a reaction before the answer: "tja, kok" -> "kok"; "Haha, de hele dag
+    pipetteren. Laboratoriumanalist" -> "Laboratoriumanalist" (the sentence after it)."""
+    reaction = _REACTION.match(text)
+    if not reaction:
+        return text
+    return re.split(r"(?<=[.!])\s+", text[reaction.end() :], maxsplit=1)[-1]
+
+
 def _sentence_around(folded: str, position: int) -> str:
     left = max(folded.rfind(ch, 0, position) for ch in ".!?\n") + 1
     rights = [i for i in (folded.find(ch, position) for ch in ".!?\n") if i >= 0]

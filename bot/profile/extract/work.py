@@ -16,6 +16,7 @@ from bot.profile.extract.text import (
     fold_same_length,
     is_acknowledgement,
     is_negated,
+    without_reaction,
 )
 from bot.profile.numbers import NUMBER_PATTERN, parse_number
 from bot.profile.vocab import lookup_matcher
@@ -599,7 +600,7 @@ def _find_job(folded: str, original: str, result: Extraction, expected: Optional
 
 
 _JOB_ANSWER_PREFIX = re.compile(
-    r"^(?:(?:nou|nu|momenteel|op dit moment|tegenwoordig|sinds kort|eh+|uhm+|dus|ja|nee)[,\s]+)*"
+    r"^(?:(?:maar|nou|nu|momenteel|op dit moment|tegenwoordig|sinds kort|eh+|uhm+|dus|ja|nee)[,\s]+)*"
     r"(?:(?:ik\s+)?(?:werk|ben|doe)\s+(?:nu\s+|momenteel\s+|al\s+\w+\s+jaar\s+)?(?:als\s+|bij\s+[\w\s]+?\s+als\s+)?|"
     r"(?:werk\s+)?als\s+|bij\s+(?:de\s+|het\s+)?[\w'-]+\s+als\s+|mijn\s+(?:beroep|baan|functie)\s+is\s+)?(?:een\s+|de\s+)?",
 )
@@ -607,6 +608,7 @@ _JOB_ANSWER_PREFIX = re.compile(
 
 def clean_job_answer(text: str) -> Optional[str]:
     """Turns an answer to "wat is je werk?" into a short job title, or None."""
+    text = without_reaction(text)
     folded = fold_same_length(text).strip()
     no_job = _NO_JOB.search(folded)
     if no_job:
