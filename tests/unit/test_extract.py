@@ -1246,6 +1246,8 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("kan ik met een medewerker praten over vmbo vs mbo?", None, "vooropleiding", None),
         ("kan ik met een medewerker praten over vmbo vs mbo?", None, "sector", "onbekend"),
         ("Ja, en dus master he, niet bachelor.", None, "studierichting", None),
+        ("ik heb pedagogiek gestudeerd, aan de UvA, was dat nou hbo of wo?", None, "vooropleiding", None),
+        ("SPW, dat was mbo 4 volgens mij, ja niveau 4", "vooropleiding", "studierichting", None),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

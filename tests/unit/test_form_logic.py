@@ -741,7 +741,10 @@ def test_a_place_in_the_answer_about_the_diploma_changes_no_known_province():
     "text, job",
     [
         ("Haha, de hele dag pipetteren eigenlijk. Laboratoriumanalist bij een voedingsbedrijf", "laboratoriumanalist"),
-        ("Tja, wat ben ik niet geweest in dertig jaar. Maar nu logistiek manager bij een groothandel", "logistiek manager"),
+        (
+            "Tja, wat ben ik niet geweest in dertig jaar. Maar nu logistiek manager bij een groothandel",
+            "logistiek manager",
+        ),
         ("nou, kok", "kok"),
     ],
 )

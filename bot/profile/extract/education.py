@@ -53,6 +53,7 @@ _WO_HINT = re.compile(
 )
 
 
+_LEVEL_CHOICE = re.compile(r"\b(?:mbo|hbo|wo)\s+(?:of|en)\s+(?:mbo|hbo|wo)\b")
 #: "de Ad PEP gedaan bij windesheim": an associate degree with its field, done ("de ad" alone
 #: may be a newspaper).
 _AD_DONE = re.compile(
@@ -147,8 +148,11 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
             result.set("vooropleiding", resolved, 0, len(folded))
             return
     candidates: List[Tuple[int, int, str]] = []  # (start, end, value)
-    taken: List[Tuple[int, int]] = []
+    # "was dat nou hbo of wo?": the person asks which level it was, and names none
+    taken: List[Tuple[int, int]] = [m.span() for m in _LEVEL_CHOICE.finditer(folded) if in_question(folded, m.start())]
     for start, end, _text, value in matcher("vooropleiding").finditer(folded):
+        if any(s <= start < e for s, e in taken):
+            continue
         if is_negated(folded, start) or _in_progress(folded, start, end):
             taken.append((start, end))
             continue
@@ -499,6 +503,7 @@ _FREE_FIELD_BLOCKLIST = {
     "kinderen",
     # words around a level that name no field: "dat is hbo toch", "mbo 4 geloof ik", "de hbo versie", "bachelor plus master"
     "toch",
+    "volgens",
     "he",
     "geloof",
     "denk",
