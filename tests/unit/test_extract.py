@@ -709,10 +709,15 @@ def test_dutch_as_the_whole_answer_is_the_mother_tongue(text):
         "voortgezet onderwijs denk ik, maar ik weet eerlijk gezegd niet eens zeker of lesgeven iets voor mij is",
         "ik ben er niet helemaal zeker of het onderwijs iets voor mij is",
         "ik weet nog niet of lesgeven bij me past",
+        "iedereen zegt 'ga toch lesgeven' maar ik weet echt niet of ik dat wel kan of leuk vind haha",
     ],
 )
 def test_doubt_in_free_phrasings(text):
     assert any(s.slot == "twijfelt" for s in extract(text).signals)
+
+
+def test_doubt_about_money_is_no_doubt_about_teaching():
+    assert not any(s.slot == "twijfelt" for s in extract("ik weet niet of ik het kan betalen").signals)
 
 
 def test_hours_of_work_in_another_answer_are_no_study_form():
@@ -1248,6 +1253,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("Ja, en dus master he, niet bachelor.", None, "studierichting", None),
         ("ik heb pedagogiek gestudeerd, aan de UvA, was dat nou hbo of wo?", None, "vooropleiding", None),
         ("SPW, dat was mbo 4 volgens mij, ja niveau 4", "vooropleiding", "studierichting", None),
+        ("Master in de informatica, KU Leuven", "vooropleiding", "vooropleiding", "wo-master"),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

@@ -49,7 +49,7 @@ _WO_HINT = re.compile(
     r"(?<![\w-])(?:wo|universiteit|uni|university|universitaire?|academisch|rug|uva|vu|tu|tud|tue|ru|uu|eur|wur|"
     r"wageningen|tilburg university|radboud|erasmus|leiden university|ut|um|ou|tiu|"
     # universities abroad: "Universidad de Salamanca", "Uniwersytet Jagiellonski", "Politechnika Warszawska"
-    r"universi\w+|uniwersytet\w*|politechni\w+|technische\s+universit\w+)(?![\w-])"
+    r"universi\w+|uniwersytet\w*|politechni\w+|technische\s+universit\w+|ku\s+leuven|kuleuven|ugent|vub)(?![\w-])"
 )
 
 
@@ -208,6 +208,8 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
             kind = "wo"
         clause_l, clause_r = clause_bounds(folded, start, end)
         clause = folded[max(0, clause_l - 30) : clause_r]
+        if expected == "vooropleiding":
+            clause = _sentence_around(folded, start)  # "Master informatica, KU Leuven": the school named with it
         if (
             kind == "wo"
             and word in {"uni", "universiteit", "university"}

@@ -18,7 +18,9 @@ _DOUBT = re.compile(
     r"weet\s+(?:\w+\s+){0,3}?niet\s+(?:\w+\s+){0,3}?of\s+(?:\w+\s+){0,3}?" + _TEACHING + r"|"
     r"of\s+(?:het\s+)?(?:lesgeven|les\s+geven|onderwijs|leraar\s+zijn|voor\s+de\s+klas\s+staan)\s+(?:\w+\s+){0,2}?"
     r"(?:bij\s+(?:me|mij)\s+past|iets\s+voor\s+(?:me|mij)\s+is)|"
-    r"of\s+ik\s+(?:wel\s+)?geschikt\s+ben|nog\s+(?:aan\s+het\s+)?ori[eë]nte\w*|eerst\s+(?:eens\s+)?(?:kijken|"
+    r"of\s+ik\s+(?:wel\s+)?geschikt\s+ben|"
+    # "ik weet echt niet of ik dat wel kan of leuk vind": "dat" is the teaching just named
+    r"weet\s+(?:\w+\s+){0,2}?niet\s+of\s+ik\s+(?:dat|het)\s+(?:wel\s+)?(?:kan|leuk\s+vind|zie\s+zitten|aankan)\b(?!\s+(?!of\b|en\b)\w)|nog\s+(?:aan\s+het\s+)?ori[eë]nte\w*|eerst\s+(?:eens\s+)?(?:kijken|"
     r"proberen|ori[eë]nteren|snuffelen)\s+of|niet\s+(?:eens\s+|helemaal\s+)?zeker\s+of\s+(?:\w+\s+){0,3}?"
     + _TEACHING
     + r")"
