@@ -1254,6 +1254,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik heb pedagogiek gestudeerd, aan de UvA, was dat nou hbo of wo?", None, "vooropleiding", None),
         ("SPW, dat was mbo 4 volgens mij, ja niveau 4", "vooropleiding", "studierichting", None),
         ("Master in de informatica, KU Leuven", "vooropleiding", "vooropleiding", "wo-master"),
+        ("part-time please, deeltijd, I work full-time", "studievorm", "studievorm", "deeltijd"),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):
