@@ -53,6 +53,7 @@ _WO_HINT = re.compile(
 )
 
 
+#: "hbo of wo", "mbo en hbo": two levels side by side, in a question a choice (see its use).
 _LEVEL_CHOICE = re.compile(r"\b(?:mbo|hbo|wo)\s+(?:of|en)\s+(?:mbo|hbo|wo)\b")
 #: "de Ad PEP gedaan bij windesheim": an associate degree with its field, done ("de ad" alone
 #: may be a newspaper).
