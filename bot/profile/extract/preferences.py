@@ -18,7 +18,9 @@ _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 
 
 #: "mijn vrouw werkt fulltime", "sinds 2017 fulltime dev": hours of work, no study form.
-_WORK_HOURS = re.compile(r"\b(?:werk|werkt|werken|werkte|work|works|working|baan|job|dev|developer|in\s+dienst|aan\s+het\s+werk)\b")
+_WORK_HOURS = re.compile(
+    r"\b(?:werk|werkt|werken|werkte|work|works|working|baan|job|dev|developer|in\s+dienst|aan\s+het\s+werk)\b"
+)
 _BESIDE_WORK = re.compile(
     r"\bnaast\s+(?:mijn|me|m'n|mn|het|de|een|je)\s+(?:huidige\s+)?(?:werk|baan|job|lesgeven|gezin|praktijk|bedrijf)\b"
     # "ik wil wel blijven werken als toa", "moet blijven werken": studying beside a job
