@@ -109,7 +109,7 @@ def test_messages_of_any_shape_are_refused_or_passed_on_as_text(monkeypatch):
         asyncio.run(handlers["user_uttered"]("sid-1", data))
         text = data.get("message") if isinstance(data, dict) else None
         if isinstance(text, str) and "\x00" not in text and "\ud800" not in text and len(text) <= 2000:
-            assert received == [text]
+            assert received == [text.strip()]  # Rasa's UserMessage strips the text it is given
         else:
             assert received == []
             assert fake.emitted and fake.emitted[0][0] in {"fout", "afgewezen"}
