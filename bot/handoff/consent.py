@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.profile.extract.text import INTERJECTION
+
 _NO = re.compile(
     r"^\W*(?:nee+|neen|no|nope|niet\s+doen|liever\s+niet|laat\s+maar|toch\s+maar\s+niet|stop|ik\s+wil\s+(?:het\s+)?niet|"
     r"niet\s+delen|nee\s+dank\s+je)\b|\b(?:niet\s+(?:delen|doorgeven|doorsturen)|geen\s+toestemming)\b",
@@ -19,7 +21,7 @@ _YES = re.compile(
 )
 
 
-_FILLER = re.compile(r"^\W*(?:(?:nou|eh+|uh+|hm+|tja|oh|ach)\b\W*)+", re.IGNORECASE)
+_FILLER = re.compile(rf"^\W*(?:{INTERJECTION}\b\W*)+", re.IGNORECASE)
 
 
 def answer_to_offer(text: str) -> Optional[bool]:

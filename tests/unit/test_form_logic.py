@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.profile import values
+from bot.profile.extract import leading_yes_no
 from bot.profile.form_logic import process_turn
 
 STORY = (
@@ -746,8 +747,18 @@ def test_a_place_in_the_answer_about_the_diploma_changes_no_known_province():
             "logistiek manager",
         ),
         ("nou, kok", "kok"),
+        ("ach, buschauffeur", "buschauffeur"),
+        ("uhm ik werk als kok", "kok"),
     ],
 )
 def test_a_reaction_before_the_answer_is_no_job(text, job):
     turn = process_turn({}, {"huidig_beroep": text}, "huidig_beroep", text, "inform")
     assert turn.slots["huidig_beroep"] == job
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [("oh ja", True), ("ach nee", False), ("hmm, nee hoor", False), ("haha ja", True), ("nou ja, niet echt", None)],
+)
+def test_a_sound_before_a_yes_or_no_keeps_the_answer(text, reading):
+    assert leading_yes_no(text) is reading

@@ -31,7 +31,13 @@ from bot.profile.extract.places import _extract_abroad, _extract_foreign_qualifi
 from bot.profile.extract.preferences import LANGUAGE_WORD, _extract_simple, _extract_study_form
 from bot.profile.extract.result import Extraction, Span
 from bot.profile.extract.signals import extract_signals
-from bot.profile.extract.text import _blank_questions, _normalise_phrases, clean_free_text, fold_same_length
+from bot.profile.extract.text import (
+    INTERJECTION,
+    _blank_questions,
+    _normalise_phrases,
+    clean_free_text,
+    fold_same_length,
+)
 from bot.profile.extract.work import (
     _bare_number,
     _extract_experience,
@@ -262,8 +268,8 @@ _NO = (
     r"nee+|neen|nope|none|no|nah|niet|geen|helaas\s+niet|nog\s+niet|nog\s+nee|"
     r"(?:op\s+dit\s+moment|momenteel|nu|voorlopig)\s+(?:nog\s+)?niet"
 )
-#: A sound before the answer: "hmm nee", "uhm ja".
-_HESITATION = r"(?:(?:hm+|u+h*m+|e+h+m*|euh+|tja)\W+)?"
+#: A sound before the answer: "hmm nee", "uhm ja"; "nou ja" means "well", not yes.
+_HESITATION = rf"(?:(?!nou\W+ja\b){INTERJECTION}\W+)?"
 _LEADING = re.compile(rf"^\W*{_HESITATION}(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
 
 

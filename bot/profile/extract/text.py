@@ -141,8 +141,10 @@ def statements(text: str) -> str:
     return "".join(c if b != " " or c.isspace() else " " for c, b in zip(text, blanked))
 
 
+#: A sound or reaction people put before an answer: "uhm", "tja", "haha", "nou".
+INTERJECTION = r"(?:haha\w*|hihi|tja|pff+|h+m+|u+h+m*|u+m+|e+h+m*|euh+|nou|oei|oh|ach|lol)"
 #: A reaction before the answer: "haha, ...", "tja, ...".
-_REACTION = re.compile(r"^\W*(?:haha\w*|hihi|tja|pff+|hmm+|uhm+|ehm+|nou|oei|lol)\b\W*", re.IGNORECASE)
+_REACTION = re.compile(rf"^\W*{INTERJECTION}\b\W*", re.IGNORECASE)
 
 
 def without_reaction(text: str) -> str:

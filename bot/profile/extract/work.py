@@ -9,6 +9,7 @@ from typing import Optional, Tuple
 
 from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import (
+    INTERJECTION,
     OTHER_PERSON,
     _sentence_around,
     clause_bounds,
@@ -600,7 +601,7 @@ def _find_job(folded: str, original: str, result: Extraction, expected: Optional
 
 
 _JOB_ANSWER_PREFIX = re.compile(
-    r"^(?:(?:maar|nou|nu|momenteel|op dit moment|tegenwoordig|sinds kort|eh+|uhm+|dus|ja|nee)[,\s]+)*"
+    rf"^(?:(?:{INTERJECTION}|maar|nu|momenteel|op dit moment|tegenwoordig|sinds kort|dus|ja|nee)[,\s]+)*"
     r"(?:(?:ik\s+)?(?:werk|ben|doe)\s+(?:nu\s+|momenteel\s+|al\s+\w+\s+jaar\s+)?(?:als\s+|bij\s+[\w\s]+?\s+als\s+)?|"
     r"(?:werk\s+)?als\s+|bij\s+(?:de\s+|het\s+)?[\w'-]+\s+als\s+|mijn\s+(?:beroep|baan|functie)\s+is\s+)?(?:een\s+|de\s+)?",
 )
