@@ -309,6 +309,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "aanname_vooropleiding": {
         "text": 'Geen probleem. Ik ga voor nu uit van {niveau}. Dat is de veilige keuze voor je advies. Klopt het niet? Zeg het gerust, dan pas ik het aan.',
     },
+    "master_aan_universiteit": {
+        "text": 'Een master {studie} haal je aan een universiteit. Daarom heb ik wo-master genoteerd. Klopt dat niet? Zeg het gerust, dan pas ik het aan.',
+    },
     "profiel_voorlezen": {
         "text": 'Dit heb ik van je genoteerd:\n{profiel}\n\nKlopt dit?',
         "buttons": _buttons('Ja, dat klopt', '/affirm', 'Nee, ik wil iets aanpassen', '/deny'),

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot import dialogue
 from bot.profile import describe, values
-from bot.profile.extract import YES_NO_ANSWERS, clean_free_text, extract, leading_yes_no
+from bot.profile.extract import YES_NO_ANSWERS, clean_free_text, extract, leading_yes_no, university_field
 from bot.profile.extract.text import is_acknowledgement, statements, without_reaction
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
@@ -329,6 +329,7 @@ def process_turn(
         turn.slots["schoolvak"] = None
 
     _acknowledge(turn, previous, requested)
+    _master_at_university(turn, profile)
     settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
     if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False and asked_in_a_row < MAX_ASKS:
         # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
@@ -446,6 +447,23 @@ def _explain_misses(turn: Turn, input_kind: Optional[str], prior_misses: int) ->
         turn.responses.append((f"invoer_{input_kind}", {}))
     if missed and dialogue.offer_human(prior_misses + 1):
         turn.responses.append(("aanbod_medewerker", {}))
+
+
+def _master_at_university(turn: Turn, profile: Mapping[str, Any]) -> None:
+    """A field taught only at universities ("kunstgeschiedenis"), named after the diploma was
+    taken for an hbo-master (assumed, or said): the master is a wo-master. Said back with the
+    reason, so it can be corrected."""
+    field = turn.slots.get("studierichting")
+    if (
+        isinstance(field, str)
+        and field != profile.get("studierichting")
+        and profile.get("vooropleiding") == "hbo-master"
+        and turn.slots.get("vooropleiding") in (None, "hbo-master")
+        and university_field(field)
+    ):
+        turn.slots["vooropleiding"] = "wo-master"
+        turn.responses.append(("master_aan_universiteit", {"studie": field}))
+        turn.acknowledged = True
 
 
 def _acknowledge(turn: Turn, previous: Mapping[str, Any], requested: Optional[str]) -> None:

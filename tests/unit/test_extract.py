@@ -1255,6 +1255,16 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("SPW, dat was mbo 4 volgens mij, ja niveau 4", "vooropleiding", "studierichting", None),
         ("Master in de informatica, KU Leuven", "vooropleiding", "vooropleiding", "wo-master"),
         ("part-time please, deeltijd, I work full-time", "studievorm", "studievorm", "deeltijd"),
+        # a master in a field taught at universities, or from an institute of technology abroad
+        ("I have a master, MA in English literature", "vooropleiding", "vooropleiding", "wo-master"),
+        ("master, M.Tech in chemical engineering van IIT Bombay", "vooropleiding", "vooropleiding", "wo-master"),
+        # a language as a field of study names no country
+        ("een master in Franse taal en cultuur", "vooropleiding", "diploma_buitenland", None),
+        ("ik heb een master in Duitse literatuur, gehaald in Duitsland", None, "diploma_buitenland", True),
+        # study fields and jobs by the names people use
+        ("ik heb hbo-v gedaan en werk 12 jaar als verpleegkundige", None, "studierichting", "hbo-v"),
+        ("ik heb sph gedaan", None, "studierichting", "sph"),
+        ("Dag, ik ben muziektherapeut, conservatorium afgerond", None, "huidig_beroep", "muziektherapeut"),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

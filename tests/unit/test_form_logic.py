@@ -762,3 +762,10 @@ def test_a_reaction_before_the_answer_is_no_job(text, job):
 )
 def test_a_sound_before_a_yes_or_no_keeps_the_answer(text, reading):
     assert leading_yes_no(text) is reading
+
+
+@pytest.mark.parametrize("field, level", [("kunstgeschiedenis", "wo-master"), ("bedrijfskunde", None)])
+def test_a_field_taught_only_at_universities_makes_an_hbo_master_a_wo_master(field, level):
+    turn = process_turn({"vooropleiding": "hbo-master"}, {"studierichting": field}, "studierichting", field, "inform")
+    assert turn.slots.get("vooropleiding") == level
+    assert (("master_aan_universiteit", {"studie": field}) in turn.responses) is (level is not None)

@@ -55,6 +55,7 @@ __all__ = [
     "extract",
     "fold_same_length",
     "leading_yes_no",
+    "university_field",
     "resolve_pending_degree",
     "YES_NO_ANSWERS",
 ]
@@ -210,7 +211,7 @@ UNIVERSITY_FIELDS = (
 #: ("máster en filología hispánica", "MA in linguistics", "taal- en letterkunde").
 _UNIVERSITY_FIELD_WORDS = re.compile(
     r"\b(?:filolog\w*|philolog\w*|letterkunde|letteren|literatuurwetenschap\w*|taalwetenschap\w*|taalkunde|"
-    r"linguistics|linguistiek|hispanistiek|romanistiek|germanistiek|anglistiek|slavistiek|neerlandistiek|"
+    r"linguistics|linguistiek|hispanistiek|romanistiek|germanistiek|anglistiek|slavistiek|neerlandistiek|literature|"
     r"taal[\s-]+en[\s-]+(?:letterkunde|cultuur|literatuur)|language\s+and\s+(?:literature|culture)|"
     r"rechtsgeleerdheid|geneeskunde|medicine|farmacie|tandheelkunde|diergeneeskunde|econometrie|"
     r"sterrenkunde|astronomie|wijsbegeerte|theologie|archeologie|kunstgeschiedenis|"
@@ -218,6 +219,15 @@ _UNIVERSITY_FIELD_WORDS = re.compile(
 )
 #: "in India", "uit Colombia", "aan een universiteit in Polen": a degree from abroad.
 _FROM_ABROAD = re.compile(r"\b(?:in|uit|aan|from)\s+(?:het\s+)?$")
+
+
+def university_field(field: str) -> bool:
+    """True for a field of study taught only at universities ("kunstgeschiedenis", "english
+    literature"): a master in it is a wo-master."""
+    field = fold_same_length(field or "").lower()
+    return any(field == f or field.startswith(f + " ") for f in UNIVERSITY_FIELDS) or bool(
+        _UNIVERSITY_FIELD_WORDS.search(field)
+    )
 
 
 def _abroad_named(folded: str) -> bool:
@@ -244,7 +254,7 @@ def _settle_degree_level(folded: str, result: Extraction) -> None:
         kind is None
         and degree == "master"
         and (
-            any(field == f or field.startswith(f + " ") for f in UNIVERSITY_FIELDS)
+            university_field(field)
             or _UNIVERSITY_FIELD_WORDS.search(folded)
             or result.facts.get("diploma_buitenland") is True
             or _abroad_named(folded)

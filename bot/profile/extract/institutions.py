@@ -62,6 +62,11 @@ WO = (
     "üniversitesi",
     "universitesi",
     "universiteti",
+    "institute of technology",
+    "iit",
+    "politecnico",
+    "eth zürich",
+    "eth zurich",
 )
 HBO = (
     "hva",

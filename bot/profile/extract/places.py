@@ -11,7 +11,7 @@ from bot.profile.vocab import lookup_matcher, matcher
 
 _ABROAD_STUDY = re.compile(
     r"\b(?:diploma|diploma's|opleiding|gestudeerd|studeerde|studie|afgestudeerd|bachelor|master|graad|bevoegdheid|"
-    r"lehramt|universiteit|hogeschool|opgeleid)\b"
+    r"lehramt|universiteit|hogeschool|opgeleid|gehaald|behaald)\b"
 )
 _DUTCH_STUDY = re.compile(
     r"\bdiploma\s+is\s+(?:gewoon\s+)?nederlands\b|\b(?:(?:in|uit)\s+(?:nederland|nl|holland)|nederlands(?:e)?\s+(?:diploma|opleiding|bachelor|master))\b"
@@ -30,8 +30,12 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
             r"universiteit|lehramt)\b",
             after,
         ) or re.search(r"\bdiploma\s+is\s+(?:een\s+)?$", before)
-        place_use = re.search(r"\b(?:in|uit|aan)\s+(?:het\s+)?$", before) and (
-            _ABROAD_STUDY.search(clause) or expected == "diploma_buitenland"
+        # "een master in Franse taal en cultuur": a field of study, not a country
+        field_use = re.match(r"\s+(?:taal|talen|letterkunde|literatuur|studies|recht)\b", after)
+        place_use = (
+            re.search(r"\b(?:in|uit|aan)\s+(?:het\s+)?$", before)
+            and not field_use
+            and (_ABROAD_STUDY.search(clause) or expected == "diploma_buitenland")
         )
         if (
             adjective_use
