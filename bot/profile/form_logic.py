@@ -16,6 +16,7 @@ from bot import dialogue
 from bot.profile import describe, values
 from bot.profile.extract import YES_NO_ANSWERS, clean_free_text, extract, leading_yes_no, university_field
 from bot.profile.extract.text import is_acknowledgement, statements, without_reaction
+from bot.profile.vocab import fold, synonyms
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
 #: For the other slots a raw answer is interpreted only when it is not a valid value
@@ -293,6 +294,8 @@ def process_turn(
                 continue
         if slot == "werkervaring_jaren" and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = int(value)
+        if slot in DUTCH_NAMES and isinstance(value, str):
+            value = synonyms(DUTCH_NAMES[slot]).get(fold(value).strip(), value)  # "chemistry": scheikunde
         if not values.is_valid(slot, value):
             if slot == requested:
                 turn.responses.append((f"ongeldig_{slot}", {}))
@@ -356,6 +359,9 @@ def process_turn(
     return turn
 
 
+#: Free-text slots whose English names ("chemistry", "researcher") are noted in Dutch: the
+#: synonyms in these vocabulary files.
+DUTCH_NAMES = {"studierichting": "studierichting", "huidig_beroep": "beroep"}
 #: A question is asked at most this many times in a row; then the bot goes on without it.
 MAX_ASKS = 2
 _QUESTION_START = re.compile(

@@ -1265,6 +1265,32 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik heb hbo-v gedaan en werk 12 jaar als verpleegkundige", None, "studierichting", "hbo-v"),
         ("ik heb sph gedaan", None, "studierichting", "sph"),
         ("Dag, ik ben muziektherapeut, conservatorium afgerond", None, "huidig_beroep", "muziektherapeut"),
+        # a teacher's subject belongs to the job, the grade is the qualification
+        ("Ik ben tweedegraads docent Engels en geef nu 10 jaar les", None, "huidig_beroep", "docent engels"),
+        # a job from abroad is no job of now; the job here is
+        ("ik ben Poolse lerares voor basisschool. Nu werk ik in een magazijn", None, "huidig_beroep", None),
+        (
+            "Ik ben apotheker uit Syrië. Nu werk ik als apothekersassistent.",
+            None,
+            "huidig_beroep",
+            "apothekersassistent",
+        ),
+        # years of a study are no work experience
+        ("ik heb vwo en ben 2 jaar rechten gaan studeren maar dat was niks", None, "werkervaring_jaren", None),
+        # a job answer: the first of two titles, a workplace without a title, a title with its place
+        (
+            "senior onderzoeker / principal scientist in de chemische industrie",
+            "huidig_beroep",
+            "huidig_beroep",
+            "onderzoeker",
+        ),
+        ("werk bij de supermarkt, vakkenvullen en kassa", "huidig_beroep", "huidig_beroep", "medewerker supermarkt"),
+        (
+            "medewerker in een cafetaria, en ik geef training",
+            "huidig_beroep",
+            "huidig_beroep",
+            "medewerker in een cafetaria",
+        ),
     ],
 )
 def test_facts_in_words_people_use(text, expected, slot, value):

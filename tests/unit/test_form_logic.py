@@ -769,3 +769,16 @@ def test_a_field_taught_only_at_universities_makes_an_hbo_master_a_wo_master(fie
     turn = process_turn({"vooropleiding": "hbo-master"}, {"studierichting": field}, "studierichting", field, "inform")
     assert turn.slots.get("vooropleiding") == level
     assert (("master_aan_universiteit", {"studie": field}) in turn.responses) is (level is not None)
+
+
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        ("studierichting", "chemistry", "scheikunde"),
+        ("studierichting", "Mechanical Engineering", "werktuigbouwkunde"),
+        ("studierichting", "English literature", "english literature"),
+        ("huidig_beroep", "senior researcher, R&D", "onderzoeker"),
+    ],
+)
+def test_a_study_or_job_named_in_english_is_noted_in_dutch(slot, text, value):
+    assert process_turn({}, {slot: text}, slot, text, "inform").slots[slot] == value

@@ -20,7 +20,7 @@ from bot.profile.extract.text import (
     without_reaction,
 )
 from bot.profile.numbers import NUMBER_PATTERN, parse_number
-from bot.profile.vocab import lookup_matcher
+from bot.profile.vocab import lookup_matcher, matcher
 
 _QUALIFIER = r"(?:ruim|bijna|ongeveer|zo'?n|circa|ca\.?|rond|pakweg|meer dan|zeker|al|nu|inmiddels|zowat|even|totaal|in totaal|alweer)"
 _YEARS = r"(?:jaar|jaren|jr|jaartjes|jaartje|jaars)"
@@ -127,7 +127,11 @@ def _ordinal(word: str) -> Optional[int]:
 
 def _not_work(folded: str, start: int, end: int) -> bool:
     left, _ = clause_bounds(folded, start, end)
-    return bool(_NOT_WORK_BEFORE.search(folded[left:start]) or _NOT_WORK_AFTER.match(folded[end : end + 25]))
+    return bool(
+        _NOT_WORK_BEFORE.search(folded[left:start])
+        or _NOT_WORK_AFTER.match(folded[end : end + 25])
+        or _years_of_a_study().match(folded, end)
+    )
 
 
 def _almost(folded: str, start: int, number: int) -> int:
@@ -338,6 +342,15 @@ _WORK_CUE = re.compile(
 )
 
 
+@functools.cache
+def _years_of_a_study() -> re.Pattern[str]:
+    """ "2 jaar rechten gaan studeren", "twee jaar psychologie gestudeerd": years of a study."""
+    return re.compile(
+        r"\s*(?:jaar|jaren|jr)?\s+(?:" + lookup_matcher("studierichting", "studierichting").alternatives + r")\s+"
+        r"(?:\w+\s+)?(?:gaan\s+)?(?:studeren|gestudeerd|gevolgd)\b"
+    )
+
+
 def _has_job_word(text: str) -> bool:
     return any(True for _ in lookup_matcher("beroep", "beroep").finditer(text))
 
@@ -478,11 +491,21 @@ def _job_doubtful(folded: str, start: int, end: int) -> bool:
         return True  # within the clause: "ik wil leraar worden, ik werk als accountant"
     if _OFFERED_AFTER.match(folded[start : min(right, end + 30)]):
         return True  # "heeft mij een baan als docent logistiek aangeboden"
-    if _TEACHER.search(folded[start:end]) and _abroad_in(folded[left:right]):
-        return True
+    if _abroad_in(folded[left:right]) or _nationality_before(folded, start, end):
+        return True  # "apotheker uit Syrië", "Poolse lerares": a job from abroad, maybe not the job of now
     if _PAST_BEFORE.search(folded[max(left, start - 40) : start]) and _PAST_AFTER.match(folded[end : end + 50]):
         return True
     return bool(_PAST_JOB.match(folded[end : end + 80]))
+
+
+def _nationality_before(folded: str, start: int, end: int) -> bool:
+    """ "Poolse lerares": a country's adjective right before the job title, or as its first word."""
+    offset = max(0, start - 20)
+    for s, e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(folded[offset:end]):
+        s, e = s + offset, e + offset
+        if e < end and (s == start or e <= start and folded[e:start].isspace()):
+            return True
+    return False
 
 
 def _abroad_in(clause: str) -> bool:
@@ -518,9 +541,24 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
     _find_job(folded, original, result, expected)
     found = result.span("huidig_beroep")
     if found and isinstance(found.value, str):
-        title = re.sub(r"^(?:senior|junior|medior|zelfstandig|zelfstandige|freelance)\s+", "", found.value)
+        # "senior consultant", "tweedegraads docent": the job; the qualification is a fact of its own
+        title = re.sub(
+            r"^(?:senior|junior|medior|zelfstandig|zelfstandige|freelance|tweedegraads|eerstegraads|bevoegde?)\s+",
+            "",
+            found.value,
+        )
+        end = found.end
+        subject = _subject_after_teacher().match(folded, end) if _TEACHER.search(title.split()[-1]) else None
+        if subject:
+            title, end = f"{title} {subject.group(1)}", subject.end(1)  # "docent engels", as "als docent engels"
         if title != found.value:
-            result.set("huidig_beroep", title, found.end - len(title), found.end)  # "senior consultant": the job
+            result.set("huidig_beroep", title, end - len(title), end)
+
+
+@functools.cache
+def _subject_after_teacher() -> re.Pattern[str]:
+    """The school subject right after a teacher's title: "docent Engels"."""
+    return re.compile(r"\s+(" + matcher("schoolvak").alternatives + r")(?![\w&])")
 
 
 def _find_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
@@ -607,6 +645,12 @@ _JOB_ANSWER_PREFIX = re.compile(
 )
 
 
+#: "(ik) werk bij de supermarkt": where the person works, without a title.
+_WORKPLACE_ONLY = re.compile(
+    r"(?:(?:ik\s+)?werk\s+(?:nu\s+|al\s+)?)?bij\s+(?:de\s+|het\s+|een\s+)?([\w'&-]+)\s*$", re.IGNORECASE
+)
+
+
 def clean_job_answer(text: str) -> Optional[str]:
     """Turns an answer to "wat is je werk?" into a short job title, or None."""
     text = without_reaction(text)
@@ -616,7 +660,11 @@ def clean_job_answer(text: str) -> Optional[str]:
         return _without_work(folded)
     prefix = _JOB_ANSWER_PREFIX.match(folded)
     rest = text.strip()[prefix.end() :] if prefix else text.strip()
-    rest = re.split(r"[,.;!?\n]|\s(?:en|maar|sinds|want)\s|\s(?:op|in|bij|aan|voor)\s+een\s", rest, maxsplit=1)[0]
+    # "senior researcher / R&D chemicus", "kok, en ik geef training": the first title
+    rest = re.split(r"[,.;!?\n/]|\s(?:en|maar|sinds|want)\s", rest, maxsplit=1)[0]
+    workplace = _WORKPLACE_ONLY.match(rest)
+    if workplace:
+        rest = f"medewerker {workplace.group(1)}"  # "werk bij de supermarkt": an employee there
     # "schoonmaakster in kantoren", "docent logistiek bij het roc": the job, not where it is done;
     # but "medewerker bij de Albert Heijn" needs its place to say anything.
     head = re.split(r"\s(?:op|in|bij|aan|voor)\s", rest, maxsplit=1, flags=re.IGNORECASE)[0]
