@@ -178,8 +178,12 @@ def _stated_answer(slot: str, text: str, hint: Optional[str], age: Optional[int]
     return _from_text(slot, stated, hint, age)[0] if stated.strip() else None
 
 
-#: The conclusion at the end of a message: "..., dus geen denk ik".
-_CONCLUSION = re.compile(r"\bdus\s+(?!ook\b)(\S.*)$", re.IGNORECASE | re.DOTALL)
+#: The conclusion at the end of a message: "..., dus geen denk ik"; the answer after a doubt:
+#: "geen idee, volgens mij niks".
+_CONCLUSION = re.compile(
+    r"\bdus\s+(?!ook\b)(\S.*)$|^\W*(?:geen\s+(?:flauw\s+)?idee|weet\s+(?:ik\s+)?(?:het\s+)?niet)\s*[,;]\s*(\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _from_text(slot: str, text: str, hint: Optional[str], age: Optional[int] = None) -> Tuple[Any, Optional[str]]:
@@ -190,7 +194,7 @@ def _from_text(slot: str, text: str, hint: Optional[str], age: Optional[int] = N
     conclusion = _CONCLUSION.search(text)
     if conclusion:
         # "geen idee wat dat is, dus nee denk ik": the conclusion answers the question
-        value, _ = _from_text(slot, conclusion.group(1), hint, age)
+        value, _ = _from_text(slot, conclusion.group(1) or conclusion.group(2), hint, age)
         if value is not None:
             return value, None
     return None, found.unclear.get(slot)

@@ -782,3 +782,20 @@ def test_a_field_taught_only_at_universities_makes_an_hbo_master_a_wo_master(fie
 )
 def test_a_study_or_job_named_in_english_is_noted_in_dutch(slot, text, value):
     assert process_turn({}, {slot: text}, slot, text, "inform").slots[slot] == value
+
+
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        ("huidige_bevoegdheid", "volgens mij niet", "geen"),
+        ("huidige_bevoegdheid", "niks", "geen"),
+        ("huidige_bevoegdheid", "geen idee, volgens mij niks", "geen"),
+        ("huidige_bevoegdheid", "geen idee wat dat is. ik heb mijn vakdiploma's", "geen"),
+        ("diploma_buitenland", "ik denk het wel", True),
+        ("baan_op_school", "waarschijnlijk wel", "ja"),
+        ("studievorm", "geen idee, deeltijd denk ik", "deeltijd"),
+        ("nederlands_niveau", "volgens mij niet heel goed", None),
+    ],
+)
+def test_an_answer_said_with_doubt_is_an_answer(slot, text, value):
+    assert process_turn({}, {slot: text}, slot, text, "inform").slots.get(slot) == value

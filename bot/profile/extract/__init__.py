@@ -116,6 +116,9 @@ def extract(
         result.set("nederlands_niveau", "moedertaal", 0, len(folded))  # "nederlands gewoon", "gewoon nederlands hoor"
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
     _extract_foreign_qualification(folded, result, expected)
+    unknown_term = _UNKNOWN_TERM.match(folded)
+    if expected == "huidige_bevoegdheid" and unknown_term and "huidige_bevoegdheid" not in result.facts:
+        result.set("huidige_bevoegdheid", "geen", *unknown_term.span())  # who does not know the word, has none
     held = result.span("huidige_bevoegdheid")
     if held and held.value == "buitenlands" and "diploma_buitenland" not in result.facts:
         # a qualification from abroad is a diploma from abroad
@@ -280,14 +283,27 @@ _NO = (
 )
 #: A sound before the answer: "hmm nee", "uhm ja"; "nou ja" means "well", not yes.
 _HESITATION = rf"(?:(?!nou\W+ja\b){INTERJECTION}\W+)?"
-_LEADING = re.compile(rf"^\W*{_HESITATION}(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b)")
+#: "geen idee wat dat is", "weet niet wat een bevoegdheid is".
+_UNKNOWN_TERM = re.compile(
+    r"^\W*(?:geen\s+(?:flauw\s+)?idee|(?:ik\s+)?weet\s+(?:ik\s+)?(?:eigenlijk\s+)?niet|no\s+idea)\s+wat\s+"
+    r"(?:dat|dit|het|een\s+bevoegdheid|bevoegdheid)\s+(?:is|betekent)\b"
+)
+#: An answer said with doubt: "volgens mij niet", "ik denk het wel", "waarschijnlijk niks".
+_HEDGE = (
+    r"(?:volgens\s+mij|ik\s+denk(?:\s+het)?|denk\s+(?:ik\s+)?(?:het\s+)?|waarschijnlijk|vermoedelijk|"
+    r"ik\s+geloof(?:\s+het)?|geloof\s+(?:ik\s+)?(?:het\s+)?)\s+"
+)
+_LEADING = re.compile(
+    rf"^\W*{_HESITATION}(?:{_HEDGE}(?:(?P<hedged_yes>wel)|(?P<hedged_no>niet|niks|niets|geen))\b(?!\s+\w)|"
+    rf"(?:(?P<yes>{_YES})|(?P<no>{_NO}|niks|niets))(?:\s+hoor)?\b(?!\s+(?:weet|zeker|idee)\b))"
+)
 
 
 def leading_yes_no(text: str) -> Optional[bool]:
     """True or False when the message opens with a yes or a no ("nee, gewoon in Tilburg"),
     else None ("nee weet ik niet" is no answer)."""
     match = _LEADING.match(fold_same_length(text or ""))
-    return None if match is None else bool(match.group("yes"))
+    return None if match is None else bool(match.group("yes") or match.group("hedged_yes"))
 
 
 def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) -> None:
@@ -308,6 +324,6 @@ def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) ->
     match = _LEADING.match(folded)
     if match is None:
         return
-    value = YES_NO_ANSWERS[expected][0 if match.group("yes") else 1]
+    value = YES_NO_ANSWERS[expected][0 if match.group("yes") or match.group("hedged_yes") else 1]
     if value is not None:
         result.set(expected, value, *match.span())
