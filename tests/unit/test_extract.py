@@ -1275,6 +1275,14 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "huidig_beroep",
             "apothekersassistent",
         ),
+        ("Ik ben al 9 jaar docent ak (2e graads, Fontys) in Terneuzen", None, "huidig_beroep", "docent aardrijkskunde"),
+        # an unfinished study names no field
+        (
+            "MBO-V, niveau 4 dus. Ik heb ooit nog een jaar hbo-v gedaan maar niet afgemaakt",
+            None,
+            "studierichting",
+            None,
+        ),
         # years of a study are no work experience
         ("ik heb vwo en ben 2 jaar rechten gaan studeren maar dat was niks", None, "werkervaring_jaren", None),
         # a job answer: the first of two titles, a workplace without a title, a title with its place

@@ -135,9 +135,12 @@ def _in_progress(folded: str, start: int, end: Optional[int] = None) -> bool:
     left, right = clause_bounds(folded, start, start)
     if _IN_PROGRESS.search(folded[left:start]):
         return True
-    if end is None:
-        return False
-    # "een jaar hbo-v gedaan maar niet afgemaakt": the clause ends at "maar", the sentence does not
+    return end is not None and _not_finished(folded, end, right)
+
+
+def _not_finished(folded: str, end: int, right: int) -> bool:
+    """The study that ends at ``end`` was left unfinished ("hbo-v gedaan maar niet afgemaakt")."""
+    # the clause ends at "maar", the sentence does not
     rest = re.split(r"[,.;:!?()\n]", folded[end : end + 60], maxsplit=1)[0]
     return bool(_NOT_FINISHED.match(folded[end : max(right, end)]) or _NOT_FINISHED_AFTER.match(rest))
 
@@ -642,6 +645,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             "veel",
         }:
             study.append((studied.start(1), studied.end(1), studied.group(1)))
+    # "een jaar hbo-v gedaan maar niet afgemaakt": no field of a finished study
+    study = [s for s in study if not _not_finished(folded, s[1], clause_bounds(folded, s[0], s[1])[1])]
     if study:
         start, end, text = max(study, key=lambda s: (s[1] - s[0], -s[0]))
         # Prefer the first mention when several fields are named ("master chemie, daarna ...").

@@ -550,7 +550,10 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
         end = found.end
         subject = _subject_after_teacher().match(folded, end) if _TEACHER.search(title.split()[-1]) else None
         if subject:
-            title, end = f"{title} {subject.group(1)}", subject.end(1)  # "docent engels", as "als docent engels"
+            # "docent Engels", "docent ak": with the subject's name ("docent aardrijkskunde")
+            key = re.sub(r"[\s\-']+", "", subject.group(1))
+            named = matcher("schoolvak").values.get(key, subject.group(1))
+            title, end = f"{title} {named if '-' not in named else subject.group(1)}", subject.end(1)
         if title != found.value:
             result.set("huidig_beroep", title, end - len(title), end)
 
