@@ -1276,6 +1276,9 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "apothekersassistent",
         ),
         ("Ik ben al 9 jaar docent ak (2e graads, Fontys) in Terneuzen", None, "huidig_beroep", "docent aardrijkskunde"),
+        # children of an age name a sector; two liked alike leave it open
+        ("Ik sta al tien jaar voor groep 8 en merk dat ik liever met oudere kinderen werk", None, "sector", "vo"),
+        ("geen idee eerlijk gezegd. kleine kinderen vind ik leuk maar pubers ook", "sector", "sector", "onbekend"),
         # an unfinished study names no field
         (
             "MBO-V, niveau 4 dus. Ik heb ooit nog een jaar hbo-v gedaan maar niet afgemaakt",

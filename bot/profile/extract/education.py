@@ -296,7 +296,7 @@ _SECTOR_WORDS = {"vmbo": "vo", "mavo": "vo", "havo": "vo", "vwo": "vo", "mbo": "
 #: "basisschool of vmbo, weet ik nog niet", "misschien mbo, misschien basisschool": undecided.
 _UNDECIDED = re.compile(
     r"\b(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:(?:echt|dus|nog|eigenlijk|zelf|eerlijk\s+gezegd)\s+)*niet|twijfel\w*|geen\s+idee|"
-    r"allebei|alle\s+twee|misschien\b[^.!?]*\bmisschien)\b"
+    r"allebei|alle\s+twee|misschien\b[^.!?]*\bmisschien|maar\b[^.!?]*\book)\b"
 )
 
 
