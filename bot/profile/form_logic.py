@@ -104,6 +104,7 @@ def free_field_answer(text: str, field: bool = True) -> Optional[str]:
     """The answer to "welke studie heb je gedaan?" when the lists do not know the field:
     the first part of a short statement ("pedagogisch werk, ik ben pm'er" -> "pedagogisch
     werk"); None for a question or a long message. ``field=False``: the same for a job."""
+    text = without_doubtful_asides(text)
     if "?" in text or not re.search(r"[^\W\d_]{3}", text) or is_acknowledgement(text) or _DONT_KNOW.match(text):
         return None
     text = without_reaction(text)
@@ -175,7 +176,12 @@ def _stated_answer(slot: str, text: str, hint: Optional[str], age: Optional[int]
     """The answer to ``slot`` in the statements of a message that also asks something
     ("Ik heb B1. Moet ik B2 halen?" -> B1), or None."""
     stated = statements(text)
-    return _from_text(slot, stated, hint, age)[0] if stated.strip() else None
+    value = _from_text(slot, stated, hint, age)[0] if stated.strip() else None
+    # "economie, maybe also bedrijfseconomie?", "deeltijd (kan dat?)": the answer, then a question
+    for head in (re.split(r"[,;]", text, maxsplit=1)[0], re.sub(r"\([^()]*\)", " ", text)):
+        if value is None and head != text and "?" not in head and not _QUESTION_START.match(head):
+            value = _from_text(slot, head, hint, age)[0]
+    return value
 
 
 #: The conclusion at the end of a message: "..., dus geen denk ik"; the answer after a doubt:
@@ -259,6 +265,15 @@ def process_turn(
                 # free-text field takes nothing from such a message: "Ik las iets over 2000 euro.
                 # Geldt dat voor mij?" names no job.
                 value = None if slot in FREE_TEXT_SLOTS else _stated_answer(slot, text, hint, age)
+            elif (
+                value is None
+                and slot == requested
+                and slot not in FREE_TEXT_SLOTS - {"schoolvak"}
+                and is_question(text)
+            ):
+                # "deeltijd (kan dat?)", "economie, maybe also bedrijfseconomie?": a known value
+                # before the question (a school subject is read from its list, never as free text)
+                value = _stated_answer(slot, text, hint, age)
             elif value is None and slot == requested == "studierichting":
                 value = free_field_answer(text)
             elif slot == requested == "studierichting":
@@ -379,7 +394,17 @@ _QUESTION_START = re.compile(
 def is_question(text: str) -> bool:
     """True for a message that asks something ("Wie betaalt de opleiding?", "kan dat
     ook in deeltijd")."""
-    return "?" in (text or "") or bool(_QUESTION_START.match(text or ""))
+    text = without_doubtful_asides(text)
+    return "?" in text or bool(_QUESTION_START.match(text))
+
+
+#: An aside that doubts the answer: "chemical engineering (scheikundige technologie?)" asks
+#: nothing of the bot, unlike "(kan dat?)".
+_DOUBTFUL_ASIDE = re.compile(r"\(([^()?]*)\?\s*\)")
+
+
+def without_doubtful_asides(text: str) -> str:
+    return _DOUBTFUL_ASIDE.sub(lambda m: m.group(0) if _QUESTION_START.match(m.group(1)) else "", text or "")
 
 
 #: Words that mark a change of a known fact as meant. A bare "nee" or "niet" does not: "nee,
@@ -409,7 +434,7 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
         # "kan ik met een medewerker praten over vmbo vs mbo?" names school types, it states
         # no new diploma: a question or a request for a person changes a known fact only
         # with words of correction ("ik heb toch mbo 4, kan dat?").
-        if is_question(text) or intent == "human_handoff":
+        if is_question(text) or intent == "human_handoff" or dialogue.asks_for_person(text):
             return bool(_CORRECTION.search(text or ""))
         return True
     if is_question(text) or _DONT_KNOW.match(text or ""):

@@ -1279,6 +1279,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         # children of an age name a sector; two liked alike leave it open
         ("Ik sta al tien jaar voor groep 8 en merk dat ik liever met oudere kinderen werk", None, "sector", "vo"),
         ("geen idee eerlijk gezegd. kleine kinderen vind ik leuk maar pubers ook", "sector", "sector", "onbekend"),
+        ("ik wil graag iemand spreken over welke opleiding het beste is", None, "studierichting", None),
         # an unfinished study names no field
         (
             "MBO-V, niveau 4 dus. Ik heb ooit nog een jaar hbo-v gedaan maar niet afgemaakt",

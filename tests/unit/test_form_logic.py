@@ -799,3 +799,26 @@ def test_a_study_or_job_named_in_english_is_noted_in_dutch(slot, text, value):
 )
 def test_an_answer_said_with_doubt_is_an_answer(slot, text, value):
     assert process_turn({}, {slot: text}, slot, text, "inform").slots.get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        ("studierichting", "chemical engineering (scheikundige technologie?)", "scheikundige technologie"),
+        ("studievorm", "deeltijd (kan dat?)", "deeltijd"),
+        ("schoolvak", "economie, maybe also bedrijfseconomie? I don't know the difference", "economie"),
+        ("werkervaring_jaren", "twee jaar als postdoc, of zes als je de promotie meetelt?", 2),
+        ("studievorm", "kan het ook in deeltijd?", None),
+    ],
+)
+def test_an_answer_beside_a_question_fills_the_slot_and_the_question_goes_along(slot, text, value):
+    turn = process_turn({}, {slot: text}, slot, text, "inform")
+    assert turn.slots.get(slot) == value
+    assert ("vraag_voor_medewerker", {}) in turn.responses or value == "scheikundige technologie"
+
+
+def test_a_request_for_a_person_changes_no_known_fact():
+    known = {"studierichting": "biologie"}
+    text = "ik wil graag iemand spreken over welke opleiding het beste is"
+    turn = process_turn(known, {"studierichting": "beste"}, None, text, "inform", previous=known)
+    assert turn.slots["studierichting"] == "biologie" and not turn.responses

@@ -451,6 +451,8 @@ _FREE_FIELD = re.compile(
     r"doctoraal|associate degree|ad|phd|gepromoveerd|promoveerde|diploma)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
     r"((?:(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*)(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*){0,2})"
 )
+#: "welke opleiding", "wat voor studie": a question word before the word for a study.
+_WHICH = re.compile(r"\b(?:welke|welk|wat\s+voor(?:\s+een)?|elke|iedere|zo'?n|andere)\s+$")
 _FREE_FIELD_BLOCKLIST = {
     "ma",
     "ba",
@@ -596,8 +598,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         for match in _FREE_FIELD.finditer(folded):
             if any(s <= match.start(1) < e for s, e, _ in named):
                 continue  # "MSc TU Delft": the school, not the field
-            if in_question(folded, match.start(1)):
-                continue  # "wie betaalt de opleiding dan?": no field of study
+            if in_question(folded, match.start(1)) or _WHICH.search(folded[max(0, match.start() - 16) : match.start()]):
+                continue  # "wie betaalt de opleiding dan?", "welke opleiding het beste is": no field of study
             if _DURING_STUDY.search(folded[max(0, match.start(1) - 30) : match.start(1)]):
                 continue  # "tijdens mijn studie bijles gegeven"
             if is_negated(folded, match.start()):
