@@ -1280,6 +1280,16 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("Ik sta al tien jaar voor groep 8 en merk dat ik liever met oudere kinderen werk", None, "sector", "vo"),
         ("geen idee eerlijk gezegd. kleine kinderen vind ik leuk maar pubers ook", "sector", "sector", "onbekend"),
         ("ik wil graag iemand spreken over welke opleiding het beste is", None, "studierichting", None),
+        # English words for a qualification or a study abroad; a licence is a bachelor
+        (
+            "I have the Syrian teacher diploma, in Syria I was allowed to teach",
+            "huidige_bevoegdheid",
+            "huidige_bevoegdheid",
+            "buitenlands",
+        ),
+        ("I studied in Germany", None, "diploma_buitenland", True),
+        ("licence in informatica, 3 jaar universiteit in Oujda", "vooropleiding", "vooropleiding", "wo-bachelor"),
+        ("ik kom uit Syrië maar heb hier gestudeerd", None, "studierichting", None),
         # an unfinished study names no field
         (
             "MBO-V, niveau 4 dus. Ik heb ooit nog een jaar hbo-v gedaan maar niet afgemaakt",

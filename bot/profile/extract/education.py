@@ -37,6 +37,8 @@ _DIPLOMA_CONTEXT = re.compile(
 _AMBIGUOUS_DEGREE = re.compile(
     r"(?<![\w-])(masters?(?:diploma|titel|graad)?|msc|m\.sc\.?|m\.?\s?tech|meng|mba|magister|magistra|"
     r"bachelors?(?:diploma|titel|graad)?|bsc|b\.sc\.?|b\.?\s?tech|beng|wo'?er|academicus|"
+    # "licence in informatica" (French, Maghreb), "licenciatura" (Spanish, Portuguese): a bachelor
+    r"(?<!driver's\s)(?<!driving\s)licen[cs]e|licenciatura|licenciado|licenciada|"
     r"academica|universiteit|uni|university|wo|ma|ba)(?![\w-])"
 )
 #: "ma" and "ba" are degrees only as the answer to the diploma question ("MA, Leiden") or
@@ -206,7 +208,7 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
             kind = "bachelor"
         elif word.startswith(("master", "msc", "m.sc", "m.tech", "mtech", "meng", "mba", "magist")):
             kind = "master"
-        elif word.startswith(("bachelor", "bsc", "b.sc", "b.tech", "btech", "beng")):
+        elif word.startswith(("bachelor", "bsc", "b.sc", "b.tech", "btech", "beng", "licen")):
             kind = "bachelor"
         else:
             kind = "wo"
@@ -398,7 +400,7 @@ _TEACH_BEFORE = re.compile(
 #: Diplomas by their old or short names, followed by the field: "HEAO commerciële economie", "MTS bouwkunde".
 _SCHOOL_NAMES = r"heao|hts|hao|meao|mts|mbo-?v|hbo-?v|mdgo|leao|lts|llm|mphil"
 _STUDY_BEFORE = re.compile(
-    r"(?:\b(?:master|masters|bachelor|msc|bsc|ma|ba|studie|opleiding|propedeuse|hbo|wo|mbo|ad|phd|promotie|"
+    r"(?:\b(?:master|masters|bachelor|msc|bsc|ma|ba|licen[cs]e|licenciatura|studie|opleiding|propedeuse|hbo|wo|mbo|ad|phd|promotie|"
     + _SCHOOL_NAMES
     + r"|"
     r"gepromoveerd|gestudeerd|afgestudeerd|opgeleid|diploma|richting|graad|doctoraal)(?:[\s-]+\d)?\s+(?:in\s+|op\s+|van\s+|als\s+)?"
@@ -645,6 +647,12 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             "wat",
             "iets",
             "veel",
+            "hier",
+            "daar",
+            "er",
+            "toen",
+            "zelf",
+            "al",
         }:
             study.append((studied.start(1), studied.end(1), studied.group(1)))
     # "een jaar hbo-v gedaan maar niet afgemaakt": no field of a finished study

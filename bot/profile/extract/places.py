@@ -11,7 +11,7 @@ from bot.profile.vocab import lookup_matcher, matcher
 
 _ABROAD_STUDY = re.compile(
     r"\b(?:diploma|diploma's|opleiding|gestudeerd|studeerde|studie|afgestudeerd|bachelor|master|graad|bevoegdheid|"
-    r"lehramt|universiteit|hogeschool|opgeleid|gehaald|behaald)\b"
+    r"lehramt|universiteit|hogeschool|opgeleid|gehaald|behaald|studied|graduated|degree|university|licen[cs]e|licenciatura)\b"
 )
 _DUTCH_STUDY = re.compile(
     r"\bdiploma\s+is\s+(?:gewoon\s+)?nederlands\b|\b(?:(?:in|uit)\s+(?:nederland|nl|holland)|nederlands(?:e)?\s+(?:diploma|opleiding|bachelor|master))\b"
@@ -33,7 +33,7 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
         # "een master in Franse taal en cultuur": a field of study, not a country
         field_use = re.match(r"\s+(?:taal|talen|letterkunde|literatuur|studies|recht)\b", after)
         place_use = (
-            re.search(r"\b(?:in|uit|aan)\s+(?:het\s+)?$", before)
+            re.search(r"\b(?:in|uit|aan|from)\s+(?:het\s+)?$", before)
             and not field_use
             and (_ABROAD_STUDY.search(clause) or expected == "diploma_buitenland")
         )
@@ -109,11 +109,18 @@ def _extract_foreign_qualification(folded: str, result: Extraction, expected: Op
         if yes_answer and (place or folded[end : end + 1] == "") and not is_negated(folded, start):
             result.set("huidige_bevoegdheid", "buitenlands", start, end)
             return
-        adjective = re.match(r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma)\b", folded[end : end + 20])
+        adjective = re.match(
+            r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma|teacher\s+diploma|teaching\s+(?:diploma|qualification|licen[cs]e))\b",
+            folded[end : end + 30],
+        )
         if (
             (place or adjective)
             and (
-                re.search(r"\b(?:\w*bevoegd\w*|lerarenopleiding|lerarendiploma)\b", clause)
+                re.search(
+                    r"\b(?:\w*bevoegd\w*|lerarenopleiding|lerarendiploma|teacher\s+diploma|teaching\s+(?:diploma|"
+                    r"qualification|licen[cs]e)|allowed\s+to\s+teach|qualified\s+(?:as\s+a\s+)?teacher)\b",
+                    clause,
+                )
                 # "ik was docent in Marokko": taught there; "lerares uit Polen" says where she is from
                 or re.search(r"\bin\s+(?:het\s+)?$", folded[max(0, start - 10) : start])
                 and re.search(
