@@ -187,8 +187,7 @@ def _stated_answer(slot: str, text: str, hint: Optional[str], age: Optional[int]
 #: The conclusion at the end of a message: "..., dus geen denk ik"; the answer after a doubt:
 #: "geen idee, volgens mij niks".
 _CONCLUSION = re.compile(
-    r"\bdus\s+(?!ook\b)(\S.*)$|^\W*(?:geen\s+(?:flauw\s+)?idee|weet\s+(?:ik\s+)?(?:het\s+)?niet)\s*[,;]\s*(\S.*)$",
-    re.IGNORECASE | re.DOTALL,
+    rf"\bdus\s+(?!ook\b)(\S.*)$|(?:{_DONT_KNOW.pattern})\s*[,;]\s*(\S.*)$", re.IGNORECASE | re.DOTALL
 )
 
 
@@ -381,6 +380,7 @@ def process_turn(
 #: Free-text slots whose English names ("chemistry", "researcher") are noted in Dutch: the
 #: synonyms in these vocabulary files.
 DUTCH_NAMES = {"studierichting": "studierichting", "huidig_beroep": "beroep"}
+
 #: A question is asked at most this many times in a row; then the bot goes on without it.
 MAX_ASKS = 2
 _QUESTION_START = re.compile(
@@ -404,6 +404,7 @@ _DOUBTFUL_ASIDE = re.compile(r"\(([^()?]*)\?\s*\)")
 
 
 def without_doubtful_asides(text: str) -> str:
+    """``text`` without asides that only doubt the answer."""
     return _DOUBTFUL_ASIDE.sub(lambda m: m.group(0) if _QUESTION_START.match(m.group(1)) else "", text or "")
 
 
