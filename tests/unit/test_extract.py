@@ -1290,6 +1290,15 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("I studied in Germany", None, "diploma_buitenland", True),
         ("licence in informatica, 3 jaar universiteit in Oujda", "vooropleiding", "vooropleiding", "wo-bachelor"),
         ("ik kom uit Syrië maar heb hier gestudeerd", None, "studierichting", None),
+        # a stay abroad is no work; the years the person says to note are
+        (
+            "ik heb een jaar in Australië gezeten, dus maak van de werkervaring maar 14 jaar",
+            None,
+            "werkervaring_jaren",
+            14,
+        ),
+        ("15 jaar, maar een jaar in Spanje gewoond", "werkervaring_jaren", "werkervaring_jaren", 15),
+        ("ik heb tien jaar in de bouw gezeten", None, "werkervaring_jaren", 10),
         # an unfinished study names no field
         (
             "MBO-V, niveau 4 dus. Ik heb ooit nog een jaar hbo-v gedaan maar niet afgemaakt",

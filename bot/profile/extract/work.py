@@ -48,6 +48,14 @@ _EXPERIENCE_PATTERNS = [
         + r"\b"
     ),
     re.compile(r"\b(?:werkervaring|ervaring)\s*[:=]?\s*(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"?\b"),
+    # "maak van de werkervaring maar 14 jaar", "werkervaring is dan ruim 20 jaar"
+    re.compile(
+        r"\bwerkervaring\s+(?:(?:maar|dan|is|wordt|ongeveer|zo'?n|ruim|bijna|dus|toch)\s+){1,3}(?P<n>"
+        + NUMBER_PATTERN
+        + r")\s*"
+        + _YEARS
+        + r"\b"
+    ),
 ]
 _SINCE_YEAR = re.compile(
     r"\b(?:werk|werkzaam|in dienst|actief|sinds)\b[^.,;]{0,40}?\bsinds\s+(?P<y>(?:19[5-9]\d|20[0-4]\d))\b"
@@ -66,6 +74,8 @@ MAX_EXPERIENCE_YEARS = 55
 #: "ik woon al 9 jaar in Den Haag", "al tien jaar thuis met de kinderen": years, but no work.
 _NOT_WORK_BEFORE = re.compile(r"\b(?:woon|woont|wonen|woonde|gewoond|verhuisd|getrouwd)\b")
 _NOT_WORK_AFTER = re.compile(r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huisman|mantelzorg|in\s+nederland|hier\b)")
+#: "een jaar in Australië gezeten": a stay away ("tien jaar in de bouw gezeten" is work).
+_STAY_AWAY = re.compile(r"\s*(?:jaar|jaren|jr)?\s*in\s+\w+\s+(?:gezeten|gewoond|gereisd|rondgereisd)\b")
 #: "7 jaar hier en 3 in Polen, dus 10": the total the person gives.
 _TOTAL = re.compile(
     r"\b(?:dus|in\s+totaal|totaal|samen|opgeteld|alles\s+bij\s+elkaar)\s+(?:zo'?n\s+|ongeveer\s+|ruim\s+|bijna\s+)?"
@@ -85,7 +95,9 @@ def _summed_years(folded: str, age_spans) -> Optional[Tuple[int, int, int]]:
     periods = [
         m
         for m in _ANY_YEARS.finditer(folded)
-        if not any(s <= m.start("n") < e for s, e in age_spans) and not is_negated(folded, m.start("n"))
+        if not any(s <= m.start("n") < e for s, e in age_spans)
+        and not is_negated(folded, m.start("n"))
+        and not _STAY_AWAY.match(folded, m.end("n"))
     ]
     if len(periods) < 2:
         return None
@@ -130,6 +142,7 @@ def _not_work(folded: str, start: int, end: int) -> bool:
     return bool(
         _NOT_WORK_BEFORE.search(folded[left:start])
         or _NOT_WORK_AFTER.match(folded[end : end + 25])
+        or _STAY_AWAY.match(folded, end)
         or _years_of_a_study().match(folded, end)
     )
 
