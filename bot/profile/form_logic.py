@@ -179,7 +179,8 @@ def _stated_answer(slot: str, text: str, hint: Optional[str], age: Optional[int]
     value = _from_text(slot, stated, hint, age)[0] if stated.strip() else None
     # "economie, maybe also bedrijfseconomie?", "deeltijd (kan dat?)": the answer, then a question
     for head in (re.split(r"[,;]", text, maxsplit=1)[0], re.sub(r"\([^()]*\)", " ", text)):
-        if value is None and head != text and "?" not in head and not _QUESTION_START.match(head):
+        short = len(head.split()) <= 5  # a short answer first, not a long question's first half
+        if value is None and short and head != text and "?" not in head and not _QUESTION_START.match(head):
             value = _from_text(slot, head, hint, age)[0]
     return value
 
@@ -385,7 +386,7 @@ DUTCH_NAMES = {"studierichting": "studierichting", "huidig_beroep": "beroep"}
 MAX_ASKS = 2
 _QUESTION_START = re.compile(
     r"^\W*(?:wat|wie|waar|wanneer|waarom|hoe|hoeveel|hoelang|welke?|(?:kan|kun|kunnen|mag|moet|moeten|krijg|telt|"
-    r"geldt|betaalt|bestaat|zou|is|zijn|heb|word|wordt)\s+(?:ik|je|jij|u|er|het|dat|dit|de|een|mijn|men|we|wij|jullie|die)"
+    r"geldt|betaalt|bestaat|klopt|zou|is|zijn|heb|word|wordt)\s+(?:ik|je|jij|u|er|het|dat|dit|de|een|mijn|men|we|wij|jullie|die)"
     r")\b",
     re.IGNORECASE,
 )
@@ -394,12 +395,11 @@ _QUESTION_START = re.compile(
 def is_question(text: str) -> bool:
     """True for a message that asks something ("Wie betaalt de opleiding?", "kan dat
     ook in deeltijd")."""
-    text = without_doubtful_asides(text)
-    return "?" in text or bool(_QUESTION_START.match(text))
+    return "?" in (text or "") or bool(_QUESTION_START.match(text or ""))
 
 
-#: An aside that doubts the answer: "chemical engineering (scheikundige technologie?)" asks
-#: nothing of the bot, unlike "(kan dat?)".
+#: An aside that doubts the answer: "chemical engineering (scheikundige technologie?)" leaves
+#: the answer an answer, unlike "(kan dat?)" (the intaker sees both as questions).
 _DOUBTFUL_ASIDE = re.compile(r"\(([^()?]*)\?\s*\)")
 
 

@@ -802,12 +802,13 @@ def test_an_answer_as_people_give_it_fills_the_slot(slot, text, value):
         ("schoolvak", "economie, maybe also bedrijfseconomie? I don't know the difference", "economie"),
         ("werkervaring_jaren", "twee jaar als postdoc, of zes als je de promotie meetelt?", 2),
         ("studievorm", "kan het ook in deeltijd?", None),
+        ("diploma_buitenland", "Klopt het dat ik een VOG moet aanvragen, en moet de school dat doen of ikzelf?", None),
     ],
 )
 def test_an_answer_beside_a_question_fills_the_slot_and_the_question_goes_along(slot, text, value):
     turn = process_turn({}, {slot: text}, slot, text, "inform")
     assert turn.slots.get(slot) == value
-    assert ("vraag_voor_medewerker", {}) in turn.responses or value == "scheikundige technologie"
+    assert ("vraag_voor_medewerker", {}) in turn.responses
 
 
 def test_a_request_for_a_person_changes_no_known_fact():
