@@ -431,6 +431,9 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
     stated fact counts, except in a question or a request for a person."""
     if old is None or new is None or slot == requested:
         return True
+    if (slot, old, new) == ("baan_op_school", "ja", "in-gesprek"):
+        # "voor het gesprek met mijn directeur" about the job offered: a talk, not less than the offer
+        return bool(_CORRECTION.search(text or ""))
     if requested is None:
         # "kan ik met een medewerker praten over vmbo vs mbo?" names school types, it states
         # no new diploma: a question or a request for a person changes a known fact only

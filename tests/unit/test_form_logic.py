@@ -816,3 +816,16 @@ def test_a_request_for_a_person_changes_no_known_fact():
     text = "ik wil graag iemand spreken over welke opleiding het beste is"
     turn = process_turn(known, {"studierichting": "beste"}, None, text, "inform", previous=known)
     assert turn.slots["studierichting"] == "biologie" and not turn.responses
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Ja, graag een adviseur, dan weet ik waar ik aan toe ben voor het gesprek met mijn directeur.", "ja"),
+        ("nee wacht, het is nog niet zeker, ik ben nog in gesprek", "in-gesprek"),
+    ],
+)
+def test_a_talk_with_the_school_lowers_a_job_offer_only_as_a_correction(text, value):
+    known = {"baan_op_school": "ja"}
+    turn = process_turn(known, {"baan_op_school": "in-gesprek"}, None, text, "affirm", previous=known)
+    assert turn.slots["baan_op_school"] == value
