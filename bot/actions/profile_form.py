@@ -68,6 +68,8 @@ def _validate(
     if not already_told and not bare_number and found:
         responses.insert(0, ("persoonlijk_nummer_in_bericht", {}))
     send(dispatcher, responses)
+    if turn.explain:
+        dispatcher.utter_message(response=f"utter_faq/{turn.explain}")
 
     events: List[EventType] = [SlotSet(slot, value) for slot, value in turn.slots.items()]
     if turn.skipped != skipped:

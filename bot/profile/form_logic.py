@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from bot import dialogue
 from bot.profile import describe, values
 from bot.profile.extract import YES_NO_ANSWERS, clean_free_text, extract, leading_yes_no, university_field
-from bot.profile.extract.text import is_acknowledgement, statements, without_reaction
+from bot.profile.extract.text import INTERJECTION, is_acknowledgement, statements, without_reaction
 from bot.profile.vocab import fold, synonyms
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
@@ -37,6 +37,9 @@ class Turn:
     hint: Optional[str] = None
     #: True when the person's message changed something the bot should mention.
     acknowledged: bool = False
+    #: The FAQ topic that explains the question asked ("wat is dat?" to the question about a
+    #: qualification), to send before the question comes again.
+    explain: Optional[str] = None
 
 
 #: Intents the bot answers on their own (a side question, a remark outside the topic). Their
@@ -188,7 +191,8 @@ def _stated_answer(slot: str, text: str, hint: Optional[str], age: Optional[int]
 #: The conclusion at the end of a message: "..., dus geen denk ik"; the answer after a doubt:
 #: "geen idee, volgens mij niks".
 _CONCLUSION = re.compile(
-    rf"\bdus\s+(?!ook\b)(\S.*)$|(?:{_DONT_KNOW.pattern})\s*[,;]\s*(\S.*)$", re.IGNORECASE | re.DOTALL
+    rf"\bdus\s+(?!ook\b)(\S.*)$|(?:{_DONT_KNOW.pattern})(?:\s+(?:eigenlijk|hoor|precies|echt))*\s*[,;.]\s*(\S.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -238,6 +242,11 @@ def process_turn(
     text = text or ""
     if intent in {None, "nlu_fallback", "out_of_scope", "inform", "other_language"} and says_dont_know(text):
         intent = "dont_know"  # "idk", "geen flauw idee": whatever the classifier made of it
+    if requested in EXPLANATIONS and _WHAT_IS_MEANT.match(text):
+        # "wat is dat?" to "Heb je al een bevoegdheid?": the word explained, then the question again
+        turn.explain = EXPLANATIONS[requested]
+        turn.slots = {slot: previous.get(slot) for slot in candidates}
+        return turn
     kept = _in_context(candidates, requested, text, previous, hint)
     for slot in set(candidates) - set(kept):
         turn.slots[slot] = previous.get(slot)  # undo what the slot mapping already set
@@ -378,6 +387,13 @@ def process_turn(
     return turn
 
 
+#: Questions with a word people may not know, and the FAQ topic that explains it.
+EXPLANATIONS = {"huidige_bevoegdheid": "bevoegdheden", "nederlands_niveau": "nt2"}
+_WHAT_IS_MEANT = re.compile(
+    rf"^\W*(?:{INTERJECTION}\W+)?(?:wat\s+(?:is|betekent|bedoel\s+je\s+met)\s+(?:dat|dit|het|dat\s+precies|een\s+\w+|\w+)|"
+    r"wat\s+bedoel\s+je(?:\s+precies)?|hoe\s+bedoel\s+je|geen\s+idee\s+wat\s+(?:je\s+bedoelt|dat\s+is)|what\s+is\s+that|huh)\W*$",
+    re.IGNORECASE,
+)
 #: Free-text slots whose English names ("chemistry", "researcher") are noted in Dutch: the
 #: synonyms in these vocabulary files.
 DUTCH_NAMES = {"studierichting": "studierichting", "huidig_beroep": "beroep"}

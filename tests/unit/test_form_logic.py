@@ -788,6 +788,13 @@ def test_a_field_taught_only_at_universities_makes_an_hbo_master_a_wo_master(fie
         ("baan_op_school", "waarschijnlijk wel", "ja"),
         ("studievorm", "geen idee, deeltijd denk ik", "deeltijd"),
         ("nederlands_niveau", "volgens mij niet heel goed", None),
+        ("huidige_bevoegdheid", "geen idee, denk het niet", "geen"),
+        ("huidige_bevoegdheid", "geen idee eigenlijk, ik denk het niet. wel leerlingen opgeleid in de salon", "geen"),
+        # Dutch as the own language, in the words people use
+        ("nederlands_niveau", "ben hier geboren hoor", "moedertaal"),
+        ("nederlands_niveau", "nederlands is gewoon mijn taal ja, thuis ook arabisch", "moedertaal"),
+        ("nederlands_niveau", "gewoon nederlands ja, geen idee wat je verder bedoelt", "moedertaal"),
+        ("werkervaring_jaren", "een jaartje of drie in de appie, bijbaan", 3),
     ],
 )
 def test_an_answer_as_people_give_it_fills_the_slot(slot, text, value):
@@ -829,3 +836,19 @@ def test_a_talk_with_the_school_lowers_a_job_offer_only_as_a_correction(text, va
     known = {"baan_op_school": "ja"}
     turn = process_turn(known, {"baan_op_school": "in-gesprek"}, None, text, "affirm", previous=known)
     assert turn.slots["baan_op_school"] == value
+
+
+@pytest.mark.parametrize(
+    "slot, text, topic",
+    [
+        ("huidige_bevoegdheid", "wat is dat?", "bevoegdheden"),
+        ("huidige_bevoegdheid", "uhm wat bedoel je", "bevoegdheden"),
+        ("nederlands_niveau", "hoe bedoel je?", "nt2"),
+        ("studievorm", "wat is dat?", None),
+    ],
+)
+def test_what_is_that_to_a_question_gets_the_explanation_and_no_miss(slot, text, topic):
+    turn = process_turn({}, {slot: text}, slot, text, "faq")
+    assert turn.explain == topic and turn.slots.get(slot) is None
+    if topic:
+        assert not turn.responses

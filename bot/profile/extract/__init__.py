@@ -63,12 +63,18 @@ __all__ = [
 
 #: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.
 _JUST_DUTCH = re.compile(
+    # "ben hier geboren hoor": born and raised here
+    r"(?:ik\s+)?ben\s+(?:hier|in\s+nederland)\s+geboren(?:\s+en\s+getogen)?(?:\s+hoor)?[\s.!]*|"
     r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
     r"(?:nederlands|nl|nederlandse)(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh|ja))*"
-    # "nederlands, en fries ook trouwens": a second home language
-    r"(?:[\s,]+(?:en|maar\s+ook|plus)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?"
+    # "nederlands is gewoon mijn taal ja"
+    r"(?:\s+(?:is\s+)?(?:gewoon\s+)?mijn\s+(?:eigen\s+)?taal(?:\s+(?:ja|hoor))?)?"
+    # "nederlands, en fries ook trouwens", "..., thuis ook arabisch": a second home language
+    r"(?:[\s,]+(?:en|maar\s+ook|plus|thuis)(?:\s+(?:ook|thuis|trouwens))*\s+[a-z]+(?:\s+(?:ook|trouwens|thuis|hoor))*)?"
     # "gewoon nederlands, al schrijf ik niet zo mooi": a remark about it, no level
-    r"(?:,\s*(?:al|hoewel)\s+[^?\d]*?\b(?:schrijf|schrijven|spel|spelling|taalfouten|grammatica)\b[^?\d]*)?[\s.!]*"
+    r"(?:,\s*(?:al|hoewel)\s+[^?\d]*?\b(?:schrijf|schrijven|spel|spelling|taalfouten|grammatica)\b[^?\d]*)?"
+    # "gewoon nederlands ja, geen idee wat je verder bedoelt"
+    r"(?:,\s*geen\s+idee\s+wat\s+je\s+(?:verder\s+|nog\s+)?bedoelt)?[\s.!]*"
 )
 
 
@@ -290,8 +296,8 @@ _UNKNOWN_TERM = re.compile(
 )
 #: An answer said with doubt: "volgens mij niet", "ik denk het wel", "waarschijnlijk niks".
 _HEDGE = (
-    r"(?:volgens\s+mij|ik\s+denk(?:\s+het)?|denk\s+(?:ik\s+)?(?:het\s+)?|waarschijnlijk|vermoedelijk|"
-    r"ik\s+geloof(?:\s+het)?|geloof\s+(?:ik\s+)?(?:het\s+)?)\s+"
+    r"(?:volgens\s+mij|(?:ik\s+)?denk(?:\s+ik)?(?:\s+het)?|waarschijnlijk|vermoedelijk|"
+    r"(?:ik\s+)?geloof(?:\s+ik)?(?:\s+het)?)\s+"
 )
 _LEADING = re.compile(
     rf"^\W*{_HESITATION}(?:{_HEDGE}(?:(?P<hedged_yes>wel)|(?P<hedged_no>niet|niks|niets|geen))\b(?!\s+\w)|"

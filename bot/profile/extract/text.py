@@ -89,7 +89,9 @@ def _same_length(match: re.Match[str], replacement: str) -> str:
 def _normalise_phrases(folded: str) -> str:
     """Rewrites fixed phrases to plain numbers, keeping every position."""
     folded = re.sub(
-        r"\been\s+jaar\s+of\s+(" + NUMBER_PATTERN + r")\b", lambda m: _same_length(m, f"{m.group(1)} jaar"), folded
+        r"\been\s+jaar(?:tje)?\s+of\s+(" + NUMBER_PATTERN + r")\b",
+        lambda m: _same_length(m, f"{m.group(1)} jaar"),
+        folded,
     )
     folded = re.sub(r"\banderhalf\s+decennium\b", lambda m: _same_length(m, "15 jaar"), folded)
     folded = re.sub(r"\b(?:een\s+)?kwart\s+eeuw\b", lambda m: _same_length(m, "25 jaar"), folded)
@@ -102,7 +104,7 @@ def _normalise_phrases(folded: str) -> str:
 #: An amount of years said with doubt, without a question word: "een jaar of twintig?"
 _HESITANT_AMOUNT = re.compile(
     r"^(?!.*\b(?:wat|wie|waar|wanneer|waarom|hoe|hoeveel|welke?|als|telt|tellen|mag|kan|moet)\b)"
-    r".*\b(?:(?:\d+|" + NUMBER_PATTERN + r")\s*(?:jaar|jaren|jr)\b|een\s+jaar\s+of\s+\w+)[^?]*\?\s*$"
+    r".*\b(?:(?:\d+|" + NUMBER_PATTERN + r")\s*(?:jaar|jaren|jr)\b|een\s+jaar(?:tje)?\s+of\s+\w+)[^?]*\?\s*$"
 )
 
 
