@@ -1290,6 +1290,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("I studied in Germany", None, "diploma_buitenland", True),
         ("licence in informatica, 3 jaar universiteit in Oujda", "vooropleiding", "vooropleiding", "wo-bachelor"),
         ("ik kom uit Syrië maar heb hier gestudeerd", None, "studierichting", None),
+        ("uhm nee? ik heb nog helemaal niks gestudeerd", None, "studierichting", None),
         # a stay abroad is no work; the years the person says to note are
         (
             "ik heb een jaar in Australië gezeten, dus maak van de werkervaring maar 14 jaar",

@@ -795,6 +795,7 @@ def test_a_field_taught_only_at_universities_makes_an_hbo_master_a_wo_master(fie
         ("nederlands_niveau", "nederlands is gewoon mijn taal ja, thuis ook arabisch", "moedertaal"),
         ("nederlands_niveau", "gewoon nederlands ja, geen idee wat je verder bedoelt", "moedertaal"),
         ("werkervaring_jaren", "een jaartje of drie in de appie, bijbaan", 3),
+        ("huidige_bevoegdheid", "uhm nee? ik heb nog helemaal niks gestudeerd", "geen"),
     ],
 )
 def test_an_answer_as_people_give_it_fills_the_slot(slot, text, value):

@@ -653,6 +653,9 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
             "toen",
             "zelf",
             "al",
+            "nog",
+            "niks",
+            "niets",
         }:
             study.append((studied.start(1), studied.end(1), studied.group(1)))
     # "een jaar hbo-v gedaan maar niet afgemaakt": no field of a finished study

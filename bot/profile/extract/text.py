@@ -73,12 +73,16 @@ _ASKING_START = re.compile(
     r"^\s*(?:is|zijn|kan|kun|kunnen|mag|mogen|moet|moeten|heb|heeft|hebben|wat|hoe|waar|wanneer|welke?|wie|waarom|"
     r"hoeveel|telt|tellen|geldt|gelden|klopt|bestaat|word|wordt|zou|krijg|krijgt)\b"
 )
+#: A sound or reaction people put before an answer: "uhm", "tja", "haha", "nou".
+INTERJECTION = r"(?:haha\w*|hihi|tja|pff+|h+m+|u+h+m*|u+m+|e+h+m*|euh+|nou|oei|oh|ach|lol)"
 #: A tag question that checks one's own statement: "dat is toch hbo?", "heet nu mbo 4, toch?", "of niet?".
 _CONFIRMATION = re.compile(
     r"\b(?:dat|dit|het)\s+(?:is|was|heet|heette|telt)\b[^?]{0,25}?\btoch\b|[,\s]toch\s*\?\s*$|"
     r"\bof\s+niet\s*\?\s*$|\b(?:klopt\s+dat|toch\s+\w+\s+\w*)\s*\?\s*$|"
     # an answer said with doubt: "B1 denk ik?", "moedertaal, neem ik aan dat u bedoelt?"
-    r"\b(?:(?:denk|geloof)\s+ik|volgens\s+mij)\s*\?\s*$|\bneem\s+ik\s+aan\b[^?]{0,30}\?\s*$"
+    r"\b(?:(?:denk|geloof)\s+ik|volgens\s+mij)\s*\?\s*$|\bneem\s+ik\s+aan\b[^?]{0,30}\?\s*$|"
+    # a yes or no with doubt: "uhm nee?"
+    rf"^\W*(?:{INTERJECTION}\W+)?(?:ja|nee|niet|geen)\s*\?\s*$"
 )
 
 
@@ -143,8 +147,6 @@ def statements(text: str) -> str:
     return "".join(c if b != " " or c.isspace() else " " for c, b in zip(text, blanked))
 
 
-#: A sound or reaction people put before an answer: "uhm", "tja", "haha", "nou".
-INTERJECTION = r"(?:haha\w*|hihi|tja|pff+|h+m+|u+h+m*|u+m+|e+h+m*|euh+|nou|oei|oh|ach|lol)"
 #: A reaction before the answer: "haha, ...", "tja, ...".
 _REACTION = re.compile(rf"^\W*{INTERJECTION}\b\W*", re.IGNORECASE)
 
