@@ -242,8 +242,9 @@ def process_turn(
     text = text or ""
     if intent in {None, "nlu_fallback", "out_of_scope", "inform", "other_language"} and says_dont_know(text):
         intent = "dont_know"  # "idk", "geen flauw idee": whatever the classifier made of it
-    if requested in EXPLANATIONS and _WHAT_IS_MEANT.match(text):
-        # "wat is dat?" to "Heb je al een bevoegdheid?": the word explained, then the question again
+    if requested in EXPLANATIONS and _WHAT_IS_MEANT.match(text) and asked_in_a_row < MAX_ASKS:
+        # "wat is dat?" to "Heb je al een bevoegdheid?": the word explained, then the question
+        # once more (a second "wat is dat?" goes on without the answer, as any second miss)
         turn.explain = EXPLANATIONS[requested]
         turn.slots = {slot: previous.get(slot) for slot in candidates}
         return turn

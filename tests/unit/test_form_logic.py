@@ -853,3 +853,5 @@ def test_what_is_that_to_a_question_gets_the_explanation_and_no_miss(slot, text,
     assert turn.explain == topic and turn.slots.get(slot) is None
     if topic:
         assert not turn.responses
+        again = process_turn({}, {slot: text}, slot, text, "faq", asked_in_a_row=2)
+        assert again.explain is None and slot in again.skipped  # asked twice: on without it
