@@ -1291,6 +1291,12 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("licence in informatica, 3 jaar universiteit in Oujda", "vooropleiding", "vooropleiding", "wo-bachelor"),
         ("ik kom uit Syrië maar heb hier gestudeerd", None, "studierichting", None),
         ("uhm nee? ik heb nog helemaal niks gestudeerd", None, "studierichting", None),
+        ("geschiedenis, bachelor en master allebei", "studierichting", "studierichting", "geschiedenis"),
+        ("geen diploma, ben met vijftien van de lts af gegaan", "vooropleiding", "studierichting", None),
+        # a level asked about or compared with is no diploma; a choice between school types no diploma either
+        ("ja, maar die Ad telt toch als hbo?", None, "vooropleiding", None),
+        ("mijn diploma wordt gezien als hbo-bachelor", None, "vooropleiding", "hbo-bachelor"),
+        ("ja klopt, alleen dat twijfelen tussen vmbo en mbo he", None, "vooropleiding", None),
         # a stay abroad is no work; the years the person says to note are
         (
             "ik heb een jaar in Australië gezeten, dus maak van de werkervaring maar 14 jaar",

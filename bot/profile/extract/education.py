@@ -79,6 +79,8 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
         return True
     if re.search(r"\b(?:op|bij|aan)\s+een\s+$", before):
         return True  # "een gesprek op een vmbo": a school, not a diploma
+    if re.search(r"\btussen\s+(?:(?:het|de)\s+)?(?:[\w-]+\s+(?:en|of)\s+(?:(?:het|de)\s+)?)?$", before):
+        return True  # "twijfel tussen vmbo en mbo": school types to choose from
     if re.search(r"\b(?:over|vs\.?|versus)\s+(?:het\s+)?$", before) or re.match(r"\s*(?:vs\.?|versus)\s", after):
         return True  # "praten over vmbo vs mbo": a topic, not a diploma
     if _SECTOR_CONTEXT_BEFORE.search(before):
@@ -147,6 +149,16 @@ def _not_finished(folded: str, end: int, right: int) -> bool:
     return bool(_NOT_FINISHED.match(folded[end : max(right, end)]) or _NOT_FINISHED_AFTER.match(rest))
 
 
+#: "telt als hbo", "gewaardeerd als": a level a diploma is compared with.
+_COUNTS_AS = re.compile(r"\b(?:telt|tellen|geldt|gelden|gezien|zien)\s+(?:\w+\s+){0,2}?als\s+(?:een\s+)?$")
+
+
+def _counted_as(folded: str, start: int) -> bool:
+    """ "die Ad telt toch als hbo?": a level asked about, not the diploma ("mijn diploma
+    geldt als hbo-bachelor" states it)."""
+    return bool(_COUNTS_AS.search(folded[:start])) and in_question(folded, start)
+
+
 def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[str], pending: Optional[str]) -> None:
     if pending:
         resolved = resolve_pending_degree(pending, folded)
@@ -159,7 +171,7 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
     for start, end, _text, value in matcher("vooropleiding").finditer(folded):
         if any(s <= start < e for s, e in taken):
             continue
-        if is_negated(folded, start) or _in_progress(folded, start, end):
+        if is_negated(folded, start) or _in_progress(folded, start, end) or _counted_as(folded, start):
             taken.append((start, end))
             continue
         if value in {"vmbo", "havo", "vwo"} and _school_type_is_sector(folded, start, end, expected):
@@ -456,6 +468,9 @@ _FREE_FIELD = re.compile(
 #: "welke opleiding", "wat voor studie": a question word before the word for a study.
 _WHICH = re.compile(r"\b(?:welke|welk|wat\s+voor(?:\s+een)?|elke|iedere|zo'?n|andere)\s+$")
 _FREE_FIELD_BLOCKLIST = {
+    "allebei",
+    "beide",
+    "af",
     "ma",
     "ba",
     "bach",

@@ -123,8 +123,8 @@ def _blank(folded: str, own_questions_too: bool) -> str:
         question = sentence.rstrip().endswith("?") or _QUESTION_START.match(sentence)
         if question and not _QUESTION_START.match(sentence) and _HESITANT_AMOUNT.search(sentence):
             question = None
-        if question and _CONFIRMATION.search(sentence):
-            question = None
+        if question and _CONFIRMATION.search(sentence) and not _QUESTION_START.match(sentence):
+            question = None  # "MEAO, dat is toch mbo 4?"; not "waarom vraag je dat, ze willen me toch al hebben?"
         if question and (own_questions_too or not _FIRST_PERSON.search(sentence)):
             asked = _QUESTION_AFTER_ANSWER.search(sentence)
             answer_first = asked and sentence.rstrip().endswith("?") and not _ASKING_START.match(sentence)
