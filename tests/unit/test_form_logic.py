@@ -796,6 +796,9 @@ def test_a_field_taught_only_at_universities_makes_an_hbo_master_a_wo_master(fie
         ("nederlands_niveau", "gewoon nederlands ja, geen idee wat je verder bedoelt", "moedertaal"),
         ("werkervaring_jaren", "een jaartje of drie in de appie, bijbaan", 3),
         ("huidige_bevoegdheid", "uhm nee? ik heb nog helemaal niks gestudeerd", "geen"),
+        ("huidige_bevoegdheid", "ja, voor het basisonderwijs", "po"),
+        ("huidige_bevoegdheid", "ja, pabo", "po"),
+        ("huidig_beroep", "leerkracht groep 7/8 op een basisschool", "leerkracht groep 7/8"),
     ],
 )
 def test_an_answer_as_people_give_it_fills_the_slot(slot, text, value):

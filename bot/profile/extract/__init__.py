@@ -305,6 +305,10 @@ _LEADING = re.compile(
 )
 
 
+#: Primary school, after a yes to the question about a qualification.
+_PRIMARY = re.compile(r"\b(?:pabo|basisonderwijs|basisschool|primair\s+onderwijs|po)\b")
+
+
 def leading_yes_no(text: str) -> Optional[bool]:
     """True or False when the message opens with a yes or a no ("nee, gewoon in Tilburg"),
     else None ("nee weet ik niet" is no answer)."""
@@ -330,6 +334,9 @@ def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) ->
     match = _LEADING.match(folded)
     if match is None:
         return
-    value = YES_NO_ANSWERS[expected][0 if match.group("yes") or match.group("hedged_yes") else 1]
+    yes = bool(match.group("yes") or match.group("hedged_yes"))
+    value = YES_NO_ANSWERS[expected][0 if yes else 1]
+    if yes and expected == "huidige_bevoegdheid" and _PRIMARY.search(folded, match.end()):
+        value = "po"  # "ja, voor het basisonderwijs", "ja, pabo"
     if value is not None:
         result.set(expected, value, *match.span())

@@ -676,8 +676,8 @@ def clean_job_answer(text: str) -> Optional[str]:
         return _without_work(folded)
     prefix = _JOB_ANSWER_PREFIX.match(folded)
     rest = text.strip()[prefix.end() :] if prefix else text.strip()
-    # "senior researcher / R&D chemicus", "kok, en ik geef training": the first title
-    rest = re.split(r"[,.;!?\n/]|\s(?:en|maar|sinds|want)\s", rest, maxsplit=1)[0]
+    # "senior researcher / R&D chemicus", "kok, en ik geef training": the first title ("groep 7/8" stays)
+    rest = re.split(r"[,.;!?\n]|\s/|/\s|\s(?:en|maar|sinds|want)\s", rest, maxsplit=1)[0]
     workplace = _WORKPLACE_ONLY.match(rest)
     if workplace:
         rest = f"medewerker {workplace.group(1)}"  # "werk bij de supermarkt": an employee there
