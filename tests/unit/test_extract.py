@@ -1297,6 +1297,13 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ja, maar die Ad telt toch als hbo?", None, "vooropleiding", None),
         ("mijn diploma wordt gezien als hbo-bachelor", None, "vooropleiding", "hbo-bachelor"),
         ("ja klopt, alleen dat twijfelen tussen vmbo en mbo he", None, "vooropleiding", None),
+        (
+            "Master van de Politieacademie, Criminal Investigation. Dat is hbo geloof ik",
+            "vooropleiding",
+            "vooropleiding",
+            "hbo-master",
+        ),
+        ("entree. mbo 2 logistiek begonnen maar niet afgemaakt", "vooropleiding", "vooropleiding", "mbo-1"),
         # a stay abroad is no work; the years the person says to note are
         (
             "ik heb een jaar in Australië gezeten, dus maak van de werkervaring maar 14 jaar",

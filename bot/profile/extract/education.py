@@ -227,7 +227,9 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         clause_l, clause_r = clause_bounds(folded, start, end)
         clause = folded[max(0, clause_l - 30) : clause_r]
         if expected == "vooropleiding":
-            clause = _sentence_around(folded, start)  # "Master informatica, KU Leuven": the school named with it
+            # the answer to the diploma question is about the degree throughout: "Master informatica,
+            # KU Leuven", "Master van de Politieacademie. Dat is hbo geloof ik"
+            clause = folded
         if (
             kind == "wo"
             and word in {"uni", "universiteit", "university"}
