@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from bot import dialogue
 from bot.actions.common import say
+from bot.actions.profile_form import validate_profile
 from bot.handoff import consent, contact
 from bot.handoff import settings as handoff_settings
 from bot.handoff.outbox import store_handoff
@@ -79,6 +80,15 @@ def summary_for(tracker: Tracker) -> Dict[str, Any]:
 class ValidateOverdrachtForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_overdracht_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        if not set(tracker.slots_to_validate()) & set(values.PROFILE_SLOTS):
+            return events
+        # A profile fact in a message during the handoff (or in the request that starts it: "... voor
+        # het gesprek met mijn directeur") is checked as outside a form: said back, or kept as it was.
+        contact_events = [e for e in events if not (e.get("event") == "slot" and e.get("name") in values.PROFILE_SLOTS)]
+        return validate_profile(dispatcher, tracker, None) + contact_events
 
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -24,7 +24,7 @@ FORM = "profiel_form"
 OWN_TEXTS = dialogue.NOTED_TEXTS | {"persoonlijk_nummer_in_bericht"}
 
 
-def _validate(
+def validate_profile(
     dispatcher: CollectingDispatcher, tracker: Tracker, requested: Optional[str], answered: bool = False
 ) -> List[EventType]:
     """Runs the form logic on the latest message and returns the slot events."""
@@ -113,7 +113,7 @@ class ValidateProfielForm(FormValidationAction):
         )
         if answered:
             dispatcher.utter_message(response=faq_response(tracker))
-        events = _validate(dispatcher, tracker, tracker.get_slot(REQUESTED_SLOT), answered)
+        events = validate_profile(dispatcher, tracker, tracker.get_slot(REQUESTED_SLOT), answered)
         tracker.add_slots(events)
         next_slot = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + [next_slot]
@@ -140,7 +140,7 @@ class ValidateSlotMappings(ValidationAction):
             return [SlotSet(slot, before.get(slot)) for slot in tracker.slots_to_validate()]
         if not dialogue.slot_mappings_checked_outside_form(tracker.active_loop.get("name"), tracker.is_paused()):
             return []  # the form's validation handles them
-        return _validate(dispatcher, tracker, None)
+        return validate_profile(dispatcher, tracker, None)
 
 
 class ActionAskProfileSlot(Action, ABC):

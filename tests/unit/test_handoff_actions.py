@@ -199,3 +199,18 @@ async def test_twice_no_name_goes_on_without_one_instead_of_a_third_question():
     from bot.handoff.summary import build_summary
 
     validate_summary(build_summary("gesprek-9", summary_slots, EVENTS))
+
+
+async def test_a_fact_in_the_request_that_starts_the_handoff_is_checked_like_any_other():
+    text = "Ja, graag een adviseur, dan weet ik waar ik aan toe ben voor het gesprek met mijn directeur."
+    events = [
+        {"event": "slot", "name": "baan_op_school", "value": "ja", "timestamp": 1763891990.0},
+        {"event": "user", "text": text, "timestamp": 1763892000.0, "parse_data": {"intent": {"name": "affirm"}}},
+        {"event": "slot", "name": "baan_op_school", "value": "in-gesprek", "timestamp": 1763892001.0},
+    ]
+    slots = {**SLOTS, "baan_op_school": "in-gesprek", "naam": None, "requested_slot": "naam"}
+    dispatcher = CollectingDispatcher()
+    domain = {"forms": {"overdracht_form": {"required_slots": ["naam", "contactvoorkeur"]}}}
+    result = await actions.ValidateOverdrachtForm().run(dispatcher, tracker(slots, events, text), domain)
+    changed = {e["name"]: e["value"] for e in result if e["event"] == "slot"}
+    assert changed["baan_op_school"] == "ja"  # the talk is about the job offered, no correction
