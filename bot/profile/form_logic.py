@@ -392,7 +392,7 @@ def process_turn(
 EXPLANATIONS = {"huidige_bevoegdheid": "bevoegdheden", "nederlands_niveau": "nt2"}
 _WHAT_IS_MEANT = re.compile(
     rf"^\W*(?:{INTERJECTION}\W+)?(?:wat\s+(?:is|betekent|bedoel\s+je\s+met)\s+(?:dat|dit|het|dat\s+precies|een\s+\w+|\w+)|"
-    r"wat\s+bedoel\s+je(?:\s+precies)?|hoe\s+bedoel\s+je|geen\s+idee\s+wat\s+(?:je\s+bedoelt|dat\s+is)|what\s+is\s+that|huh)\W*$",
+    r"wat\s+bedoel\s+je(?:\s+precies)?|hoe\s+bedoel\s+je|geen\s+idee\s+wat\s+je\s+bedoelt|what\s+is\s+that|huh)\W*$",
     re.IGNORECASE,
 )
 #: Free-text slots whose English names ("chemistry", "researcher") are noted in Dutch: the

@@ -66,7 +66,9 @@ _JUST_DUTCH = re.compile(
     # "ben hier geboren hoor": born and raised here
     r"(?:ik\s+)?ben\s+(?:hier|in\s+nederland)\s+geboren(?:\s+en\s+getogen)?(?:\s+hoor)?[\s.!]*|"
     r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
-    r"(?:nederlands|nl|nederlandse)(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh|ja))*"
+    r"(?:nederlands|nl|nederlandse|nederlander)(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh|ja))*"
+    # "nederlands, hier geboren en getogen"
+    r"(?:[\s,]+(?:ik\s+)?(?:ben\s+)?(?:hier|in\s+nederland)\s+geboren(?:\s+en\s+getogen)?)?"
     # "nederlands is gewoon mijn taal ja"
     r"(?:\s+(?:is\s+)?(?:gewoon\s+)?mijn\s+(?:eigen\s+)?taal(?:\s+(?:ja|hoor))?)?"
     # "nederlands, en fries ook trouwens", "..., thuis ook arabisch": a second home language
@@ -324,13 +326,6 @@ def _leading_yes_no(folded: str, result: Extraction, expected: Optional[str]) ->
         return
     if expected in result.facts and not (expected == "diploma_buitenland" and _LEADING.match(folded)):
         return  # "ja, ik ben in gesprek" is in-gesprek; but "nee, wel daarna in Zweden gewerkt" is no
-    if expected == "nederlands_niveau" and re.match(
-        r"^\W*(?:gewoon\s+)?(?:nederlands|nederlandse|nederlander)\b(?:[\s,]+(?:ik\s+)?(?:ben\s+)?(?:hier|in\s+nederland)"
-        r"\s+geboren(?:\s+en\s+getogen)?)?\W*$",
-        folded,
-    ):
-        result.set(expected, "moedertaal", 0, len(folded))  # "gewoon nederlands" to "is het je moedertaal?"
-        return
     match = _LEADING.match(folded)
     if match is None:
         return
