@@ -1320,6 +1320,17 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "studierichting",
             None,
         ),
+        ("bouwkunde, maar ik ben na de propedeuse gestopt", None, "studierichting", None),
+        (
+            "ik ben begonnen met pabo maar na 1 jaar gestopt, daarna mbo zorg en welzijn afgemaakt",
+            "studierichting",
+            "studierichting",
+            "zorg en welzijn",
+        ),
+        # the subject of a qualification is the subject
+        ("mn bevoegdheid is tweedegraads duits", None, "schoolvak", "duits"),
+        ("ik heb een 2e graads bevoegdheid wiskunde van de NHL", None, "schoolvak", "wiskunde"),
+        ("eerstegraads bevoegd voor geschiedenis, maar ik werk nu in de zorg", None, "schoolvak", "geschiedenis"),
         # years of a study are no work experience
         ("ik heb vwo en ben 2 jaar rechten gaan studeren maar dat was niks", None, "werkervaring_jaren", None),
         # a job answer: the first of two titles, a workplace without a title, a title with its place

@@ -117,7 +117,8 @@ _NOT_FINISHED_AFTER = re.compile(
     r"^(?:-?[a-z]{1,2})?(?:\s+(?!maar\b)[\w&'-]+){0,5}?\s+(?:maar|en)\s+"
     r"(?:(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)|"
     # "1 jaartje hbo gedaan maar gestopt"
-    r"(?:toen\s+|daarna\s+|na\s+een\s+jaar\s+)?(?:gestopt|afgebroken|afgehaakt|opgehouden))\b"
+    r"(?:(?:ik\s+)?ben\s+(?:ik\s+)?)?(?:toen\s+|daarna\s+|na\s+(?:een|de|het|\d+|\w+)\s+(?:jaar|jaren|maanden|propedeuse|p)\s+)?"
+    r"(?:gestopt|afgebroken|afgehaakt|opgehouden))\b"
 )
 
 
@@ -408,6 +409,8 @@ _TEACH_AFTER = re.compile(
 _TEACH_BEFORE = re.compile(
     r"(?:\bgeef\s+(?:daar\s+|nu\s+|al\s+|er\s+|hier\s+)?|\bvak\s*:\s*|\bvakken\s*:\s*|\blessen\s+|\bbij\s+voorkeur\s+|"
     r"\bhet\s+liefst\s+(?:iets\s+met\s+)?|\b(?:overweeg|denk\s+aan|kies\s+voor|voorkeur\s+voor|zij-?instromer)\s+(?:het\s+vak\s+)?|"
+    # the subject of a qualification: "tweedegraads duits", "bevoegdheid wiskunde", "bevoegd voor geschiedenis"
+    r"\b(?:(?:eerste|tweede|1e|2e)\s*-?\s*graads|bevoegdheid|bevoegd)\s+(?:(?:bevoegdheid|bevoegd)\s+)?(?:voor\s+)?|"
     r"\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
     r"docent in|leraar in|onderwijs in|doceren in)\s+(?:het\s+|de\s+)?)$"
 )
@@ -486,6 +489,12 @@ _FREE_FIELD_BLOCKLIST = {
     "master",
     "bachelor",
     "gehaald",
+    "behaald",
+    "afgemaakt",
+    # "na de propedeuse gestopt": how the study ended, not its field
+    "gestopt",
+    "afgebroken",
+    "afgehaakt",
     "en",
     "hbo",
     "wo",
