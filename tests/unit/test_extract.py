@@ -1332,6 +1332,15 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("ik heb een 2e graads bevoegdheid wiskunde van de NHL", None, "schoolvak", "wiskunde"),
         ("eerstegraads bevoegd voor geschiedenis, maar ik werk nu in de zorg", None, "schoolvak", "geschiedenis"),
         # years of a study are no work experience
+        (
+            "krijg ik nog studiefinanciering als ik al 2 jaar rechten heb gedaan?",
+            "huidig_beroep",
+            "werkervaring_jaren",
+            None,
+        ),
+        # a language before "diploma" is the country, not the field
+        ("Ja, Duits diploma", "diploma_buitenland", "studierichting", None),
+        ("nee, een nederlands diploma", "diploma_buitenland", "diploma_buitenland", False),
         ("ik heb vwo en ben 2 jaar rechten gaan studeren maar dat was niks", None, "werkervaring_jaren", None),
         # a job answer: the first of two titles, a workplace without a title, a title with its place
         (

@@ -426,6 +426,11 @@ _STUDY_BEFORE = re.compile(
 _STUDY_AFTER = re.compile(
     r"^\s*(?:\(\s*(?:hbo|wo|mbo|bachelor|master)\s*\)\s*)?(?:gestudeerd|studeren|gedaan|afgerond|afgestudeerd|studeer)\b"
 )
+#: A language before "diploma" is the country's adjective: "een Duits diploma", "Nederlandse papieren".
+_COUNTRY_OF_DIPLOMA = re.compile(r"^e?\s+(?:diploma|diploma's|papieren|getuigschrift)\b")
+_LANGUAGES = frozenset(
+    "nederlands engels duits frans spaans italiaans portugees turks arabisch pools russisch chinees fries grieks".split()
+)
 _SUBJECT_COMPOUND_SUFFIX = r"(?:docent|docente|leraar|lerares|juf|meester|sectie)"
 
 
@@ -440,6 +445,8 @@ def _subject_role(folded: str, start: int, end: int, expected: Optional[str]) ->
         return "studierichting", 3
     if _TEACH_AFTER.search(after) or _TEACH_BEFORE.search(before):
         return "schoolvak", 3
+    if _COUNTRY_OF_DIPLOMA.match(after) and folded[start:end] in _LANGUAGES:
+        return None, 0  # "ja, Duits diploma": the country of the diploma
     if re.search(r"\b(?:is|zijn)\s+(?:gewoon\s+)?$", before) or re.search(r"\bmijn\s+$", before):
         return None, 0  # "mijn diploma is gewoon Nederlands", "mijn Nederlands is nog B1"
     if expected in {"schoolvak", "studierichting"}:

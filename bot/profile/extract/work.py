@@ -357,10 +357,11 @@ _WORK_CUE = re.compile(
 
 @functools.cache
 def _years_of_a_study() -> re.Pattern[str]:
-    """ "2 jaar rechten gaan studeren", "twee jaar psychologie gestudeerd": years of a study."""
+    """ "2 jaar rechten gaan studeren", "twee jaar psychologie gestudeerd", "2 jaar rechten heb
+    gedaan": years of a study."""
     return re.compile(
         r"\s*(?:jaar|jaren|jr)?\s+(?:" + lookup_matcher("studierichting", "studierichting").alternatives + r")\s+"
-        r"(?:\w+\s+)?(?:gaan\s+)?(?:studeren|gestudeerd|gevolgd)\b"
+        r"(?:\w+\s+)?(?:gaan\s+)?(?:studeren|gestudeerd|gevolgd|gedaan)\b"
     )
 
 
