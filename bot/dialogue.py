@@ -189,6 +189,21 @@ def last_bot_response(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
     return before_user
 
 
+def answer_before_follow_up(events: Iterable[Mapping[str, Any]], follow_up: str) -> Optional[str]:
+    """The user message before the latest one, when the bot's last message before the latest
+    one was the follow-up question ``follow_up`` about it ("Hoe oud ben je nu?" after
+    "vanaf mijn zeventiende")."""
+    if last_bot_response(events) != follow_up:
+        return None
+    texts: List[Optional[str]] = []
+    for event in events:
+        if event.get("event") == "restart":
+            texts = []
+        elif event.get("event") == "user":
+            texts.append(event.get("text"))
+    return texts[-2] if len(texts) >= 2 else None
+
+
 def asked_in_a_row(events: Iterable[Mapping[str, Any]], slot: str) -> int:
     """How many of the last user messages in a row came while the bot asked for ``slot``
     (the form's ``requested_slot``), the latest message included."""

@@ -186,6 +186,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "vraag_werkervaring_jaren": {
         "text": 'Hoeveel jaar werkervaring heb je ongeveer? Een getal is genoeg, bijvoorbeeld 8.',
     },
+    "vraag_leeftijd_werkervaring": {
+        "text": "Hoe oud ben je nu? Dan reken ik het uit.",
+    },
     "vraag_huidige_bevoegdheid": {
         "text": 'Heb je al een bevoegdheid om les te geven?',
         "buttons": _buttons(

@@ -59,6 +59,7 @@ def validate_profile(
         side_answered=answered or dialogue.answered_since_latest_message(tracker.events, OWN_TEXTS),
         advice_given=bool(tracker.get_slot("advies_gegeven") or tracker.get_slot("toestemming_gevraagd")),
         age=age if isinstance(age, int) else None,
+        age_asked_for=dialogue.answer_before_follow_up(tracker.events, AGE_QUESTION) if requested else None,
     )
     already_told = tracker.get_slot("laatste_bevestiging") == message_id
     responses = [r for r in turn.responses if not (already_told and r[0] in {"genoteerd", "aangepast"})]
@@ -198,9 +199,25 @@ class ActionAskNederlandsNiveau(ActionAskProfileSlot):
         return "vraag_nederlands_niveau"
 
 
+#: Asked instead of the experience question when an answer counts from an age ("vanaf mijn zeventiende").
+AGE_QUESTION = "vraag_leeftijd_werkervaring"
+
+
+class ActionAskWerkervaringJaren(ActionAskProfileSlot):
+    """Asks for the years of work experience; after an answer that counts from an age the
+    bot does not know, for the person's age."""
+
+    slot = "werkervaring_jaren"
+
+    def question(self, tracker: Tracker) -> str:
+        if "werkervaring_leeftijd_onbekend" in dialogue.texts_since_latest_message(tracker.events):
+            return AGE_QUESTION
+        return "vraag_werkervaring_jaren"
+
+
 # One ask action per remaining profile slot; the action server registers each class.
 for _slot in values.PROFILE_SLOTS:
-    if _slot not in ("vooropleiding", "nederlands_niveau"):
+    if _slot not in ("vooropleiding", "nederlands_niveau", "werkervaring_jaren"):
         _name = "ActionAsk" + "".join(part.title() for part in _slot.split("_"))
         globals()[_name] = type(
             _name, (_PlainQuestion, ActionAskProfileSlot), {"slot": _slot, "__doc__": f"Asks for {_slot}."}

@@ -14,7 +14,14 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot import dialogue
 from bot.profile import describe, values
-from bot.profile.extract import YES_NO_ANSWERS, clean_free_text, extract, leading_yes_no, university_field
+from bot.profile.extract import (
+    YES_NO_ANSWERS,
+    clean_free_text,
+    extract,
+    leading_yes_no,
+    stated_age,
+    university_field,
+)
 from bot.profile.extract.text import INTERJECTION, is_acknowledgement, statements, without_reaction
 from bot.profile.vocab import fold, synonyms
 
@@ -225,6 +232,7 @@ def process_turn(
     side_answered: bool = False,
     advice_given: bool = False,
     age: Optional[int] = None,
+    age_asked_for: Optional[str] = None,
 ) -> Turn:
     """Validates ``candidates`` and decides what to say.
 
@@ -236,6 +244,8 @@ def process_turn(
     A question nobody answers goes to the intaker's list ("vraag_voor_medewerker"; in the
     opening "vraag_voor_medewerker_na_intake", which says the questions and the advice come first).
     ``age``: the person's age, said earlier ("sinds mijn zestiende" to the experience question).
+    ``age_asked_for``: the earlier answer to the experience question that made the bot ask
+    the person's age ("vanaf mijn zeventiende"); an age now counts its years.
     """
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
@@ -248,6 +258,12 @@ def process_turn(
         turn.explain = EXPLANATIONS[requested]
         turn.slots = {slot: previous.get(slot) for slot in candidates}
         return turn
+    told_age = stated_age(text) if requested == "werkervaring_jaren" and age_asked_for else None
+    if told_age is not None:
+        # "62" to "Hoe oud ben je nu?" after "vanaf mijn zeventiende": the years since then
+        years = extract(age_asked_for, expected="werkervaring_jaren", age=told_age).facts.get("werkervaring_jaren")
+        if years is not None:
+            candidates = {**candidates, "werkervaring_jaren": years}
     kept = _in_context(candidates, requested, text, previous, hint)
     for slot in set(candidates) - set(kept):
         turn.slots[slot] = previous.get(slot)  # undo what the slot mapping already set

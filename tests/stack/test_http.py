@@ -206,6 +206,19 @@ def test_no_question_is_asked_a_third_time(stack):
     assert TEXTS["vraag_later"]["text"] in texts(reply)
 
 
+def test_years_from_an_age_ask_the_age_and_count_from_it(stack):
+    """Class 2: "vanaf mijn zeventiende" got the experience question again, twice, and then none."""
+    person = sender()
+    _to_question(
+        stack, person, "werkervaring_jaren", "Ik heb mbo 4 bakker gedaan en wil lesgeven in het mbo in Utrecht."
+    )
+    reply = stack.say(person, "vanaf mijn zeventiende")
+    assert TEXTS["vraag_leeftijd_werkervaring"]["text"] in texts(reply)
+    stack.say(person, "ik ben 52")
+    slots = stack.tracker(person)["slots"]
+    assert slots["werkervaring_jaren"] == 35 and slots["requested_slot"] != "werkervaring_jaren"
+
+
 def test_classes_to_teach_are_no_new_diploma(stack):
     """Class 3: "bovenbouw havo/vwo" as the answer to the sector question changed a wo-master into vwo."""
     person = sender()

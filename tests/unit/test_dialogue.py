@@ -62,6 +62,22 @@ def test_asked_in_a_row_counts_the_messages_that_answered_one_question():
     assert dialogue.asked_in_a_row(events + [{"event": "restart"}, {"event": "user", "text": "hoi"}], "provincie") == 0
 
 
+def test_the_answer_before_a_follow_up_question_is_the_message_it_asked_about():
+    def bot(name):
+        return {"event": "bot", "metadata": {dialogue.TEXT_KEY: name}}
+
+    events = [
+        bot("vraag_werkervaring_jaren"),
+        {"event": "user", "text": "vanaf mijn zeventiende"},
+        bot("werkervaring_leeftijd_onbekend"),
+        bot("vraag_leeftijd_werkervaring"),
+        {"event": "user", "text": "62"},
+    ]
+    assert dialogue.answer_before_follow_up(events, "vraag_leeftijd_werkervaring") == "vanaf mijn zeventiende"
+    assert dialogue.answer_before_follow_up(events[:2], "vraag_leeftijd_werkervaring") is None
+    assert dialogue.answer_before_follow_up(events, "vraag_werkervaring_jaren") is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -695,6 +695,26 @@ def test_years_since_an_age_count_from_the_age_said_earlier():
     assert "werkervaring_leeftijd_onbekend" not in names(impossible)  # the age is known
 
 
+@pytest.mark.parametrize(
+    "earlier, answer, years",
+    [
+        ("vanaf mijn zeventiende", "62", 45),
+        ("sinds m'n achttiende aan het tatoeëren, dus reken maar uit", "ik ben 26 jaar", 8),
+        ("Half mijn leven zeg maar. Eigen salon gehad en zo", "ik ben 45", 22),
+        # the years themselves, not an age
+        ("vanaf mijn zeventiende", "ik heb 20 jaar gewerkt", 20),
+    ],
+)
+def test_the_age_asked_for_counts_the_years_of_the_earlier_answer(earlier, answer, years):
+    first = process_turn({}, {"werkervaring_jaren": earlier}, "werkervaring_jaren", earlier, "inform")
+    assert first.slots["werkervaring_jaren"] is None
+    assert names(first) == ["werkervaring_leeftijd_onbekend"]
+    turn = process_turn(
+        {}, {"werkervaring_jaren": answer}, "werkervaring_jaren", answer, "inform", age_asked_for=earlier
+    )
+    assert turn.slots["werkervaring_jaren"] == years
+
+
 def test_a_level_named_in_a_question_is_no_answer_to_the_question_asked():
     text = "Moet ik eerst B2 halen voordat ik kan beginnen met de opleiding?"
     turn = process_turn({}, {"nederlands_niveau": "b2"}, "nederlands_niveau", text, "faq")

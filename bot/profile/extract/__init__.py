@@ -44,6 +44,7 @@ from bot.profile.extract.work import (
     _extract_job,
     _extract_job_at_school,
     clean_job_answer,
+    stated_age,
 )
 from bot.profile.vocab import lookup_matcher
 
@@ -57,6 +58,7 @@ __all__ = [
     "leading_yes_no",
     "university_field",
     "resolve_pending_degree",
+    "stated_age",
     "YES_NO_ANSWERS",
 ]
 

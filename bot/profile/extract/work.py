@@ -152,18 +152,39 @@ def _almost(folded: str, start: int, number: int) -> int:
     return number - 1 if number > 1 and re.search(r"\bbijna\s+$", folded[max(0, start - 8) : start]) else number
 
 
+#: "half mijn leven": years that are half the person's age.
+_HALF_LIFE = re.compile(r"\b(?:half|de\s+helft\s+van)\s+(?P<o>(?:mijn|m'n|mn|me)\s+leven)\b")
+
+
 def _since_age(folded: str, age: Optional[int] = None) -> Optional[Tuple[int, int, int]]:
-    """ "sinds mijn zestiende": the years since that age, by the age in the message or else ``age``."""
-    match = _SINCE_AGE.search(folded)
+    """ "sinds mijn zestiende", "half mijn leven": the years since that age, by the age in the
+    message or else ``age``."""
+    match = _SINCE_AGE.search(folded) or _HALF_LIFE.search(folded)
     if not match:
         return None
-    then = _ordinal(match.group("o"))
     ages = [parse_number(a.group("a")) for a in _AGE_NOW.finditer(folded) if a.start("a") != match.start("o")]
     ages = [a for a in ages if a is not None and 16 <= a <= 75] or ([age] if age and 16 <= age <= 75 else [])
-    if then is None or not 14 <= then <= 70 or not ages:
+    if not ages:
+        return None
+    if match.re is _HALF_LIFE:
+        return ages[0] // 2, *match.span("o")
+    then = _ordinal(match.group("o"))
+    if then is None or not 14 <= then <= 70:
         return None
     years = ages[0] - then
     return (years, *match.span("o")) if 0 <= years <= MAX_EXPERIENCE_YEARS else None
+
+
+_STATED_AGE = re.compile(
+    r"\W*(?:(?:ik\s+ben|ben)\s+(?:nu\s+|inmiddels\s+)?)?(?P<a>" + NUMBER_PATTERN + r")(?:\s*(?:jaar|jr)(?:\s+oud)?)?\W*"
+)
+
+
+def stated_age(text: str) -> Optional[int]:
+    """The age in an answer to "hoe oud ben je?": "62", "ik ben 45 jaar", "vijftig"."""
+    match = _STATED_AGE.fullmatch(fold_same_length(text).strip())
+    number = parse_number(match.group("a")) if match else None
+    return number if number is not None and 15 <= number <= 90 else None
 
 
 #: "nog niet echt, alleen bijbaantjes", "niks eigenlijk" to the experience question: none.
@@ -242,7 +263,12 @@ def _find_experience(
     if since_age:
         result.set("werkervaring_jaren", *since_age)
         return
-    if expected == "werkervaring_jaren" and _SINCE_AGE.search(folded) and not age and not _AGE_NOW.search(folded):
+    if (
+        expected == "werkervaring_jaren"
+        and (_SINCE_AGE.search(folded) or _HALF_LIFE.search(folded))
+        and not age
+        and not _AGE_NOW.search(folded)
+    ):
         result.unclear["werkervaring_jaren"] = "sinds_leeftijd"  # "vanaf mijn zeventiende", age unknown
     for pattern in _EXPERIENCE_PATTERNS:
         for match in pattern.finditer(folded):
