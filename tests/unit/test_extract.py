@@ -1338,6 +1338,13 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             None,
         ),
+        # the training one wants to teach at is not one's own study
+        (
+            "ik ben chef kok, lijkt me mooi om later op een mbo koks opleiding les te geven",
+            None,
+            "studierichting",
+            None,
+        ),
         # a language before "diploma" is the country, not the field
         ("Ja, Duits diploma", "diploma_buitenland", "studierichting", None),
         ("nee, een nederlands diploma", "diploma_buitenland", "diploma_buitenland", False),

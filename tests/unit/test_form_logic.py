@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.profile import values
-from bot.profile.extract import leading_yes_no
+from bot.profile.extract import extract, leading_yes_no
 from bot.profile.form_logic import process_turn
 
 STORY = (
@@ -713,6 +713,15 @@ def test_the_age_asked_for_counts_the_years_of_the_earlier_answer(earlier, answe
         {}, {"werkervaring_jaren": answer}, "werkervaring_jaren", answer, "inform", age_asked_for=earlier
     )
     assert turn.slots["werkervaring_jaren"] == years
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [("Ik ben 58, gepromoveerd chemicus", "scheikunde"), ("Ik heb HTS elektro.", "elektrotechniek")],
+)
+def test_a_study_named_by_its_expert_or_in_short_is_noted_by_its_name(text, field):
+    facts = extract(text).facts  # in the opening, as the slot mappings give them
+    assert process_turn({}, facts, None, text, "inform").slots["studierichting"] == field
 
 
 def test_a_level_named_in_a_question_is_no_answer_to_the_question_asked():

@@ -470,7 +470,8 @@ _STOP_WORDS = (
     r"werken|worden|doen|halen|les|school|niveau|diploma"
 )
 _FREE_FIELD = re.compile(
-    r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )"
+    # "op een mbo koks opleiding les geven": the school, not the person's own study
+    r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )(?<!op een )(?<!aan een )"
     r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|"
     + _SCHOOL_NAMES
     + r"|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
