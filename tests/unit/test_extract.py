@@ -1338,6 +1338,13 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             None,
         ),
+        # a job one can start is not the job of now
+        (
+            "ik ben automonteur en kan bij het roc in zwolle aan de slag als instructeur in de werkplaats",
+            None,
+            "huidig_beroep",
+            "automonteur",
+        ),
         # the training one wants to teach at is not one's own study
         (
             "ik ben chef kok, lijkt me mooi om later op een mbo koks opleiding les te geven",

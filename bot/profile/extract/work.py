@@ -502,7 +502,9 @@ def _titled_job() -> re.Pattern[str]:
 #: "een school wil me aannemen als docent", "heeft me een baan aangeboden als ...": a job to come.
 _FUTURE_JOB = re.compile(
     r"\b(?:aangeboden|aanbieden|aanbod|aannemen|aangenomen|solliciteer\w*|sollicitatie|gevraagd|"
-    r"worden|hebben|zoekt|zoeken|wil\s+graag)\b"
+    r"worden|hebben|zoekt|zoeken|wil\s+graag|"
+    # "ik kan bij het roc aan de slag als instructeur", "mag daar beginnen als docent"
+    r"(?:kan|kun|mag|ga|kunnen|mogen)\s+(?:[\w-]+\s+){0,6}?(?:aan\s+de\s+slag|beginnen|starten|instromen))\b"
 )
 _OFFERED_AFTER = re.compile(r"^[^.;!?]*\b(?:aangeboden|aanbieden|aangenomen)\b")
 #: "daarvoor 8 jaar als procesingenieur in de haven gewerkt": a job of the past, by the
