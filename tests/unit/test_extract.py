@@ -1338,6 +1338,15 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             None,
         ),
+        # a juf teaches in special education too
+        (
+            "ik werk als klassenassistent op een speciale school (cluster 3). kan ik dan nog juf worden?",
+            None,
+            "sector",
+            "so",
+        ),
+        ("hee ik ben onderwijsassistent op een tos school in goes en wil zelf juf worden", None, "sector", "so"),
+        ("ik werk op een speciale school maar wil juf worden op een basisschool", None, "sector", "po"),
         # a job one can start is not the job of now
         (
             "ik ben automonteur en kan bij het roc in zwolle aan de slag als instructeur in de werkplaats",

@@ -349,6 +349,9 @@ _SO_CONTEXT = re.compile(
 )
 
 
+_JUF_OR_MASTER = re.compile(r"(?:juf|meester)\s+worden")
+
+
 def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) -> None:
     undecided = _undecided_sector(folded)
     if undecided:
@@ -392,6 +395,13 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
         return
     if re.search(r"\b(?:twijfel\w*|weet nog niet|of|vs|versus)\b", folded):
         result.set("sector", "onbekend", found[0][0], found[-1][1])
+        return
+    if distinct == {"po", "so"} and all(
+        _JUF_OR_MASTER.fullmatch(folded[start:end]) for start, end, value in found if value == "po"
+    ):
+        # "ik werk op een speciale school en wil juf worden": a juf teaches in special education too
+        start, end, value = next(f for f in found if f[2] == "so")
+        result.set("sector", value, start, end)
         return
     wanted = []
     for start, end, value in found:
