@@ -1338,6 +1338,15 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             None,
         ),
+        # the doubt, then the choice
+        (
+            "Ik twijfelde eerst nog of mbo niet leuker was maar vmbo lijkt me toch mooi. Wat moet ik doen?",
+            None,
+            "sector",
+            "vo",
+        ),
+        ("ik twijfel tussen po en vo maar het vo trekt me toch meer", None, "sector", "vo"),
+        ("ik twijfel tussen po en vo maar ook mbo", None, "sector", "onbekend"),
         # a juf teaches in special education too
         (
             "ik werk als klassenassistent op een speciale school (cluster 3). kan ik dan nog juf worden?",

@@ -75,7 +75,7 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
     after = folded[end : end + 30]
     if _CLASS_LEVEL_BEFORE.search(before):
         return True  # "de bovenbouw havo/vwo": classes to teach, not a diploma
-    if _SECTOR_CONTEXT_AFTER.search(after):
+    if _SECTOR_CONTEXT_AFTER.search(after) or _chosen_after_doubt(folded, start, end):
         return True
     if re.search(r"\b(?:op|bij|aan)\s+een\s+$", before):
         return True  # "een gesprek op een vmbo": a school, not a diploma
@@ -317,11 +317,25 @@ _UNDECIDED = re.compile(
 )
 
 
+def _chosen_after_doubt(folded: str, start: int, end: int) -> bool:
+    """ "ik twijfelde eerst of mbo niet leuker was maar vmbo lijkt me toch mooi": the doubt,
+    then the choice, the sector between "maar" and "toch"."""
+    return bool(
+        re.search(r"\bmaar\s+(?:\w+\s+){0,3}?$", folded[max(0, start - 30) : start])
+        and re.match(r"[^.!?,;]*?\btoch\b", folded[end : end + 40])
+    )
+
+
 def _undecided_sector(folded: str) -> Optional[Tuple[int, int]]:
     """Two or more sectors named in a sentence that says the person does not know yet."""
     for sentence in re.finditer(r"[^.!?\n]+", folded):
         text = sentence.group(0)
         if not _UNDECIDED.search(text):
+            continue
+        last = [m for m in matcher("sector").finditer(text)] + [
+            (m.start(1), m.end(1), "", "") for m in _SCHOOL_TYPE.finditer(text)
+        ]
+        if last and _chosen_after_doubt(text, *max(last, key=lambda m: m[0])[:2]):
             continue
         named = {value for _, _, _, value in matcher("sector").finditer(text)}
         named |= {
@@ -392,6 +406,10 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
     if len(distinct) == 1:
         start, end, value = found[-1]
         result.set("sector", value, start, end)
+        return
+    last_start, last_end, last_value = found[-1]
+    if _chosen_after_doubt(folded, last_start, last_end):
+        result.set("sector", last_value, last_start, last_end)
         return
     if re.search(r"\b(?:twijfel\w*|weet nog niet|of|vs|versus)\b", folded):
         result.set("sector", "onbekend", found[0][0], found[-1][1])
