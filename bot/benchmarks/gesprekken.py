@@ -8,7 +8,8 @@ tracker store and app database in a temporary folder) and stops it afterwards.
 Each persona (tests/bench/personas/<deel>/*.yml) is played as a person would: the opening,
 then the persona's answer to whatever the bot asks (the form's ``requested_slot``, a read-
 back, a yes/no question), its side question once during the intake, a request for a human
-after the advice, the contact details and consent. Per persona and in total it reports:
+after the advice, the contact details and consent. Asked its age ("Hoe oud ben je?"), it
+gives the age its description states ("62 jaar, ...", "Sanne (29) ..."). Per persona and in total it reports:
 reached advice, first route acceptable, no forbidden route, profile exact, handoff
 complete, turns, repeated questions (the same question more than twice in a row), dead
 ends (a bot turn that asks nothing while the intake is unfinished) and unanswered
@@ -89,6 +90,17 @@ def _normal(value: Any) -> Any:
 def _matches(expected: Any, actual: Any) -> bool:
     options = expected if isinstance(expected, list) else [expected]
     return any(_normal(option) == _normal(actual) for option in options)
+
+
+_AGE_QUESTION = re.compile(r"\bhoe oud ben je\b", re.IGNORECASE)
+
+
+def _age(persona: Dict[str, Any]) -> Optional[str]:
+    """The persona's age as its description states it: "62 jaar, ..." or "Sanne (29) ..."."""
+    found = re.match(r"\s*(\d{2})\s+jaar\b", persona.get("beschrijving") or "") or re.search(
+        r"\((\d{2})\)", persona.get("beschrijving") or ""
+    )
+    return found.group(1) if found else None
 
 
 def _question(reply: List[Dict[str, Any]]) -> Optional[str]:
@@ -185,7 +197,9 @@ def play(persona: Dict[str, Any], deel: str, client: Rest, run: str) -> Result:
         if requested in answers and side_question and profile_answers == 2:
             reply, side_question = send(side_question), None
             continue
-        if requested in answers:
+        if question and _AGE_QUESTION.search(question) and _age(persona):
+            reply = send(str(_age(persona)))
+        elif requested in answers:
             profile_answers += 1
             reply = send(str(answers[requested]))
         elif requested in CONTACT:
