@@ -258,16 +258,16 @@ def process_turn(
         turn.explain = EXPLANATIONS[requested]
         turn.slots = {slot: previous.get(slot) for slot in candidates}
         return turn
-    told_age = stated_age(text) if requested == "werkervaring_jaren" and age_asked_for else None
-    if told_age is not None:
-        # "62" to "Hoe oud ben je nu?" after "vanaf mijn zeventiende": the years since then
-        years = extract(age_asked_for, expected="werkervaring_jaren", age=told_age).facts.get("werkervaring_jaren")
-        if years is not None:
-            candidates = {**candidates, "werkervaring_jaren": years}
     kept = _in_context(candidates, requested, text, previous, hint)
     for slot in set(candidates) - set(kept):
         turn.slots[slot] = previous.get(slot)  # undo what the slot mapping already set
     candidates = kept
+    told_age = stated_age(text) if requested == "werkervaring_jaren" and age_asked_for else None
+    if told_age is not None:
+        # "26" to "Hoe oud ben je nu?" after "sinds m'n achttiende": the years since then, not 26 years
+        years = extract(age_asked_for, expected="werkervaring_jaren", age=told_age).facts.get("werkervaring_jaren")
+        if years is not None:
+            candidates = {**candidates, "werkervaring_jaren": years}
 
     for slot, value in candidates.items():
         if slot not in values.PROFILE_SLOTS or value is None:

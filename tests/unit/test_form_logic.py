@@ -699,6 +699,7 @@ def test_years_since_an_age_count_from_the_age_said_earlier():
     "earlier, answer, years",
     [
         ("vanaf mijn zeventiende", "62", 45),
+        ("sinds m'n achttiende aan het tatoeëren, dus reken maar uit", "26", 8),
         ("sinds m'n achttiende aan het tatoeëren, dus reken maar uit", "ik ben 26 jaar", 8),
         ("Half mijn leven zeg maar. Eigen salon gehad en zo", "ik ben 45", 22),
         # the years themselves, not an age
