@@ -356,6 +356,8 @@ def process_turn(
     if requested and not answered and intent == "dont_know":
         if requested == "sector":
             turn.slots["sector"] = "onbekend"
+        elif requested == "huidige_bevoegdheid" and not _from_abroad(profile, turn):
+            _assume_no_qualification(turn)
         elif requested in values.SKIPPABLE:
             turn.skipped.append(requested)
             turn.responses.append(("vraag_overgeslagen", {}))
@@ -398,7 +400,7 @@ def process_turn(
             turn.responses = [r for r in turn.responses if not r[0].startswith(("ongeldig_", "nodig_"))]
             turn.responses.append(("vraag_voor_medewerker", {}))
         if asked_in_a_row >= MAX_ASKS:
-            _go_on_without(turn, requested)
+            _go_on_without(turn, requested, abroad=_from_abroad(profile, turn))
             return turn
     _explain_misses(turn, input_kind, prior_misses)
     return turn
@@ -484,9 +486,22 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
     )
 
 
-def _go_on_without(turn: Turn, slot: str) -> None:
+def _from_abroad(profile: Mapping[str, Any], turn: Turn) -> bool:
+    return {**profile, **turn.slots}.get("diploma_buitenland") is True
+
+
+def _assume_no_qualification(turn: Turn) -> None:
+    """ "geen idee" to "Heb je al een bevoegdheid?": a Dutch teaching qualification comes with
+    a teacher training, which the person would know of. So none, said out loud and easy to
+    correct. Not for a diploma from abroad: whether a teacher's diploma from there counts is
+    what the person may truly not know."""
+    turn.slots["huidige_bevoegdheid"] = "geen"
+    turn.responses.append(("aanname_geen_bevoegdheid", {}))
+
+
+def _go_on_without(turn: Turn, slot: str, abroad: bool = False) -> None:
     """The second answer to the same question was still no answer: go on without it,
-    and say so, instead of asking a third time."""
+    and say so, instead of asking a third time. ``abroad``: the diploma is from abroad."""
     turn.responses = [
         r for r in turn.responses if not r[0].startswith(("ongeldig_", "nodig_", "invoer_", "aanbod_medewerker"))
     ]
@@ -498,6 +513,9 @@ def _go_on_without(turn: Turn, slot: str) -> None:
     if slot == "sector":
         turn.slots["sector"] = "onbekend"
         turn.responses.append(("sector_nog_open", {}))
+        return
+    if slot == "huidige_bevoegdheid" and not abroad:
+        _assume_no_qualification(turn)
         return
     turn.slots[slot] = None
     if slot not in turn.skipped:

@@ -122,12 +122,21 @@ def test_unclear_master_sets_a_hint_and_the_follow_up_settles_it():
     assert turn.slots["vooropleiding"] == "hbo-master" and turn.hint is None
 
 
-@pytest.mark.parametrize("slot", sorted(values.SKIPPABLE))
+@pytest.mark.parametrize("slot", sorted(values.SKIPPABLE - {"huidige_bevoegdheid"}))
 def test_dont_know_skips_optional_questions(slot):
     turn = process_turn({}, {}, requested=slot, text="weet ik niet", intent="dont_know")
     assert turn.skipped == [slot]
     assert names(turn) == ["vraag_overgeslagen"]
     assert slot not in values.required_slots({}, turn.skipped)
+
+
+@pytest.mark.parametrize("text", ["weet ik niet", "geen idee, alleen mijn ad"])
+def test_dont_know_a_qualification_means_none_said_out_loud_unless_the_diploma_is_from_abroad(text):
+    turn = process_turn({}, {}, requested="huidige_bevoegdheid", text=text, intent="dont_know")
+    assert turn.slots["huidige_bevoegdheid"] == "geen" and names(turn) == ["aanname_geen_bevoegdheid"]
+    abroad = {"diploma_buitenland": True}
+    turn = process_turn(abroad, {}, requested="huidige_bevoegdheid", text=text, intent="dont_know")
+    assert turn.skipped == ["huidige_bevoegdheid"] and names(turn) == ["vraag_overgeslagen"]
 
 
 def test_dont_know_sector_means_onbekend():
@@ -887,4 +896,8 @@ def test_what_is_that_to_a_question_gets_the_explanation_and_no_miss(slot, text,
     if topic:
         assert not turn.responses
         again = process_turn({}, {slot: text}, slot, text, "faq", asked_in_a_row=2)
-        assert again.explain is None and slot in again.skipped  # asked twice: on without it
+        assert again.explain is None  # asked twice: on without it
+        if slot == "huidige_bevoegdheid":
+            assert again.slots[slot] == "geen" and "aanname_geen_bevoegdheid" in names(again)
+        else:
+            assert slot in again.skipped
