@@ -1338,6 +1338,10 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             None,
         ),
+        # the first place, then alternatives; a correction names the last
+        ("Meppel, dus Drenthe. of net Overijssel, Zwolle is ook goed", "provincie", "provincie", "drenthe"),
+        ("utrecht, of amersfoort is ook goed", "provincie", "provincie", "utrecht"),
+        ("utrecht, of nee, toch liever arnhem", "provincie", "provincie", "gelderland"),
         # the doubt, then the choice
         (
             "Ik twijfelde eerst nog of mbo niet leuker was maar vmbo lijkt me toch mooi. Wat moet ik doen?",

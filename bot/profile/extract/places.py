@@ -243,6 +243,13 @@ _REFERENCE_BEFORE = re.compile(
 _DIPLOMA_QUESTIONS = {"diploma_buitenland", "vooropleiding", "studierichting"}
 
 
+#: Words that make a later place an alternative to the first: "Utrecht, of Amersfoort is ook goed".
+_ALTERNATIVE = re.compile(r"\b(?:of|eventueel|desnoods)\b|\book\s+(?:goed|prima|oke|oké|fijn|een\s+optie)\b")
+
+
+_CORRECTED = re.compile(r"\b(?:nee|sorry|bedoel|eigenlijk|toch|liever)\b")
+
+
 def _extract_province(folded: str, result: Extraction, expected: Optional[str]) -> None:
     side = _SIDE_OF.search(folded)
     if side:
@@ -292,5 +299,11 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
             folded[max(0, start - 30) : start],
         )
     ]
-    start, end, value = (wanted or lives or found)[-1]
+    chosen = wanted or lives or found
+    start, end, value = chosen[-1]
+    first = chosen[0]
+    rest = folded[first[1] :]
+    if value != first[2] and _ALTERNATIVE.search(rest) and not _CORRECTED.search(rest):
+        # "Meppel, dus Drenthe. of net Overijssel, Zwolle is ook goed": the first place, then the others
+        start, end, value = first
     result.set("provincie", value, start, end)
