@@ -1338,6 +1338,13 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             None,
         ),
+        # a school that looks for someone, then a talk
+        (
+            "ik ben elektromonteur en een vmbo school hier in helmond zoekt iemand voor PIE. ik heb volgende week een gesprek.",
+            None,
+            "baan_op_school",
+            "in-gesprek",
+        ),
         # the first place, then alternatives; a correction names the last
         ("Meppel, dus Drenthe. of net Overijssel, Zwolle is ook goed", "provincie", "provincie", "drenthe"),
         ("utrecht, of amersfoort is ook goed", "provincie", "provincie", "utrecht"),

@@ -843,6 +843,10 @@ _JOB_AT_SCHOOL_NO = re.compile(
 )
 
 
+#: A school that looks for someone: "een vmbo school hier zoekt iemand voor PIE".
+_SCHOOL_SEEKS = re.compile(r"\b" + _SCHOOL + r"\b[^.;!?]{0,40}?\b(?:zoekt|zoeken|heeft\s+een\s+vacature)\b")
+
+
 def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[str]) -> None:
     strong_no = _JOB_AT_SCHOOL_NO_STRONG.search(folded)
     if strong_no:
@@ -854,7 +858,8 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
         result.set("baan_op_school", "in-gesprek", *not_final.span())
         return
     talking = _JOB_AT_SCHOOL_TALKING.search(folded) or (
-        _TALKING_ANSWER.search(folded) if expected == "baan_op_school" else None
+        # "een vmbo-school zoekt iemand voor PIE. ik heb volgende week een gesprek": with a school named
+        _TALKING_ANSWER.search(folded) if expected == "baan_op_school" or _SCHOOL_SEEKS.search(folded) else None
     )
     if talking and _HANDOFF_TALK.search(folded[talking.start() : talking.end() + 40]):
         talking = None  # "een gesprek met een medewerker": a handoff, not a job interview
