@@ -118,7 +118,8 @@ def free_field_answer(text: str, field: bool = True) -> Optional[str]:
     if "?" in text or not re.search(r"[^\W\d_]{3}", text) or is_acknowledgement(text) or _DONT_KNOW.match(text):
         return None
     text = without_reaction(text)
-    first = re.split(r"[,;.!\n]|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
+    # "koken / horeca": the first of two names
+    first = re.split(r"[,;.!\n]|\s/|/\s|\s(?:en ik|maar|want|dus)\s", text, maxsplit=1)[0]
     first = re.sub(
         r"^(?:ik\s+(?:heb|deed)\s+|de\s+opleiding\s+|de\s+studie\s+|opleiding\s+|studie\s+)",
         "",

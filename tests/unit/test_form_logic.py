@@ -734,6 +734,13 @@ def test_a_study_named_by_its_expert_or_in_short_is_noted_by_its_name(text, fiel
     assert process_turn({}, facts, None, text, "inform").slots["studierichting"] == field
 
 
+def test_the_first_of_two_names_of_a_study_is_the_study():
+    text = "koken / horeca"
+    assert (
+        process_turn({}, {"studierichting": text}, "studierichting", text, "inform").slots["studierichting"] == "koken"
+    )
+
+
 def test_a_level_named_in_a_question_is_no_answer_to_the_question_asked():
     text = "Moet ik eerst B2 halen voordat ik kan beginnen met de opleiding?"
     turn = process_turn({}, {"nederlands_niveau": "b2"}, "nederlands_niveau", text, "faq")
