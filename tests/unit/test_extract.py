@@ -1327,10 +1327,6 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "studierichting",
             "zorg en welzijn",
         ),
-        # the subject of a qualification is the subject
-        ("mn bevoegdheid is tweedegraads duits", None, "schoolvak", "duits"),
-        ("ik heb een 2e graads bevoegdheid wiskunde van de NHL", None, "schoolvak", "wiskunde"),
-        ("eerstegraads bevoegd voor geschiedenis, maar ik werk nu in de zorg", None, "schoolvak", "geschiedenis"),
         # years of a study are no work experience
         (
             "krijg ik nog studiefinanciering als ik al 2 jaar rechten heb gedaan?",

@@ -437,8 +437,6 @@ _TEACH_AFTER = re.compile(
 _TEACH_BEFORE = re.compile(
     r"(?:\bgeef\s+(?:daar\s+|nu\s+|al\s+|er\s+|hier\s+)?|\bvak\s*:\s*|\bvakken\s*:\s*|\blessen\s+|\bbij\s+voorkeur\s+|"
     r"\bhet\s+liefst\s+(?:iets\s+met\s+)?|\b(?:overweeg|denk\s+aan|kies\s+voor|voorkeur\s+voor|zij-?instromer)\s+(?:het\s+vak\s+)?|"
-    # the subject of a qualification: "tweedegraads duits", "bevoegdheid wiskunde", "bevoegd voor geschiedenis"
-    r"\b(?:(?:eerste|tweede|1e|2e)\s*-?\s*graads|bevoegdheid|bevoegd)\s+(?:(?:bevoegdheid|bevoegd)\s+)?(?:voor\s+)?|"
     r"\b(?:geven in|les in|lesgeven in|les geven in|docent|leraar|lerares|vak|vakken|het vak|les in het vak|"
     r"docent in|leraar in|onderwijs in|doceren in)\s+(?:het\s+|de\s+)?)$"
 )
