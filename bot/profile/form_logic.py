@@ -380,7 +380,7 @@ def process_turn(
         turn.slots["schoolvak"] = None
 
     _acknowledge(turn, previous, requested)
-    _master_at_university(turn, profile)
+    _master_at_university(turn, profile, previous)
     settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
     if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False and asked_in_a_row < MAX_ASKS:
         # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
@@ -540,14 +540,15 @@ def _explain_misses(turn: Turn, input_kind: Optional[str], prior_misses: int) ->
         turn.responses.append(("aanbod_medewerker", {}))
 
 
-def _master_at_university(turn: Turn, profile: Mapping[str, Any]) -> None:
+def _master_at_university(turn: Turn, profile: Mapping[str, Any], previous: Mapping[str, Any]) -> None:
     """A field taught only at universities ("kunstgeschiedenis"), named after the diploma was
     taken for an hbo-master (assumed, or said): the master is a wo-master. Said back with the
-    reason, so it can be corrected."""
+    reason, so it can be corrected. ``previous``: the profile before this message (``profile``
+    may already hold the field the slot mapping took from it)."""
     field = turn.slots.get("studierichting")
     if (
         isinstance(field, str)
-        and field != profile.get("studierichting")
+        and field != previous.get("studierichting")
         and profile.get("vooropleiding") == "hbo-master"
         and turn.slots.get("vooropleiding") in (None, "hbo-master")
         and university_field(field)
