@@ -1354,6 +1354,20 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ),
         ("ik twijfel tussen po en vo maar het vo trekt me toch meer", None, "sector", "vo"),
         ("ik twijfel tussen po en vo maar ook mbo", None, "sector", "onbekend"),
+        # periods since a year and of some years add up
+        (
+            "Sinds 2014 bij hetzelfde kantoor, en daarvoor nog twee jaar bij de Belastingdienst.",
+            "werkervaring_jaren",
+            "werkervaring_jaren",
+            _dt.date.today().year - 2014 + 2,
+        ),
+        (
+            "Twee jaar in India als quality control chemist, en hier sinds 2021.",
+            "werkervaring_jaren",
+            "werkervaring_jaren",
+            _dt.date.today().year - 2021 + 2,
+        ),
+        ("ik woon sinds 2015 in nederland en werk 5 jaar als kok", "werkervaring_jaren", "werkervaring_jaren", 5),
         # a juf teaches in special education too
         (
             "ik werk als klassenassistent op een speciale school (cluster 3). kan ik dan nog juf worden?",

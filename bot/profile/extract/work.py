@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 from bot.profile.extract.result import Extraction
 from bot.profile.extract.text import (
@@ -88,35 +88,48 @@ _TOTAL_AFTER = re.compile(
 )
 
 
-def _summed_years(folded: str, age_spans) -> Optional[Tuple[int, int, int]]:
-    """ "10 jaar in turkije en 12 jaar hier", "6 jaar juf, en nu 2 jaar assistent": periods
-    named one after the other, as the answer to "hoeveel jaar werkervaring?", add up (not
-    alternatives: "twee jaar, of zes met de promotie" is no sum)."""
-    periods = [
-        m
-        for m in _ANY_YEARS.finditer(folded)
-        if not any(s <= m.start("n") < e for s, e in age_spans)
-        and not is_negated(folded, m.start("n"))
-        and not _STAY_AWAY.match(folded, m.end("n"))
-    ]
+#: "ik woon sinds 2015 in Nederland": a year of one's life, not of work.
+_LIFE_EVENT = re.compile(r"\b(?:woon|wonen|getrouwd|in\s+nederland|verhuisd|geboren|afgestudeerd|diploma)\b")
+_SINCE_A_YEAR = re.compile(r"\b(?:sinds|vanaf)\s+(?P<n>19[5-9]\d|20[0-4]\d)\b")
+
+
+def _summed_years(folded: str, age_spans, today: _dt.date) -> Optional[Tuple[int, int, int]]:
+    """ "10 jaar in turkije en 12 jaar hier", "6 jaar juf, en nu 2 jaar assistent", "sinds 2014
+    bij dit kantoor, en daarvoor nog twee jaar bij de Belastingdienst": periods named one after
+    the other, as the answer to "hoeveel jaar werkervaring?", add up (not alternatives: "twee
+    jaar, of zes met de promotie" is no sum)."""
+    periods: List[Tuple[int, int, int]] = []  # (start, end, years)
+    for m in _ANY_YEARS.finditer(folded):
+        if (
+            not any(s <= m.start("n") < e for s, e in age_spans)
+            and not is_negated(folded, m.start("n"))
+            and not _STAY_AWAY.match(folded, m.end("n"))
+        ):
+            number = parse_number(m.group("n"))
+            if number is None:
+                return None
+            periods.append((m.start(), m.end(), number))
+    for m in _SINCE_A_YEAR.finditer(folded):
+        left, right = clause_bounds(folded, m.start(), m.end())
+        if int(m.group("n")) <= today.year and not _LIFE_EVENT.search(folded[left:right]):
+            periods.append((m.start(), m.end(), today.year - int(m.group("n"))))
+    periods.sort()
     if len(periods) < 2:
         return None
-    numbers = [parse_number(m.group("n")) for m in periods]
-    if any(n is None for n in numbers):
-        return None
     for before, after in zip(periods, periods[1:]):
-        between = folded[before.end() : after.start()]
+        between = folded[before[1] : after[0]]
         if not re.search(r"(?:\ben\b|,|\bdaarna\b|\bdaarvoor\b|\bplus\b)", between) or re.search(
             r"\b(?:of|waarvan|geleden)\b", between
         ):
             return None
+    numbers = [years for _, _, years in periods]
     if len(numbers) > 2 and numbers[0] == sum(numbers[1:]):
         # "ongeveer elf jaar, 9 jaar lerares in Charkiv en nu 2 jaar hier": the total, then its parts
-        return numbers[0], periods[0].start("n"), periods[0].end("n")
+        return numbers[0], periods[0][0], periods[0][1]
     total = sum(numbers)
     if not 0 < total <= MAX_EXPERIENCE_YEARS:
         return None
-    return total, periods[0].start("n"), periods[-1].end("n")
+    return total, periods[0][0], periods[-1][1]
 
 
 #: "al vanaf mijn achttiende, ben nu 41", "sinds m'n dertigste": the age now minus the age then.
@@ -255,7 +268,7 @@ def _find_experience(
             result.set("werkervaring_jaren", number, *total_after.span("n"))
             return
     if expected == "werkervaring_jaren":
-        summed = _summed_years(folded, age_spans)
+        summed = _summed_years(folded, age_spans, today)
         if summed:
             result.set("werkervaring_jaren", *summed)
             return
@@ -305,9 +318,7 @@ def _find_experience(
         sentence = _sentence_around(folded, match.start())
         year = int(match.group("y"))
         left, right = clause_bounds(folded, match.start(), match.end())
-        if year > today.year or re.search(
-            r"\b(?:woon|wonen|getrouwd|in\s+nederland|verhuisd|geboren|afgestudeerd|diploma)\b", folded[left:right]
-        ):
+        if year > today.year or _LIFE_EVENT.search(folded[left:right]):
             continue
         begun = match.group(0).startswith("in") and re.search(r"\b(?:begonnen|gestart|ingestapt)\b", sentence)
         if (
