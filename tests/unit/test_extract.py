@@ -1354,6 +1354,33 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ),
         ("ik twijfel tussen po en vo maar het vo trekt me toch meer", None, "sector", "vo"),
         ("ik twijfel tussen po en vo maar ook mbo", None, "sector", "onbekend"),
+        # the school without a level names the level
+        ("HvA informatica, klaar in 2010 ofzo", "vooropleiding", "vooropleiding", "hbo-bachelor"),
+        (
+            "lerarenopleiding Nederlands aan de NHL, ergens midden jaren negentig. tweedegraads dus",
+            "vooropleiding",
+            "vooropleiding",
+            "hbo-bachelor",
+        ),
+        # Dutch with a dialect, or in other words, is the mother tongue
+        ("Nederlands, Zeeuws eigenlijk haha", "nederlands_niveau", "nederlands_niveau", "moedertaal"),
+        ("gewoon nederlands, twents zelfs", "nederlands_niveau", "nederlands_niveau", "moedertaal"),
+        ("goed hoor, ben hier geboren", "nederlands_niveau", "nederlands_niveau", "moedertaal"),
+        ("nederlands, redelijk", "nederlands_niveau", "nederlands_niveau", None),
+        # years away from work are no experience
+        (
+            "vanaf mijn twintigste in de zorg, met een paar jaar eruit toen de kinderen klein waren",
+            "werkervaring_jaren",
+            "werkervaring_jaren",
+            None,
+        ),
+        # nothing concrete yet: a talk
+        (
+            "een bekende van me is rector in Maastricht, hij zei dat ik welkom ben, maar er is nog niets concreet",
+            "baan_op_school",
+            "baan_op_school",
+            "in-gesprek",
+        ),
         # periods since a year and of some years add up
         (
             "Sinds 2014 bij hetzelfde kantoor, en daarvoor nog twee jaar bij de Belastingdienst.",

@@ -65,10 +65,14 @@ __all__ = [
 
 #: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.
 _JUST_DUTCH = re.compile(
-    # "ben hier geboren hoor": born and raised here
+    # "ben hier geboren hoor", "goed hoor, ben hier geboren": born and raised here
+    r"(?:(?:goed|prima|uitstekend|perfect|vloeiend)(?:\s+hoor)?[\s,]+)?"
     r"(?:ik\s+)?ben\s+(?:hier|in\s+nederland)\s+geboren(?:\s+en\s+getogen)?(?:\s+hoor)?[\s.!]*|"
     r"(?:(?:gewoon|gwn|natuurlijk|uiteraard|tuurlijk|ja|nou|ik\s+spreek|ik\s+ben|is|het|mijn\s+taal)\s+)*"
     r"(?:nederlands|nl|nederlandse|nederlander)(?:\s+(?:gewoon|gwn|natuurlijk|uiteraard|hoor|toch|dus|he|joh|ja))*"
+    # "Nederlands, Zeeuws eigenlijk haha", "gewoon nederlands, twents zelfs": and a dialect
+    r"(?:[\s,]+(?:en\s+|of\s+)?(?:zeeuws|twents|limburgs|brabants|gronings|drents|achterhoeks|sallands|west-fries|"
+    r"rotterdams|amsterdams|haags|plat|dialect)(?:\s+(?:eigenlijk|zelfs|ook|trouwens|hoor|haha|dus|thuis))*)?"
     # "nederlands, hier geboren en getogen"
     r"(?:[\s,]+(?:ik\s+)?(?:ben\s+)?(?:hier|in\s+nederland)\s+geboren(?:\s+en\s+getogen)?)?"
     # "nederlands is gewoon mijn taal ja"
@@ -142,6 +146,7 @@ def extract(
     ):
         result.set("vooropleiding", "hbo-bachelor", *re.search(r"\bpabo\b", folded).span())
     _settle_degree_level(folded, result)
+    _level_of_the_institution(folded, result, expected)
     _leading_yes_no(folded, result, expected)
     if result.facts.get("sector") == "po":
         result.drop("schoolvak")
@@ -277,6 +282,18 @@ def _settle_degree_level(folded: str, result: Extraction) -> None:
     if kind:
         result.facts["vooropleiding"] = f"{kind}-{degree}"
         result.unclear.pop("vooropleiding", None)
+
+
+def _level_of_the_institution(folded: str, result: Extraction, expected: Optional[str]) -> None:
+    """ "HvA informatica, klaar in 2010" to the diploma question: no level, but a school of one
+    kind; read as that kind ("hbo" is an hbo-bachelor, "wo" asks bachelor or master)."""
+    if expected != "vooropleiding" or "vooropleiding" in result.facts or "vooropleiding" in result.unclear:
+        return
+    kind = institutions.level(folded)
+    if kind == "hbo":
+        result.set("vooropleiding", "hbo-bachelor", *institutions.spans(folded)[0][:2])
+    elif kind == "wo":
+        result.unclear["vooropleiding"] = "wo"
 
 
 #: What a leading "ja" or "nee" means as the answer to a yes/no question for a slot.

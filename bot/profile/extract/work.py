@@ -73,7 +73,10 @@ _AGE = re.compile(
 MAX_EXPERIENCE_YEARS = 55
 #: "ik woon al 9 jaar in Den Haag", "al tien jaar thuis met de kinderen": years, but no work.
 _NOT_WORK_BEFORE = re.compile(r"\b(?:woon|woont|wonen|woonde|gewoond|verhuisd|getrouwd)\b")
-_NOT_WORK_AFTER = re.compile(r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huisman|mantelzorg|in\s+nederland|hier\b)")
+_NOT_WORK_AFTER = re.compile(
+    # "met een paar jaar eruit toen de kinderen klein waren": years away from work
+    r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huisman|mantelzorg|in\s+nederland|hier\b|eruit\b|ertussenuit\b|niet\s+gewerkt)"
+)
 #: "een jaar in Australië gezeten": a stay away ("tien jaar in de bouw gezeten" is work).
 _STAY_AWAY = re.compile(r"\s*(?:jaar|jaren|jr)?\s*in\s+\w+\s+(?:gezeten|gewoond|gereisd|rondgereisd)\b")
 #: "7 jaar hier en 3 in Polen, dus 10": the total the person gives.
@@ -350,7 +353,7 @@ def _find_experience(
             for m in re.finditer(
                 r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])", folded
             )
-            if not any(s <= m.start() < e for s, e in age_spans)
+            if not any(s <= m.start() < e for s, e in age_spans) and not _not_work(folded, m.start(), m.end())
         ]
         years = [
             m
@@ -827,7 +830,7 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"(?:gereageerd|gereageert|reageren)\s+op\s+(?:een\s+|de\s+)?vacature|op\s+(?:een\s+|de\s+)?vacature\s+(?:gereageerd|gereageert)|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek(?:ken)?\s+(?:gehad|geweest|gevoerd)|tweede\s+ronde|"
     r"tweede\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|komt\s+(?:nog\s+)?een\s+gesprek|"
-    r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker)|"
+    r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker|concreet|officieel|definitief)|"
     # "ze willen wel met me praten", "de directeur wil me volgende week spreken": a school that talks with the person
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
