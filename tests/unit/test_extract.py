@@ -1354,6 +1354,25 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ),
         ("ik twijfel tussen po en vo maar het vo trekt me toch meer", None, "sector", "vo"),
         ("ik twijfel tussen po en vo maar ook mbo", None, "sector", "onbekend"),
+        # a study finished at a school of higher education is more than the school diploma before it
+        (
+            "na de havo ben ik eerst bij de marine gegaan, daarna werktuigbouwkunde gestudeerd aan de HU, toen engineer",
+            None,
+            "vooropleiding",
+            "hbo-bachelor",
+        ),
+        ("vwo, daarna rechten gestudeerd aan de UvA maar niet afgemaakt", None, "vooropleiding", "vwo"),
+        # a study form ruled out names the other
+        ("Naast mijn werk dus deeltijd, voltijd kan ik echt niet betalen.", "studievorm", "studievorm", "deeltijd"),
+        # a doctorate begun and stopped is no doctorate
+        (
+            "Ik heb in Gent een master biologie gehaald en ben hier aan een doctoraat begonnen, maar na twee jaar "
+            "ben ik gestopt, het onderzoek was niks voor mij.",
+            None,
+            "vooropleiding",
+            "wo-master",
+        ),
+        ("ik heb een doctoraat en ben gestopt met werken", None, "vooropleiding", "doctoraat"),
         # the school without a level names the level
         ("HvA informatica, klaar in 2010 ofzo", "vooropleiding", "vooropleiding", "hbo-bachelor"),
         (

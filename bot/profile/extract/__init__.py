@@ -20,11 +20,13 @@ import datetime as _dt
 import re
 from typing import Optional
 
+from bot.profile import values
 from bot.profile.extract import institutions
 from bot.profile.extract.education import (
     _extract_sector,
     _extract_subjects_and_fields,
     _extract_vooropleiding,
+    _not_finished,
     resolve_pending_degree,
 )
 from bot.profile.extract.places import _extract_abroad, _extract_foreign_qualification, _extract_province
@@ -35,8 +37,10 @@ from bot.profile.extract.text import (
     INTERJECTION,
     _blank_questions,
     _normalise_phrases,
+    clause_bounds,
     clean_free_text,
     fold_same_length,
+    is_negated,
 )
 from bot.profile.extract.work import (
     _bare_number,
@@ -284,15 +288,37 @@ def _settle_degree_level(folded: str, result: Extraction) -> None:
         result.unclear.pop("vooropleiding", None)
 
 
+#: "werktuigbouwkunde gestudeerd aan de HU": a study finished at a school of higher education.
+_STUDIED_AT = re.compile(
+    r"\b(?:gestudeerd|afgestudeerd|studie\s+gedaan|opleiding\s+gedaan)\s+(?:\w+\s+)?(?:aan|bij|op)\s+(?:de|het)?\s*$"
+)
+
+
 def _level_of_the_institution(folded: str, result: Extraction, expected: Optional[str]) -> None:
     """ "HvA informatica, klaar in 2010" to the diploma question: no level, but a school of one
-    kind; read as that kind ("hbo" is an hbo-bachelor, "wo" asks bachelor or master)."""
-    if expected != "vooropleiding" or "vooropleiding" in result.facts or "vooropleiding" in result.unclear:
-        return
+    kind; read as that kind ("hbo" is an hbo-bachelor, "wo" asks bachelor or master). And "na
+    de havo ... werktuigbouwkunde gestudeerd aan de HU": a finished study at a school of higher
+    education is more than the school diploma before it."""
     kind = institutions.level(folded)
+    if kind is None or "vooropleiding" in result.unclear:
+        return
+    found = result.facts.get("vooropleiding")
+    if found in values.VOOROPLEIDING and values.VOOROPLEIDING.index(found) < values.VOOROPLEIDING.index(
+        "associate-degree"
+    ):
+        start, end, _kind = institutions.spans(folded)[0]
+        if (
+            not _STUDIED_AT.search(folded[max(0, start - 40) : start])
+            or is_negated(folded, start)
+            or _not_finished(folded, end, clause_bounds(folded, start, end)[1])
+        ):
+            return
+        result.drop("vooropleiding")
+    elif found is not None or expected != "vooropleiding":
+        return
     if kind == "hbo":
         result.set("vooropleiding", "hbo-bachelor", *institutions.spans(folded)[0][:2])
-    elif kind == "wo":
+    else:
         result.unclear["vooropleiding"] = "wo"
 
 

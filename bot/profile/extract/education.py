@@ -114,11 +114,13 @@ _NOT_FINISHED = re.compile(
     r"^[\w\s'-]{0,30}?\b(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd|af|klaar|gedaan|gevolgd)\b"
 )
 _NOT_FINISHED_AFTER = re.compile(
-    r"^(?:-?[a-z]{1,2})?(?:\s+(?!maar\b)[\w&'-]+){0,5}?\s+(?:maar|en)\s+"
+    r"^(?:-?[a-z]{1,2})?(?:\s+(?!maar\b)[\w&'-]+){0,5}?,?\s+(?:maar|en)\s+"
     r"(?:(?:niet|nooit|nog\s+niet)\s+(?:afgemaakt|afgerond|gehaald|behaald|afgestudeerd)|"
-    # "1 jaartje hbo gedaan maar gestopt"
+    # "1 jaartje hbo gedaan maar gestopt", "aan een doctoraat begonnen, maar na twee jaar ben ik gestopt"
     r"(?:(?:ik\s+)?ben\s+(?:ik\s+)?)?(?:toen\s+|daarna\s+|na\s+(?:een|de|het|\d+|\w+)\s+(?:jaar|jaren|maanden|propedeuse|p)\s+)?"
-    r"(?:gestopt|afgebroken|afgehaakt|opgehouden))\b"
+    r"(?:(?:ik\s+)?ben\s+(?:ik\s+)?)?(?:gestopt|afgebroken|afgehaakt|opgehouden))\b"
+    # "en ben gestopt met werken": the job stopped, not the study
+    r"(?!\s+met\s+(?:werken|mijn\s+(?:werk|baan|bedrijf|zaak)))"
 )
 
 
@@ -146,7 +148,7 @@ def _in_progress(folded: str, start: int, end: Optional[int] = None) -> bool:
 def _not_finished(folded: str, end: int, right: int) -> bool:
     """The study that ends at ``end`` was left unfinished ("hbo-v gedaan maar niet afgemaakt")."""
     # the clause ends at "maar", the sentence does not
-    rest = re.split(r"[,.;:!?()\n]", folded[end : end + 60], maxsplit=1)[0]
+    rest = re.split(r"[.;:!?()\n]", folded[end : end + 60], maxsplit=1)[0]
     return bool(_NOT_FINISHED.match(folded[end : max(right, end)]) or _NOT_FINISHED_AFTER.match(rest))
 
 

@@ -10,7 +10,7 @@ from bot.profile.extract.text import _WANT, OTHER_PERSON, clause_asks, clause_bo
 from bot.profile.vocab import matcher
 
 _RULED_OUT = re.compile(
-    r"^[\s\w]{0,20}?\b(?:(?:is\s+)?(?:(?:echt|zeker|helaas|gewoon)\s+)*geen\s+optie|kan\s+(?:ik\s+)?(?:me\s+|mij\s+)?niet|"
+    r"^[\s\w]{0,20}?\b(?:(?:is\s+)?(?:(?:echt|zeker|helaas|gewoon)\s+)*geen\s+optie|kan\s+(?:ik\s+)?(?:me\s+|mij\s+)?(?:(?:echt|gewoon|helaas|dus)\s+)*niet|"
     r"(?:zit|is)\s+(?:er\s+)?(?:\w+\s+)?niet\s+in|"
     r"lukt\s+(?:me\s+)?niet|gaat\s+niet|(?:is\s+)?(?:(?:echt|helaas)\s+)*niet\s+(?:mogelijk|haalbaar|te\s+doen))\b"
 )
