@@ -1414,6 +1414,12 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             _dt.date.today().year - 2021 + 2,
         ),
         ("ik woon sinds 2015 in nederland en werk 5 jaar als kok", "werkervaring_jaren", "werkervaring_jaren", 5),
+        (
+            "sinds 2003 aan het werk, dus ruim twintig jaar",
+            "werkervaring_jaren",
+            "werkervaring_jaren",
+            _dt.date.today().year - 2003,
+        ),
         # a juf teaches in special education too
         (
             "ik werk als klassenassistent op een speciale school (cluster 3). kan ik dan nog juf worden?",

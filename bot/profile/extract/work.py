@@ -119,6 +119,9 @@ def _summed_years(folded: str, age_spans, today: _dt.date) -> Optional[Tuple[int
     periods.sort()
     if len(periods) < 2:
         return None
+    if len(periods) == 2 and re.search(r"\b(?:dus|oftewel|ofwel)\b", folded[periods[0][1] : periods[1][0]]):
+        # "sinds 2003 aan het werk, dus ruim twintig jaar": the same period twice, the first exact
+        return periods[0][2], periods[0][0], periods[0][1]
     for before, after in zip(periods, periods[1:]):
         between = folded[before[1] : after[0]]
         if not re.search(r"(?:\ben\b|,|\bdaarna\b|\bdaarvoor\b|\bplus\b)", between) or re.search(
