@@ -250,7 +250,7 @@ def process_turn(
     """
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
-    text = text or ""
+    text = without_hedge_mark(text or "") if requested else text or ""
     if intent in {None, "nlu_fallback", "out_of_scope", "inform", "other_language"} and says_dont_know(text):
         intent = "dont_know"  # "idk", "geen flauw idee": whatever the classifier made of it
     if requested in EXPLANATIONS and _WHAT_IS_MEANT.match(text) and asked_in_a_row < MAX_ASKS:
@@ -426,6 +426,22 @@ _QUESTION_START = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+
+
+#: An answer said with doubt: "deeltijd ofzo? moet wel geld blijven verdienen".
+_HEDGED_ANSWER = re.compile(
+    r"^(?P<head>[^?]{1,40}?\s+(?:ofzo|of\s+zo|of\s+zoiets|denk\s+ik|geloof\s+ik|misschien|wss|waarschijnlijk))\s*\?",
+    re.IGNORECASE,
+)
+
+
+def without_hedge_mark(text: str) -> str:
+    """ "deeltijd ofzo? ..." is an answer with doubt, not a question: its question mark goes
+    ("kan ik deeltijd studeren of zo?" stays a question)."""
+    hedged = _HEDGED_ANSWER.match(text)
+    if not hedged or _QUESTION_START.match(hedged.group("head")):
+        return text
+    return hedged.group("head") + "." + text[hedged.end() :]
 
 
 def is_question(text: str) -> bool:

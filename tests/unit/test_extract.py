@@ -1420,6 +1420,14 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             _dt.date.today().year - 2003,
         ),
+        # school types to choose from are no diploma
+        (
+            "ik zit al 20 jaar in de bouw en wil jongeren het vak leren. Vmbo of mbo maakt me niet zoveel uit.",
+            None,
+            "vooropleiding",
+            None,
+        ),
+        ("vmbo of mbo, maakt niet uit", None, "sector", "onbekend"),
         # a juf teaches in special education too
         (
             "ik werk als klassenassistent op een speciale school (cluster 3). kan ik dan nog juf worden?",

@@ -734,6 +734,18 @@ def test_a_study_named_by_its_expert_or_in_short_is_noted_by_its_name(text, fiel
     assert process_turn({}, facts, None, text, "inform").slots["studierichting"] == field
 
 
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        ("studievorm", "deeltijd ofzo? moet wel geld blijven verdienen", "deeltijd"),
+        ("provincie", "utrecht misschien?", "utrecht"),
+        ("studievorm", "kan ik deeltijd studeren of zo?", None),
+    ],
+)
+def test_an_answer_with_doubt_and_a_question_mark_is_an_answer(slot, text, value):
+    assert process_turn({}, {slot: text}, slot, text, "inform").slots[slot] == value
+
+
 def test_the_first_of_two_names_of_a_study_is_the_study():
     text = "koken / horeca"
     assert (

@@ -77,6 +77,13 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
         return True  # "de bovenbouw havo/vwo": classes to teach, not a diploma
     if _SECTOR_CONTEXT_AFTER.search(after) or _chosen_after_doubt(folded, start, end):
         return True
+    undecided = _undecided_sector(folded)
+    if (
+        undecided
+        and undecided[0] <= start < undecided[1]
+        and not _DIPLOMA_CONTEXT.search(folded[max(0, start - 25) : end + 25])
+    ):
+        return True  # "Vmbo of mbo maakt me niet zoveel uit": school types to choose from
     if re.search(r"\b(?:op|bij|aan)\s+een\s+$", before):
         return True  # "een gesprek op een vmbo": a school, not a diploma
     if re.search(r"\btussen\s+(?:(?:het|de)\s+)?(?:[\w-]+\s+(?:en|of)\s+(?:(?:het|de)\s+)?)?$", before):
@@ -315,7 +322,9 @@ _SECTOR_WORDS = {"vmbo": "vo", "mavo": "vo", "havo": "vo", "vwo": "vo", "mbo": "
 #: "basisschool of vmbo, weet ik nog niet", "misschien mbo, misschien basisschool": undecided.
 _UNDECIDED = re.compile(
     r"\b(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:(?:echt|dus|nog|eigenlijk|zelf|eerlijk\s+gezegd)\s+)*niet|twijfel\w*|geen\s+idee|"
-    r"allebei|alle\s+twee|misschien\b[^.!?]*\bmisschien|maar\b[^.!?]*\book)\b"
+    r"allebei|alle\s+twee|misschien\b[^.!?]*\bmisschien|maar\b[^.!?]*\book|"
+    # "vmbo of mbo maakt me niet zoveel uit"
+    r"maakt\s+(?:me\s+|mij\s+)?(?:\w+\s+){0,2}?niet\s+(?:zo\s*veel\s+|veel\s+)?uit)\b"
 )
 
 
@@ -601,6 +610,7 @@ _FREE_FIELD_BLOCKLIST = {
     "gelijk",
     # verbs: "het mbo lijkt me wel wat", "mijn diploma komt uit België", "of mijn hbo telt"
     "lijkt",
+    "maakt",
     "telt",
     "komt",
     "kwam",
