@@ -1420,6 +1420,8 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             _dt.date.today().year - 2003,
         ),
+        # the training talked about is not one's own study
+        ("Nee, en ik wil eigenlijk eerst de opleiding goed doen.", "baan_op_school", "studierichting", None),
         # school types to choose from are no diploma
         (
             "ik zit al 20 jaar in de bouw en wil jongeren het vak leren. Vmbo of mbo maakt me niet zoveel uit.",

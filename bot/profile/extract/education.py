@@ -509,7 +509,8 @@ _STOP_WORDS = (
 _FREE_FIELD = re.compile(
     # "op een mbo koks opleiding les geven": the school, not the person's own study
     r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )(?<!op een )(?<!aan een )"
-    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|studie|opleiding|propedeuse|"
+    # "de opleiding goed doen", "die opleiding": the training talked about, not one's own
+    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|(?<!de\s)(?<!die\s)(?<!deze\s)(?:studie|opleiding)|propedeuse|"
     + _SCHOOL_NAMES
     + r"|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
     r"doctoraal|associate degree|ad|phd|gepromoveerd|promoveerde|diploma)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
@@ -534,6 +535,7 @@ _FREE_FIELD_BLOCKLIST = {
     "master",
     "bachelor",
     "gehaald",
+    "goed",
     "behaald",
     "afgemaakt",
     # "na de propedeuse gestopt": how the study ended, not its field
