@@ -1420,6 +1420,15 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             _dt.date.today().year - 2003,
         ),
+        # a qualification others talk about is not one's own
+        (
+            "Het ROC heeft me gevraagd om les te geven. Maar ze hebben het over een PDG en een geschiktheidsonderzoek.",
+            None,
+            "huidige_bevoegdheid",
+            None,
+        ),
+        ("ze zeiden dat ik een pdg nodig heb", None, "huidige_bevoegdheid", None),
+        ("ik heb mijn pdg in 2018 gehaald", None, "huidige_bevoegdheid", "pdg"),
         # the training talked about is not one's own study
         ("Nee, en ik wil eigenlijk eerst de opleiding goed doen.", "baan_op_school", "studierichting", None),
         # school types to choose from are no diploma

@@ -15,6 +15,10 @@ _RULED_OUT = re.compile(
     r"lukt\s+(?:me\s+)?niet|gaat\s+niet|(?:is\s+)?(?:(?:echt|helaas)\s+)*niet\s+(?:mogelijk|haalbaar|te\s+doen))\b"
 )
 _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
+#: "ze hebben het over een PDG", "ze noemden een PDG": what others say is needed, not what one has.
+_TALKED_ABOUT = re.compile(
+    r"\b(?:het\s+over|praten\s+over|spraken\s+over|noemden|noemde|zeiden\s+iets\s+over|nodig|vragen\s+om|vroegen\s+om|eisen)\b"
+)
 
 
 #: "mijn vrouw werkt fulltime", "sinds 2017 fulltime dev": hours of work, no study form.
@@ -158,7 +162,11 @@ def _extract_simple(
             continue
         if skip_wanted:
             left, right = clause_bounds(folded, start, end)
-            if _WANT.search(folded[left:right]):
+            if (
+                _WANT.search(folded[left:right])
+                or _TALKED_ABOUT.search(folded[left:start])
+                or re.match(r"\s+(?:\w+\s+){0,2}?nodig\b", folded[end : end + 30])
+            ):
                 continue
         if (
             slot == "nederlands_niveau"
