@@ -491,7 +491,7 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
         # no new diploma: a question or a request for a person changes a known fact only
         # with words of correction ("ik heb toch mbo 4, kan dat?").
         if is_question(text) or intent == "human_handoff" or dialogue.asks_for_person(text):
-            return bool(_CORRECTION.search(text or ""))
+            return bool(_CORRECTION.search(_without_tag_toch(text or "")))
         return True
     if is_question(text) or _DONT_KNOW.match(text or ""):
         return False  # "weet ik eigenlijk nog niet, iets richting pedagogiek" corrects nothing
@@ -514,6 +514,12 @@ def _assume_no_qualification(turn: Turn) -> None:
     what the person may truly not know."""
     turn.slots["huidige_bevoegdheid"] = "geen"
     turn.responses.append(("aanname_geen_bevoegdheid", {}))
+
+
+def _without_tag_toch(text: str) -> str:
+    """ "toch" in the clause of a question asks for confirmation ("al is mijn Ad toch ook hbo?"),
+    it corrects nothing; elsewhere it does ("ik heb toch mbo 4, kan dat?")."""
+    return re.sub(r"[^,.;!?]*\?", lambda clause: re.sub(r"\btoch\b", "", clause.group(0)), text)
 
 
 def _go_on_without(turn: Turn, slot: str, abroad: bool = False) -> None:

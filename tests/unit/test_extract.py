@@ -1420,6 +1420,14 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             _dt.date.today().year - 2003,
         ),
+        (
+            "Geen idee hoe dat zit. Ik mag wel voor de klas als de juf ziek is, maar een bevoegdheid heb ik niet denk ik.",
+            "huidige_bevoegdheid",
+            "huidige_bevoegdheid",
+            "geen",
+        ),
+        # a level asked about is no level said
+        ("Ja dat klopt, al is mijn Ad toch ook hbo?", None, "vooropleiding", "associate-degree"),
         # a qualification others talk about is not one's own
         (
             "Het ROC heeft me gevraagd om les te geven. Maar ze hebben het over een PDG en een geschiktheidsonderzoek.",

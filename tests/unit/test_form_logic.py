@@ -746,6 +746,17 @@ def test_an_answer_with_doubt_and_a_question_mark_is_an_answer(slot, text, value
     assert process_turn({}, {slot: text}, slot, text, "inform").slots[slot] == value
 
 
+def test_toch_in_a_question_at_the_read_back_asks_and_changes_nothing():
+    known = {"vooropleiding": "associate-degree"}
+    text = "Ja dat klopt, al is mijn Ad toch ook hbo?"
+    turn = process_turn(known, {"vooropleiding": "hbo-bachelor"}, None, text, "affirm", previous=known)
+    assert turn.slots["vooropleiding"] == "associate-degree"
+    text = "ik heb toch mbo 4, kan dat?"
+    known = {"vooropleiding": "havo"}
+    turn = process_turn(known, {"vooropleiding": "mbo-4"}, None, text, "correct", previous=known)
+    assert turn.slots["vooropleiding"] == "mbo-4"
+
+
 def test_the_first_of_two_names_of_a_study_is_the_study():
     text = "koken / horeca"
     assert (

@@ -160,7 +160,11 @@ def _not_finished(folded: str, end: int, right: int) -> bool:
 
 
 #: "telt als hbo", "gewaardeerd als": a level a diploma is compared with.
-_COUNTS_AS = re.compile(r"\b(?:telt|tellen|geldt|gelden|gezien|zien)\s+(?:\w+\s+){0,2}?als\s+(?:een\s+)?$")
+_COUNTS_AS = re.compile(
+    r"\b(?:telt|tellen|geldt|gelden|gezien|zien)\s+(?:\w+\s+){0,2}?als\s+(?:een\s+)?$|"
+    # "al is mijn Ad toch ook hbo?"
+    r"\b(?:is|zijn)\s+(?:\w+\s+){0,3}?(?:toch\s+(?:ook\s+)?|ook\s+)$"
+)
 
 
 def _counted_as(folded: str, start: int) -> bool:
