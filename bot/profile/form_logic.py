@@ -250,7 +250,8 @@ def process_turn(
     """
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
-    text = without_hedge_mark(text or "") if requested else text or ""
+    said = text or ""
+    text = without_hedge_mark(said) if requested else said
     if intent in {None, "nlu_fallback", "out_of_scope", "inform", "other_language"} and says_dont_know(text):
         intent = "dont_know"  # "idk", "geen flauw idee": whatever the classifier made of it
     if requested in EXPLANATIONS and _WHAT_IS_MEANT.match(text) and asked_in_a_row < MAX_ASKS:
@@ -391,9 +392,10 @@ def process_turn(
         # too; the advice after the questions often answers it, and the intaker sees it.
         questions_left = values.missing_slots({**profile, **turn.slots}, turn.skipped)
         turn.responses.append(("vraag_voor_medewerker_na_intake" if questions_left else "vraag_voor_medewerker", {}))
-    if requested and settled and is_question(text) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
+    if requested and settled and is_question(said) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
         # "vmbo. Ben ik op mijn leeftijd nog interessant voor een school?": the answer is
-        # kept and the question goes to the intaker, so no question is lost.
+        # kept and the question goes to the intaker, so no question is lost; so is the doubt
+        # of "deeltijd ofzo?".
         turn.responses.append(("vraag_voor_medewerker", {}))
     if requested and not settled:
         if is_question(text) and not side_answered:
@@ -436,8 +438,8 @@ _HEDGED_ANSWER = re.compile(
 
 
 def without_hedge_mark(text: str) -> str:
-    """ "deeltijd ofzo? ..." is an answer with doubt, not a question: its question mark goes
-    ("kan ik deeltijd studeren of zo?" stays a question)."""
+    """ "deeltijd ofzo? ..." read as an answer with doubt: without its question mark ("kan ik
+    deeltijd studeren of zo?" stays a question). The intaker still sees the doubt."""
     hedged = _HEDGED_ANSWER.match(text)
     if not hedged or _QUESTION_START.match(hedged.group("head")):
         return text
