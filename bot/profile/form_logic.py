@@ -180,6 +180,12 @@ def _in_context(
         # Read as the answer, the message may say more than alone: "kappersschool niveau 3,
         # mavo daarvoor" is mbo-3 to the diploma question, though "mavo" is all it names alone.
         kept[requested] = informed[requested]
+    if answered:
+        # "Hogeschool Rotterdam, pedagogiek" to the diploma question: the study too, which
+        # only this reading finds; a fact the profile already has is not changed this way.
+        for slot, value in informed.items():
+            if slot in values.PROFILE_SLOTS and slot not in kept and previous.get(slot) is None:
+                kept[slot] = value
     return kept
 
 

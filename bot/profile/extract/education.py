@@ -694,7 +694,12 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
                 study.append((start, start + len(" ".join(words)), " ".join(words)))
     if not study and expected == "vooropleiding":
         # "mbo 4, sociaal pedagogisch werk", "heao, commerciële economie": the level, then the field
-        after_level = re.match(r"^\s*[^,.;]{2,40}?,\s*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,3})\s*[.!]?\s*$", folded)
+        # "hbo, accountancy, bij de HZ in Vlissingen": and where
+        after_level = re.match(
+            r"^\s*[^,.;]{2,40}?,\s*([a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,3})\s*"
+            r"(?:,\s*(?:bij|aan|op|in|van)\s+[^,.;]*)?[.!]?\s*$",
+            folded,
+        )
         if after_level and result.facts.get("vooropleiding") or after_level and result.unclear.get("vooropleiding"):
             words = after_level.group(1).split()
             place = any(True for _ in matcher("provincie").finditer(after_level.group(1))) or institutions.spans(
