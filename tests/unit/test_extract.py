@@ -1426,6 +1426,15 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "huidige_bevoegdheid",
             "geen",
         ),
+        # years away from work do not count; a way of working is no trade
+        (
+            "Sinds 1997, met een jaar tussendoor voor een wereldreis.",
+            "werkervaring_jaren",
+            "werkervaring_jaren",
+            _dt.date.today().year - 1997,
+        ),
+        ("10 jaar in turkije en 12 jaar hier", "werkervaring_jaren", "werkervaring_jaren", 22),
+        ("Zzp'er, elektrotechnisch installateur", "huidig_beroep", "huidig_beroep", "elektrotechnisch installateur"),
         # a level asked about is no level said
         ("Ja dat klopt, al is mijn Ad toch ook hbo?", None, "vooropleiding", "associate-degree"),
         # a qualification others talk about is not one's own

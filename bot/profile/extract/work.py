@@ -73,9 +73,12 @@ _AGE = re.compile(
 MAX_EXPERIENCE_YEARS = 55
 #: "ik woon al 9 jaar in Den Haag", "al tien jaar thuis met de kinderen": years, but no work.
 _NOT_WORK_BEFORE = re.compile(r"\b(?:woon|woont|wonen|woonde|gewoond|verhuisd|getrouwd)\b")
+#: "met een jaar tussendoor", "een paar jaar eruit": years away from work.
+_AWAY_FROM_WORK = re.compile(r"^\s*(?:jaar|jaren|jr)?\s*(?:eruit|ertussenuit|tussendoor|thuis|niet\s+gewerkt)\b")
 _NOT_WORK_AFTER = re.compile(
     # "met een paar jaar eruit toen de kinderen klein waren": years away from work
-    r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huisman|mantelzorg|in\s+nederland|hier\b|eruit\b|ertussenuit\b|niet\s+gewerkt)"
+    r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huisman|mantelzorg|in\s+nederland|hier\b|eruit\b|ertussenuit\b|"
+    r"tussendoor\b|niet\s+gewerkt)"
 )
 #: "een jaar in Australië gezeten": a stay away ("tien jaar in de bouw gezeten" is work).
 _STAY_AWAY = re.compile(r"\s*(?:jaar|jaren|jr)?\s*in\s+\w+\s+(?:gezeten|gewoond|gereisd|rondgereisd)\b")
@@ -107,6 +110,7 @@ def _summed_years(folded: str, age_spans, today: _dt.date) -> Optional[Tuple[int
             not any(s <= m.start("n") < e for s, e in age_spans)
             and not is_negated(folded, m.start("n"))
             and not _STAY_AWAY.match(folded, m.end("n"))
+            and not _AWAY_FROM_WORK.match(folded[m.end("n") : m.end("n") + 25])
         ):
             number = parse_number(m.group("n"))
             if number is None:
@@ -713,6 +717,10 @@ _WORKPLACE_ONLY = re.compile(
 )
 
 
+#: A way of working that is no trade: "zzp'er", "zelfstandige", "freelancer".
+_STATUS_ONLY = re.compile(r"(?:zzp(?:'?er)?|zelfstandige?|freelancer|freelance|ondernemer|eigen\s+baas)", re.IGNORECASE)
+
+
 def clean_job_answer(text: str) -> Optional[str]:
     """Turns an answer to "wat is je werk?" into a short job title, or None."""
     text = without_reaction(text)
@@ -723,7 +731,11 @@ def clean_job_answer(text: str) -> Optional[str]:
     prefix = _JOB_ANSWER_PREFIX.match(folded)
     rest = text.strip()[prefix.end() :] if prefix else text.strip()
     # "senior researcher / R&D chemicus", "kok, en ik geef training": the first title ("groep 7/8" stays)
-    rest = re.split(r"[,.;!?\n]|\s/|/\s|\s(?:en|maar|sinds|want)\s", rest, maxsplit=1)[0]
+    parts = re.split(r"[,.;!?\n]|\s/|/\s|\s(?:en|maar|sinds|want)\s", rest, maxsplit=1)
+    rest = parts[0]
+    if len(parts) > 1 and _STATUS_ONLY.fullmatch(rest.strip()) and parts[1].strip():
+        # "Zzp'er, elektrotechnisch installateur": the trade after the way of working
+        rest = parts[1]
     workplace = _WORKPLACE_ONLY.match(rest)
     if workplace:
         rest = f"medewerker {workplace.group(1)}"  # "werk bij de supermarkt": an employee there
