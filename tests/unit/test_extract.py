@@ -1435,6 +1435,7 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ),
         ("10 jaar in turkije en 12 jaar hier", "werkervaring_jaren", "werkervaring_jaren", 22),
         ("Zzp'er, elektrotechnisch installateur", "huidig_beroep", "huidig_beroep", "elektrotechnisch installateur"),
+        ("Niks officieels. Ik doe vrijwilligerswerk bij het taalcafé.", "huidig_beroep", "huidig_beroep", "geen"),
         # a level asked about is no level said
         ("Ja dat klopt, al is mijn Ad toch ook hbo?", None, "vooropleiding", "associate-degree"),
         # a qualification others talk about is not one's own

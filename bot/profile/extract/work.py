@@ -752,7 +752,9 @@ def clean_job_answer(text: str) -> Optional[str]:
     rest = clean_free_text(rest)
     if not rest or not re.search(r"[a-z]", rest) or len(rest) > 60 or len(rest.split()) > 6:
         return None
-    if re.fullmatch(r"(?:niks|niets|geen|nee)(?:\s+(?:eigenlijk|op dit moment|momenteel|nu|meer))?", rest):
+    if re.fullmatch(
+        r"(?:niks|niets|geen|nee)(?:\s+(?:eigenlijk|op dit moment|momenteel|nu|meer|officieels|betaalds|vasts))?", rest
+    ):
         return "geen"
     if is_acknowledgement(rest):
         return None  # "oké", "ja hoor": no job title
