@@ -257,7 +257,8 @@ def process_turn(
     previous = previous if previous is not None else profile
     turn = Turn(skipped=list(skipped), hint=hint)
     said = text or ""
-    text = without_hedge_mark(said) if requested else said
+    # "deeltijd ofzo?": an answer with doubt; "geen flauw idee, maatschappijleer misschien? weet niet": none
+    text = without_hedge_mark(said) if requested and not _DONT_KNOW.match(said) else said
     if intent in {None, "nlu_fallback", "out_of_scope", "inform", "other_language"} and says_dont_know(text):
         intent = "dont_know"  # "idk", "geen flauw idee": whatever the classifier made of it
     if requested in EXPLANATIONS and _WHAT_IS_MEANT.match(text) and asked_in_a_row < MAX_ASKS:
@@ -283,7 +284,7 @@ def process_turn(
         if not _may_change(slot, previous.get(slot), value, requested, text, intent):
             turn.slots[slot] = previous.get(slot)  # undo what the slot mapping already set
             continue
-        raw = isinstance(value, str) and value.strip() == text.strip()
+        raw = isinstance(value, str) and value.strip() in (text.strip(), said.strip())
         if not raw and slot == requested and slot not in FREE_TEXT_SLOTS and is_question(text):
             # "Moet ik eerst B2 halen?" to the question about Dutch names a level, but as a
             # requirement: an answer to the question asked comes from the statements only.

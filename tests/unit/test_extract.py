@@ -1434,6 +1434,20 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             _dt.date.today().year - 1997,
         ),
         ("10 jaar in turkije en 12 jaar hier", "werkervaring_jaren", "werkervaring_jaren", 22),
+        ("veertien jaar hier in Nederland, daarvoor twee in Polen", "werkervaring_jaren", "werkervaring_jaren", 14),
+        # a period since a year within the years named, or the same one: not added
+        (
+            "vijfentwintig jaar in de bouw, eerst timmerman bij een ander en sinds 2009 voor mezelf",
+            "werkervaring_jaren",
+            "werkervaring_jaren",
+            25,
+        ),
+        (
+            "ruim 25 jaar, sinds 1997 voor de klas",
+            "werkervaring_jaren",
+            "werkervaring_jaren",
+            max(25, _dt.date.today().year - 1997),
+        ),
         ("Zzp'er, elektrotechnisch installateur", "huidig_beroep", "huidig_beroep", "elektrotechnisch installateur"),
         ("Niks officieels. Ik doe vrijwilligerswerk bij het taalcafé.", "huidig_beroep", "huidig_beroep", "geen"),
         # a level asked about is no level said

@@ -740,6 +740,7 @@ def test_a_study_named_by_its_expert_or_in_short_is_noted_by_its_name(text, fiel
         ("studievorm", "deeltijd ofzo? moet wel geld blijven verdienen", "deeltijd"),
         ("provincie", "utrecht misschien?", "utrecht"),
         ("studievorm", "kan ik deeltijd studeren of zo?", None),
+        ("schoolvak", "geen flauw idee, maatschappijleer misschien? weet niet", None),
     ],
 )
 def test_an_answer_with_doubt_and_a_question_mark_is_an_answer(slot, text, value):

@@ -94,6 +94,8 @@ _TOTAL_AFTER = re.compile(
 )
 
 
+#: Words that put one period after another: "sinds 2014 hier, en daarvoor nog twee jaar".
+_ONE_AFTER_THE_OTHER = re.compile(r"\b(?:daarvoor|daarna|ervoor|erna|eerder|plus|nog)\b|\ben\s+(?:hier|nu|daar)\b")
 #: "ik woon sinds 2015 in Nederland": a year of one's life, not of work.
 _LIFE_EVENT = re.compile(r"\b(?:woon|wonen|getrouwd|in\s+nederland|verhuisd|geboren|afgestudeerd|diploma)\b")
 _SINCE_A_YEAR = re.compile(r"\b(?:sinds|vanaf)\s+(?P<n>19[5-9]\d|20[0-4]\d)\b")
@@ -116,13 +118,21 @@ def _summed_years(folded: str, age_spans, today: _dt.date) -> Optional[Tuple[int
             if number is None:
                 return None
             periods.append((m.start(), m.end(), number))
+    since = []
     for m in _SINCE_A_YEAR.finditer(folded):
         left, right = clause_bounds(folded, m.start(), m.end())
         if int(m.group("n")) <= today.year and not _LIFE_EVENT.search(folded[left:right]):
-            periods.append((m.start(), m.end(), today.year - int(m.group("n"))))
-    periods.sort()
+            since.append((m.start(), m.end(), today.year - int(m.group("n"))))
+    periods = sorted(periods + since)
     if len(periods) < 2:
         return None
+    if since and not all(
+        _ONE_AFTER_THE_OTHER.search(folded[before[1] : after[0]]) for before, after in zip(periods, periods[1:])
+    ):
+        # "vijfentwintig jaar in de bouw, ... en sinds 2009 voor mezelf", "ruim 25 jaar, sinds
+        # 1997 voor de klas": a period since a year within the years named, or the same one
+        start, end, years = max(periods, key=lambda p: p[2])
+        return years, start, end
     if len(periods) == 2 and re.search(r"\b(?:dus|oftewel|ofwel)\b", folded[periods[0][1] : periods[1][0]]):
         # "sinds 2003 aan het werk, dus ruim twintig jaar": the same period twice, the first exact
         return periods[0][2], periods[0][0], periods[0][1]
@@ -360,7 +370,8 @@ def _find_experience(
             for m in re.finditer(
                 r"(?<![\w-])(?P<n>(?!geen\s+(?:idee|flauw|benul))(?:" + NUMBER_PATTERN + r"))(?![\w])", folded
             )
-            if not any(s <= m.start() < e for s, e in age_spans) and not _not_work(folded, m.start(), m.end())
+            if not any(s <= m.start() < e for s, e in age_spans)
+            and not _AWAY_FROM_WORK.match(folded[m.end() : m.end() + 25])
         ]
         years = [
             m
