@@ -1450,6 +1450,13 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ),
         ("Zzp'er, elektrotechnisch installateur", "huidig_beroep", "huidig_beroep", "elektrotechnisch installateur"),
         ("Niks officieels. Ik doe vrijwilligerswerk bij het taalcafé.", "huidig_beroep", "huidig_beroep", "geen"),
+        (
+            "sinds vorig jaar met vervroegd pensioen, daarvoor R&D-manager",
+            "huidig_beroep",
+            "huidig_beroep",
+            "gepensioneerd",
+        ),
+        ("nog niet, volgende week 2e gesprek", "baan_op_school", "baan_op_school", "in-gesprek"),
         # a level asked about is no level said
         ("Ja dat klopt, al is mijn Ad toch ook hbo?", None, "vooropleiding", "associate-degree"),
         # a qualification others talk about is not one's own

@@ -517,7 +517,7 @@ def _without_work(words: str) -> str:
 _STUDENT = re.compile(
     r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+(?:nu\s+)?nog|ben\s+nog\s+aan\s+het\s+studeren)\b|^\W*(?:nog\s+)?student(?:\s+nog)?(?=\W*(?:$|[,.;]))"
 )
-_RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+pensioen)\b")
+_RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+(?:vervroegd\s+)?pensioen)\b")
 
 
 @functools.cache
@@ -669,6 +669,12 @@ def _find_job(folded: str, original: str, result: Extraction, expected: Optional
                 return
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
+        if (
+            value == "gepensioneerd"
+            and match
+            and re.search(r"\b(?:ga|gaan|wil|zou)\b", folded[max(0, match.start() - 25) : match.start()])
+        ):
+            continue  # "ik ga volgend jaar met pensioen": not yet
         if match and not (value == "werkzoekend" and expected == "baan_op_school"):
             # "nee, geen baan" to "heb je een baan op een school?" is no school job, not no job
             result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
@@ -857,7 +863,7 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitaties?|sollicitatie(?:gesprek|procedure)|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"(?:gereageerd|gereageert|reageren)\s+op\s+(?:een\s+|de\s+)?vacature|op\s+(?:een\s+|de\s+)?vacature\s+(?:gereageerd|gereageert)|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek(?:ken)?\s+(?:gehad|geweest|gevoerd)|tweede\s+ronde|"
-    r"tweede\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|komt\s+(?:nog\s+)?een\s+gesprek|"
+    r"(?:tweede|2e|2de)\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|komt\s+(?:nog\s+)?een\s+gesprek|"
     r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker|concreet|officieel|definitief)|"
     # "ze willen wel met me praten", "de directeur wil me volgende week spreken": a school that talks with the person
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
