@@ -749,13 +749,22 @@ def test_an_answer_with_doubt_and_a_question_mark_is_an_answer(slot, text, value
 
 @pytest.mark.parametrize(
     "text, field",
-    [("Hogeschool Rotterdam, pedagogiek", "pedagogiek"), ("Hbo, accountancy, bij de HZ in Vlissingen.", "accountancy")],
+    [
+        ("Hogeschool Rotterdam, pedagogiek", "pedagogiek"),
+        ("Hbo, accountancy, bij de HZ in Vlissingen.", "accountancy"),
+    ],
 )
 def test_the_study_beside_the_diploma_in_its_answer_is_kept(text, field):
     facts = extract(text).facts  # the entities as the NLU finds them, without the question asked
     turn = process_turn({}, {**facts, "vooropleiding": facts["vooropleiding"]}, "vooropleiding", text, "inform")
     assert turn.slots["vooropleiding"] == "hbo-bachelor" and turn.slots["studierichting"] == field
     assert turn.slots.get("provincie") is None  # where the diploma comes from
+
+
+def test_when_a_diploma_was_taken_is_no_study():
+    text = "Kapper niveau 3, heel lang geleden"
+    turn = process_turn({}, {"vooropleiding": text}, "vooropleiding", text, "inform")
+    assert turn.slots.get("studierichting") in (None, "kapper")
 
 
 def test_toch_in_a_question_at_the_read_back_asks_and_changes_nothing():

@@ -540,6 +540,10 @@ _FREE_FIELD_BLOCKLIST = {
     "bachelor",
     "gehaald",
     "goed",
+    # "Kapper niveau 3, heel lang geleden": when, not what
+    "geleden",
+    "lang",
+    "ooit",
     "behaald",
     "afgemaakt",
     # "na de propedeuse gestopt": how the study ended, not its field
