@@ -11,6 +11,9 @@ from bot.advice.rules import EMPLOYED, Candidate, propose
 from bot.knowledge.catalog import Catalog, Route
 
 MAX_ROUTES = 3
+#: An alternative scored this low fits too badly to suggest (e.g. trainee posts for someone
+#: with Dutch at B1 and no school); the first route is always shown.
+MIN_ALTERNATIVE = 40
 MAX_GAPS = 2
 MAX_QUESTIONS = 3
 
@@ -56,7 +59,7 @@ def advise(profile: AdviceProfile, catalog: Catalog) -> Advice:
             continue
         eligibility = evaluate(route, profile, catalog)
         if eligibility.eligible:
-            if len(chosen) < MAX_ROUTES and candidate.reason:
+            if len(chosen) < MAX_ROUTES and candidate.reason and (not chosen or candidate.score >= MIN_ALTERNATIVE):
                 chosen.append(
                     RouteAdvice(
                         route,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, List, Tuple
 
-from bot.advice.advice_profile import MBO_3_PLUS, AdviceProfile
+from bot.advice.advice_profile import HBO_ENTRY, MBO_3_PLUS, AdviceProfile
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.slugs import CONTRACT_ROUTE_IDS
 
@@ -53,6 +53,10 @@ ACADEMIC = _routes(
     "trainees-in-onderwijs",
 )
 HBO_STUDY = _routes("pabo-deeltijd", "pabo-verkort", "tweedegraads-deeltijd", "kopopleiding")
+#: Full bachelor's programmes that start at the beginning.
+FROM_THE_START = _routes("pabo-deeltijd", "tweedegraads-deeltijd")
+#: Routes with a selection where you teach in Dutch from the first day.
+SELECTION = _routes("trainees-in-onderwijs", "zib-vo-1e")
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,10 @@ def propose(p: AdviceProfile, c: Catalog) -> List[Candidate]:
         out += _secondary(p, c)
     if "mbo" in p.sectors:
         out += _vocational(p, c)
+    if p.huidige_bevoegdheid == "buitenlands" and p.has_bachelor:
+        # R10: a teacher from abroad with a degree has DUO's recognition and the short routes;
+        # a bachelor's programme from the start is no alternative.
+        out = [x for x in out if x.route_id not in FROM_THE_START]
     if p.undecided:
         out = [
             Candidate(
@@ -550,7 +558,7 @@ def _vocational(p: AdviceProfile, c: Catalog) -> List[Candidate]:
 
 def _adjust(p: AdviceProfile, c: Catalog, candidates: List[Candidate]) -> Iterator[Candidate]:
     """Stated wishes shift the scores: study form and age (R11), free days (R11), income (R12),
-    university level, and shortage subjects (R13)."""
+    university level, Dutch below B2 (R10), a diploma below hbo entry (R3), and shortage subjects (R13)."""
     shortage = p.schoolvak in c.shortage and c.shortage[p.schoolvak][0] == "groot"
     for x in candidates:
         score, rules = x.score, x.rules
@@ -574,6 +582,10 @@ def _adjust(p: AdviceProfile, c: Catalog, candidates: List[Candidate]) -> Iterat
         if p.inkomen_nodig:
             score += 12 if x.route_id in EMPLOYED else -4
             rules += ("R12",)
+        if p.nederlands_niveau == "b1-of-lager" and x.route_id in SELECTION:
+            score, rules = score - 30, rules + ("R10",)  # they ask Dutch at B2 (NT2 programma II)
+        if x.route_id in FROM_THE_START and p.vooropleiding is not None and p.vooropleiding not in HBO_ENTRY:
+            score, rules = score - 10, rules + ("R3",)  # the 21+ entry test comes first
         if shortage and x.route_id in {"zib-vo-1e", "zib-vo-2e", "trainees-in-onderwijs"}:
             score, rules = score + 5, rules + ("R13",)
         yield Candidate(x.route_id, score, x.reason, tuple(dict.fromkeys(rules)), x.facts)

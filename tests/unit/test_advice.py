@@ -220,3 +220,57 @@ def test_payload_starts_with_a_short_answer(catalog):
     best = body["routes"][0]
     assert body["kort"] == f"Mijn advies: {best['titel']}. {best['waarom']}"
     assert len([s for s in re.split(r"(?<=[.!?])\s+", body["kort"]) if s]) <= 5
+
+
+def _ids(catalog, **profile):
+    return advise(AdviceProfile.from_mapping(profile), catalog).route_ids
+
+
+def test_a_teacher_from_abroad_with_a_degree_gets_no_bachelors_programme_from_the_start(catalog):
+    ids = _ids(
+        catalog,
+        vooropleiding="wo-master",
+        studierichting="duits",
+        diploma_buitenland=True,
+        huidige_bevoegdheid="buitenlands",
+        sector="vo",
+        schoolvak="duits",
+        studievorm="deeltijd",
+        baan_op_school="nee",
+        nederlands_niveau="c1",
+    )
+    assert ids[0] == "duo-erkenning-buitenland"
+    assert "tweedegraads-deeltijd" not in ids and "pabo-deeltijd" not in ids
+
+
+def test_dutch_at_b1_keeps_selection_routes_out_of_the_advice(catalog):
+    profile = dict(
+        vooropleiding="wo-master",
+        studierichting="scheikunde",
+        diploma_buitenland=True,
+        huidige_bevoegdheid="geen",
+        sector="vo",
+        schoolvak="scheikunde",
+        studievorm="deeltijd",
+        baan_op_school="nee",
+    )
+    assert "trainees-in-onderwijs" in _ids(catalog, **profile, nederlands_niveau="c1")
+    ids = _ids(catalog, **profile, nederlands_niveau="b1-of-lager")
+    assert ids[0] == "ulo-1jr"
+    assert not {"trainees-in-onderwijs", "zib-vo-1e"} & set(ids)
+
+
+def test_without_hbo_entry_a_full_programme_comes_after_a_look_around(catalog):
+    # mbo-3 needs the 21+ test before a bachelor's programme (R3).
+    ids = _ids(
+        catalog,
+        vooropleiding="mbo-3",
+        studierichting="bakker",
+        sector="onbekend",
+        schoolvak="brood en banket",
+        studievorm="deeltijd",
+        baan_op_school="nee",
+        huidige_bevoegdheid="geen",
+    )
+    assert ids[0] == "orientatie"
+    assert "pabo-deeltijd" not in ids
