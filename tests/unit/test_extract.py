@@ -1393,6 +1393,8 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             None,
         ),
+        # ... but the thuiszorg is work
+        ("ik heb 10 jaar thuiszorg gedaan", None, "werkervaring_jaren", 10),
         # nothing concrete yet: a talk
         (
             "een bekende van me is rector in Maastricht, hij zei dat ik welkom ben, maar er is nog niets concreet",

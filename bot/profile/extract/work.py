@@ -74,11 +74,11 @@ MAX_EXPERIENCE_YEARS = 55
 #: "ik woon al 9 jaar in Den Haag", "al tien jaar thuis met de kinderen": years, but no work.
 _NOT_WORK_BEFORE = re.compile(r"\b(?:woon|woont|wonen|woonde|gewoond|verhuisd|getrouwd)\b")
 #: "met een jaar tussendoor", "een paar jaar eruit": years away from work.
-_AWAY_FROM_WORK = re.compile(r"^\s*(?:jaar|jaren|jr)?\s*(?:eruit|ertussenuit|tussendoor|thuis|niet\s+gewerkt)\b")
+_AWAY = r"(?:eruit|ertussenuit|tussendoor|thuis|niet\s+gewerkt)\b"
+_AWAY_FROM_WORK = re.compile(r"^\s*(?:jaar|jaren|jr)?\s*" + _AWAY)
 _NOT_WORK_AFTER = re.compile(
     # "met een paar jaar eruit toen de kinderen klein waren": years away from work
-    r"^\s*(?:jaar|jaren|jr)?\s*(?:thuis|huisvrouw|huisman|mantelzorg|in\s+nederland|hier\b|eruit\b|ertussenuit\b|"
-    r"tussendoor\b|niet\s+gewerkt)"
+    r"^\s*(?:jaar|jaren|jr)?\s*(?:" + _AWAY + r"|huisvrouw|huisman|mantelzorg|in\s+nederland|hier\b)"
 )
 #: "een jaar in Australië gezeten": a stay away ("tien jaar in de bouw gezeten" is work).
 _STAY_AWAY = re.compile(r"\s*(?:jaar|jaren|jr)?\s*in\s+\w+\s+(?:gezeten|gewoond|gereisd|rondgereisd)\b")
