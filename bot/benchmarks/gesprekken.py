@@ -329,7 +329,12 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "var/bench/gesprekken"))
     parser.add_argument("--parallel", type=int, default=3)
     parser.add_argument("--details", action="store_true", help="per persona (never use this on the held-out part)")
+    parser.add_argument(
+        "--id", action="append", default=[], help="only these personas, e.g. --id G18 (not on the held-out part)"
+    )
     args = parser.parse_args()
+    if args.id and args.deel in {"heldout", "beide"}:
+        parser.error("--id werkt alleen met --deel ontwikkel of --deel nieuw")
     parts = ["ontwikkel", "heldout"] if args.deel == "beide" else [args.deel]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -337,7 +342,9 @@ def main() -> None:
 
     def go(client: Rest) -> None:
         for part in parts:
-            people = personas(part)
+            people = [p for p in personas(part) if not args.id or p["id"] in args.id]
+            if not people:
+                raise SystemExit(f"Geen personas gevonden in {part} voor {', '.join(args.id)}")
             with ThreadPoolExecutor(max_workers=args.parallel) as pool:
                 results = list(pool.map(lambda p: play(p, part, client, run), people))  # noqa: B023 - called at once, inside the loop
             numbers = totals(results)
