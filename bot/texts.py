@@ -97,6 +97,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "vraag_voor_medewerker_na_intake": {
         "text": "Goede vraag! Ik stel je eerst een paar vragen. Daarna krijg je mijn advies. Je vraag zet ik ook op de lijst voor de medewerker.",
     },
+    "twijfel_voor_medewerker": {
+        "text": "Ik noteer het zo. Weet je het niet zeker? De medewerker kijkt het later met je na.",
+    },
     "vraag_voor_medewerker": {
         "text": 'Goede vraag! Die kan ik niet goed beantwoorden. Ik zet hem op de lijst voor de medewerker.',
     },

@@ -19,7 +19,13 @@ from bot.profile import describe, values
 
 #: The texts (bot/texts.py) that tell the person a question goes to the intaker.
 PASSED_ON = frozenset(
-    {"vraag_voor_medewerker", "vraag_voor_medewerker_na_intake", "advies_nog_niet_vraag", "vraag_mee_naar_medewerker"}
+    {
+        "vraag_voor_medewerker",
+        "vraag_voor_medewerker_na_intake",
+        "advies_nog_niet_vraag",
+        "vraag_mee_naar_medewerker",
+        "twijfel_voor_medewerker",
+    }
 )
 MAX_TRANSCRIPT = 200
 MAX_OPEN_QUESTIONS = 10

@@ -258,7 +258,9 @@ def process_turn(
     turn = Turn(skipped=list(skipped), hint=hint)
     said = text or ""
     # "deeltijd ofzo?": an answer with doubt; "geen flauw idee, maatschappijleer misschien? weet niet": none
-    text = without_hedge_mark(said) if requested and not _DONT_KNOW.match(said) else said
+    text = (
+        checked_answer(without_hedge_mark(said), requested, hint) if requested and not _DONT_KNOW.match(said) else said
+    )
     if intent in {None, "nlu_fallback", "out_of_scope", "inform", "other_language"} and says_dont_know(text):
         intent = "dont_know"  # "idk", "geen flauw idee": whatever the classifier made of it
     if requested in EXPLANATIONS and _WHAT_IS_MEANT.match(text) and asked_in_a_row < MAX_ASKS:
@@ -299,7 +301,8 @@ def process_turn(
                 # leaseauto?" no year of experience; "een jaar of tien, twaalf?" is an answer. A
                 # free-text field takes nothing from such a message: "Ik las iets over 2000 euro.
                 # Geldt dat voor mij?" names no job.
-                value = None if slot in FREE_TEXT_SLOTS else _stated_answer(slot, text, hint, age)
+                # A school subject comes from its list: "elektrotechniek. of moet ik een vak kiezen?"
+                value = None if slot in FREE_TEXT_SLOTS - {"schoolvak"} else _stated_answer(slot, text, hint, age)
             elif (
                 value is None
                 and slot == requested
@@ -402,8 +405,8 @@ def process_turn(
     if requested and settled and is_question(said) and not side_answered and intent not in HANDLED_BY_OWN_ACTION:
         # "vmbo. Ben ik op mijn leeftijd nog interessant voor een school?": the answer is
         # kept and the question goes to the intaker, so no question is lost; so is the doubt
-        # of "deeltijd ofzo?".
-        turn.responses.append(("vraag_voor_medewerker", {}))
+        # of "deeltijd ofzo?" and the check of "zo'n vijftien jaar in totaal?".
+        turn.responses.append(("vraag_voor_medewerker" if is_question(text) else "twijfel_voor_medewerker", {}))
     if requested and not settled:
         if is_question(text) and not side_answered:
             # A question the bot has no answer for is no failed answer: it goes to the intaker.
@@ -451,6 +454,36 @@ def without_hedge_mark(text: str) -> str:
     if not hedged or _QUESTION_START.match(hedged.group("head")):
         return text
     return hedged.group("head") + "." + text[hedged.end() :]
+
+
+_SENTENCE = re.compile(r"[^.!?]*[.!?]+|[^.!?]+$")
+#: Words that make a short sentence a question of its own ("vmbo, dat is toch vo?", "deeltijd of voltijd?").
+_ASKING_WORD = re.compile(
+    r"\b(?:is|zijn|kan|kun|mag|moet|telt|geldt|klopt|toch|of|genoeg|wat|wie|waar|hoe|welke?|waarom|wanneer|"
+    r"hoeveel|heb|hebben|wil|zou|ook|or|also|can|should)\b",
+    re.IGNORECASE,
+)
+
+
+def checked_answer(text: str, requested: Optional[str], hint: Optional[str] = None) -> str:
+    """ "2010 tot 2018 ..., sinds 2024 weer les. Zo'n vijftien jaar in totaal?": a sentence that
+    only checks an answer to the question asked, without its question mark. A sentence that
+    starts as a question ("Is vijftien jaar genoeg?") stays one."""
+    if not requested or "?" not in text or requested in FREE_TEXT_SLOTS - {"schoolvak"}:
+        return text  # a study or job named with a question mark keeps its own reading
+    parts = []
+    for sentence in _SENTENCE.findall(text):
+        head = sentence.rstrip("?! ")
+        if (
+            sentence.rstrip().endswith("?")
+            and not _QUESTION_START.match(head)
+            and not _ASKING_WORD.search(head)
+            and len(head.split()) <= 6
+            and _from_text(requested, head, hint)[0] is not None
+        ):
+            sentence = sentence.replace("?", ".")
+        parts.append(sentence)
+    return "".join(parts)
 
 
 def is_question(text: str) -> bool:

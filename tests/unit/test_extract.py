@@ -1393,6 +1393,19 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "werkervaring_jaren",
             None,
         ),
+        # the aim is not the qualification, and no papers mean none
+        ("geen, daarom dus die pdg", "huidige_bevoegdheid", "huidige_bevoegdheid", "geen"),
+        (
+            "geen idee, ik heb geen papiertje voor lesgeven als je dat bedoelt",
+            "huidige_bevoegdheid",
+            "huidige_bevoegdheid",
+            "geen",
+        ),
+        # the sector liked best among several
+        ("middelbare school, al zou mbo ook kunnen eigenlijk. vo het liefst", "sector", "sector", "vo"),
+        ("het liefst vmbo, maar mbo mag ook", "sector", "sector", "vo"),
+        # a school that seeks someone is no diploma
+        ("ik ben chef-kok en een vmbo in Breda zoekt iemand voor de horeca-afdeling", None, "vooropleiding", None),
         # ... but the thuiszorg is work
         ("ik heb 10 jaar thuiszorg gedaan", None, "werkervaring_jaren", 10),
         # nothing concrete yet: a talk

@@ -6,7 +6,7 @@ import pytest
 
 from bot.profile import values
 from bot.profile.extract import extract, leading_yes_no
-from bot.profile.form_logic import process_turn
+from bot.profile.form_logic import checked_answer, process_turn
 
 STORY = (
     "Ik ben 42, heb een wo-master scheikunde, werk 12 jaar als lab-analist en wil scheikunde "
@@ -913,6 +913,39 @@ def test_an_answer_beside_a_question_fills_the_slot_and_the_question_goes_along(
     turn = process_turn({}, {slot: text}, slot, text, "inform")
     assert turn.slots.get(slot) == value
     assert ("vraag_voor_medewerker", {}) in turn.responses
+
+
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        (
+            "werkervaring_jaren",
+            "2010 tot 2018 lerares, toen hotel, sinds 2024 weer les. Zo'n vijftien jaar in totaal?",
+            15,
+        ),
+        ("huidige_bevoegdheid", "geen denk ik? ik heb nooit lesgegeven", "geen"),
+        ("provincie", "Utrecht?", "utrecht"),
+    ],
+)
+def test_an_answer_that_checks_itself_is_no_question_but_the_doubt_goes_along(slot, text, value):
+    turn = process_turn({}, {slot: text}, slot, text, "inform")
+    assert turn.slots.get(slot) == value
+    assert ("twijfel_voor_medewerker", {}) in turn.responses
+    assert ("vraag_voor_medewerker", {}) not in turn.responses
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [("sector", "vmbo, dat is toch voortgezet?"), ("werkervaring_jaren", "Is vijftien jaar genoeg?")],
+)
+def test_a_short_question_of_its_own_stays_a_question(slot, text):
+    assert checked_answer(text, slot) == text
+
+
+def test_a_school_subject_beside_a_question_fills_the_slot():
+    text = "elektrotechniek, installatietechniek zeg maar. of moet ik een vak kiezen?"
+    turn = process_turn({"sector": "mbo"}, {"schoolvak": text}, "schoolvak", text, "faq", side_answered=True)
+    assert turn.slots.get("schoolvak") == "elektrotechniek"
 
 
 def test_a_request_for_a_person_changes_no_known_fact():

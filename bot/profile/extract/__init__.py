@@ -137,6 +137,9 @@ def extract(
     unknown_term = _UNKNOWN_TERM.match(folded)
     if expected == "huidige_bevoegdheid" and unknown_term and "huidige_bevoegdheid" not in result.facts:
         result.set("huidige_bevoegdheid", "geen", *unknown_term.span())  # who does not know the word, has none
+    no_papers = _NO_PAPERS.search(folded)
+    if expected == "huidige_bevoegdheid" and no_papers and "huidige_bevoegdheid" not in result.facts:
+        result.set("huidige_bevoegdheid", "geen", *no_papers.span())  # "ik heb geen papiertje voor lesgeven"
     held = result.span("huidige_bevoegdheid")
     if held and held.value == "buitenlands" and "diploma_buitenland" not in result.facts:
         # a qualification from abroad is a diploma from abroad
@@ -340,6 +343,11 @@ _HESITATION = rf"(?:(?!nou\W+ja\b){INTERJECTION}\W+)?"
 _UNKNOWN_TERM = re.compile(
     r"^\W*(?:geen\s+(?:flauw\s+)?idee|(?:ik\s+)?weet\s+(?:ik\s+)?(?:eigenlijk\s+)?niet|no\s+idea)\s+wat\s+"
     r"(?:dat|dit|het|een\s+bevoegdheid|bevoegdheid)\s+(?:is|betekent)\b"
+)
+#: "geen papiertje voor lesgeven", "nooit een lerarenopleiding gedaan": no qualification.
+_NO_PAPERS = re.compile(
+    r"\b(?:geen|nooit\s+een)\s+(?:papiertje|papieren|papier|diploma|opleiding|lerarenopleiding|onderwijsdiploma)\s+"
+    r"(?:(?:\w+\s+){0,2}?(?:voor|om)\s+(?:het\s+)?(?:les|lesgeven|leraar|docent|onderwijs)|gedaan|gevolgd)\b"
 )
 #: An answer said with doubt: "volgens mij niet", "ik denk het wel", "waarschijnlijk niks".
 _HEDGE = (

@@ -70,6 +70,12 @@ _CLASS_LEVEL_BEFORE = re.compile(
 )
 
 
+#: What a school does: "(een vmbo) in Breda zoekt iemand", "(het mbo) wil me aannemen".
+_SCHOOL_ACTS = re.compile(
+    r"[^.;!?]{0,25}?\b(?:zoekt|zoeken|wil\s+me|willen\s+me|heeft\s+(?:een\s+)?(?:vacature|plek)|biedt|bood|belde)\b"
+)
+
+
 def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional[str]) -> bool:
     before = folded[max(0, start - 40) : start]
     after = folded[end : end + 30]
@@ -86,6 +92,8 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
         return True  # "Vmbo of mbo maakt me niet zoveel uit": school types to choose from
     if re.search(r"\b(?:op|bij|aan)\s+een\s+$", before):
         return True  # "een gesprek op een vmbo": a school, not a diploma
+    if re.search(r"\b(?:een|het|dat|die)\s+$", before) and _SCHOOL_ACTS.match(after):
+        return True  # "een vmbo in Breda zoekt iemand": a school, not a diploma
     if re.search(r"\btussen\s+(?:(?:het|de)\s+)?(?:[\w-]+\s+(?:en|of)\s+(?:(?:het|de)\s+)?)?$", before):
         return True  # "twijfel tussen vmbo en mbo": school types to choose from
     if re.search(r"\b(?:over|vs\.?|versus)\s+(?:het\s+)?$", before) or re.match(r"\s*(?:vs\.?|versus)\s", after):
@@ -341,6 +349,10 @@ def _chosen_after_doubt(folded: str, start: int, end: int) -> bool:
     )
 
 
+#: A preference among several: "vo het liefst", "bij voorkeur po".
+_PREFERRED = re.compile(r"\b(?:(?:het\s+)?liefst|bij\s+voorkeur|voorkeur\s+voor|mijn\s+voorkeur)\b")
+
+
 def _undecided_sector(folded: str) -> Optional[Tuple[int, int]]:
     """Two or more sectors named in a sentence that says the person does not know yet."""
     for sentence in re.finditer(r"[^.!?\n]+", folded):
@@ -383,9 +395,6 @@ _JUF_OR_MASTER = re.compile(r"(?:juf|meester)\s+worden")
 
 def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) -> None:
     undecided = _undecided_sector(folded)
-    if undecided:
-        result.set("sector", "onbekend", *undecided)
-        return
     found: List[Tuple[int, int, str]] = []
     for start, end, text, value in matcher("sector").finditer(folded):
         if is_negated(folded, start) or _asked_about_later(folded, start, expected):
@@ -415,6 +424,16 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
             expected == "sector" and not _DIPLOMA_CONTEXT.search(folded)
         ):
             found.append((start, end, _SECTOR_WORDS[word]))
+    found.sort()
+    preferred = [f for f in found if _PREFERRED.search(folded[slice(*clause_bounds(folded, f[0], f[1]))])]
+    if len({value for _, _, value in preferred}) == 1:
+        # "middelbare school, al zou mbo ook kunnen. vo het liefst"; "het liefst vmbo, maar mbo mag ook"
+        start, end, value = preferred[-1]
+        result.set("sector", value, start, end)
+        return
+    if undecided:
+        result.set("sector", "onbekend", *undecided)
+        return
     if not found:
         return
     distinct = {value for _, _, value in found}

@@ -19,6 +19,8 @@ _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 _TALKED_ABOUT = re.compile(
     r"\b(?:het\s+over|praten\s+over|spraken\s+over|noemden|noemde|zeiden\s+iets\s+over|nodig|vragen\s+om|vroegen\s+om|eisen)\b"
 )
+#: "geen, daarom dus die pdg": the aim, not what the person has.
+_AIM = re.compile(r"\b(?:daarom|vandaar)\s+(?:(?:dus|ook|juist)\s+)?(?:die|de|een|het)\s+$")
 
 
 #: "mijn vrouw werkt fulltime", "sinds 2017 fulltime dev": hours of work, no study form.
@@ -165,6 +167,7 @@ def _extract_simple(
             if (
                 _WANT.search(folded[left:right])
                 or _TALKED_ABOUT.search(folded[left:start])
+                or _AIM.search(folded[max(0, start - 25) : start])
                 or re.match(r"\s+(?:\w+\s+){0,2}?nodig\b", folded[end : end + 30])
             ):
                 continue
