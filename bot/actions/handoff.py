@@ -18,7 +18,7 @@ from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from bot import dialogue
-from bot.actions.common import say
+from bot.actions.common import faq_response, latest_intent, say
 from bot.actions.profile_form import validate_profile
 from bot.handoff import consent, contact
 from bot.handoff import settings as handoff_settings
@@ -258,6 +258,16 @@ class ActionGeenToestemming(Action):
         ]
 
 
+def _answer_or_pass_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A question beside the answer on the consent screen: the FAQ answer when there is one
+    ("Wat gebeurt er met mijn gegevens?"), else it goes to the intaker."""
+    response = faq_response(tracker) if latest_intent(tracker) == "faq" else None
+    if response:
+        dispatcher.utter_message(response=response)
+    else:
+        say(dispatcher, "vraag_mee_naar_medewerker")
+
+
 class ActionToestemmingVraag(Action):
     """Every answer on the consent screen.
 
@@ -277,10 +287,12 @@ class ActionToestemmingVraag(Action):
         if answer is None and consent.answer_beside_question(text) is not None:
             # "Ja, akkoord. Hoe snel hoor ik iets?": the answer counts, the question goes along
             answer = consent.answer_beside_question(text)
-            say(dispatcher, "vraag_mee_naar_medewerker")
+            _answer_or_pass_on(dispatcher, tracker)
         if answer is None:
             # The buttons, or words the reader does not know: the intent decides.
             answer = {"affirm": True, "deny": False}.get((tracker.latest_message.get("intent") or {}).get("name"))
+            if answer is not None and is_question(text):
+                _answer_or_pass_on(dispatcher, tracker)  # no question is lost behind a yes
         if answer is True:
             return [FollowupAction("action_overdracht_opslaan")]
         if answer is False:

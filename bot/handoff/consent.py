@@ -42,9 +42,9 @@ def answer_to_offer(text: str) -> Optional[bool]:
 
 def answer_beside_question(text: str) -> Optional[bool]:
     """A yes or no said in a sentence of its own next to a question: "Ja, akkoord. Hoe snel
-    hoor ik iets?" is a yes; "Ja, maar wie ziet dit?" is no answer (the yes waits for the
-    question)."""
-    statements = [s for s in re.split(r"(?<=[.!])\s+", text or "") if s.strip() and "?" not in s]
+    hoor ik iets?" is a yes, and so is "Wat gebeurt er met mijn gegevens? Nou goed, ja, dat
+    mag."; "Ja, maar wie ziet dit?" is no answer (the yes waits for the question)."""
+    statements = [s for s in re.split(r"(?<=[.!?])\s+", text or "") if s.strip() and "?" not in s]
     return answer(" ".join(statements)) if statements and "?" in (text or "") else None
 
 

@@ -710,6 +710,8 @@ def test_dutch_as_the_whole_answer_is_the_mother_tongue(text):
         "ik ben er niet helemaal zeker of het onderwijs iets voor mij is",
         "ik weet nog niet of lesgeven bij me past",
         "iedereen zegt 'ga toch lesgeven' maar ik weet echt niet of ik dat wel kan of leuk vind haha",
+        "natuurkunde geven, maar ik weet eerlijk gezegd niet of ik het kan met die pubers",
+        "weet ook niet of ik geduld heb met pubers haha",
     ],
 )
 def test_doubt_in_free_phrasings(text):
@@ -1406,6 +1408,16 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         ("het liefst vmbo, maar mbo mag ook", "sector", "sector", "vo"),
         # a school that seeks someone is no diploma
         ("ik ben chef-kok en een vmbo in Breda zoekt iemand voor de horeca-afdeling", None, "vooropleiding", None),
+        # the years of a school type are classes to teach, no diploma
+        (
+            "ik ben docent Engels (2e graads) en wil mijn 1e graads halen zodat ik ook in 5 en 6 vwo les mag geven",
+            None,
+            "vooropleiding",
+            None,
+        ),
+        # a study form in other words
+        ("wat betekent dat? ik moet werken, dus niet hele week studeren", "studievorm", "studievorm", "deeltijd"),
+        ("ik wil niet de hele week studeren", "studievorm", "studievorm", "deeltijd"),
         # ... but the thuiszorg is work
         ("ik heb 10 jaar thuiszorg gedaan", None, "werkervaring_jaren", 10),
         # nothing concrete yet: a talk

@@ -164,15 +164,30 @@ async def test_twice_no_way_of_contact_gives_email_instead_of_a_third_question()
     [
         ("Ja, akkoord. Hoe snel hoor ik iets?", "action_overdracht_opslaan", ["vraag_mee_naar_medewerker"]),
         ("Nee, liever niet. Kan het ook anoniem?", "action_geen_toestemming", ["vraag_mee_naar_medewerker"]),
+        # the question first, then the yes
+        (
+            "Wat gebeurt er met mijn gegevens? Nou goed, ja, dat mag.",
+            "action_overdracht_opslaan",
+            ["vraag_mee_naar_medewerker"],
+        ),
     ],
 )
-async def test_a_consent_answer_beside_a_question_counts_and_the_question_goes_along(text, follow, said):
+@pytest.mark.parametrize("intent", ["faq", "affirm"])
+async def test_a_consent_answer_beside_a_question_counts_and_the_question_goes_along(text, follow, said, intent):
     dispatcher = CollectingDispatcher()
-    message = {"text": text, "intent": {"name": "faq"}, "entities": []}
+    message = {"text": text, "intent": {"name": intent}, "entities": []}
     t = Tracker("gesprek-9", SLOTS, message, EVENTS, False, None, {}, "action_listen")
     events = await actions.ActionToestemmingVraag().run(dispatcher, t, {})
     assert events[0]["event"] == "followup" and events[0]["name"] == follow
     assert [m["tekst"] for m in dispatcher.messages] == said
+
+
+async def test_a_question_taken_for_a_yes_on_the_consent_screen_is_not_lost():
+    dispatcher = CollectingDispatcher()
+    message = {"text": "prima, wie leest dit allemaal?", "intent": {"name": "affirm"}, "entities": []}
+    t = Tracker("gesprek-9", SLOTS, message, EVENTS, False, None, {}, "action_listen")
+    await actions.ActionToestemmingVraag().run(dispatcher, t, {})
+    assert "vraag_mee_naar_medewerker" in [m.get("tekst") for m in dispatcher.messages]
 
 
 async def test_a_yes_with_but_and_a_question_is_no_consent_yet():

@@ -65,7 +65,9 @@ _AD_DONE = re.compile(
 
 
 _CLASS_LEVEL_BEFORE = re.compile(
-    r"\b(?:bovenbouw|onderbouw|brugklas(?:sen)?|examenklas(?:sen)?|klas(?:sen)?(?:\s+[1-6])?)\s+(?:van\s+)?(?:de\s+|het\s+)?"
+    r"(?:\b(?:bovenbouw|onderbouw|brugklas(?:sen)?|examenklas(?:sen)?|klas(?:sen)?(?:\s+[1-6])?)|"
+    # "in 5 en 6 vwo", "aan 4 havo": the years of a school type
+    r"\b(?:in|aan|op)\s+[1-6](?:\s*(?:en|t/m|tot|-|/)\s*[1-6])?)\s+(?:van\s+)?(?:de\s+|het\s+)?"
     r"(?:(?:vmbo|mavo|havo|vwo)\s*(?:[/-]|en|of)?\s*)?$"
 )
 

@@ -142,7 +142,7 @@ def _extract_simple(
     for start, end, text, value in matcher(vocab).finditer(folded):
         if (
             value in _OPPOSITE
-            and re.match(r"(?:vol|deel)tijd|full|part", text)
+            and re.match(r"(?:vol|deel)tijd|full|part|(?:de\s+)?hele\s+week", text)
             and re.search(r"(?<!weet )\b(?:geen|niet)\s+$", folded[max(0, start - 10) : start])
         ):
             found = (start, end, _OPPOSITE[value])  # "nee, geen voltijd": the other form ("niet in de avond" is not)

@@ -20,7 +20,10 @@ _DOUBT = re.compile(
     r"(?:bij\s+(?:me|mij)\s+past|iets\s+voor\s+(?:me|mij)\s+is)|"
     r"of\s+ik\s+(?:wel\s+)?geschikt\s+ben|"
     # "ik weet echt niet of ik dat wel kan of leuk vind": "dat" is the teaching just named
-    r"weet\s+(?:\w+\s+){0,2}?niet\s+of\s+ik\s+(?:dat|het)\s+(?:wel\s+)?(?:kan|leuk\s+vind|zie\s+zitten|aankan)\b(?!\s+(?!of\b|en\b)\w)|nog\s+(?:aan\s+het\s+)?ori[eë]nte\w*|eerst\s+(?:eens\s+)?(?:kijken|"
+    r"weet\s+(?:\w+\s+){0,2}?niet\s+of\s+ik\s+(?:dat|het)\s+(?:wel\s+)?(?:kan|leuk\s+vind|zie\s+zitten|aankan)\b(?!\s+(?!of\b|en\b)\w)|"
+    # "ik weet niet of ik het kan met die pubers", "of ik geduld heb met pubers"
+    r"(?:weet\s+(?:\w+\s+){0,2}?niet|twijfel\w*)\s+of\s+ik\s+(?:\w+\s+){0,3}?(?:kan|aankan|heb|red)\s+met\s+(?:die\s+|de\s+|al\s+die\s+)?"
+    r"(?:pubers|kinderen|kids|klassen|klas|leerlingen|jongeren|jongelui|tieners)|nog\s+(?:aan\s+het\s+)?ori[eë]nte\w*|eerst\s+(?:eens\s+)?(?:kijken|"
     r"proberen|ori[eë]nteren|snuffelen)\s+of|niet\s+(?:eens\s+|helemaal\s+)?zeker\s+of\s+(?:\w+\s+){0,3}?"
     + _TEACHING
     + r")"
