@@ -318,6 +318,9 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "aanname_geen_bevoegdheid": {
         "text": "Geen probleem. Een bevoegdheid krijg je na een lerarenopleiding, zoals de pabo. Ik ga er dus van uit dat je er nog geen hebt. Klopt het niet? Zeg het gerust, dan pas ik het aan.",
     },
+    "ad_opleiding": {
+        "text": 'De opleiding {studie} is een associate degree (Ad). Daarom heb ik Ad genoteerd. Klopt dat niet? Zeg het gerust, dan pas ik het aan.',
+    },
     "master_aan_universiteit": {
         "text": 'Een master {studie} haal je aan een universiteit. Daarom heb ik wo-master genoteerd. Klopt dat niet? Zeg het gerust, dan pas ik het aan.',
     },

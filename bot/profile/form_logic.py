@@ -392,6 +392,7 @@ def process_turn(
 
     _acknowledge(turn, previous, requested)
     _master_at_university(turn, profile, previous)
+    _associate_degree_programme(turn, profile, previous)
     settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
     if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False and asked_in_a_row < MAX_ASKS:
         # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
@@ -619,6 +620,27 @@ def _master_at_university(turn: Turn, profile: Mapping[str, Any], previous: Mapp
     ):
         turn.slots["vooropleiding"] = "wo-master"
         turn.responses.append(("master_aan_universiteit", {"studie": field}))
+        turn.acknowledged = True
+
+
+#: Programmes that exist only as an associate degree.
+_AD_PROGRAMME = re.compile(r"\b(?:pep|pedagogisch\s+educatief\s+professional)\b")
+
+
+def _associate_degree_programme(turn: Turn, profile: Mapping[str, Any], previous: Mapping[str, Any]) -> None:
+    """A programme that exists only as an associate degree (PEP, "pedagogisch educatief
+    professional"), named after the diploma was taken for a hbo-bachelor ("ik heb hbo"):
+    the diploma is an Ad. Said back with the reason, so it can be corrected."""
+    field = turn.slots.get("studierichting")
+    if (
+        isinstance(field, str)
+        and field != previous.get("studierichting")
+        and profile.get("vooropleiding") == "hbo-bachelor"
+        and turn.slots.get("vooropleiding") in (None, "hbo-bachelor")
+        and _AD_PROGRAMME.search(field.lower())
+    ):
+        turn.slots["vooropleiding"] = "associate-degree"
+        turn.responses.append(("ad_opleiding", {"studie": field.upper() if len(field) <= 4 else field}))
         turn.acknowledged = True
 
 

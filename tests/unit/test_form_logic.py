@@ -948,6 +948,35 @@ def test_a_school_subject_beside_a_question_fills_the_slot():
     assert turn.slots.get("schoolvak") == "elektrotechniek"
 
 
+def test_a_programme_that_is_only_an_associate_degree_makes_the_hbo_diploma_an_ad():
+    known = {"vooropleiding": "hbo-bachelor", "sector": "po"}
+    text = "PEP, pedagogisch educatief professional"
+    turn = process_turn(known, {"studierichting": text}, "studierichting", text, "inform", previous=known)
+    assert turn.slots["vooropleiding"] == "associate-degree"
+    assert ("ad_opleiding", {"studie": "PEP"}) in turn.responses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nederlands natuurlijk, nou ja thuis praten we fries maar nederlands is ook gewoon mijn taal",
+        "Nederlands natuurlijk. Wel met een limburgs accent haha",
+        "waarom vraag je dat? ik ben hier geboren, nederlands is gewoon mijn taal",
+    ],
+)
+def test_the_mother_tongue_in_more_words(text):
+    turn = process_turn({}, {"nederlands_niveau": text}, "nederlands_niveau", text, "inform")
+    assert turn.slots["nederlands_niveau"] == "moedertaal"
+
+
+@pytest.mark.parametrize(
+    "text", ["ik spreek het met een zwaar accent, maar goed", "ik ben hier geboren maar spreek het niet goed"]
+)
+def test_an_accent_or_a_birthplace_alone_is_no_mother_tongue(text):
+    turn = process_turn({}, {"nederlands_niveau": text}, "nederlands_niveau", text, "inform")
+    assert turn.slots.get("nederlands_niveau") is None
+
+
 def test_a_request_for_a_person_changes_no_known_fact():
     known = {"studierichting": "biologie"}
     text = "ik wil graag iemand spreken over welke opleiding het beste is"

@@ -67,6 +67,23 @@ __all__ = [
 ]
 
 
+_DUTCH_REGIONS = (
+    r"limburgs|brabants|gronings|drents|twents|zeeuws|fries|achterhoeks|sallands|haags|amsterdams|rotterdams|"
+    r"utrechts|zuidelijk|noordelijk|regionaal|vlaams"
+)
+#: In the answer to "hoe goed spreek je Nederlands?": signs of the mother tongue ("nederlands
+#: is ook gewoon mijn taal", "Nederlands natuurlijk. Wel met een limburgs accent") ...
+_MOTHER_TONGUE_SIGN = re.compile(
+    r"\b(?:mijn\s+(?:eigen\s+)?taal|(?:hier|in\s+nederland)\s+geboren|geboren\s+en\s+getogen|"
+    r"nederlands\s+(?:natuurlijk|uiteraard|tuurlijk|gewoon)|(?:gewoon|natuurlijk|uiteraard|tuurlijk)\s+nederlands|"
+    r"(?:" + _DUTCH_REGIONS + r")\s+(?:accent|dialect|tintje)|dialect)\b"
+)
+#: ... unless the message speaks of a language learned or a level ("ik ben hier geboren maar
+#: spreek het niet goed", "B2, hier geboren maar opgegroeid in Turkije").
+_LEARNED_LANGUAGE = re.compile(
+    r"\b(?:niet|slecht|beetje|leer|leren|geleerd|cursus|les|nt2|staatsexamen|matig|redelijk|basis|[abc][12]|"
+    r"moeilijk|oefen\w*|tweede\s+taal|opgegroeid\s+in)\b"
+)
 #: The whole answer to "hoe goed spreek je Nederlands?" is "Nederlands", with filler words.
 _JUST_DUTCH = re.compile(
     # "ben hier geboren hoor", "goed hoor, ben hier geboren": born and raised here
@@ -129,7 +146,10 @@ def extract(
     if (
         expected == "nederlands_niveau"
         and "nederlands_niveau" not in result.facts
-        and _JUST_DUTCH.fullmatch(folded.strip())
+        and (
+            _JUST_DUTCH.fullmatch(folded.strip())
+            or (_MOTHER_TONGUE_SIGN.search(folded) and not _LEARNED_LANGUAGE.search(folded))
+        )
     ):
         result.set("nederlands_niveau", "moedertaal", 0, len(folded))  # "nederlands gewoon", "gewoon nederlands hoor"
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
