@@ -1550,3 +1550,20 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
 )
 def test_facts_in_words_people_use(text, expected, slot, value):
     assert extract(text, expected=expected).facts.get(slot) == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("mbo 3 timmerman, daarna nog mbo 4 uitvoerder gedaan via de bbl", "mbo-4"),
+        ("niveau 2 en later 3, maar 4 niet afgemaakt", "mbo-3"),
+        ("3", "mbo-3"),
+    ],
+)
+def test_the_level_of_an_mbo_diploma_is_the_highest_finished(text, value):
+    assert extract(text, expected="vooropleiding", pending="mbo").facts["vooropleiding"] == value
+
+
+def test_a_master_still_wanted_is_no_master():
+    text = "afgestudeerd in pedagogische wetenschappen (bachelor, UvA). ik wil ook nog wel een master doen."
+    assert extract(text).facts["vooropleiding"] == "wo-bachelor"

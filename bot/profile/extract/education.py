@@ -143,7 +143,7 @@ _NOT_FINISHED_AFTER = re.compile(
 
 #: Words before a degree that is still to come: "nog een master", "moet ik een master doen".
 _STILL_TO_DO = re.compile(
-    r"\b(?:nog\s+een|een\s+extra|moet\s+ik\s+(?:\w+\s+){0,2}?een|(?:ga|wil|zou)\s+(?:ik\s+)?(?:\w+\s+){0,2}?een)\s+$"
+    r"\b(?:nog\s+een|een\s+extra|moet\s+ik\s+(?:\w+\s+){0,2}?een|(?:ga|wil|zou)\s+(?:ik\s+)?(?:\w+\s+){0,3}?een)\s+$"
 )
 _TO_FINISH = re.compile(r"\s+(?:\w+\s+)?(?:af\s*(?:te\s+)?maken|afmaken|afronden|af\s+te\s+ronden)\b")
 #: A pabo diploma; alone only as the answer to the diploma question ("ik wil naar de pabo" is a wish).
@@ -323,10 +323,15 @@ def resolve_pending_degree(pending: str, folded: str) -> Optional[str]:
             return "wo-master" if master else "wo-bachelor"
         return None
     if pending == "mbo":
-        level = re.search(r"\b([1-4])\b|\b(een|twee|drie|vier)\b", folded)
-        if level:
-            number = level.group(1) or {"een": "1", "twee": "2", "drie": "3", "vier": "4"}[level.group(2)]
-            return f"mbo-{number}"
+        # "mbo 3 timmerman, daarna nog mbo 4 uitvoerder": the highest level named
+        words = {"een": "1", "twee": "2", "drie": "3", "vier": "4"}
+        levels = [
+            m.group(1) or words[m.group(2)]
+            for m in re.finditer(r"\b([1-4])\b|\b(een|twee|drie|vier)\b", folded)
+            if not re.match(r"\s*(?:\w+\s+){0,2}?(?:niet|nooit)\b", folded[m.end() : m.end() + 25])
+        ]
+        if levels:
+            return f"mbo-{max(levels)}"
     return None
 
 
