@@ -1418,6 +1418,16 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         # a study form in other words
         ("wat betekent dat? ik moet werken, dus niet hele week studeren", "studievorm", "studievorm", "deeltijd"),
         ("ik wil niet de hele week studeren", "studievorm", "studievorm", "deeltijd"),
+        # a job lost is no job now
+        ("Ik ben na een reorganisatie mijn baan als IT-manager kwijt.", None, "huidig_beroep", "werkloos"),
+        # a teacher from abroad who is not qualified here
+        (
+            "Ik ben lerares Spaans uit Spanje en geef nu les in Rotterdam maar ik ben hier niet bevoegd.",
+            None,
+            "huidige_bevoegdheid",
+            "buitenlands",
+        ),
+        ("ik ben hier niet bevoegd, ik werk als onderwijsassistent", None, "huidige_bevoegdheid", "geen"),
         # ... but the thuiszorg is work
         ("ik heb 10 jaar thuiszorg gedaan", None, "werkervaring_jaren", 10),
         # nothing concrete yet: a talk

@@ -977,6 +977,12 @@ def test_an_accent_or_a_birthplace_alone_is_no_mother_tongue(text):
     assert turn.slots.get("nederlands_niveau") is None
 
 
+def test_filler_words_after_a_study_are_no_part_of_it():
+    text = "pabo dus, leraar basisonderwijs"
+    turn = process_turn({"vooropleiding": "hbo-bachelor"}, {"studierichting": text}, "studierichting", text, "inform")
+    assert turn.slots["studierichting"] == "pabo"
+
+
 def test_a_request_for_a_person_changes_no_known_fact():
     known = {"studierichting": "biologie"}
     text = "ik wil graag iemand spreken over welke opleiding het beste is"

@@ -85,6 +85,12 @@ _YES_ABROAD = re.compile(
 )
 
 
+_NOT_QUALIFIED_HERE = re.compile(
+    r"\b(?:hier|in\s+nederland|in\s+nl)\s+(?:nog\s+)?(?:niet|geen)\s+(?:bevoegd|bevoegdheid)\b"
+)
+_TEACHER_WORD = re.compile(r"\b(?:docent|docente|leraar|lerares|juf|leerkracht|teacher|lehrer\w*)\b")
+
+
 def _extract_foreign_qualification(folded: str, result: Extraction, expected: Optional[str] = None) -> None:
     """A teaching qualification obtained abroad ("ben in Belgie bevoegd"; "ja, in Oekraïne
     wel" as the answer to the question about a qualification)."""
@@ -98,6 +104,15 @@ def _extract_foreign_qualification(folded: str, result: Extraction, expected: Op
             # "In Polen was ik juf op een basisschool": a teacher abroad, qualified there
             result.set("huidige_bevoegdheid", "buitenlands", held.start, held.end)
             return
+    not_here = _NOT_QUALIFIED_HERE.search(folded)
+    if (
+        not_here
+        and _TEACHER_WORD.search(folded)
+        and any(True for _ in lookup_matcher("land", "land_buitenland").finditer(folded))
+    ):
+        # "lerares Spaans uit Spanje, ... maar ik ben hier niet bevoegd": qualified there, not here
+        result.set("huidige_bevoegdheid", "buitenlands", *not_here.span())
+        return
     yes_answer = expected == "huidige_bevoegdheid" and re.match(r"^\W*(?:ja+|jawel|yes|klopt)\b", folded)
     if yes_answer and _YES_ABROAD.search(folded):
         result.set("huidige_bevoegdheid", "buitenlands", 0, len(folded))

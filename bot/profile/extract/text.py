@@ -204,6 +204,8 @@ def is_acknowledgement(text: str) -> bool:
 def clean_free_text(text: str) -> str:
     """Lower case, single spaces, no surrounding punctuation."""
     text = re.sub(r"\s+", " ", text.lower()).strip(" \t.,;:!?\"'(")
+    # "pabo dus", "timmerman zeg maar": without the filler words after the name
+    text = re.sub(r"(?:\s+(?:dus|zeg\s+maar|ofzo|of\s+zo|eigenlijk|natuurlijk|hoor|haha|lol))+$", "", text)
     if text.endswith(")") and text.count("(") < text.count(")"):
         text = text.rstrip(")").strip()
     if text.count("(") > text.count(")"):

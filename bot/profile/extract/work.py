@@ -504,7 +504,9 @@ _JOB_PATTERNS = [
 ]
 _NO_JOB = re.compile(
     r"\b(?:werkloos|werkzoekend|werkzoekende|zonder\s+werk|ik\s+werk\s+(?:nu\s+|momenteel\s+)?niet|geen\s+werk|geen\s+baan(?!\s+(?:op|bij|aan)\s)|"
-    r"(?:zit|zat)\s+(?:nu\s+|sinds\s+\w+\s+)?in\s+de\s+ww|ww-uitkering)\b"
+    r"(?:zit|zat)\s+(?:nu\s+|sinds\s+\w+\s+)?in\s+de\s+ww|ww-uitkering|"
+    # "ik ben mijn baan als IT-manager kwijt", "baan kwijtgeraakt"
+    r"(?:mijn|m'n|me)\s+(?:baan|werk|job)\s+(?:als\s+(?:\S+\s+){1,3}?)?kwijt(?:geraakt)?)\b"
 )
 
 
@@ -641,7 +643,9 @@ def _subject_after_teacher() -> re.Pattern[str]:
 def _find_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
-        if match and re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20) : match.end()]):
+        if match and re.search(
+            r"\b(?:ben|nu|momenteel|sinds|kwijt\w*)\b", folded[max(0, match.start() - 20) : match.end()]
+        ):
             result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
             return
     for start, end, _text, _ in lookup_matcher("beroep", "beroep").finditer(folded):
