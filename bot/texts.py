@@ -97,6 +97,42 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "vraag_voor_medewerker_na_intake": {
         "text": "Goede vraag! Ik stel je eerst een paar vragen. Daarna krijg je mijn advies. Je vraag zet ik ook op de lijst voor de medewerker.",
     },
+    "uitleg_waarom_vooropleiding": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Je diploma bepaalt welke opleidingen en routes voor jou openstaan. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_studierichting": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Je studie bepaalt bij welke vakken je opleiding past. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_diploma_buitenland": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Met een diploma uit het buitenland zijn er soms extra stappen, zoals een diplomawaardering. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_nederlands_niveau": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Veel lerarenopleidingen vragen Nederlands op B2-niveau. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_werkervaring_jaren": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Je werkervaring kan meetellen, bijvoorbeeld voor vrijstellingen. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_huidig_beroep": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Je werk kan meetellen. En de medewerker snapt je situatie dan beter. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_sector": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Elke schoolsoort heeft eigen routes naar het leraarschap. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_schoolvak": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Voor elk vak gelden andere eisen en opleidingen. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_baan_op_school": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Met een baan op een school kun je vaak als zij-instromer beginnen. De school betaalt dan je opleiding. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_studievorm": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Sommige opleidingen zijn alleen in voltijd of alleen in deeltijd. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_provincie": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Dan kan ik je de hulp in jouw regio noemen. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
+    "uitleg_waarom_huidige_bevoegdheid": {
+        "text": "Ik vraag het omdat het advies ervan afhangt. Ben je al bevoegd, dan zijn er kortere routes. Wat je vertelt, gebruik ik alleen voor dit advies.",
+    },
     "twijfel_voor_medewerker": {
         "text": "Ik noteer het zo. Weet je het niet zeker? De medewerker kijkt het later met je na.",
     },

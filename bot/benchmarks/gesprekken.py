@@ -121,7 +121,8 @@ def _custom(reply: List[Dict[str, Any]], kind: str) -> Optional[Dict[str, Any]]:
 
 
 def _answered(events: List[Dict[str, Any]], since: int) -> bool:
-    """An FAQ answer or an advice follow-up in the bot's messages after event ``since``."""
+    """An FAQ answer, an advice follow-up or why the bot asks what it asks, in the bot's
+    messages after event ``since``."""
     for index, event in enumerate(events[since:], start=since):
         if event.get("event") == "user" and index > since:
             break
@@ -130,6 +131,7 @@ def _answered(events: List[Dict[str, Any]], since: int) -> bool:
         if event.get("event") == "bot" and (
             str(metadata.get("utter_action", "")).startswith("utter_faq")
             or (text.startswith("advies_") and not text.startswith("advies_nog_niet"))
+            or text.startswith("uitleg_waarom_")  # "waarom vraag je dat?"
             or text in HANDOFF_STARTED
         ):
             return True

@@ -407,12 +407,12 @@ def process_turn(
         # "vmbo. Ben ik op mijn leeftijd nog interessant voor een school?": the answer is
         # kept and the question goes to the intaker, so no question is lost; so is the doubt
         # of "deeltijd ofzo?" and the check of "zo'n vijftien jaar in totaal?".
-        turn.responses.append(("vraag_voor_medewerker" if is_question(text) else "twijfel_voor_medewerker", {}))
+        turn.responses.append((_passed_on(requested, text) if is_question(text) else "twijfel_voor_medewerker", {}))
     if requested and not settled:
         if is_question(text) and not side_answered:
             # A question the bot has no answer for is no failed answer: it goes to the intaker.
             turn.responses = [r for r in turn.responses if not r[0].startswith(("ongeldig_", "nodig_"))]
-            turn.responses.append(("vraag_voor_medewerker", {}))
+            turn.responses.append((_passed_on(requested, text), {}))
         if asked_in_a_row >= MAX_ASKS:
             _go_on_without(turn, requested, abroad=_from_abroad(profile, turn))
             return turn
@@ -587,6 +587,23 @@ def _go_on_without(turn: Turn, slot: str, abroad: bool = False) -> None:
     if slot not in turn.skipped:
         turn.skipped.append(slot)
     turn.responses.append(("vooropleiding_onbekend" if slot == "vooropleiding" else "vraag_later", {}))
+
+
+#: "waarom vraag je dat?", "Waarom wil je dat weten?": why the bot asks what it asks.
+_WHY_ASKED = re.compile(
+    r"\b(?:waarom\s+(?:vraag|wil)\s+(?:je|jij|u)\s+(?:dat|dit|het|daar\s*naar|ernaar)(?:\s+weten)?|"
+    r"waarom\s+(?:is\s+)?(?:dat|dit)\s+(?:belangrijk|nodig|van\s+belang)|wat\s+(?:heb|doe)\s+je\s+(?:daar|er)\s*(?:mee|aan)|"
+    r"waarom\s+wil\s+je\s+dat\s+weten|waarom)\s*\?",
+    re.IGNORECASE,
+)
+
+
+def _passed_on(requested: str, text: str) -> str:
+    """The reply to a question beside the form's question: why the bot asks ("Waarom wil je
+    dat weten?" as the only question), else the question goes to the intaker."""
+    if text.count("?") == 1 and _WHY_ASKED.search(text):
+        return f"uitleg_waarom_{requested}"
+    return "vraag_voor_medewerker"
 
 
 def _explain_misses(turn: Turn, input_kind: Optional[str], prior_misses: int) -> None:

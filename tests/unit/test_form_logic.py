@@ -983,6 +983,21 @@ def test_filler_words_after_a_study_are_no_part_of_it():
     assert turn.slots["studierichting"] == "pabo"
 
 
+@pytest.mark.parametrize(
+    "slot, text, value",
+    [
+        ("provincie", "Waarom wil je dat weten? Ik wil geen mailtjes. Zuid-Holland, als het moet.", "zuid-holland"),
+        ("sector", "vo, vooral havo/vwo. waarom?", "vo"),
+        ("studievorm", "waarom vraag je dat?", None),
+    ],
+)
+def test_why_the_bot_asks_is_answered_and_the_answer_beside_it_kept(slot, text, value):
+    turn = process_turn({}, {slot: text}, slot, text, "inform")
+    assert turn.slots.get(slot) == value
+    assert (f"uitleg_waarom_{slot}", {}) in turn.responses
+    assert ("vraag_voor_medewerker", {}) not in turn.responses
+
+
 def test_a_request_for_a_person_changes_no_known_fact():
     known = {"studierichting": "biologie"}
     text = "ik wil graag iemand spreken over welke opleiding het beste is"
