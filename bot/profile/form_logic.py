@@ -301,8 +301,14 @@ def process_turn(
                 # leaseauto?" no year of experience; "een jaar of tien, twaalf?" is an answer. A
                 # free-text field takes nothing from such a message: "Ik las iets over 2000 euro.
                 # Geldt dat voor mij?" names no job.
-                # A school subject comes from its list: "elektrotechniek. of moet ik een vak kiezen?"
-                value = None if slot in FREE_TEXT_SLOTS - {"schoolvak"} else _stated_answer(slot, text, hint, age)
+                # A school subject comes from its list: "elektrotechniek. of moet ik een vak kiezen?";
+                # "weet ik nog niet.. aardrijkskunde of geschiedenis, allebei leuk. wat is makkelijker?" names none
+                value = (
+                    None
+                    if slot in FREE_TEXT_SLOTS - {"schoolvak"}
+                    or (slot == "schoolvak" and _UNDECIDED_WORDS.search(text))
+                    else _stated_answer(slot, text, hint, age)
+                )
             elif (
                 value is None
                 and slot == requested
@@ -595,6 +601,11 @@ _WHY_ASKED = re.compile(
     r"waarom\s+(?:is\s+)?(?:dat|dit)\s+(?:belangrijk|nodig|van\s+belang)|wat\s+(?:heb|doe)\s+je\s+(?:daar|er)\s*(?:mee|aan)|"
     r"waarom\s+wil\s+je\s+dat\s+weten|waarom)\s*\?",
     re.IGNORECASE,
+)
+
+
+_UNDECIDED_WORDS = re.compile(
+    r"\b(?:weet\s+(?:ik\s+)?(?:\w+\s+){0,2}?niet|allebei|alle\s+twee|twijfel\w*)\b", re.IGNORECASE
 )
 
 

@@ -942,6 +942,12 @@ def test_a_short_question_of_its_own_stays_a_question(slot, text):
     assert checked_answer(text, slot) == text
 
 
+def test_two_subjects_and_a_question_leave_the_subject_open():
+    text = "dat weet ik dus nog niet.. aardrijkskunde of geschiedenis, allebei leuk. wat is makkelijker om te halen?"
+    turn = process_turn({"sector": "vo"}, {"schoolvak": text}, "schoolvak", text, "inform")
+    assert turn.slots.get("schoolvak") is None
+
+
 def test_a_school_subject_beside_a_question_fills_the_slot():
     text = "elektrotechniek, installatietechniek zeg maar. of moet ik een vak kiezen?"
     turn = process_turn({"sector": "mbo"}, {"schoolvak": text}, "schoolvak", text, "faq", side_answered=True)
