@@ -1418,8 +1418,26 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         # a study form in other words
         ("wat betekent dat? ik moet werken, dus niet hele week studeren", "studievorm", "studievorm", "deeltijd"),
         ("ik wil niet de hele week studeren", "studievorm", "studievorm", "deeltijd"),
+        # a school that asked, or invited to talk
+        ("ik ben kok en scalda vroeg of ik praktijkles wil geven in de keuken", None, "baan_op_school", "in-gesprek"),
+        ("ze hebben het gevraagd maar er is nog niks op papier", "baan_op_school", "baan_op_school", "in-gesprek"),
+        ("mijn moeder vroeg of ik kom eten", None, "baan_op_school", None),
+        (
+            "Een school in Den Haag heeft me uitgenodigd voor een gesprek over een baan als docent natuurkunde.",
+            None,
+            "baan_op_school",
+            "in-gesprek",
+        ),
+        # ... and the job talked about is not the job of now
+        (
+            "Een school in Den Haag heeft me uitgenodigd voor een gesprek over een baan als docent natuurkunde.",
+            None,
+            "huidig_beroep",
+            None,
+        ),
+        ("wat bedoel je, mijn koksdiploma? verder heb ik niks", "huidige_bevoegdheid", "huidige_bevoegdheid", "geen"),
         # a job lost is no job now
-        ("Ik ben na een reorganisatie mijn baan als IT-manager kwijt.", None, "huidig_beroep", "werkloos"),
+        ("Ik ben na een reorganisatie mijn baan als IT-manager kwijt.", None, "huidig_beroep", "werkzoekend"),
         # a teacher from abroad who is not qualified here
         (
             "Ik ben lerares Spaans uit Spanje en geef nu les in Rotterdam maar ik ben hier niet bevoegd.",

@@ -513,7 +513,7 @@ _NO_JOB = re.compile(
 def _without_work(words: str) -> str:
     """The person's own word: "werkzoekend" when they use it anywhere, else "werkloos" ("zonder werk",
     "ik werk niet", "werkloos")."""
-    return "werkzoekend" if re.search(r"werkzoek|\bww\b", words) else "werkloos"
+    return "werkzoekend" if re.search(r"werkzoek|\bww\b|kwijt", words) else "werkloos"
 
 
 _STUDENT = re.compile(
@@ -541,6 +541,11 @@ _FUTURE_JOB = re.compile(
     r"(?:kan|kun|mag|ga|kunnen|mogen)\s+(?:[\w-]+\s+){0,6}?(?:aan\s+de\s+slag|beginnen|starten|instromen))\b"
 )
 _OFFERED_AFTER = re.compile(r"^[^.;!?]*\b(?:aangeboden|aanbieden|aangenomen)\b")
+#: "een gesprek over een baan als ...", "een vacature voor ...": a job to come.
+_JOB_TALKED_ABOUT = re.compile(
+    r"\b(?:gesprek|sollicitatie\w*|vacature|uitgenodigd|solliciteer\w*|gesolliciteerd)\b[^.;!?]*?"
+    r"\b(?:over|voor|naar|als|op)\s+(?:een\s+|de\s+)?(?:baan\s+|functie\s+|plek\s+)?(?:als\s+)?$"
+)
 #: "daarvoor 8 jaar als procesingenieur in de haven gewerkt": a job of the past, by the
 #: words before (``_PAST_BEFORE``) and after it (``_PAST_AFTER``).
 _PAST_BEFORE = re.compile(r"\b(?:daarvoor|vroeger|voorheen)\b")
@@ -567,6 +572,8 @@ def _job_doubtful(folded: str, start: int, end: int) -> bool:
         return True  # within the clause: "ik wil leraar worden, ik werk als accountant"
     if _OFFERED_AFTER.match(folded[start : min(right, end + 30)]):
         return True  # "heeft mij een baan als docent logistiek aangeboden"
+    if _JOB_TALKED_ABOUT.search(folded[max(left, start - 40) : start]):
+        return True  # "uitgenodigd voor een gesprek over een baan als docent natuurkunde"
     if _abroad_in(folded[left:right]) or _nationality_before(folded, start, end):
         return True  # "apotheker uit Syrië", "Poolse lerares": a job from abroad, maybe not the job of now
     if _PAST_BEFORE.search(folded[max(left, start - 40) : start]) and _PAST_AFTER.match(folded[end : end + 50]):
@@ -861,14 +868,19 @@ _HEDGE = re.compile(
 #: As the answer to "heb je een baan op een school?": "volgende week heb ik een gesprek", "we zijn aan het praten".
 _TALKING_ANSWER = re.compile(
     r"\b(?:(?:heb|hebben|krijg|ga)\s+(?:ik\s+|we\s+)?(?:\w+\s+){0,2}?(?:een\s+)?(?:gesprek|kennismaking|sollicitatie)|"
-    r"(?:zijn|ben)\s+(?:we\s+|ik\s+)?(?:nog\s+)?aan\s+het\s+(?:praten|onderhandelen)|in\s+overleg)\b"
+    r"(?:zijn|ben)\s+(?:we\s+|ik\s+)?(?:nog\s+)?aan\s+het\s+(?:praten|onderhandelen)|in\s+overleg|"
+    # "ze hebben het gevraagd maar er is nog niks op papier"
+    r"(?:ze|zij)\s+hebben\s+(?:het\s+|me\s+|mij\s+)?gevraagd)\b"
 )
 _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitaties?|sollicitatie(?:gesprek|procedure)|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"(?:gereageerd|gereageert|reageren)\s+op\s+(?:een\s+|de\s+)?vacature|op\s+(?:een\s+|de\s+)?vacature\s+(?:gereageerd|gereageert)|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek(?:ken)?\s+(?:gehad|geweest|gevoerd)|tweede\s+ronde|"
     r"(?:tweede|2e|2de)\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|komt\s+(?:nog\s+)?een\s+gesprek|"
-    r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker|concreet|officieel|definitief)|"
+    r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker|concreet|officieel|definitief|op\s+papier|vast)|"
+    # "Scalda vroeg of ik praktijkles wil geven": a school that asked
+    r"(?:vroeg|vroegen|vraagt|vragen)\s+(?:me\s+|mij\s+)?of\s+ik\s+(?:\w+\s+){0,4}?(?:les|lessen|praktijkles|docent|"
+    r"leraar|lesgeven)\b|uitgenodigd\s+voor\s+een\s+(?:\w+\s+)?gesprek|"
     # "ze willen wel met me praten", "de directeur wil me volgende week spreken": a school that talks with the person
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
