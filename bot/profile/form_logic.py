@@ -396,6 +396,7 @@ def process_turn(
     if turn.slots.get("sector") in {"po", "so"} and (profile.get("schoolvak") or turn.slots.get("schoolvak")):
         turn.slots["schoolvak"] = None
 
+    _school_profile(turn, profile, requested, text)
     _acknowledge(turn, previous, requested)
     _master_at_university(turn, profile, previous)
     _associate_degree_programme(turn, profile, previous)
@@ -649,6 +650,34 @@ def _master_at_university(turn: Turn, profile: Mapping[str, Any], previous: Mapp
         turn.slots["vooropleiding"] = "wo-master"
         turn.responses.append(("master_aan_universiteit", {"studie": field}))
         turn.acknowledged = True
+
+
+#: The profiles of havo, vwo and vmbo ("havo had ik e&m", "zorg en welzijn was mn profiel").
+_SCHOOL_PROFILES = {
+    "e&m": "economie en maatschappij",
+    "c&m": "cultuur en maatschappij",
+    "n&g": "natuur en gezondheid",
+    "n&t": "natuur en techniek",
+}
+_SCHOOL_PROFILE = re.compile(
+    r"\b(?:(?:cultuur|economie|natuur)\s+en\s+(?:maatschappij|gezondheid|techniek)|[ecn]\s*&\s*[mgt]|"
+    r"zorg\s+en\s+welzijn|economie\s+en\s+ondernemen|bouwen,?\s+wonen\s+en\s+interieur|"
+    r"produceren,?\s+installeren\s+en\s+energie|mobiliteit\s+en\s+transport|media,?\s+vormgeving\s+en\s+ict|"
+    r"dienstverlening\s+en\s+producten|groen|techniek)\b",
+    re.IGNORECASE,
+)
+
+
+def _school_profile(turn: Turn, profile: Mapping[str, Any], requested: Optional[str], text: str) -> None:
+    """With a school diploma as the highest (havo, vwo, vmbo), the answer to "welke studie
+    heb je gedaan?" that names the school's profile ("havo had ik e&m, die hbo was sport maar
+    niet afgemaakt") gives that profile as the field."""
+    level = turn.slots.get("vooropleiding") or profile.get("vooropleiding")
+    found = _SCHOOL_PROFILE.search(text)
+    if requested != "studierichting" or level not in {"havo", "vwo", "vmbo"} or not found:
+        return
+    named = re.sub(r"\s+", " ", found.group(0).lower().replace(" & ", "&").replace(",", ""))
+    turn.slots["studierichting"] = _SCHOOL_PROFILES.get(named.replace(" ", ""), named)
 
 
 #: Programmes that exist only as an associate degree.

@@ -1418,6 +1418,19 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
         # a study form in other words
         ("wat betekent dat? ik moet werken, dus niet hele week studeren", "studievorm", "studievorm", "deeltijd"),
         ("ik wil niet de hele week studeren", "studievorm", "studievorm", "deeltijd"),
+        # the Spanish teacher training master is no field; the licenciatura or grado before it is
+        (
+            "Licenciatura in Engelse filologie en daarna de Máster de Profesorado, universiteit van Sevilla",
+            "vooropleiding",
+            "studierichting",
+            "engelse filologie",
+        ),
+        (
+            "Grado Filologia Hispanica en daarna Master del Profesorado, universiteit van Valencia",
+            "vooropleiding",
+            "studierichting",
+            "filologia hispanica",
+        ),
         # a school that asked, or invited to talk
         ("ik ben kok en scalda vroeg of ik praktijkles wil geven in de keuken", None, "baan_op_school", "in-gesprek"),
         ("ze hebben het gevraagd maar er is nog niks op papier", "baan_op_school", "baan_op_school", "in-gesprek"),

@@ -1004,6 +1004,21 @@ def test_why_the_bot_asks_is_answered_and_the_answer_beside_it_kept(slot, text, 
     assert ("vraag_voor_medewerker", {}) not in turn.responses
 
 
+@pytest.mark.parametrize(
+    "level, text, field",
+    [
+        ("havo", "havo had ik e&m, die hbo was sport en bewegen maar niet afgemaakt", "economie en maatschappij"),
+        ("vwo", "vwo N&G, daarna even biologie en toen communicatie maar niet afgerond", "natuur en gezondheid"),
+        ("vmbo", "zorg en welzijn was mn profiel geloof ik", "zorg en welzijn"),
+        ("hbo-bachelor", "bedrijfskunde, met economie en maatschappij op de havo", "bedrijfskunde"),
+    ],
+)
+def test_with_a_school_diploma_the_school_profile_is_the_field(level, text, field):
+    known = {"vooropleiding": level}
+    turn = process_turn(known, {"studierichting": text}, "studierichting", text, "inform", previous=known)
+    assert turn.slots["studierichting"] == field
+
+
 def test_a_request_for_a_person_changes_no_known_fact():
     known = {"studierichting": "biologie"}
     text = "ik wil graag iemand spreken over welke opleiding het beste is"

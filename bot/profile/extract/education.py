@@ -540,7 +540,7 @@ _FREE_FIELD = re.compile(
     # "op een mbo koks opleiding les geven": the school, not the person's own study
     r"(?<!op het )(?<!in het )(?<!aan het )(?<!naar het )(?<!op een )(?<!aan een )"
     # "de opleiding goed doen", "die opleiding": the training talked about, not one's own
-    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|(?<!de\s)(?<!die\s)(?<!deze\s)(?:studie|opleiding)|propedeuse|"
+    r"\b(?:(?:mijn\s+)?studie(?:\s*:|\s+was|\s+is)|master|bachelor|msc|bsc|licenciatura|grado|(?<!de\s)(?<!die\s)(?<!deze\s)(?:studie|opleiding)|propedeuse|"
     + _SCHOOL_NAMES
     + r"|hbo|wo|mbo(?:[\s-]?niveau)?(?:[\s-]?[1-4])?|"
     r"doctoraal|associate degree|ad|phd|gepromoveerd|promoveerde|diploma)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
@@ -549,6 +549,9 @@ _FREE_FIELD = re.compile(
 #: "welke opleiding", "wat voor studie": a question word before the word for a study.
 _WHICH = re.compile(r"\b(?:welke|welk|wat\s+voor(?:\s+een)?|elke|iedere|zo'?n|andere)\s+$")
 _FREE_FIELD_BLOCKLIST = {
+    # "Máster (del) Profesorado": the Spanish teacher training, not a field
+    "profesorado",
+    "del",
     "allebei",
     "beide",
     "af",
