@@ -1431,6 +1431,14 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "studierichting",
             "filologia hispanica",
         ),
+        # a director who asked, then a talk; "via mijn werk" is no job at the school
+        (
+            "Via mijn werk kom ik veel op een school voor speciaal onderwijs en de directeur vroeg laatst of ik niet "
+            "bij hen voor de klas wilde. We hebben volgende week een gesprek.",
+            None,
+            "baan_op_school",
+            "in-gesprek",
+        ),
         # a school that asked, or invited to talk
         ("ik ben kok en scalda vroeg of ik praktijkles wil geven in de keuken", None, "baan_op_school", "in-gesprek"),
         ("ze hebben het gevraagd maar er is nog niks op papier", "baan_op_school", "baan_op_school", "in-gesprek"),

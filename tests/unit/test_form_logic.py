@@ -1019,6 +1019,13 @@ def test_with_a_school_diploma_the_school_profile_is_the_field(level, text, fiel
     assert turn.slots["studierichting"] == field
 
 
+def test_an_abbreviated_field_is_noted_by_its_name():
+    text = "master WTB aan de TU/e, lang geleden haha"
+    assert process_turn({}, {"vooropleiding": text}, "vooropleiding", text, "inform").slots["studierichting"] == (
+        "werktuigbouwkunde"
+    )
+
+
 def test_a_request_for_a_person_changes_no_known_fact():
     known = {"studierichting": "biologie"}
     text = "ik wil graag iemand spreken over welke opleiding het beste is"

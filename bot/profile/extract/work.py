@@ -832,7 +832,9 @@ _JOB_AT_SCHOOL_YES = [
     re.compile(r"\bgetekend\s+(?:bij|op)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     re.compile(
         # not the course "pedagogisch werk op het mbo"
-        r"(?<!pedagogisch\s)(?<!sociaal\s)(?<!maatschappelijk\s)\bwerk\s+(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?"
+        # nor "via mijn werk kom ik veel op een school": the noun
+        r"(?<!pedagogisch\s)(?<!sociaal\s)(?<!maatschappelijk\s)(?<!mijn\s)(?<!m'n\s)(?<!het\s)\bwerk\s+"
+        r"(?!kom\b|ben\b|zie\b|ga\b)(?:al\s+|nu\s+|vast\s+)?(?:\w+\s+){0,4}?"
         r"(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"
     ),
     re.compile(r"\b(?:ben|word)\s+(?:nu\s+)?(?:\w+\s+){0,5}?(?:aangenomen|in\s+dienst)\b"),
@@ -879,8 +881,8 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"(?:tweede|2e|2de)\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|komt\s+(?:nog\s+)?een\s+gesprek|"
     r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker|concreet|officieel|definitief|op\s+papier|vast)|"
     # "Scalda vroeg of ik praktijkles wil geven": a school that asked
-    r"(?:vroeg|vroegen|vraagt|vragen)\s+(?:me\s+|mij\s+)?of\s+ik\s+(?:\w+\s+){0,4}?(?:les|lessen|praktijkles|docent|"
-    r"leraar|lesgeven)\b|uitgenodigd\s+voor\s+een\s+(?:\w+\s+)?gesprek|"
+    r"(?:vroeg|vroegen|vraagt|vragen)\s+(?:\w+\s+)?(?:me\s+|mij\s+)?of\s+ik\s+(?:\w+\s+){0,4}?(?:les|lessen|praktijkles|docent|"
+    r"leraar|lesgeven|voor\s+de\s+klas)\b|uitgenodigd\s+voor\s+een\s+(?:\w+\s+)?gesprek|"
     # "ze willen wel met me praten", "de directeur wil me volgende week spreken": a school that talks with the person
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
