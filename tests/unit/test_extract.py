@@ -1439,6 +1439,11 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "baan_op_school",
             "in-gesprek",
         ),
+        # the qualification's sector is not where to teach
+        ("ja, po bevoegdheid van de pabo", "huidige_bevoegdheid", "sector", None),
+        ("nee, ik ben in dienst van de sportstichting, niet van school", "baan_op_school", "baan_op_school", "nee"),
+        # almost retired is still at work
+        ("Ben 64, timmerman en uitvoerder geweest, bijna met pensioen.", None, "huidig_beroep", "timmerman"),
         # a school that asked, or invited to talk
         ("ik ben kok en scalda vroeg of ik praktijkles wil geven in de keuken", None, "baan_op_school", "in-gesprek"),
         ("ze hebben het gevraagd maar er is nog niks op papier", "baan_op_school", "baan_op_school", "in-gesprek"),

@@ -968,6 +968,8 @@ def test_a_programme_that_is_only_an_associate_degree_makes_the_hbo_diploma_an_a
         "nederlands natuurlijk, nou ja thuis praten we fries maar nederlands is ook gewoon mijn taal",
         "Nederlands natuurlijk. Wel met een limburgs accent haha",
         "waarom vraag je dat? ik ben hier geboren, nederlands is gewoon mijn taal",
+        "nederlands, en limburgs plat haha",
+        "Nederlands ja, wat anders",
     ],
 )
 def test_the_mother_tongue_in_more_words(text):

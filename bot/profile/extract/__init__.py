@@ -76,7 +76,11 @@ _DUTCH_REGIONS = (
 _MOTHER_TONGUE_SIGN = re.compile(
     r"\b(?:mijn\s+(?:eigen\s+)?taal|(?:hier|in\s+nederland)\s+geboren|geboren\s+en\s+getogen|"
     r"nederlands\s+(?:natuurlijk|uiteraard|tuurlijk|gewoon)|(?:gewoon|natuurlijk|uiteraard|tuurlijk)\s+nederlands|"
-    r"(?:" + _DUTCH_REGIONS + r")\s+(?:accent|dialect|tintje)|dialect)\b"
+    r"(?:" + _DUTCH_REGIONS + r")\s+(?:accent|dialect|tintje)|dialect|"
+    # "nederlands, en limburgs plat haha", "Nederlands ja, wat anders"
+    r"nederlands\W+(?:\w+\W+){0,2}?(?:"
+    + _DUTCH_REGIONS
+    + r"|plat)|nederlands\W+(?:ja\W+)?wat\s+(?:anders|denk\s+je))\b"
 )
 #: ... unless the message speaks of a language learned or a level ("ik ben hier geboren maar
 #: spreek het niet goed", "B2, hier geboren maar opgegroeid in Turkije").

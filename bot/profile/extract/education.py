@@ -406,6 +406,8 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
     for start, end, text, value in matcher("sector").finditer(folded):
         if is_negated(folded, start) or _asked_about_later(folded, start, expected):
             continue
+        if expected == "huidige_bevoegdheid" and not _WANT.search(folded[slice(*clause_bounds(folded, start, end))]):
+            continue  # "ja, po bevoegdheid van de pabo": the qualification's sector, not where to teach
         if text == "so" and expected != "sector" and not _SO_CONTEXT.search(folded[max(0, start - 12) : end + 12]):
             continue  # "my dutch is not so good": the English word
         left, right = clause_bounds(folded, start, end)

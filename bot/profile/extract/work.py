@@ -519,7 +519,10 @@ def _without_work(words: str) -> str:
 _STUDENT = re.compile(
     r"\b(?:ik\s+ben\s+(?:nog\s+)?student|ik\s+studeer\s+(?:nu\s+)?nog|ben\s+nog\s+aan\s+het\s+studeren)\b|^\W*(?:nog\s+)?student(?:\s+nog)?(?=\W*(?:$|[,.;]))"
 )
-_RETIRED = re.compile(r"\b(?:gepensioneerd|met\s+(?:vervroegd\s+)?pensioen)\b")
+#: ... not "bijna met pensioen", "binnenkort met pensioen": still at work.
+_RETIRED = re.compile(
+    r"\b(?:gepensioneerd|(?<!bijna\s)(?<!binnenkort\s)(?<!straks\s)(?<!haast\s)met\s+(?:vervroegd\s+)?pensioen)\b"
+)
 
 
 @functools.cache
@@ -887,6 +890,7 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
 )
+_NOT_FROM_A_SCHOOL = re.compile(r"\bniet\s+(?:van|bij|op)\s+(?:de\s+|een\s+|het\s+)?school\b")
 #: A school job that was: "ik had een baan op een school maar ben gestopt", "dat contract is
 #: afgelopen": a past verb before the job, an end after it, in one sentence.
 _JOB_PAST_VERB = re.compile(r"\b(?:had|werkte|was)\b[^.;?!]*$")
@@ -956,6 +960,10 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
     no = _JOB_AT_SCHOOL_NO.search(folded)
     if no and (re.search(_SCHOOL, no.group(0)) or expected == "baan_op_school"):
         result.set("baan_op_school", "nee", *no.span())
+        return
+    not_school = _NOT_FROM_A_SCHOOL.search(folded)
+    if not_school and expected == "baan_op_school":
+        result.set("baan_op_school", "nee", *not_school.span())  # "in dienst van de sportstichting, niet van school"
         return
     for pattern in _JOB_AT_SCHOOL_YES:
         for match in pattern.finditer(folded):
