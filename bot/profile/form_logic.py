@@ -186,6 +186,8 @@ def _in_context(
         for slot, value in informed.items():
             if slot in values.PROFILE_SLOTS and slot not in kept and previous.get(slot) is None:
                 kept[slot] = value
+            elif slot == "vooropleiding" and value == "associate-degree" and previous.get(slot) == "hbo-bachelor":
+                kept[slot] = value  # "bedrijfskunde, de Ad dus": the hbo diploma is an Ad (said back)
     return kept
 
 
@@ -533,6 +535,8 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
     stated fact counts, except in a question or a request for a person."""
     if old is None or new is None or slot == requested:
         return True
+    if (slot, old, new) == ("vooropleiding", "hbo-bachelor", "associate-degree"):
+        return True  # "bedrijfskunde, de Ad dus": the hbo diploma is an Ad, a narrower fact
     if (slot, old, new) == ("baan_op_school", "ja", "in-gesprek"):
         # "voor het gesprek met mijn directeur" about the job offered: a talk, not less than the offer
         return bool(_CORRECTION.search(text or ""))

@@ -1439,6 +1439,24 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "baan_op_school",
             "in-gesprek",
         ),
+        # an Ad named as the diploma
+        ("bedrijfskunde, de Ad dus", "studierichting", "vooropleiding", "associate-degree"),
+        ("ja klopt, Ad dus, niet een hele bachelor", None, "vooropleiding", "associate-degree"),
+        ("ik las het in het AD.", None, "vooropleiding", None),
+        # a school type ruled out
+        (
+            "basisschool, groep 7/8 lijkt me wel wat. middelbare school lijkt me niks, die pubers",
+            "sector",
+            "sector",
+            "po",
+        ),
+        ("nog niet, eerst dat gesprek volgende week", "baan_op_school", "baan_op_school", "in-gesprek"),
+        (
+            "bevoegdheid? bedoel je mijn NEN 3140? voor lesgeven heb ik niks als je dat bedoelt",
+            "huidige_bevoegdheid",
+            "huidige_bevoegdheid",
+            "geen",
+        ),
         # the qualification's sector is not where to teach
         ("ja, po bevoegdheid van de pabo", "huidige_bevoegdheid", "sector", None),
         ("nee, ik ben in dienst van de sportstichting, niet van school", "baan_op_school", "baan_op_school", "nee"),

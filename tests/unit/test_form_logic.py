@@ -1028,6 +1028,14 @@ def test_an_abbreviated_field_is_noted_by_its_name():
     )
 
 
+def test_an_ad_named_later_makes_the_assumed_hbo_bachelor_an_ad_and_says_so():
+    known = {"vooropleiding": "hbo-bachelor", "studierichting": "bedrijfskunde"}
+    text = "bedrijfskunde, de Ad dus"
+    turn = process_turn(known, {"studierichting": text}, "studierichting", text, "inform", previous=known)
+    assert turn.slots["vooropleiding"] == "associate-degree"
+    assert turn.responses[0][0] == "aangepast"
+
+
 def test_a_request_for_a_person_changes_no_known_fact():
     known = {"studierichting": "biologie"}
     text = "ik wil graag iemand spreken over welke opleiding het beste is"

@@ -372,8 +372,8 @@ _UNKNOWN_TERM = re.compile(
 _NO_PAPERS = re.compile(
     r"\b(?:geen|nooit\s+een)\s+(?:papiertje|papieren|papier|diploma|opleiding|lerarenopleiding|onderwijsdiploma)\s+"
     r"(?:(?:\w+\s+){0,2}?(?:voor|om)\s+(?:het\s+)?(?:les|lesgeven|leraar|docent|onderwijs)|gedaan|gevolgd)\b|"
-    # "mijn koksdiploma? verder heb ik niks"
-    r"\b(?:verder|daarnaast|anders)\s+heb\s+ik\s+(?:niks|niets|geen)\b"
+    # "mijn koksdiploma? verder heb ik niks", "voor lesgeven heb ik niks"
+    r"\b(?:verder|daarnaast|anders|voor\s+(?:het\s+)?lesgeven)\s+heb\s+ik\s+(?:niks|niets|geen)\b"
 )
 #: An answer said with doubt: "volgens mij niet", "ik denk het wel", "waarschijnlijk niks".
 _HEDGE = (

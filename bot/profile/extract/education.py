@@ -59,6 +59,10 @@ _WO_HINT = re.compile(
 _LEVEL_CHOICE = re.compile(r"\b(?:mbo|hbo|wo)\s+(?:of|en)\s+(?:mbo|hbo|wo)\b")
 #: "de Ad PEP gedaan bij windesheim": an associate degree with its field, done ("de ad" alone
 #: may be a newspaper).
+#: "bedrijfskunde, de Ad dus", "Ad dus, niet een hele bachelor": the Ad as the diploma, in the
+#: answer about the diploma or next to the words that it is no full bachelor.
+_AD_NAMED = re.compile(r"(?:^|[\s,(])(?:(?:de|een|mijn|die)\s+)?ad(?:-diploma)?(?=\s*(?:dus\b|,|\.|!|\)|$))")
+_NO_FULL_BACHELOR = re.compile(r"\b(?:niet|geen)\s+(?:een\s+)?(?:hele|volledige|echte)\s+bachelor\b")
 _AD_DONE = re.compile(
     r"\b(?:de|een|mijn|die)\s+ad\s+(?:(?!(?:niet|nog|nooit)\b)[a-z&'-]+\s+){1,3}?(?:gedaan|afgerond|gehaald|behaald|gevolgd)\b"
 )
@@ -75,6 +79,13 @@ _CLASS_LEVEL_BEFORE = re.compile(
 #: What a school does: "(een vmbo) in Breda zoekt iemand", "(het mbo) wil me aannemen".
 _SCHOOL_ACTS = re.compile(
     r"[^.;!?]{0,25}?\b(?:zoekt|zoeken|wil\s+me|willen\s+me|heeft\s+(?:een\s+)?(?:vacature|plek)|biedt|bood|belde)\b"
+)
+
+
+#: A school type ruled out: "(middelbare school) lijkt me niks", "(mbo) is niks voor mij".
+_NOT_FOR_ME = re.compile(
+    r"[^.;!?,]{0,12}?\b(?:lijkt\s+(?:me|mij)\s+(?:niks|niets|niet\s+(?:leuk|wat|fijn))|is\s+(?:niks|niets|het\s+niet)\s+voor\s+(?:me|mij)|"
+    r"zie\s+ik\s+(?:mezelf\s+)?niet\s+zitten|wil\s+ik\s+niet|hoeft\s+(?:voor\s+mij\s+)?niet)\b"
 )
 
 
@@ -286,6 +297,10 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
         if level and not is_negated(folded, level.start()):
             candidates.append((level.start(), level.end(), f"mbo-{level.group(1)}"))
             unclear = None if unclear == "mbo" else unclear
+    named_ad = _AD_NAMED.search(folded)
+    if named_ad and (expected in {"vooropleiding", "studierichting"} or _NO_FULL_BACHELOR.search(folded)):
+        if not (is_negated(folded, named_ad.start()) or _in_progress(folded, named_ad.start(), named_ad.end())):
+            candidates.append((named_ad.start(), named_ad.end(), "associate-degree"))  # "bedrijfskunde, de Ad dus"
     done_ad = _AD_DONE.search(folded)
     if done_ad and not (is_negated(folded, done_ad.start()) or _in_progress(folded, done_ad.start(), done_ad.end())):
         candidates.append((done_ad.start(), done_ad.end(), "associate-degree"))  # "de Ad PEP gedaan"
@@ -408,6 +423,8 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
             continue
         if expected == "huidige_bevoegdheid" and not _WANT.search(folded[slice(*clause_bounds(folded, start, end))]):
             continue  # "ja, po bevoegdheid van de pabo": the qualification's sector, not where to teach
+        if _NOT_FOR_ME.match(folded[end : end + 40]):
+            continue  # "middelbare school lijkt me niks, die pubers"
         if text == "so" and expected != "sector" and not _SO_CONTEXT.search(folded[max(0, start - 12) : end + 12]):
             continue  # "my dutch is not so good": the English word
         left, right = clause_bounds(folded, start, end)

@@ -881,7 +881,9 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:in\s+gesprek|gesprek(?:ken)?\s+(?:met|bij)|solliciteer|sollicitaties?|sollicitatie(?:gesprek|procedure)|gesolliciteerd|solliciteren|contact\s+met\s+een\s+school|"
     r"(?:gereageerd|gereageert|reageren)\s+op\s+(?:een\s+|de\s+)?vacature|op\s+(?:een\s+|de\s+)?vacature\s+(?:gereageerd|gereageert)|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek(?:ken)?\s+(?:gehad|geweest|gevoerd)|tweede\s+ronde|"
-    r"(?:tweede|2e|2de)\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|komt\s+(?:nog\s+)?een\s+gesprek|"
+    r"(?:tweede|2e|2de)\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|"
+    # "nog niet, eerst dat gesprek volgende week"
+    r"\b(?:dat|het|een|eerst)\s+gesprek\s+(?:volgende|komende|deze|aanstaande)\s+(?:week|maand|\w+dag)|komt\s+(?:nog\s+)?een\s+gesprek|"
     r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker|concreet|officieel|definitief|op\s+papier|vast)|"
     # "Scalda vroeg of ik praktijkles wil geven": a school that asked
     r"(?:vroeg|vroegen|vraagt|vragen)\s+(?:\w+\s+)?(?:me\s+|mij\s+)?of\s+ik\s+(?:\w+\s+){0,4}?(?:les|lessen|praktijkles|docent|"
