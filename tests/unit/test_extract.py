@@ -1439,6 +1439,21 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "baan_op_school",
             "in-gesprek",
         ),
+        # a job after "als", and the field of a master never finished
+        ("sinds 2019 als teamleider van de klantenservice", None, "huidig_beroep", "teamleider"),
+        (
+            "hbo bachelor, de lerarenopleiding. o, en ik heb later nog een master communicatie gedaan, nee wacht, "
+            "die ben ik begonnen maar nooit afgemaakt. dus gewoon hbo",
+            "vooropleiding",
+            "studierichting",
+            None,
+        ),
+        (
+            "ik heb gebeld met de teamleider, ze willen me uitnodigen voor een gesprek",
+            "baan_op_school",
+            "baan_op_school",
+            "in-gesprek",
+        ),
         # an Ad named as the diploma
         ("bedrijfskunde, de Ad dus", "studierichting", "vooropleiding", "associate-degree"),
         ("ja klopt, Ad dus, niet een hele bachelor", None, "vooropleiding", "associate-degree"),

@@ -565,6 +565,10 @@ _FREE_FIELD = re.compile(
     r"doctoraal|associate degree|ad|phd|gepromoveerd|promoveerde|diploma)(?:[\s-]+(?:in|op|van))?(?:\s+(?:de|het))?\s+"
     r"((?:(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*)(?:\s+(?!(?:" + _STOP_WORDS + r")\b)[a-z][\w'&-]*){0,2})"
 )
+#: A study that was not finished, said right after its name.
+_FIELD_NOT_FINISHED = re.compile(
+    r"[^.;!?]{0,70}?\b(?:(?:nooit|niet)\s+(?:afgemaakt|afgerond|gehaald|af\s*gemaakt)|begonnen\s+maar|halverwege\s+gestopt)\b"
+)
 #: "welke opleiding", "wat voor studie": a question word before the word for a study.
 _WHICH = re.compile(r"\b(?:welke|welk|wat\s+voor(?:\s+een)?|elke|iedere|zo'?n|andere)\s+$")
 _FREE_FIELD_BLOCKLIST = {
@@ -723,6 +727,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
         after = folded[end : end + 25]
         if _DURING_STUDY.search(before):
             continue  # "naast mijn studie werkte ik in de horeca": a time, not the field
+        if _STUDY_BEFORE.search(before) and _FIELD_NOT_FINISHED.match(folded, end):
+            continue  # "nog een master communicatie gedaan, nee wacht, ... nooit afgemaakt"
         if _STUDY_BEFORE.search(before) or _STUDY_AFTER.search(after) or expected == "studierichting":
             study.append((start, end, text))
     named = institutions.spans(folded)
@@ -736,6 +742,8 @@ def _extract_subjects_and_fields(folded: str, result: Extraction, expected: Opti
                 continue  # "tijdens mijn studie bijles gegeven"
             if is_negated(folded, match.start()):
                 continue  # "niet de inservice opleiding in het ziekenhuis"
+            if _FIELD_NOT_FINISHED.match(folded, match.end(1)):
+                continue  # "een master communicatie gedaan, nee wacht, die ben ik begonnen maar nooit afgemaakt"
             if any(s == match.start(1) for s, _e, _t, _v in matcher("provincie").finditer(folded)):
                 continue  # "gepromoveerd in Wageningen": the place, not the field
             words = match.group(1).split()

@@ -629,7 +629,7 @@ def _extract_job(folded: str, original: str, result: Extraction, expected: Optio
     if found and isinstance(found.value, str):
         # "senior consultant", "tweedegraads docent": the job; the qualification is a fact of its own
         title = re.sub(
-            r"^(?:senior|junior|medior|zelfstandig|zelfstandige|freelance|tweedegraads|eerstegraads|bevoegde?)\s+",
+            r"^(?:senior|junior|medior|zelfstandig|zelfstandige|freelance|tweedegraads|eerstegraads|bevoegde?|als)\s+",
             "",
             found.value,
         )
@@ -882,6 +882,8 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"(?:gereageerd|gereageert|reageren)\s+op\s+(?:een\s+|de\s+)?vacature|op\s+(?:een\s+|de\s+)?vacature\s+(?:gereageerd|gereageert)|"
     r"misschien\s+een\s+baan|kennismakingsgesprek|proefles|gesprek(?:ken)?\s+(?:gehad|geweest|gevoerd)|tweede\s+ronde|"
     r"(?:tweede|2e|2de)\s+gesprek|(?:(?:een|het|dat)\s+)?gesprek\s+(?:is|staat|komt|gepland)|"
+    # "ze willen me uitnodigen voor een gesprek"
+    r"uitnodig\w*\s+voor\s+een\s+(?:\w+\s+)?gesprek|"
     # "nog niet, eerst dat gesprek volgende week"
     r"\b(?:dat|het|een|eerst)\s+gesprek\s+(?:volgende|komende|deze|aanstaande)\s+(?:week|maand|\w+dag)|komt\s+(?:nog\s+)?een\s+gesprek|"
     r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker|concreet|officieel|definitief|op\s+papier|vast)|"
