@@ -1454,6 +1454,10 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "baan_op_school",
             "in-gesprek",
         ),
+        # full time ruled out, the job's place is no sector, a study form in chat language
+        ("als het moet in deeltijd, voltijd ga ik echt niet meer doen", "studievorm", "studievorm", "deeltijd"),
+        ("sportinstructeur bij sportschool, soms gymbegeleider op basisschool", "huidig_beroep", "sector", None),
+        ("naast t werk denk ik, zo gaat zij instroom toch?", "studievorm", "studievorm", "deeltijd"),
         # an Ad named as the diploma
         ("bedrijfskunde, de Ad dus", "studierichting", "vooropleiding", "associate-degree"),
         ("ja klopt, Ad dus, niet een hele bachelor", None, "vooropleiding", "associate-degree"),

@@ -970,6 +970,7 @@ def test_a_programme_that_is_only_an_associate_degree_makes_the_hbo_diploma_an_a
         "waarom vraag je dat? ik ben hier geboren, nederlands is gewoon mijn taal",
         "nederlands, en limburgs plat haha",
         "Nederlands ja, wat anders",
+        "ben gewoon nederlander, geen idee welk niveau dat is",
     ],
 )
 def test_the_mother_tongue_in_more_words(text):

@@ -78,9 +78,9 @@ _MOTHER_TONGUE_SIGN = re.compile(
     r"nederlands\s+(?:natuurlijk|uiteraard|tuurlijk|gewoon)|(?:gewoon|natuurlijk|uiteraard|tuurlijk)\s+nederlands|"
     r"(?:" + _DUTCH_REGIONS + r")\s+(?:accent|dialect|tintje)|dialect|"
     # "nederlands, en limburgs plat haha", "Nederlands ja, wat anders"
-    r"nederlands\W+(?:\w+\W+){0,2}?(?:"
-    + _DUTCH_REGIONS
-    + r"|plat)|nederlands\W+(?:ja\W+)?wat\s+(?:anders|denk\s+je))\b"
+    r"nederlands\W+(?:\w+\W+){0,2}?(?:" + _DUTCH_REGIONS + r"|plat)|nederlands\W+(?:ja\W+)?wat\s+(?:anders|denk\s+je)|"
+    # "ben gewoon nederlander, geen idee welk niveau dat is"
+    r"ben\s+(?:gewoon\s+|gwn\s+)?(?:een\s+)?nederlander)\b"
 )
 #: ... unless the message speaks of a language learned or a level ("ik ben hier geboren maar
 #: spreek het niet goed", "B2, hier geboren maar opgegroeid in Turkije").

@@ -421,8 +421,12 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
     for start, end, text, value in matcher("sector").finditer(folded):
         if is_negated(folded, start) or _asked_about_later(folded, start, expected):
             continue
-        if expected == "huidige_bevoegdheid" and not _WANT.search(folded[slice(*clause_bounds(folded, start, end))]):
-            continue  # "ja, po bevoegdheid van de pabo": the qualification's sector, not where to teach
+        if expected in {"huidige_bevoegdheid", "huidig_beroep"} and not _WANT.search(
+            folded[slice(*clause_bounds(folded, start, end))]
+        ):
+            # "ja, po bevoegdheid van de pabo", "soms gymbegeleider op een basisschool": the
+            # qualification's sector or the job's place, not where the person wants to teach
+            continue
         if _NOT_FOR_ME.match(folded[end : end + 40]):
             continue  # "middelbare school lijkt me niks, die pubers"
         if text == "so" and expected != "sector" and not _SO_CONTEXT.search(folded[max(0, start - 12) : end + 12]):

@@ -12,7 +12,9 @@ from bot.profile.vocab import matcher
 _RULED_OUT = re.compile(
     r"^[\s\w]{0,20}?\b(?:(?:is\s+)?(?:(?:echt|zeker|helaas|gewoon)\s+)*geen\s+optie|kan\s+(?:ik\s+)?(?:me\s+|mij\s+)?(?:(?:echt|gewoon|helaas|dus)\s+)*niet|"
     r"(?:zit|is)\s+(?:er\s+)?(?:\w+\s+)?niet\s+in|"
-    r"lukt\s+(?:me\s+)?niet|gaat\s+niet|(?:is\s+)?(?:(?:echt|helaas)\s+)*niet\s+(?:mogelijk|haalbaar|te\s+doen))\b"
+    r"lukt\s+(?:me\s+)?niet|gaat\s+niet|(?:is\s+)?(?:(?:echt|helaas)\s+)*niet\s+(?:mogelijk|haalbaar|te\s+doen)|"
+    # "voltijd ga ik echt niet meer doen", "voltijd wil ik niet"
+    r"(?:ga|doe|wil)\s+ik\s+(?:(?:echt|zeker|dus|gewoon)\s+)*niet(?:\s+meer)?(?:\s+doen)?)\b"
 )
 _OPPOSITE = {"voltijd": "deeltijd", "deeltijd": "voltijd"}
 #: "ze hebben het over een PDG", "ze noemden een PDG": what others say is needed, not what one has.
