@@ -97,42 +97,6 @@ TEXTS: Dict[str, Dict[str, Any]] = {
     "vraag_voor_medewerker_na_intake": {
         "text": "Goede vraag! Ik stel je eerst een paar vragen. Daarna krijg je mijn advies. Je vraag zet ik ook op de lijst voor de medewerker.",
     },
-    "uitleg_waarom_vooropleiding": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Je diploma bepaalt welke opleidingen en routes voor jou openstaan. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_studierichting": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Je studie bepaalt bij welke vakken je opleiding past. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_diploma_buitenland": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Met een diploma uit het buitenland zijn er soms extra stappen, zoals een diplomawaardering. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_nederlands_niveau": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Veel lerarenopleidingen vragen Nederlands op B2-niveau. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_werkervaring_jaren": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Je werkervaring kan meetellen, bijvoorbeeld voor vrijstellingen. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_huidig_beroep": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Je werk kan meetellen. En de medewerker snapt je situatie dan beter. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_sector": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Elke schoolsoort heeft eigen routes naar het leraarschap. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_schoolvak": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Voor elk vak gelden andere eisen en opleidingen. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_baan_op_school": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Met een baan op een school kun je vaak als zij-instromer beginnen. De school betaalt dan je opleiding. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_studievorm": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Sommige opleidingen zijn alleen in voltijd of alleen in deeltijd. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_provincie": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Dan kan ik je de hulp in jouw regio noemen. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
-    "uitleg_waarom_huidige_bevoegdheid": {
-        "text": "Ik vraag het omdat het advies ervan afhangt. Ben je al bevoegd, dan zijn er kortere routes. Wat je vertelt, gebruik ik alleen voor dit advies.",
-    },
     "twijfel_voor_medewerker": {
         "text": "Ik noteer het zo. Weet je het niet zeker? De medewerker kijkt het later met je na.",
     },
@@ -453,6 +417,31 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": 'Dank je wel! Je profiel is compleet. Hiermee zoek ik de routes naar het leraarschap die bij jou passen.',
     },
 }
+
+#: Why the bot asks each profile question ("Waarom wil je dat weten?"), as ``uitleg_waarom_<slot>``.
+_WHY_ASKED = {
+    "vooropleiding": "Je diploma bepaalt welke opleidingen en routes voor jou openstaan.",
+    "studierichting": "Bij je studie passen sommige schoolvakken wel en andere niet.",
+    "diploma_buitenland": "Met een diploma uit het buitenland zijn er soms extra stappen, zoals een diplomawaardering.",
+    "nederlands_niveau": "Veel lerarenopleidingen vragen Nederlands op B2-niveau.",
+    "werkervaring_jaren": "Je werkervaring kan meetellen, bijvoorbeeld voor vrijstellingen.",
+    "huidig_beroep": "Je werk kan meetellen. En de medewerker snapt je situatie dan beter.",
+    "sector": "Elke schoolsoort heeft eigen routes naar het leraarschap.",
+    "schoolvak": "Voor elk vak gelden andere eisen en opleidingen.",
+    "baan_op_school": "Met een baan op een school kun je vaak als zij-instromer beginnen. De school betaalt dan je opleiding.",
+    "studievorm": "Sommige opleidingen zijn alleen in voltijd of alleen in deeltijd.",
+    "provincie": "Zo kan ik je de hulp in jouw regio noemen.",
+    "huidige_bevoegdheid": "Ben je al bevoegd, dan zijn er kortere routes.",
+}
+TEXTS.update(
+    {
+        f"uitleg_waarom_{slot}": {
+            "text": f"Ik vraag het omdat het advies ervan afhangt. {reason} Je gegevens gaan alleen naar een "
+            "medewerker als jij dat goed vindt."
+        }
+        for slot, reason in _WHY_ASKED.items()
+    }
+)
 
 #: What the site channel itself says (systeem messages, before a message reaches the bot).
 SITE_TOO_LONG = "Je bericht is te lang. Ik kan maximaal {max} tekens lezen. Kun je het korter maken?"

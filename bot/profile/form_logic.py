@@ -604,7 +604,7 @@ def _go_on_without(turn: Turn, slot: str, abroad: bool = False) -> None:
 _WHY_ASKED = re.compile(
     r"\b(?:waarom\s+(?:vraag|wil)\s+(?:je|jij|u)\s+(?:dat|dit|het|daar\s*naar|ernaar)(?:\s+weten)?|"
     r"waarom\s+(?:is\s+)?(?:dat|dit)\s+(?:belangrijk|nodig|van\s+belang)|wat\s+(?:heb|doe)\s+je\s+(?:daar|er)\s*(?:mee|aan)|"
-    r"waarom\s+wil\s+je\s+dat\s+weten|waarom)\s*\?",
+    r"waarom)\s*\?",
     re.IGNORECASE,
 )
 
@@ -667,7 +667,7 @@ _SCHOOL_PROFILE = re.compile(
     r"\b(?:(?:cultuur|economie|natuur)\s+en\s+(?:maatschappij|gezondheid|techniek)|[ecn]\s*&\s*[mgt]|"
     r"zorg\s+en\s+welzijn|economie\s+en\s+ondernemen|bouwen,?\s+wonen\s+en\s+interieur|"
     r"produceren,?\s+installeren\s+en\s+energie|mobiliteit\s+en\s+transport|media,?\s+vormgeving\s+en\s+ict|"
-    r"dienstverlening\s+en\s+producten|groen|techniek)\b",
+    r"dienstverlening\s+en\s+producten)\b",
     re.IGNORECASE,
 )
 

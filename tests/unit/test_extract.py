@@ -1454,6 +1454,24 @@ def test_a_study_given_up_is_not_the_highest_diploma(text, facts):
             "baan_op_school",
             "in-gesprek",
         ),
+        # ordinary sentences that state none of these facts
+        (
+            "ik kom uit polen en heb daar economie gestudeerd. ik wil leraar worden, maar ben hier niet bevoegd",
+            None,
+            "huidige_bevoegdheid",
+            "geen",
+        ),
+        ("in 2015 raakte ik mijn baan als kok kwijt, daarna buschauffeur geworden", None, "huidig_beroep", "kok"),
+        ("ik wil even vragen of ik zonder diploma les mag geven", None, "baan_op_school", None),
+        ("mijn moeder vroeg of ik geen leraar wilde worden", None, "baan_op_school", None),
+        (
+            "hbo bedrijfskunde, daarna nog een master begonnen maar nooit afgemaakt",
+            "vooropleiding",
+            "studierichting",
+            "bedrijfskunde",
+        ),
+        ("Pedagogiek. Mijn collega deed alleen de Ad.", "studierichting", "vooropleiding", None),
+        ("ik moet werken aan mijn Nederlands", None, "studievorm", None),
         # full time ruled out, the job's place is no sector, a study form in chat language
         ("als het moet in deeltijd, voltijd ga ik echt niet meer doen", "studievorm", "studievorm", "deeltijd"),
         ("sportinstructeur bij sportschool, soms gymbegeleider op basisschool", "huidig_beroep", "sector", None),
@@ -1646,6 +1664,7 @@ def test_facts_in_words_people_use(text, expected, slot, value):
 @pytest.mark.parametrize(
     "text, value",
     [
+        ("niveau 2, en daarna 4 jaar als kok gewerkt", "mbo-2"),
         ("mbo 3 timmerman, daarna nog mbo 4 uitvoerder gedaan via de bbl", "mbo-4"),
         ("niveau 2 en later 3, maar 4 niet afgemaakt", "mbo-3"),
         ("3", "mbo-3"),

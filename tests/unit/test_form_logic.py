@@ -979,7 +979,14 @@ def test_the_mother_tongue_in_more_words(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["ik spreek het met een zwaar accent, maar goed", "ik ben hier geboren maar spreek het niet goed"]
+    "text",
+    [
+        "ik spreek het met een zwaar accent, maar goed",
+        "ik ben hier geboren maar spreek het niet goed",
+        "geboren en getogen in marokko, nederlands spreek ik goed",
+        "thuis een berbers dialect, nederlands gaat prima",
+        "turks is mijn taal",
+    ],
 )
 def test_an_accent_or_a_birthplace_alone_is_no_mother_tongue(text):
     turn = process_turn({}, {"nederlands_niveau": text}, "nederlands_niveau", text, "inform")

@@ -74,9 +74,10 @@ _DUTCH_REGIONS = (
 #: In the answer to "hoe goed spreek je Nederlands?": signs of the mother tongue ("nederlands
 #: is ook gewoon mijn taal", "Nederlands natuurlijk. Wel met een limburgs accent") ...
 _MOTHER_TONGUE_SIGN = re.compile(
-    r"\b(?:mijn\s+(?:eigen\s+)?taal|(?:hier|in\s+nederland)\s+geboren|geboren\s+en\s+getogen|"
+    r"\b(?:nederlands\b[^.?!]{0,25}\bmijn\s+(?:eigen\s+)?taal|(?:hier|in\s+nederland)\s+geboren|"
+    r"geboren\s+en\s+getogen(?!\s+in\s+(?!nederland|holland|nl\b)\w)|"
     r"nederlands\s+(?:natuurlijk|uiteraard|tuurlijk|gewoon)|(?:gewoon|natuurlijk|uiteraard|tuurlijk)\s+nederlands|"
-    r"(?:" + _DUTCH_REGIONS + r")\s+(?:accent|dialect|tintje)|dialect|"
+    r"(?:" + _DUTCH_REGIONS + r")\s+(?:accent|dialect|tintje)|"
     # "nederlands, en limburgs plat haha", "Nederlands ja, wat anders"
     r"nederlands\W+(?:\w+\W+){0,2}?(?:" + _DUTCH_REGIONS + r"|plat)|nederlands\W+(?:ja\W+)?wat\s+(?:anders|denk\s+je)|"
     # "ben gewoon nederlander, geen idee welk niveau dat is"
@@ -156,6 +157,9 @@ def extract(
         )
     ):
         result.set("nederlands_niveau", "moedertaal", 0, len(folded))  # "nederlands gewoon", "gewoon nederlands hoor"
+    must_work = _MUST_WORK.search(folded)
+    if expected == "studievorm" and must_work and "studievorm" not in result.facts:
+        result.set("studievorm", "deeltijd", *must_work.span())  # "ik moet werken, dus ..."
     _extract_simple(folded, result, "huidige_bevoegdheid", "huidige_bevoegdheid", skip_wanted=True)
     _extract_foreign_qualification(folded, result, expected)
     unknown_term = _UNKNOWN_TERM.match(folded)
@@ -368,6 +372,8 @@ _UNKNOWN_TERM = re.compile(
     r"^\W*(?:geen\s+(?:flauw\s+)?idee|(?:ik\s+)?weet\s+(?:ik\s+)?(?:eigenlijk\s+)?niet|no\s+idea)\s+wat\s+"
     r"(?:dat|dit|het|een\s+bevoegdheid|bevoegdheid)\s+(?:is|betekent)\b"
 )
+#: To "voltijd of deeltijd?": "ik moet (wel) blijven werken" (not "ik moet werken aan mijn Nederlands").
+_MUST_WORK = re.compile(r"\bmoet\s+(?:wel\s+|ook\s+|gewoon\s+)*(?:blijven\s+)?werken\b(?!\s+aan\b)")
 #: "geen papiertje voor lesgeven", "nooit een lerarenopleiding gedaan": no qualification.
 _NO_PAPERS = re.compile(
     r"\b(?:geen|nooit\s+een)\s+(?:papiertje|papieren|papier|diploma|opleiding|lerarenopleiding|onderwijsdiploma)\s+"

@@ -13,6 +13,7 @@ from bot.profile.extract.text import (
     _STUDY,
     _TEACH,
     _WANT,
+    OTHER_PERSON,
     _sentence_around,
     clause_bounds,
     clean_free_text,
@@ -298,6 +299,8 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
             candidates.append((level.start(), level.end(), f"mbo-{level.group(1)}"))
             unclear = None if unclear == "mbo" else unclear
     named_ad = _AD_NAMED.search(folded)
+    if named_ad and OTHER_PERSON.search(_sentence_around(folded, named_ad.start())):
+        named_ad = None  # "mijn collega deed alleen de Ad"
     if named_ad and (expected in {"vooropleiding", "studierichting"} or _NO_FULL_BACHELOR.search(folded)):
         if not (is_negated(folded, named_ad.start()) or _in_progress(folded, named_ad.start(), named_ad.end())):
             candidates.append((named_ad.start(), named_ad.end(), "associate-degree"))  # "bedrijfskunde, de Ad dus"
@@ -344,6 +347,7 @@ def resolve_pending_degree(pending: str, folded: str) -> Optional[str]:
             m.group(1) or words[m.group(2)]
             for m in re.finditer(r"\b([1-4])\b|\b(een|twee|drie|vier)\b", folded)
             if not re.match(r"\s*(?:\w+\s+){0,2}?(?:niet|nooit)\b", folded[m.end() : m.end() + 25])
+            and not re.match(r"\s*(?:jaar|jaren|jr|maanden|dagen|uur|keer)\b", folded[m.end() : m.end() + 12])
         ]
         if levels:
             return f"mbo-{max(levels)}"
@@ -571,7 +575,8 @@ _FREE_FIELD = re.compile(
 )
 #: A study that was not finished, said right after its name.
 _FIELD_NOT_FINISHED = re.compile(
-    r"[^.;!?]{0,70}?\b(?:(?:nooit|niet)\s+(?:afgemaakt|afgerond|gehaald|af\s*gemaakt)|begonnen\s+maar|halverwege\s+gestopt)\b"
+    r"(?:[^.;!?,]{0,40}?|[^.;!?]{0,40}?\b(?:die|dat|deze)\b[^.;!?,]{0,30}?)"
+    r"\b(?:(?:nooit|niet)\s+(?:afgemaakt|afgerond|gehaald|af\s*gemaakt)|begonnen\s+maar|halverwege\s+gestopt)\b"
 )
 #: "welke opleiding", "wat voor studie": a question word before the word for a study.
 _WHICH = re.compile(r"\b(?:welke|welk|wat\s+voor(?:\s+een)?|elke|iedere|zo'?n|andere)\s+$")

@@ -91,6 +91,22 @@ _NOT_QUALIFIED_HERE = re.compile(
 _TEACHER_WORD = re.compile(r"\b(?:docent|docente|leraar|lerares|juf|leerkracht|teacher|lehrer\w*)\b")
 
 
+def _teacher_abroad(folded: str) -> bool:
+    """A sentence that says the person was or is a teacher in or from another country ("ik ben
+    lerares Spaans uit Spanje"), not that they want to become one ("ik wil leraar worden")."""
+    for sentence in re.finditer(r"[^.!?\n]+", folded):
+        text = sentence.group(0)
+        teacher = _TEACHER_WORD.search(text)
+        if not teacher or _WANT.search(text) or re.search(r"\bworden\b", text):
+            continue
+        if any(
+            re.search(r"\b(?:in|uit)\s+(?:het\s+)?$", text[max(0, s - 10) : s])
+            for s, _e, _t, _v in lookup_matcher("land", "land_buitenland").finditer(text)
+        ):
+            return True
+    return False
+
+
 def _extract_foreign_qualification(folded: str, result: Extraction, expected: Optional[str] = None) -> None:
     """A teaching qualification obtained abroad ("ben in Belgie bevoegd"; "ja, in Oekraïne
     wel" as the answer to the question about a qualification)."""
@@ -105,11 +121,7 @@ def _extract_foreign_qualification(folded: str, result: Extraction, expected: Op
             result.set("huidige_bevoegdheid", "buitenlands", held.start, held.end)
             return
     not_here = _NOT_QUALIFIED_HERE.search(folded)
-    if (
-        not_here
-        and _TEACHER_WORD.search(folded)
-        and any(True for _ in lookup_matcher("land", "land_buitenland").finditer(folded))
-    ):
+    if not_here and _teacher_abroad(folded):
         # "lerares Spaans uit Spanje, ... maar ik ben hier niet bevoegd": qualified there, not here
         result.set("huidige_bevoegdheid", "buitenlands", *not_here.span())
         return

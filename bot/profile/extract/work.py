@@ -473,7 +473,7 @@ def _bare_number(folded: str) -> Optional[int]:
 _JOB_STOP = (
     r"(?:en|bij|in|op|aan|maar|met|want|dus|sinds|voor|van|ik|al|nu|om|te|of|wil|heb|ben|werk|die|dat|"
     r"waar|omdat|daar|hier|sinds|tot|vanaf|per|ook|graag|nog|eigenlijk|gewerkt|geweest|werkte|gedaan|het|dat|dit|er|kan|mogelijk|"
-    r"echt|gewoon|nou|toch|wel)"
+    r"echt|gewoon|nou|toch|wel|kwijt|kwijtgeraakt)"
 )
 _JOB_WORDS = (
     r"(?:(?:echt|gewoon|nou|toch)\s+)?((?:(?!"
@@ -653,8 +653,14 @@ def _subject_after_teacher() -> re.Pattern[str]:
 def _find_job(folded: str, original: str, result: Extraction, expected: Optional[str]) -> None:
     for regex, value in ((_NO_JOB, "werkzoekend"), (_STUDENT, "student"), (_RETIRED, "gepensioneerd")):
         match = regex.search(folded)
-        if match and re.search(
-            r"\b(?:ben|nu|momenteel|sinds|kwijt\w*)\b", folded[max(0, match.start() - 20) : match.end()]
+        if (
+            match
+            and (
+                re.search(r"\b(?:ben|nu|momenteel|sinds)\b", folded[max(0, match.start() - 20) : match.end()])
+                # "ik ben na een reorganisatie mijn baan kwijt"; not "in 2015 raakte ik mijn baan kwijt"
+                or "kwijt" in match.group(0)
+                and re.search(r"\bben\b", folded[max(0, match.start() - 40) : match.start()])
+            )
         ):
             result.set("huidig_beroep", _without_work(folded) if regex is _NO_JOB else value, *match.span())
             return
@@ -888,8 +894,10 @@ _JOB_AT_SCHOOL_TALKING = re.compile(
     r"\b(?:dat|het|een|eerst)\s+gesprek\s+(?:volgende|komende|deze|aanstaande)\s+(?:week|maand|\w+dag)|komt\s+(?:nog\s+)?een\s+gesprek|"
     r"nog\s+(?:niets|niks)\s+(?:getekend|toegezegd|rond|zeker|concreet|officieel|definitief|op\s+papier|vast)|"
     # "Scalda vroeg of ik praktijkles wil geven": a school that asked
-    r"(?:vroeg|vroegen|vraagt|vragen)\s+(?:\w+\s+)?(?:me\s+|mij\s+)?of\s+ik\s+(?:\w+\s+){0,4}?(?:les|lessen|praktijkles|docent|"
-    r"leraar|lesgeven|voor\s+de\s+klas)\b|uitgenodigd\s+voor\s+een\s+(?:\w+\s+)?gesprek|"
+    # (not "ik wil even vragen of ik ...", not "mijn moeder vroeg of ik ...")
+    r"(?<!moeder\s)(?<!vader\s)(?<!ouders\s)(?<!vriend\s)(?<!vriendin\s)(?<!partner\s)(?<!man\s)(?<!vrouw\s)"
+    r"(?<!zus\s)(?<!broer\s)(?<!collega\s)(?<!iemand\s)\b(?:vroeg|vroegen|vraagt)\s+(?:\w+\s+)?(?:me\s+|mij\s+)?of\s+ik\s+"
+    r"(?:\w+\s+){0,4}?(?:les|lessen|praktijkles|docent|leraar|lesgeven|voor\s+de\s+klas)\b(?!\s+(?:wilde\s+)?worden)|uitgenodigd\s+voor\s+een\s+(?:\w+\s+)?gesprek|"
     # "ze willen wel met me praten", "de directeur wil me volgende week spreken": a school that talks with the person
     r"(?:ze|zij|school|schoolleider|directeur|directrice|rector|teamleider)\s+(?:\w+\s+){0,2}?(?:wil|willen|wilde|wilden)\s+"
     r"(?:\w+\s+){0,2}?(?:met\s+)?(?:me|mij)\s+(?:\w+\s+){0,3}?(?:praten|spreken|kennismaken))\b"
