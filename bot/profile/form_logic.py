@@ -400,8 +400,7 @@ def process_turn(
 
     _school_profile(turn, profile, requested, text)
     _acknowledge(turn, previous, requested)
-    _master_at_university(turn, profile, previous)
-    _associate_degree_programme(turn, profile, previous)
+    _level_settled_by_field(turn, profile, previous)
     settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
     if requested == "nederlands_niveau" and not settled and leading_yes_no(text) is False and asked_in_a_row < MAX_ASKS:
         # "nee" to "Is Nederlands je moedertaal?": then the level, without "snap ik niet".
@@ -638,24 +637,6 @@ def _explain_misses(turn: Turn, input_kind: Optional[str], prior_misses: int) ->
         turn.responses.append(("aanbod_medewerker", {}))
 
 
-def _master_at_university(turn: Turn, profile: Mapping[str, Any], previous: Mapping[str, Any]) -> None:
-    """A field taught only at universities ("kunstgeschiedenis"), named after the diploma was
-    taken for an hbo-master (assumed, or said): the master is a wo-master. Said back with the
-    reason, so it can be corrected. ``previous``: the profile before this message (``profile``
-    may already hold the field the slot mapping took from it)."""
-    field = turn.slots.get("studierichting")
-    if (
-        isinstance(field, str)
-        and field != previous.get("studierichting")
-        and profile.get("vooropleiding") == "hbo-master"
-        and turn.slots.get("vooropleiding") in (None, "hbo-master")
-        and university_field(field)
-    ):
-        turn.slots["vooropleiding"] = "wo-master"
-        turn.responses.append(("master_aan_universiteit", {"studie": field}))
-        turn.acknowledged = True
-
-
 #: The profiles of havo, vwo and vmbo ("havo had ik e&m", "zorg en welzijn was mn profiel").
 _SCHOOL_PROFILES = {
     "e&m": "economie en maatschappij",
@@ -686,23 +667,33 @@ def _school_profile(turn: Turn, profile: Mapping[str, Any], requested: Optional[
 
 #: Programmes that exist only as an associate degree.
 _AD_PROGRAMME = re.compile(r"\b(?:pep|pedagogisch\s+educatief\s+professional)\b")
+#: A field that settles a level taken for granted: (level assumed, level it is, field test, text).
+_LEVEL_BY_FIELD = (
+    # "kunstgeschiedenis" after an hbo-master: taught only at universities
+    ("hbo-master", "wo-master", university_field, "master_aan_universiteit"),
+    # PEP after "ik heb hbo": a programme that exists only as an associate degree
+    ("hbo-bachelor", "associate-degree", lambda field: bool(_AD_PROGRAMME.search(field.lower())), "ad_opleiding"),
+)
 
 
-def _associate_degree_programme(turn: Turn, profile: Mapping[str, Any], previous: Mapping[str, Any]) -> None:
-    """A programme that exists only as an associate degree (PEP, "pedagogisch educatief
-    professional"), named after the diploma was taken for a hbo-bachelor ("ik heb hbo"):
-    the diploma is an Ad. Said back with the reason, so it can be corrected."""
+def _level_settled_by_field(turn: Turn, profile: Mapping[str, Any], previous: Mapping[str, Any]) -> None:
+    """A field named after the diploma was taken for a level (assumed, or said) that the field
+    rules out: the level it is (``_LEVEL_BY_FIELD``). Said back with the reason, so it can be
+    corrected. ``previous``: the profile before this message (``profile`` may already hold the
+    field the slot mapping took from it)."""
     field = turn.slots.get("studierichting")
-    if (
-        isinstance(field, str)
-        and field != previous.get("studierichting")
-        and profile.get("vooropleiding") == "hbo-bachelor"
-        and turn.slots.get("vooropleiding") in (None, "hbo-bachelor")
-        and _AD_PROGRAMME.search(field.lower())
-    ):
-        turn.slots["vooropleiding"] = "associate-degree"
-        turn.responses.append(("ad_opleiding", {"studie": field.upper() if len(field) <= 4 else field}))
-        turn.acknowledged = True
+    if not isinstance(field, str) or field == previous.get("studierichting"):
+        return
+    for assumed, settled, fits, text in _LEVEL_BY_FIELD:
+        if (
+            profile.get("vooropleiding") == assumed
+            and turn.slots.get("vooropleiding") in (None, assumed)
+            and fits(field)
+        ):
+            turn.slots["vooropleiding"] = settled
+            turn.responses.append((text, {"studie": field.upper() if len(field) <= 4 else field}))
+            turn.acknowledged = True
+            return
 
 
 def _acknowledge(turn: Turn, previous: Mapping[str, Any], requested: Optional[str]) -> None:
