@@ -143,6 +143,20 @@ def free_field_answer(text: str, field: bool = True) -> Optional[str]:
     return re.sub(r"kundige$", "kunde", clean_free_text(first))  # "verpleegkundige": the field verpleegkunde
 
 
+_PRONOUN_START = re.compile(r"^\W*(?:ik|het|dat|die|dit|er|ze|zij|we|wij|je|jij|u|mijn|m'n|mn)\b", re.IGNORECASE)
+
+
+def _field_before_question(text: str) -> Optional[str]:
+    """ "pep, pedagogisch educatief professional. o wacht, is dat ook hbo?": a field that the
+    lists do not know, named in a first sentence of its own before a question; None when the
+    first sentence asks or tells something else ("Ik las iets over een toets. Geldt dat?")."""
+    first = re.match(r"\s*([^.!?]+)[.!]\s+\S", text or "")
+    if not first or _PRONOUN_START.match(first.group(1)) or _QUESTION_START.match(first.group(1)):
+        return None
+    value = free_field_answer(first.group(1))
+    return value if value and len(value.split()) <= 4 else None
+
+
 def _in_context(
     candidates: Mapping[str, Any],
     requested: Optional[str],
@@ -305,12 +319,13 @@ def process_turn(
                 # Geldt dat voor mij?" names no job.
                 # A school subject comes from its list: "elektrotechniek. of moet ik een vak kiezen?";
                 # "weet ik nog niet.. aardrijkskunde of geschiedenis, allebei leuk. wat is makkelijker?" names none
-                value = (
-                    None
-                    if slot in FREE_TEXT_SLOTS - {"schoolvak"}
-                    or (slot == "schoolvak" and _UNDECIDED_WORDS.search(text))
-                    else _stated_answer(slot, text, hint, age)
-                )
+                # A field in a first sentence of its own stays: "Scheikunde. Is dat een tekortvak?"
+                if slot == "studierichting":
+                    value = _field_before_question(text)
+                elif slot in FREE_TEXT_SLOTS - {"schoolvak"} or (slot == "schoolvak" and _UNDECIDED_WORDS.search(text)):
+                    value = None
+                else:
+                    value = _stated_answer(slot, text, hint, age)
             elif (
                 value is None
                 and slot == requested
@@ -321,7 +336,7 @@ def process_turn(
                 # before the question (a school subject is read from its list, never as free text)
                 value = _stated_answer(slot, text, hint, age)
             elif value is None and slot == requested == "studierichting":
-                value = free_field_answer(text)
+                value = free_field_answer(text) or (_field_before_question(text) if is_question(text) else None)
             elif slot == requested == "studierichting":
                 # "English language and literature": the whole name as given, not the known word in it
                 whole = free_field_answer(text)
@@ -399,6 +414,7 @@ def process_turn(
         turn.slots["schoolvak"] = None
 
     _school_profile(turn, profile, requested, text)
+    _kind_of_level_corrected(turn, previous, requested, text)
     _acknowledge(turn, previous, requested)
     _level_settled_by_field(turn, profile, previous)
     settled = requested is not None and (turn.slots.get(requested) is not None or requested in turn.skipped)
@@ -663,6 +679,42 @@ def _school_profile(turn: Turn, profile: Mapping[str, Any], requested: Optional[
         return
     named = re.sub(r"\s+", " ", found.group(0).lower().replace(" & ", "&").replace(",", ""))
     turn.slots["studierichting"] = _SCHOOL_PROFILES.get(named.replace(" ", ""), named)
+
+
+#: A degree at the other kind of school: "wo" after an hbo-bachelor makes it a wo-bachelor.
+_OTHER_KIND = {
+    ("hbo-bachelor", "wo"): "wo-bachelor",
+    ("hbo-master", "wo"): "wo-master",
+    ("wo-bachelor", "hbo"): "hbo-bachelor",
+    ("wo-master", "hbo"): "hbo-master",
+}
+
+
+#: The kind of school said as a fact of its own: "wo dus", "ja klopt, het was wo", "oh wacht, hbo eigenlijk".
+_KIND_SAID = re.compile(
+    r"(?:^|[,.!;:]|\b(?:was|is|eigenlijk|maar|wacht|sorry|oeps|dus))\s*(?:het\s+|dat\s+)?(?:was\s+|is\s+)?"
+    r"(?:eigenlijk\s+|gewoon\s+)?(?:wo|hbo)(?:\s+(?:dus|eigenlijk|hoor|trouwens|geweest|bachelor|master|toch))*"
+    r"\s*(?:[,.!;]|$)",
+    re.IGNORECASE,
+)
+
+
+def _kind_of_level_corrected(turn: Turn, previous: Mapping[str, Any], requested: Optional[str], text: str) -> None:
+    """ "ja klopt, wo dus" to the read-back of an hbo-bachelor, "oh wacht, het was hbo" later
+    on: the same degree at the other kind of school. Only the kind is said, so it changes
+    only a bachelor or master already known; a question ("is dat wo?") changes nothing."""
+    level = previous.get("vooropleiding")
+    if requested == "vooropleiding" or is_question(text) or not any(key[0] == level for key in _OTHER_KIND):
+        return
+    if turn.slots.get("vooropleiding") == "hbo-bachelor" and not re.search(r"\bbachelor\b", text, re.IGNORECASE):
+        kind = "hbo"  # a bare "hbo" reads as an hbo-bachelor; after a wo-master it is an hbo-master
+    elif "vooropleiding" in turn.slots:
+        return
+    else:
+        kind = extract(text).unclear.get("vooropleiding")
+    if (level, kind) in _OTHER_KIND and _KIND_SAID.search(text):
+        turn.slots["vooropleiding"] = _OTHER_KIND[(level, kind)]
+        turn.hint = None
 
 
 #: Programmes that exist only as an associate degree.

@@ -712,6 +712,8 @@ def test_dutch_as_the_whole_answer_is_the_mother_tongue(text):
         "iedereen zegt 'ga toch lesgeven' maar ik weet echt niet of ik dat wel kan of leuk vind haha",
         "natuurkunde geven, maar ik weet eerlijk gezegd niet of ik het kan met die pubers",
         "weet ook niet of ik geduld heb met pubers haha",
+        "Ik zit na een burn-out thuis en vraag me af of het onderwijs iets voor mij zou zijn.",
+        "ik vraag me af of lesgeven wel wat voor me is",
     ],
 )
 def test_doubt_in_free_phrasings(text):

@@ -971,6 +971,8 @@ def test_a_programme_that_is_only_an_associate_degree_makes_the_hbo_diploma_an_a
         "nederlands, en limburgs plat haha",
         "Nederlands ja, wat anders",
         "ben gewoon nederlander, geen idee welk niveau dat is",
+        "geboren en getogen in Zwolle",
+        "goed, ben geboren in Den Bosch",
     ],
 )
 def test_the_mother_tongue_in_more_words(text):
@@ -984,6 +986,7 @@ def test_the_mother_tongue_in_more_words(text):
         "ik spreek het met een zwaar accent, maar goed",
         "ik ben hier geboren maar spreek het niet goed",
         "geboren en getogen in marokko, nederlands spreek ik goed",
+        "geboren in Zwolle, maar opgegroeid in Turkije",
         "thuis een berbers dialect, nederlands gaat prima",
         "turks is mijn taal",
     ],
@@ -1084,3 +1087,67 @@ def test_what_is_that_to_a_question_gets_the_explanation_and_no_miss(slot, text,
             assert again.slots[slot] == "geen" and "aanname_geen_bevoegdheid" in names(again)
         else:
             assert slot in again.skipped
+
+
+def test_how_a_past_study_was_followed_is_neither_its_field_nor_the_wish():
+    # "na de mbo heb ik nog de hbo-v in deeltijd gedaan" made "deeltijd" the field
+    found = extract("Bij opleiding moet hbo staan, na de mbo heb ik nog de hbo-v in deeltijd gedaan", expected=None)
+    assert found.facts.get("vooropleiding") == "hbo-bachelor"
+    assert found.facts.get("studierichting") == "hbo-v"
+    assert "studievorm" not in found.facts
+    assert extract("bedrijfskunde in deeltijd gestudeerd").facts.get("studierichting") == "bedrijfskunde"
+    assert "studierichting" not in extract("ik heb een master in deeltijd gedaan").facts
+    # as the answer to the question about the study form it still counts
+    assert (
+        extract("deeltijd, ik heb ook in deeltijd gestudeerd", expected="studievorm").facts["studievorm"] == "deeltijd"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nee, in marokko heb ik geen lerarenopleiding gedaan", "geen"),
+        ("nee, in marokko was ik geen leraar", "geen"),
+        ("in belgie ben ik niet bevoegd", "geen"),
+        ("nee, maar in polen was ik wel lerares", "buitenlands"),
+        ("ik heb in syrie een lerarenopleiding gedaan", "buitenlands"),
+    ],
+)
+def test_no_teacher_training_abroad_is_no_qualification_from_abroad(text, expected):
+    assert extract(text, expected="huidige_bevoegdheid").facts.get("huidige_bevoegdheid") == expected
+
+
+def test_a_field_in_its_own_sentence_before_a_question_is_the_answer():
+    text = "pep, pedagogisch educatief professional. o wacht het is eigenlijk een AD, 2 jaar. is dat ook hbo?"
+    turn = process_turn({"vooropleiding": "hbo-bachelor"}, {"studierichting": text}, "studierichting", text, "inform")
+    assert turn.slots["studierichting"] == "pep"
+    assert turn.slots["vooropleiding"] == "associate-degree"
+    assert ("vraag_voor_medewerker", {}) in turn.responses  # the question is not lost
+    text = "Scheikunde. Is dat een tekortvak?"
+    turn = process_turn({"vooropleiding": "wo-bachelor"}, {"studierichting": text}, "studierichting", text, "faq")
+    assert turn.slots["studierichting"] == "scheikunde"
+    for text in ("Ik las iets over 2000 euro. Geldt dat voor mij?", "Telt mijn ervaring mee?"):
+        turn = process_turn({"vooropleiding": "wo-bachelor"}, {"studierichting": text}, "studierichting", text, "faq")
+        assert turn.slots["studierichting"] is None
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "after"),
+    [
+        ("hbo-bachelor", "ja klopt, wo dus", "wo-bachelor"),
+        ("hbo-bachelor", "het was wo", "wo-bachelor"),
+        ("hbo-master", "ja, maar het was wo, niet hbo", "wo-master"),
+        ("wo-master", "oh wacht, hbo eigenlijk", "hbo-master"),
+        ("hbo-bachelor", "mijn partner heeft wo gedaan", None),
+        ("hbo-bachelor", "wo lijkt me te zwaar", None),
+        ("hbo-bachelor", "is dat wo?", None),
+        ("mbo-4", "wo dus", None),
+    ],
+)
+def test_the_other_kind_of_school_said_later_changes_the_degree(before, text, after):
+    profile = {"vooropleiding": before, "studierichting": "geschiedenis"}
+    candidates = {k: v for k, v in extract(text).facts.items() if k == "vooropleiding"}  # as the NLU maps them
+    turn = process_turn(profile, candidates, None, text, "inform")
+    assert turn.slots.get("vooropleiding") == after
+    if after:
+        assert turn.responses[0] == ("aangepast", {"feiten": after})

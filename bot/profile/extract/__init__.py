@@ -50,7 +50,7 @@ from bot.profile.extract.work import (
     clean_job_answer,
     stated_age,
 )
-from bot.profile.vocab import lookup_matcher
+from bot.profile.vocab import lookup_matcher, matcher
 
 __all__ = [
     "Extraction",
@@ -83,6 +83,17 @@ _MOTHER_TONGUE_SIGN = re.compile(
     # "ben gewoon nederlander, geen idee welk niveau dat is"
     r"ben\s+(?:gewoon\s+|gwn\s+)?(?:een\s+)?nederlander)\b"
 )
+_BORN_IN = re.compile(r"\bgeboren(?:\s+en\s+getogen)?\s+in\s+")
+
+
+def _born_in_a_dutch_place(folded: str) -> bool:
+    """ "geboren en getogen in Zwolle": a Dutch place right after "geboren in"."""
+    for born in _BORN_IN.finditer(folded):
+        if any(start == born.end() for start, _, _, _ in matcher("provincie").finditer(folded)):
+            return True
+    return False
+
+
 #: ... unless the message speaks of a language learned or a level ("ik ben hier geboren maar
 #: spreek het niet goed", "B2, hier geboren maar opgegroeid in Turkije").
 _LEARNED_LANGUAGE = re.compile(
@@ -154,6 +165,7 @@ def extract(
         and (
             _JUST_DUTCH.fullmatch(folded.strip())
             or (_MOTHER_TONGUE_SIGN.search(folded) and not _LEARNED_LANGUAGE.search(folded))
+            or (_born_in_a_dutch_place(folded) and not _LEARNED_LANGUAGE.search(folded))
         )
     ):
         result.set("nederlands_niveau", "moedertaal", 0, len(folded))  # "nederlands gewoon", "gewoon nederlands hoor"

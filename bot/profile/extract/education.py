@@ -518,7 +518,9 @@ _STUDY_BEFORE = re.compile(
     r"(?:de\s+|het\s+)?)$"
 )
 _STUDY_AFTER = re.compile(
-    r"^\s*(?:\(\s*(?:hbo|wo|mbo|bachelor|master)\s*\)\s*)?(?:gestudeerd|studeren|gedaan|afgerond|afgestudeerd|studeer)\b"
+    r"^\s*(?:\(\s*(?:hbo|wo|mbo|bachelor|master)\s*\)\s*)?"
+    # "bedrijfskunde in deeltijd gestudeerd": how it was followed may stand between
+    r"(?:(?:in\s+)?(?:deeltijd|voltijd|duaal)\s+)?(?:gestudeerd|studeren|gedaan|afgerond|afgestudeerd|studeer)\b"
 )
 #: A language before "diploma" is the country's adjective: "een Duits diploma", "Nederlandse papieren".
 _COUNTRY_OF_DIPLOMA = re.compile(r"^e?\s+(?:diploma|diploma's|papieren|getuigschrift)\b")
@@ -626,6 +628,13 @@ _FREE_FIELD_BLOCKLIST = {
     "universiteit",
     "uni",
     "hogeschool",
+    "eigenlijk",
+    # how the study was followed: "de hbo-v in deeltijd gedaan"
+    "deeltijd",
+    "voltijd",
+    "duaal",
+    "parttime",
+    "fulltime",
     "lesgaf",
     "gaf",
     "werkte",

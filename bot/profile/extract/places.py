@@ -107,6 +107,13 @@ def _teacher_abroad(folded: str) -> bool:
     return False
 
 
+_QUALIFIED_WORD = re.compile(
+    r"\b(\w*bevoegd\w*|lerarenopleiding|lerarendiploma|teacher\s+diploma|teaching\s+(?:diploma|"
+    r"qualification|licen[cs]e)|allowed\s+to\s+teach|qualified\s+(?:as\s+a\s+)?teacher)\b"
+)
+_TAUGHT = re.compile(r"\b(?:was|ben|werkte|gewerkt)\s+(?:\w+\s+){0,2}?(docent|docente|leraar|lerares|juf|leerkracht)\b")
+
+
 def _extract_foreign_qualification(folded: str, result: Extraction, expected: Optional[str] = None) -> None:
     """A teaching qualification obtained abroad ("ben in Belgie bevoegd"; "ja, in Oekraïne
     wel" as the answer to the question about a qualification)."""
@@ -140,21 +147,15 @@ def _extract_foreign_qualification(folded: str, result: Extraction, expected: Op
             r"\s+(?:bevoegdheid|lesbevoegdheid|lerarendiploma|teacher\s+diploma|teaching\s+(?:diploma|qualification|licen[cs]e))\b",
             folded[end : end + 30],
         )
+        qualified = _QUALIFIED_WORD.search(clause)
+        # "ik was docent in Marokko": taught there; "lerares uit Polen" says where she is from
+        taught = re.search(r"\bin\s+(?:het\s+)?$", folded[max(0, start - 10) : start]) and _TAUGHT.search(clause)
+        said = qualified or taught
         if (
             (place or adjective)
-            and (
-                re.search(
-                    r"\b(?:\w*bevoegd\w*|lerarenopleiding|lerarendiploma|teacher\s+diploma|teaching\s+(?:diploma|"
-                    r"qualification|licen[cs]e)|allowed\s+to\s+teach|qualified\s+(?:as\s+a\s+)?teacher)\b",
-                    clause,
-                )
-                # "ik was docent in Marokko": taught there; "lerares uit Polen" says where she is from
-                or re.search(r"\bin\s+(?:het\s+)?$", folded[max(0, start - 10) : start])
-                and re.search(
-                    r"\b(?:was|ben|werkte|gewerkt)\s+(?:\w+\s+){0,2}?(?:docent|docente|leraar|lerares|juf|leerkracht)\b",
-                    clause,
-                )
-            )
+            and said
+            # "nee, in marokko heb ik geen lerarenopleiding gedaan", "was daar geen leraar"
+            and not is_negated(clause, said.start(said.lastindex or 0))
             and not _WANT.search(clause)
             and not is_negated(folded, start)
         ):

@@ -49,6 +49,8 @@ _QUITTING_WORK = re.compile(
 _UNDECIDED = re.compile(
     r"\b(?:weet|weten)\s+(?:\w+\s+){0,4}?niet\s+of\s+(?:\w+\s+){0,3}$|\btwijfel\s+(?:nog\s+)?tussen\s+$"
 )
+#: Right after the study form: a study that is over ("in deeltijd gedaan", "deeltijd afgestudeerd").
+_STUDIED_SO = re.compile(r"\s+(?:\w+\s+){0,2}?(?:gedaan|gestudeerd|afgerond|afgestudeerd|gehaald|behaald|afgemaakt)\b")
 _STUDY_WORD = re.compile(r"\bstude\w*|opleiding|pabo|\bleren\b|\bcursus|\btraject|\bstuderen")
 
 
@@ -69,6 +71,8 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
             result.drop("studievorm")
         elif _UNDECIDED.search(folded[max(0, span.start - 60) : span.start]):
             result.drop("studievorm")  # "ik weet echt nog niet of het deeltijd wordt"
+        elif expected != "studievorm" and _STUDIED_SO.match(folded, span.end):
+            result.drop("studievorm")  # "de hbo-v in deeltijd gedaan": how a past study went, not a wish
     if "studievorm" not in result.facts:
         beside = _BESIDE_WORK.search(folded)
         if beside and not is_negated(folded, beside.start()) and not clause_asks(folded, *beside.span()):

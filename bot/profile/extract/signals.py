@@ -17,7 +17,8 @@ _DOUBT = re.compile(
     # "ik weet (eerlijk gezegd) (nog) niet (eens) (zeker) of lesgeven iets voor mij is"
     r"weet\s+(?:\w+\s+){0,3}?niet\s+(?:\w+\s+){0,3}?of\s+(?:\w+\s+){0,3}?" + _TEACHING + r"|"
     r"of\s+(?:het\s+)?(?:lesgeven|les\s+geven|onderwijs|leraar\s+zijn|voor\s+de\s+klas\s+staan)\s+(?:\w+\s+){0,2}?"
-    r"(?:bij\s+(?:me|mij)\s+past|iets\s+voor\s+(?:me|mij)\s+is)|"
+    # "of het onderwijs iets voor mij zou zijn", "of lesgeven wel wat voor me is"
+    r"(?:bij\s+(?:me|mij)\s+(?:past|zou\s+passen)|(?:iets|wat)\s+voor\s+(?:me|mij)\s+(?:is|zou\s+zijn|zal\s+zijn))|"
     r"of\s+ik\s+(?:wel\s+)?geschikt\s+ben|"
     # "ik weet echt niet of ik dat wel kan of leuk vind": "dat" is the teaching just named
     r"weet\s+(?:\w+\s+){0,2}?niet\s+of\s+ik\s+(?:dat|het)\s+(?:wel\s+)?(?:kan|leuk\s+vind|zie\s+zitten|aankan)\b(?!\s+(?!of\b|en\b)\w)|"
