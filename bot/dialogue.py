@@ -127,6 +127,20 @@ _TALK_AT_SCHOOL = re.compile(
 )
 
 
+#: A word without which a message cannot say no: "nee", "liever niet", "laat maar", "stop".
+_DENY_WORD = re.compile(
+    r"\b(?:n+e+[ehjw]*|neen|nope|no|nah|nein|nee+h|niet|geen|nooit|liever|laat|stop\w*|hoef\w*|cancel\w*|"
+    r"annul\w*|never|not|nop|non|nvm|neuh|toch|fout|incorrect|negatief|verkeerd|onjuist)\b|👎|❌|🙅",
+    re.IGNORECASE,
+)
+
+
+def may_deny(text: str) -> bool:
+    """False when the message has no word that says no: "Noa Verhulst" given as a name is
+    no "nee", and must not end the handoff."""
+    return bool(_DENY_WORD.search(text or ""))
+
+
 def may_restart(text: str) -> bool:
     """False when the message cannot ask to start over: starting over forgets everything,
     so "er is een gesprek geweest, ze willen nog een tweede gesprek" must not do it."""

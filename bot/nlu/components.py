@@ -97,6 +97,7 @@ def _whole(text: str, entity: str, value: Any) -> Dict[str, Any]:
 
 HANDOFF_INTENT = "human_handoff"
 RESTART_INTENT = "restart"
+DENY_INTENT = "deny"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -107,7 +108,7 @@ class InputGuard(_StatelessComponent):
     become ``nlu_fallback``; English becomes ``other_language``; a request for a person,
     in any words, ``human_handoff``; and ``human_handoff`` without a word that could ask
     for a person, or ``restart`` without a word that asks to start over, gives way to the
-    next intent. The reason is added
+    next intent; so does ``deny`` without a word that says no ("Noa Verhulst"). The reason is added
     as entity ``invoer_soort`` so the bot can say what went wrong.
     """
 
@@ -126,6 +127,8 @@ class InputGuard(_StatelessComponent):
                     _demote(message, HANDOFF_INTENT)
                 elif intent == RESTART_INTENT and not dialogue.may_restart(text):
                     _demote(message, RESTART_INTENT)  # starting over forgets everything
+                elif intent == DENY_INTENT and not dialogue.may_deny(text):
+                    _demote(message, DENY_INTENT)  # "Noa Verhulst" as a name is no "nee"
                 continue
             _override(message, "other_language" if kind is input_check.InputKind.ENGLISH else "nlu_fallback")
             entity = _whole(text or "", INPUT_KIND, kind.value)

@@ -198,6 +198,17 @@ def test_every_training_example_of_a_restart_may_restart():
     assert [t for t in texts if not dialogue.may_restart(t)] == []
 
 
+def test_every_training_example_of_a_denial_may_deny():
+    texts = training_examples("deny", ("gesprek.yml", "gesprek_varianten.yml"))
+    assert len(texts) > 40
+    assert [t for t in texts if not dialogue.may_deny(t)] == []
+
+
+@pytest.mark.parametrize("text", ["Noa Verhulst", "Nora de Wit", "Noor", "ja graag", "06-12345678"])
+def test_a_name_or_a_yes_is_no_denial(text):
+    assert not dialogue.may_deny(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1679,3 +1679,64 @@ def test_the_level_of_an_mbo_diploma_is_the_highest_finished(text, value):
 def test_a_master_still_wanted_is_no_master():
     text = "afgestudeerd in pedagogische wetenschappen (bachelor, UvA). ik wil ook nog wel een master doen."
     assert extract(text).facts["vooropleiding"] == "wo-bachelor"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "facts"),
+    [
+        # a teacher training named by its old name or with its subject is an hbo bachelor, the highest level
+        (
+            "Eerst MEAO secretariaat, daarna in deeltijd de tweedegraads lerarenopleiding Duits gedaan.",
+            "vooropleiding",
+            {"vooropleiding": "hbo-bachelor"},
+        ),
+        (
+            "MAVO, daarna HAVO en toen de kweekschool, al heette die toen Pedagogische Academie.",
+            "vooropleiding",
+            {"vooropleiding": "hbo-bachelor", "huidige_bevoegdheid": "po"},
+        ),
+        ("havo en nu de pabo", "vooropleiding", {"vooropleiding": "havo"}),
+        ("ik wil de tweedegraads lerarenopleiding doen", None, {"vooropleiding": None}),
+        (
+            "Ik heb in 1984 de volledige bevoegdheid voor het lager onderwijs gehaald.",
+            "huidige_bevoegdheid",
+            {"huidige_bevoegdheid": "po"},
+        ),
+        (
+            "Ik heb het PDG, behaald in 2021. Verder geen bevoegdheid.",
+            "huidige_bevoegdheid",
+            {"huidige_bevoegdheid": "pdg"},
+        ),
+        (
+            "Ruim veertig jaar. Vijf jaar in het onderwijs en daarna ruim 35 jaar bij een verzekeraar.",
+            "werkervaring_jaren",
+            {"werkervaring_jaren": 40},
+        ),
+        # regions lie in one province; "West-Friesland" is in Noord-Holland
+        ("ingeschreven bij een invalpool in West-Friesland", None, {"provincie": "noord-holland"}),
+        ("de achterhoek", "provincie", {"provincie": "gelderland"}),
+        ("ik woon in Twente", None, {"provincie": "overijssel"}),
+        ("ik gooi het er maar uit", None, {"provincie": None}),
+        # the place of a training asked about is not where one wants to teach
+        ("Kan die master ook in Nijmegen of moet ik dan naar Amsterdam?", "huidig_beroep", {"provincie": None}),
+        # a degree talked about is not one's own
+        (
+            "Ik heb psychologie gestudeerd. Ik hoorde iets over een master waarmee je ook juf wordt?",
+            None,
+            {"vooropleiding": None},
+        ),
+        ("(geschiedenis, havo/vwo) en mijn school wil dat ik mijn bevoegdheid ga halen", None, {"vooropleiding": None}),
+        (
+            "ja, jaarcontract bij een havo/vwo school, wordt verlengd als ik een opleiding start",
+            None,
+            {"studierichting": None},
+        ),
+        ("Een school hier wil mij aannemen, maar telt mijn Belgisch diploma hier?", None, {"studierichting": None}),
+        ("Werktuigbouwkunde en eventueel technisch tekenen/CAD.", "schoolvak", {"schoolvak": "techniek"}),
+        ("oh wacht, hbo eigenlijk", None, {"studierichting": None}),
+    ],
+)
+def test_facts_as_career_changers_tell_them(text, expected, facts):
+    found = extract(text, expected=expected).facts
+    for slot, value in facts.items():
+        assert found.get(slot) == value, (slot, found)

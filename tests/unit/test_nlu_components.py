@@ -71,6 +71,17 @@ def test_a_handoff_needs_a_word_that_can_ask_for_a_person(text, intent):
     assert message.get("intent")["name"] == intent
 
 
+@pytest.mark.parametrize("text, intent", [("Noa Verhulst", "inform"), ("nee laat maar", "deny")])
+def test_a_denial_needs_a_word_that_says_no(text, intent):
+    # "Noa Verhulst" as the name for the handoff was read as "nee" and ended the handoff
+    message = Message({"text": text})
+    ranking = [{"name": "deny", "confidence": 0.6}, {"name": "inform", "confidence": 0.3}]
+    message.set("intent", dict(ranking[0]))
+    message.set("intent_ranking", ranking)
+    InputGuard.create({}, None, None, None).process([message])
+    assert message.get("intent")["name"] == intent
+
+
 def test_a_handoff_set_aside_leaves_an_unsure_next_intent_to_the_fallback():
     """ "liefst een videogesprek" (the answer about contact) once scored human_handoff first and
     restart second at 0.15: the guard set the handoff aside after the fallback had run, and the

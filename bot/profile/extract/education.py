@@ -95,6 +95,8 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
     after = folded[end : end + 30]
     if _CLASS_LEVEL_BEFORE.search(before):
         return True  # "de bovenbouw havo/vwo": classes to teach, not a diploma
+    if re.search(r"(?:vmbo|mavo|havo|vwo)\s*/\s*$", before) or re.match(r"\s*/\s*(?:vmbo|mavo|havo|vwo)\b", after):
+        return True  # "(geschiedenis, havo/vwo)": the school types taught, nobody's diploma
     if _SECTOR_CONTEXT_AFTER.search(after) or _chosen_after_doubt(folded, start, end):
         return True
     undecided = _undecided_sector(folded)
@@ -128,7 +130,7 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
 
 
 #: Teaching now or teaching before, not a wish: "ik geef les", "sta voor de klas".
-_TEACHING_NOW = re.compile(r"\b(?:geef|gaf|geeft)\s+(?:\w+\s+){0,4}?les\b|\bsta\s+(?:\w+\s+){0,3}?voor\s+de\s+klas\b")
+_TEACHING_NOW = re.compile(r"\b(?:geef|gaf|geeft)\s+(?:\w+\s+){0,4}?les\b|\bsta\s+(?:\w+\s+){0,5}?voor\s+de\s+klas\b")
 
 
 _IN_PROGRESS = re.compile(
@@ -160,8 +162,12 @@ _STILL_TO_DO = re.compile(
 _TO_FINISH = re.compile(r"\s+(?:\w+\s+)?(?:af\s*(?:te\s+)?maken|afmaken|afronden|af\s+te\s+ronden)\b")
 #: A pabo diploma; alone only as the answer to the diploma question ("ik wil naar de pabo" is a wish).
 _PABO_DIPLOMA = re.compile(
-    r"(?<!academische\s)\b(?P<own>(?:mijn|m'n|mn)\s+)?pabo"
-    r"(?P<diploma>-?diploma|\s+diploma|\s+(?:afgerond|gehaald|afgemaakt|gedaan))?\b"
+    r"(?<!academische\s)(?<!eerstegraads\s)(?<!universitaire\s)\b(?P<own>(?:mijn|m'n|mn)\s+)?"
+    # the teacher training of the hbo, also by its old names and with a subject: "de tweedegraads
+    # lerarenopleiding Duits gedaan", "de kweekschool, al heette die toen Pedagogische Academie"
+    r"(?:pabo|(?P<old>kweekschool|pedagogische\s+academie)|(?:tweedegraads\s+)?lerarenopleiding(?:\s+tweedegraads)?"
+    r"(?=(?:\s+[a-z]+)?\s+(?:diploma|afgerond|gehaald|afgemaakt|gedaan)\b))"
+    r"(?P<diploma>-?diploma|\s+diploma|(?:\s+[a-z]+)?\s+(?:afgerond|gehaald|afgemaakt|gedaan))?\b"
 )
 
 
@@ -193,6 +199,12 @@ def _counted_as(folded: str, start: int) -> bool:
     """ "die Ad telt toch als hbo?": a level asked about, not the diploma ("mijn diploma
     geldt als hbo-bachelor" states it)."""
     return bool(_COUNTS_AS.search(folded[:start])) and in_question(folded, start)
+
+
+#: Before a degree that is talked about, not held: "ik hoorde iets over een master", "las over een".
+_HEARD_OF = re.compile(
+    r"\b(?:iets|wat|veel|meer)\s+(?:over|van)\s+(?:een|die|de|zo'?n)\s+$|\b(?:hoorde|las|lees|zag)\s+(?:\w+\s+){0,3}?(?:over|van)\s+(?:een|die|de)\s+$"
+)
 
 
 def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[str], pending: Optional[str]) -> None:
@@ -240,6 +252,11 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
             continue
         if _STILL_TO_DO.search(folded[max(0, start - 40) : start]) or _TO_FINISH.match(folded[end : end + 30]):
             continue  # "moet ik echt nog een master doen?", "mijn master afmaken": a degree to come
+        if _HEARD_OF.search(folded[max(0, start - 40) : start]) or (
+            re.search(r"\b(?:die|deze|zo'?n|welke)\s+$", folded[max(0, start - 8) : start])
+            and in_question(folded, start)
+        ):
+            continue  # "ik hoorde iets over een master ...", "kan die master ook in Nijmegen?": talked about
         word = match.group(1)
         if (
             word in ("ma", "ba")
@@ -308,9 +325,11 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
     if done_ad and not (is_negated(folded, done_ad.start()) or _in_progress(folded, done_ad.start(), done_ad.end())):
         candidates.append((done_ad.start(), done_ad.end(), "associate-degree"))  # "de Ad PEP gedaan"
     pabo = _PABO_DIPLOMA.search(folded)
-    if pabo and (expected == "vooropleiding" or pabo.group("diploma") or pabo.group("own")) and not candidates:
+    named_alone = expected == "vooropleiding" and not candidates  # "pabo" as the answer; not "havo en nu de pabo"
+    if pabo and (named_alone or pabo.group("diploma") or pabo.group("own") or pabo.group("old")):
         if not (is_negated(folded, pabo.start()) or _in_progress(folded, pabo.start(), pabo.end())):
-            # The pabo is an hbo bachelor ("pabo, afgerond in 2016"; "met mijn pabodiploma").
+            # The pabo is an hbo bachelor ("pabo, afgerond in 2016"; "met mijn pabodiploma"), and
+            # the highest level named counts: "eerst MEAO, daarna de lerarenopleiding Duits gedaan".
             candidates.append((pabo.start(), pabo.end(), "hbo-bachelor"))
     if candidates:
         best = max(candidates, key=lambda c: values.VOOROPLEIDING.index(c[2]))
@@ -629,6 +648,14 @@ _FREE_FIELD_BLOCKLIST = {
     "uni",
     "hogeschool",
     "eigenlijk",
+    # "een school hier wil mij aannemen", "als ik een opleiding start": no field
+    "hier",
+    "daar",
+    "start",
+    "starten",
+    "begin",
+    "beginnen",
+    "volgen",
     # how the study was followed: "de hbo-v in deeltijd gedaan"
     "deeltijd",
     "voltijd",

@@ -6,7 +6,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _WANT, _sentence_around, clause_bounds, is_negated
+from bot.profile.extract.text import _WANT, _sentence_around, clause_bounds, in_question, is_negated
 from bot.profile.vocab import lookup_matcher, matcher
 
 _ABROAD_STUDY = re.compile(
@@ -209,9 +209,12 @@ COMMON_WORD_PLACES = {
     "dongen",
     "elburg",
     "bunnik",
+    # regions: "ik gooi het eruit", "de peel van een sinaasappel"
+    "gooi",
+    "peel",
 }
 _PLACE_CONTEXT = re.compile(
-    r"\b(?:in|uit|bij|rond|rondom|omgeving|regio|gemeente|buurt\s+van|richting|provincie|woon|woonachtig|naar)\s+(?:de\s+)?(?:omgeving\s+|regio\s+|buurt\s+van\s+)?$"
+    r"\b(?:in|uit|bij|rond|rondom|omgeving|regio|gemeente|buurt\s+van|richting|provincie|woon|woonachtig|naar)\s+(?:de\s+|het\s+|'t\s+)?(?:omgeving\s+|regio\s+|buurt\s+van\s+)?$"
 )
 
 
@@ -268,6 +271,9 @@ _REFERENCE_BEFORE = re.compile(
     r"\b(?:grens\s+met|over\s+de\s+grens\s+(?:van|met|in)?|kant\s+van|rook\s+van|tegen)\s+(?:de\s+|het\s+)?$"
 )
 #: The answer to the diploma or study question: a place there is where the diploma comes from.
+_TRAINING_WORD = re.compile(
+    r"\b(?:master|opleiding|studie|studeren|pabo|cursus|lerarenopleiding|hogeschool|universiteit|uni)\b"
+)
 _DIPLOMA_QUESTIONS = {"diploma_buitenland", "vooropleiding", "studierichting"}
 
 
@@ -300,6 +306,13 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
             continue
         if re.search(r"\([^)]*\b(?:bachelor|master|msc|bsc|ma|ba|studie)\b[^)]*$", folded[:start]):
             continue  # "(bachelor was MST, Leiden/Delft)"
+        if (
+            expected != "provincie"
+            and in_question(folded, start)
+            and _TRAINING_WORD.search(_sentence_around(folded, start))
+            and not _LIVES_OR_TEACHES.search(folded[left:right])
+        ):
+            continue  # "kan die master ook in Nijmegen of moet ik dan naar Amsterdam?": where one studies
         if (
             text in COMMON_WORD_PLACES
             and expected != "provincie"

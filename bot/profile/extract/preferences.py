@@ -133,6 +133,12 @@ _AIMED_AFTER = re.compile(
 )
 
 
+#: "verder geen", "geen andere": none besides the qualification just named.
+_NO_OTHER = re.compile(
+    r"\b(?:verder|daarnaast|anders|nog)\s+geen\b|\bgeen\s+(?:andere|verdere|echte|officiele|officiële)\b"
+)
+
+
 def _extract_simple(
     folded: str,
     result: Extraction,
@@ -188,6 +194,13 @@ def _extract_simple(
             continue  # "B1 gehaald, nu een cursus voor B2": the level reached, not the one aimed at
         if slot == "nederlands_niveau" and found and _AIMED_AFTER.match(folded[end : end + 30]):
             continue  # "B1, ik heb inburgering gedaan. B2 ik ben nog bezig"
+        if (
+            slot == "huidige_bevoegdheid"
+            and value == "geen"
+            and found
+            and _NO_OTHER.search(folded[max(0, start - 10) : end])
+        ):
+            continue  # "Ik heb het PDG. Verder geen bevoegdheid.": the PDG is the qualification
         found = (start, end, value)
     if found:
         result.set(slot, found[2], found[0], found[1])

@@ -136,16 +136,17 @@ def _summed_years(folded: str, age_spans, today: _dt.date) -> Optional[Tuple[int
     if len(periods) == 2 and re.search(r"\b(?:dus|oftewel|ofwel)\b", folded[periods[0][1] : periods[1][0]]):
         # "sinds 2003 aan het werk, dus ruim twintig jaar": the same period twice, the first exact
         return periods[0][2], periods[0][0], periods[0][1]
+    numbers = [years for _, _, years in periods]
+    if len(numbers) > 2 and numbers[0] == sum(numbers[1:]):
+        # "ongeveer elf jaar, 9 jaar lerares in Charkiv en nu 2 jaar hier", "Ruim veertig jaar. Vijf
+        # jaar in het onderwijs en daarna ruim 35 jaar bij een verzekeraar": the total, then its parts
+        return numbers[0], periods[0][0], periods[0][1]
     for before, after in zip(periods, periods[1:]):
         between = folded[before[1] : after[0]]
         if not re.search(r"(?:\ben\b|,|\bdaarna\b|\bdaarvoor\b|\bplus\b)", between) or re.search(
             r"\b(?:of|waarvan|geleden)\b", between
         ):
             return None
-    numbers = [years for _, _, years in periods]
-    if len(numbers) > 2 and numbers[0] == sum(numbers[1:]):
-        # "ongeveer elf jaar, 9 jaar lerares in Charkiv en nu 2 jaar hier": the total, then its parts
-        return numbers[0], periods[0][0], periods[0][1]
     total = sum(numbers)
     if not 0 < total <= MAX_EXPERIENCE_YEARS:
         return None
