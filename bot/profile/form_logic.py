@@ -105,7 +105,7 @@ def answer_taken_for_goodbye(slot: str, text: str, ranking: Sequence[Mapping[str
 _DONT_KNOW = re.compile(
     r"^\W*(?:(?:dat\s+)?weet\s+(?:ik\s+)?(?:het\s+)?(?:\w+\s+){0,3}?niet|geen\s+(?:idee|flauw\s+idee|benul)|"
     r"maakt\s+(?:me\s+|mij\s+)?(?:\w+\s+)?niet\s+(?:uit|zoveel\s+uit)|nog\s+geen\s+idee|twijfel\w*|idk|geen\s+idee|"
-    r"weet\s+niet|no\s+idea|i\s+don'?t\s+know)\b",
+    r"weet\s+niet|no\s+idea|i\s+don'?t\s+know|hangt\s+(?:er\s*)?(?:van\s+)?af)\b",
     re.IGNORECASE,
 )
 
@@ -538,7 +538,12 @@ _CORRECTION = re.compile(
 
 
 def says_dont_know(text: str) -> bool:
-    """A short message that only says the person does not know ("idk", "weet niet hoor")."""
+    """A short message that only says the person does not know ("idk", "weet niet hoor"), or
+    one whose first sentence says so before the reason ("Dat weet ik eerlijk gezegd nog niet.
+    Hangt ervan af wat het kost.")."""
+    first = re.split(r"(?<=[.!;])\s+", (text or "").strip(), maxsplit=1)
+    if len(first) == 2 and _DONT_KNOW.match(first[0]) and len(first[0].split()) <= 8 and "?" not in first[0]:
+        return True
     return bool(_DONT_KNOW.match(text)) and len(text.split()) <= 5 and "?" not in text
 
 

@@ -1151,3 +1151,27 @@ def test_the_other_kind_of_school_said_later_changes_the_degree(before, text, af
     assert turn.slots.get("vooropleiding") == after
     if after:
         assert turn.responses[0] == ("aangepast", {"feiten": after})
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "value", "skipped"),
+    [
+        # the subject, not the classes a remark is about
+        ("schoolvak", "wiskunde! Rekenen in groep 8 is altijd mijn favoriete deel geweest", "wiskunde", False),
+        ("nederlands_niveau", "fries en nederlands, allebei van huis uit", "moedertaal", False),
+        # a first sentence that does not know, then the reason: no answer, no "snap ik niet"
+        (
+            "studievorm",
+            "Dat weet ik eerlijk gezegd nog niet. Hangt ervan af wat het kost en of ik mijn uren kan houden.",
+            None,
+            True,
+        ),
+        ("studievorm", "hangt ervan af. als ik op school kan blijven deeltijd, anders misschien voltijd", None, True),
+        ("studievorm", "liever deeltijd dan voltijd", "deeltijd", False),
+        ("werkervaring_jaren", "weet ik niet precies. iets van 10 jaar", 10, False),
+    ],
+)
+def test_answers_with_a_remark_a_condition_or_a_reason(slot, text, value, skipped):
+    turn = process_turn({"sector": "vo"}, {slot: text}, slot, text, "inform")
+    assert turn.slots.get(slot) == value
+    assert (slot in turn.skipped) is skipped

@@ -75,6 +75,8 @@ _DUTCH_REGIONS = (
 #: is ook gewoon mijn taal", "Nederlands natuurlijk. Wel met een limburgs accent") ...
 _MOTHER_TONGUE_SIGN = re.compile(
     r"\b(?:nederlands\b[^.?!]{0,25}\bmijn\s+(?:eigen\s+)?taal|(?:hier|in\s+nederland)\s+geboren|"
+    # "fries en nederlands, allebei van huis uit"
+    r"nederlands\b[^.?!]{0,30}\bvan\s+huis\s+uit|van\s+huis\s+uit\b[^.?!]{0,20}\bnederlands|"
     r"geboren\s+en\s+getogen(?!\s+in\s+(?!nederland|holland|nl\b)\w)|"
     r"nederlands\s+(?:natuurlijk|uiteraard|tuurlijk|gewoon)|(?:gewoon|natuurlijk|uiteraard|tuurlijk)\s+nederlands|"
     r"(?:" + _DUTCH_REGIONS + r")\s+(?:accent|dialect|tintje)|"

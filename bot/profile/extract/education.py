@@ -444,11 +444,13 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
     for start, end, text, value in matcher("sector").finditer(folded):
         if is_negated(folded, start) or _asked_about_later(folded, start, expected):
             continue
-        if expected in {"huidige_bevoegdheid", "huidig_beroep"} and not _WANT.search(
-            folded[slice(*clause_bounds(folded, start, end))]
-        ):
+        if (
+            expected in {"huidige_bevoegdheid", "huidig_beroep"}
+            or (expected == "schoolvak" and any(True for _ in matcher("schoolvak").finditer(folded)))
+        ) and not _WANT.search(folded[slice(*clause_bounds(folded, start, end))]):
             # "ja, po bevoegdheid van de pabo", "soms gymbegeleider op een basisschool": the
-            # qualification's sector or the job's place, not where the person wants to teach
+            # qualification's sector or the job's place, not where the person wants to teach;
+            # "wiskunde! Rekenen in groep 8 was altijd mijn favoriet": what the subject is about
             continue
         if _NOT_FOR_ME.match(folded[end : end + 40]):
             continue  # "middelbare school lijkt me niks, die pubers"

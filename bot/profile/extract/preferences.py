@@ -49,6 +49,9 @@ _QUITTING_WORK = re.compile(
 _UNDECIDED = re.compile(
     r"\b(?:weet|weten)\s+(?:\w+\s+){0,4}?niet\s+of\s+(?:\w+\s+){0,3}$|\btwijfel\s+(?:nog\s+)?tussen\s+$"
 )
+_RATHER = re.compile(r"\b(?:liever|liefst)\s+(?:in\s+)?(voltijd|deeltijd)\s+(?:dan|als)\b")
+_BOTH_FORMS = re.compile(r"(?=.*\bvoltijd\b)(?=.*\bdeeltijd\b)", re.DOTALL)
+_CONDITION = re.compile(r"\b(?:als|anders|hangt|afhankelijk|misschien|of)\b")
 #: Right after the study form: a study that is over ("in deeltijd gedaan", "deeltijd afgestudeerd").
 _STUDIED_SO = re.compile(r"\s+(?:\w+\s+){0,2}?(?:gedaan|gestudeerd|afgerond|afgestudeerd|gehaald|behaald|afgemaakt)\b")
 _STUDY_WORD = re.compile(r"\bstude\w*|opleiding|pabo|\bleren\b|\bcursus|\btraject|\bstuderen")
@@ -71,6 +74,15 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
             result.drop("studievorm")
         elif _UNDECIDED.search(folded[max(0, span.start - 60) : span.start]):
             result.drop("studievorm")  # "ik weet echt nog niet of het deeltijd wordt"
+        elif _RATHER.search(folded):
+            rather = _RATHER.search(folded)
+            result.set("studievorm", rather.group(1), *rather.span(1))  # "liever deeltijd dan voltijd"
+        elif (
+            _BOTH_FORMS.search(folded)
+            and _CONDITION.search(folded)
+            and not re.search(r"\b(?:niet|geen|nooit)\b", folded)
+        ):
+            result.drop("studievorm")  # "als ik op school kan blijven deeltijd, anders misschien voltijd"
         elif expected != "studievorm" and _STUDIED_SO.match(folded, span.end):
             result.drop("studievorm")  # "de hbo-v in deeltijd gedaan": how a past study went, not a wish
     if "studievorm" not in result.facts:
