@@ -1740,3 +1740,37 @@ def test_facts_as_career_changers_tell_them(text, expected, facts):
     found = extract(text, expected=expected).facts
     for slot, value in facts.items():
         assert found.get(slot) == value, (slot, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "age"),
+    [
+        # years of one career after another in a life story add up; a name before the age is no period
+        (
+            "goeiedag ik ben piet 55 jaar en heb al 25 jaar een eigen installatiebedrijf, daarvoor 10 jaar in loondienst.",
+            35,
+            55,
+        ),
+        ("Ik ben in 1988 bij een grote bank begonnen, de laatste vijftien jaar als manager.", 2026 - 1988, None),
+        ("daarna 12 jaar verslaggever bij een krant en nu zo'n 5 jaar copywriter", 17, None),
+        ("Hallo! Ik ben Joost, 42. Ik werk 5 jaar als copywriter", 5, 42),
+        ("ik woon 10 jaar in nederland en werk 3 jaar als schoonmaker", 3, None),
+    ],
+)
+def test_years_of_work_in_a_life_story(text, years, age):
+    found = extract(text, today=dt.date(2026, 12, 4))
+    assert found.facts.get("werkervaring_jaren") == years
+    assert [s.value for s in found.signals if s.slot == "leeftijd"] == ([age] if age else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "abroad"),
+    [
+        ("In Rotterdam behaald.", False),
+        ("gewoon in Leeuwarden gehaald", False),
+        ("Utrecht", False),
+        ("in Gent, België", True),
+    ],
+)
+def test_a_dutch_place_answers_the_question_about_a_diploma_from_abroad(text, abroad):
+    assert extract(text, expected="diploma_buitenland").facts.get("diploma_buitenland") is abroad

@@ -77,6 +77,12 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
         return
     if expected == "diploma_buitenland" and re.search(r"\b(?:nederland|nederlands|hier|nl|holland)\b", folded):
         result.set("diploma_buitenland", False, 0, len(folded))
+        return
+    if expected == "diploma_buitenland" and not result.facts.get("diploma_buitenland"):
+        # "In Rotterdam behaald.", "gewoon in Leeuwarden gehaald", "Utrecht": a Dutch place, so not abroad
+        place = next(iter(matcher("provincie").finditer(folded)), None)
+        if place and not is_negated(folded, place[0]):
+            result.set("diploma_buitenland", False, place[0], place[1])
 
 
 _YES_ABROAD = re.compile(

@@ -51,7 +51,7 @@ def extract_signals(folded: str, result: Extraction) -> None:
     for match in _AGE.finditer(folded):
         if re.match(r"\s*(?:jaar\s+)?geleden", folded[match.end() :]):
             continue
-        group = "n" if match.group("n") else "n2"
+        group = next(g for g in ("n", "n2", "n3") if match.group(g))
         number = parse_number(match.group(group))
         if number is not None and 16 <= number <= 90:
             result.signal("leeftijd", number, *match.span(group))

@@ -69,6 +69,9 @@ _NO_EXPERIENCE = re.compile(
 _AGE = re.compile(
     r"\b(?:ik\s+ben|ben\s+ik|leeftijd:?|ik\s+ben\s+nu)\s+(?P<n>\d{2}|" + NUMBER_PATTERN + r")(?:\s*jaar(?:\s+oud)?)?\b"
     r"|\b(?P<n2>\d{2})\s*(?:jaar\s+oud|jarige|jr\s+oud)\b"
+    # "ik ben piet 55 jaar en ...", "Ik ben Joost, 42.", "mijn naam is Wim, 62 jaar": a name, then the age
+    r"|\b(?:ik\s+ben|mijn\s+naam\s+is)\s+[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?,?\s+(?P<n3>[1-9]\d)"
+    r"(?=\s*(?:jaar\s*)?(?:oud\s*)?(?:[,.!;]|\ben\b|$))"
 )
 MAX_EXPERIENCE_YEARS = 55
 #: "ik woon al 9 jaar in Den Haag", "al tien jaar thuis met de kinderen": years, but no work.
@@ -98,10 +101,14 @@ _TOTAL_AFTER = re.compile(
 _ONE_AFTER_THE_OTHER = re.compile(r"\b(?:daarvoor|daarna|ervoor|erna|eerder|plus|nog)\b|\ben\s+(?:hier|nu|daar)\b")
 #: "ik woon sinds 2015 in Nederland": a year of one's life, not of work.
 _LIFE_EVENT = re.compile(r"\b(?:woon|wonen|getrouwd|in\s+nederland|verhuisd|geboren|afgestudeerd|diploma)\b")
-_SINCE_A_YEAR = re.compile(r"\b(?:sinds|vanaf)\s+(?P<n>19[5-9]\d|20[0-4]\d)\b")
+_SINCE_A_YEAR = re.compile(
+    r"\b(?:sinds|vanaf)\s+(?P<n>19[5-9]\d|20[0-4]\d)\b"
+    # "in 1988 bij een grote bank begonnen": the start of a working life
+    r"|\bin\s+(?P<b>19[5-9]\d|20[0-4]\d)\s+(?:\w+\s+){0,6}?(?:begonnen|gestart)\b(?!\s+(?:met|aan)\s+(?:de|een|mijn)\s+(?:studie|opleiding))"
+)
 
 
-def _summed_years(folded: str, age_spans, today: _dt.date) -> Optional[Tuple[int, int, int]]:
+def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = False) -> Optional[Tuple[int, int, int]]:
     """ "10 jaar in turkije en 12 jaar hier", "6 jaar juf, en nu 2 jaar assistent", "sinds 2014
     bij dit kantoor, en daarvoor nog twee jaar bij de Belastingdienst": periods named one after
     the other, as the answer to "hoeveel jaar werkervaring?", add up (not alternatives: "twee
@@ -117,12 +124,15 @@ def _summed_years(folded: str, age_spans, today: _dt.date) -> Optional[Tuple[int
             number = parse_number(m.group("n"))
             if number is None:
                 return None
+            if in_story and _not_work(folded, m.start("n"), m.end("n")):
+                continue  # in a story, "ik woon 10 jaar in Nederland" is no work; an answer names work
             periods.append((m.start(), m.end(), number))
     since = []
     for m in _SINCE_A_YEAR.finditer(folded):
         left, right = clause_bounds(folded, m.start(), m.end())
-        if int(m.group("n")) <= today.year and not _LIFE_EVENT.search(folded[left:right]):
-            since.append((m.start(), m.end(), today.year - int(m.group("n"))))
+        year = int(m.group("n") or m.group("b"))
+        if year <= today.year and not _LIFE_EVENT.search(folded[left:right]):
+            since.append((m.start(), m.end(), today.year - year))
     periods = sorted(periods + since)
     if len(periods) < 2:
         return None
@@ -288,8 +298,9 @@ def _find_experience(
         if number is not None and number <= MAX_EXPERIENCE_YEARS:
             result.set("werkervaring_jaren", number, *total_after.span("n"))
             return
-    if expected == "werkervaring_jaren":
-        summed = _summed_years(folded, age_spans, today)
+    if expected in ("werkervaring_jaren", None):
+        # also in a life story: "al 25 jaar een eigen bedrijf, daarvoor 10 jaar in loondienst"
+        summed = _summed_years(folded, age_spans, today, in_story=expected is None)
         if summed:
             result.set("werkervaring_jaren", *summed)
             return
