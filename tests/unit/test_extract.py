@@ -1774,3 +1774,30 @@ def test_years_of_work_in_a_life_story(text, years, age):
 )
 def test_a_dutch_place_answers_the_question_about_a_diploma_from_abroad(text, abroad):
     assert extract(text, expected="diploma_buitenland").facts.get("diploma_buitenland") is abroad
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "facts"),
+    [
+        (
+            "Na de academie zo'n tien jaar bij een ontwerpbureau gewerkt en nu al een jaar of acht freelance.",
+            None,
+            {"werkervaring_jaren": 18},
+        ),
+        ("Ik doe NT2 les, de leraar zegt B1, bijna B2", "nederlands_niveau", {"nederlands_niveau": "b1-of-lager"}),
+        (
+            "Ja, de school neemt mij aan per 1 februari. Het gesprek met de directeur is geweest.",
+            "baan_op_school",
+            {"baan_op_school": "ja"},
+        ),
+        (
+            "ik heb een gesprek gehad, ik hoor volgende week of ze me aannemen",
+            "baan_op_school",
+            {"baan_op_school": "in-gesprek"},
+        ),
+    ],
+)
+def test_more_facts_as_people_tell_them(text, expected, facts):
+    found = extract(text, expected=expected).facts
+    for slot, value in facts.items():
+        assert found.get(slot) == value, (slot, found)

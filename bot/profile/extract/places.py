@@ -81,7 +81,11 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
     if expected == "diploma_buitenland" and not result.facts.get("diploma_buitenland"):
         # "In Rotterdam behaald.", "gewoon in Leeuwarden gehaald", "Utrecht": a Dutch place, so not abroad
         place = next(iter(matcher("provincie").finditer(folded)), None)
-        if place and not is_negated(folded, place[0]):
+        if (
+            place
+            and not is_negated(folded, place[0])
+            and not _LIVES_OR_TEACHES.search(folded[slice(*clause_bounds(folded, place[0], place[1]))])
+        ):  # not "ik woon in Utrecht": where one lives says nothing about the diploma
             result.set("diploma_buitenland", False, place[0], place[1])
 
 

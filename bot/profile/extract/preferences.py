@@ -136,7 +136,7 @@ _CEFR = re.compile(r"[abc][12](?:[\s-]?niveau)?")
 #: Words before a language level that is a goal, not a level reached.
 _AIMED_LEVEL = re.compile(
     r"\b(?:cursus|les|lessen|examen|toets)\s+(?:voor|op|naar)\s+(?:niveau\s+)?$|\b(?:bezig\s+met|werk\s+aan|op\s+weg\s+naar|"
-    r"wil|hoop|straks|probeer)\s+(?:\w+\s+){0,2}?(?:niveau\s+)?$"
+    r"wil|hoop|straks|probeer)\s+(?:\w+\s+){0,2}?(?:niveau\s+)?$|\bbijna\s+(?:niveau\s+)?$"
 )
 
 #: Words after a language level that is still a goal: "B2 ik ben nog bezig", "B2 doe ik nu".

@@ -114,7 +114,7 @@ def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = Fals
     the other, as the answer to "hoeveel jaar werkervaring?", add up (not alternatives: "twee
     jaar, of zes met de promotie" is no sum)."""
     periods: List[Tuple[int, int, int]] = []  # (start, end, years)
-    for m in _ANY_YEARS.finditer(folded):
+    for m in sorted([*_ANY_YEARS.finditer(folded), *_YEARS_OR_SO.finditer(folded)], key=lambda m: m.start()):
         if (
             not any(s <= m.start("n") < e for s, e in age_spans)
             and not is_negated(folded, m.start("n"))
@@ -407,6 +407,8 @@ _ANY_YEARS = re.compile(
     r"(?:\b(?:een\s+jaar\s+of|ruim|bijna|ongeveer|zo'?n|circa|ca\.?|pakweg|al|nu|inmiddels|alweer|zeker)\s+)*"
     r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
 )
+#: "een jaar of acht": a number of years, said the other way round.
+_YEARS_OR_SO = re.compile(r"\been\s+jaar\s+of\s+(?P<n>" + NUMBER_PATTERN + r")\b(?!\s*(?:jaar|jr)\b)")
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"^\s*(?:oud|jong|geleden\s+gestopt|studie|studeren|gestudeerd|opleiding|les\b|lesgeven|naar\s+school|op\s+school|"
     r"getrouwd|samen|in\s+nederland|hier|te\s+gaan|duurt|lang\s+studeren|nodig|"
@@ -840,6 +842,8 @@ _JOB_AT_SCHOOL_YES = [
         + r"\b[^.;]{0,40}?\b(?:biedt|bood|heeft)\s+(?:me|mij)\b[^.;]{0,30}?(?:aan|fte|baan|contract|plek)"
     ),
     re.compile(r"\b(?:aangenomen|in\s+dienst)\s+(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
+    # "de school neemt mij aan per 1 februari", "ze nemen me aan"
+    re.compile(r"\b(?:neemt|nemen|namen|nam)\s+(?:me|mij)\s+(?:\w+\s+){0,2}?aan\b"),
     re.compile(
         r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+){0,2}?"
         + _SCHOOL
@@ -941,6 +945,10 @@ _JOB_AT_SCHOOL_NO = re.compile(
 _SCHOOL_SEEKS = re.compile(r"\b" + _SCHOOL + r"\b[^.;!?]{0,40}?\b(?:zoekt|zoeken|heeft\s+een\s+vacature)\b")
 
 
+#: The talk is over: "het gesprek met de directeur is geweest", "ik heb een gesprek gehad".
+_TALK_DONE = re.compile(r"\b(?:geweest|gehad|gevoerd|achter\s+de\s+rug)\b")
+
+
 def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[str]) -> None:
     strong_no = _JOB_AT_SCHOOL_NO_STRONG.search(folded)
     if strong_no:
@@ -972,7 +980,7 @@ def _extract_job_at_school(folded: str, result: Extraction, expected: Optional[s
             offer = pattern.search(folded)
             if (
                 offer
-                and offer.start() > talking.start()
+                and (offer.start() > talking.start() or _TALK_DONE.search(folded[talking.start() : talking.end() + 30]))
                 and not is_negated(folded, offer.start())
                 and not _HEDGE.search(_sentence_around(folded, offer.start()))
             ):
