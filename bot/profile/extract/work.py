@@ -124,8 +124,14 @@ def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = Fals
             number = parse_number(m.group("n"))
             if number is None:
                 return None
-            if in_story and _not_work(folded, m.start("n"), m.end("n")):
-                continue  # in a story, "ik woon 10 jaar in Nederland" is no work; an answer names work
+            if in_story and (
+                _not_work(folded, m.start("n"), m.end("n"))
+                or number <= 1
+                or _NOT_YET.search(folded[slice(*clause_bounds(folded, m.start(), m.end()))])
+            ):
+                # in a story, "ik woon 10 jaar in Nederland" is no work, nor "over een jaar of negen ga
+                # ik met pensioen" or "een half jaar tot een jaar minder werken"; an answer names work
+                continue
             periods.append((m.start(), m.end(), number))
     since = []
     for m in _SINCE_A_YEAR.finditer(folded):
@@ -407,6 +413,8 @@ _ANY_YEARS = re.compile(
     r"(?:\b(?:een\s+jaar\s+of|ruim|bijna|ongeveer|zo'?n|circa|ca\.?|pakweg|al|nu|inmiddels|alweer|zeker)\s+)*"
     r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
 )
+#: Years still to come or wished for: "over een jaar of negen", "wil een jaar minder werken".
+_NOT_YET = re.compile(r"\b(?:over|binnen|wil|zou|kan|kunnen|hoop|ga|gaan|pensioen|spaargeld)\b")
 #: "een jaar of acht": a number of years, said the other way round.
 _YEARS_OR_SO = re.compile(r"\been\s+jaar\s+of\s+(?P<n>" + NUMBER_PATTERN + r")\b(?!\s*(?:jaar|jr)\b)")
 _NOT_EXPERIENCE_AFTER = re.compile(
