@@ -139,3 +139,16 @@ async def test_a_yes_with_a_question_about_the_route_gets_the_answer_first(tmp_p
     messages, events = await run(advice.ActionAdviesVraag(), t)
     assert not any(e.get("event") == "followup" for e in events)
     assert messages[-1]["text"].endswith(OFFER)
+
+
+async def test_a_first_message_the_bot_cannot_place_gets_a_welcome_not_a_sorry():
+    text = "hoi ik twijfel of ik juf wil worden, waar moet ik beginnen"
+    message = {"text": text, "intent": {"name": "nlu_fallback"}, "entities": []}
+    events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": "nlu_fallback"}}}]
+    first = Tracker("t", {}, message, events, False, None, {}, "action_listen")
+    messages, _ = await run(clarification.ActionVerduidelijk(), first)
+    assert [m[dialogue.TEXT_KEY] for m in messages] == ["verduidelijk_begin"]
+    assert "Sorry" not in messages[0]["text"] and "vragen" in messages[0]["text"]
+    later = Tracker("t", {}, message, [*events, *events], False, None, {}, "action_listen")
+    messages, _ = await run(clarification.ActionVerduidelijk(), later)
+    assert [m[dialogue.TEXT_KEY] for m in messages][0] == "verduidelijk"
