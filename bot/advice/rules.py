@@ -355,14 +355,27 @@ def _secondary(p: AdviceProfile, c: Catalog) -> List[Candidate]:
         )
     if relation in {"verwant", "vak", None}:
         if relation == "verwant" and p.has_wo_master:
+            # R7/R8: with a wo-master that fits the subject, the eerstegraads route in one year
+            # comes before a part-time second-degree bachelor; with a school, ZiB eerstegraads.
             out.append(
                 Candidate(
                     "ulo-1jr",
-                    74,
+                    82,
                     "Je hebt een wo-master en je opleiding past bij het vak. Heb je "
                     "genoeg vakinhoud, dan word je in één jaar eerstegraads bevoegd.",
                     ("R8",),
                     facts,
+                )
+            )
+            out.append(
+                Candidate(
+                    "zib-vo-1e",
+                    _job_score(p, 92, 86, 58, 50),
+                    "Je hebt een wo-master die bij het vak past en een school wil je aannemen. Dan werk "
+                    "je meteen en haal je via de universiteit je eerstegraads bevoegdheid. Dit kan als "
+                    "genoeg van je opleiding over het vak ging.",
+                    ("R7", "R8", "R12"),
+                    facts + ("baan_op_school",),
                 )
             )
         if relation == "verwant" and p.has_wo_bachelor:
