@@ -1755,6 +1755,21 @@ def test_facts_as_career_changers_tell_them(text, expected, facts):
         ("daarna 12 jaar verslaggever bij een krant en nu zo'n 5 jaar copywriter", 17, None),
         ("Hallo! Ik ben Joost, 42. Ik werk 5 jaar als copywriter", 5, 42),
         ("ik woon 10 jaar in nederland en werk 3 jaar als schoonmaker", 3, None),
+        # a part of the years, or years not said one after the other, do not add up
+        ("Ik ben al bijna vijfentwintig jaar kok, de laatste tien jaar als chef.", 24, None),
+        (
+            "Ik ben Gerard, 57, en ik sta al vijfendertig jaar in de keuken. Mavo gedaan. Ben souschef "
+            "geweest, chef, had tien jaar een eigen restaurant en nu ben ik chef bij een cateraar.",
+            35,
+            57,
+        ),
+        (
+            "Ik ben Katrien, Vlaamse, 42 jaar, en ik woon sinds 2014 in Maastricht. Vijf jaar in een lagere "
+            "school gestaan, daarna HR.",
+            5,
+            42,
+        ),
+        ("over een jaar of negen ga ik met pensioen, ik werk al ruim dertig jaar in de machinebouw", 30, None),
     ],
 )
 def test_years_of_work_in_a_life_story(text, years, age):

@@ -70,7 +70,8 @@ _AGE = re.compile(
     r"\b(?:ik\s+ben|ben\s+ik|leeftijd:?|ik\s+ben\s+nu)\s+(?P<n>\d{2}|" + NUMBER_PATTERN + r")(?:\s*jaar(?:\s+oud)?)?\b"
     r"|\b(?P<n2>\d{2})\s*(?:jaar\s+oud|jarige|jr\s+oud)\b"
     # "ik ben piet 55 jaar en ...", "Ik ben Joost, 42.", "mijn naam is Wim, 62 jaar": a name, then the age
-    r"|\b(?:ik\s+ben|mijn\s+naam\s+is)\s+[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?,?\s+(?P<n3>[1-9]\d)"
+    r"|\b(?:ik\s+ben|mijn\s+naam\s+is)\s+(?:(?!(?:al|nu|bijna|ruim|ongeveer|zo'?n|sinds|pas|net)\b)[a-z][a-z'-]+,?\s+){1,3}"
+    r"(?P<n3>[1-9]\d)"
     r"(?=\s*(?:jaar\s*)?(?:oud\s*)?(?:[,.!;]|\ben\b|$))"
 )
 MAX_EXPERIENCE_YEARS = 55
@@ -114,7 +115,11 @@ def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = Fals
     the other, as the answer to "hoeveel jaar werkervaring?", add up (not alternatives: "twee
     jaar, of zes met de promotie" is no sum)."""
     periods: List[Tuple[int, int, int]] = []  # (start, end, years)
-    for m in sorted([*_ANY_YEARS.finditer(folded), *_YEARS_OR_SO.finditer(folded)], key=lambda m: m.start()):
+    part_of_it = False
+    # "een jaar of acht" counts in a story; as the answer it is the total before its parts
+    # ("een jaar of acht, winkel en nu 3 jaar gym")
+    about = list(_YEARS_OR_SO.finditer(folded)) if in_story else []
+    for m in sorted([*_ANY_YEARS.finditer(folded), *about], key=lambda m: m.start()):
         if (
             not any(s <= m.start("n") < e for s, e in age_spans)
             and not is_negated(folded, m.start("n"))
@@ -124,6 +129,10 @@ def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = Fals
             number = parse_number(m.group("n"))
             if number is None:
                 return None
+            number = _almost(folded, m.start("n"), number)  # "bijna vijfentwintig jaar": 24
+            if _PART_OF_IT.search(folded[max(0, m.start() - 20) : m.start()]):
+                part_of_it = True
+                continue  # "bijna 25 jaar kok, de laatste tien jaar als chef": part of the years named
             if in_story and (
                 _not_work(folded, m.start("n"), m.end("n"))
                 or number <= 1
@@ -140,6 +149,9 @@ def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = Fals
         if year <= today.year and not _LIFE_EVENT.search(folded[left:right]):
             since.append((m.start(), m.end(), today.year - year))
     periods = sorted(periods + since)
+    if len(periods) == 1 and part_of_it:
+        # "in 1988 bij een bank begonnen, de laatste vijftien jaar als manager": the whole, not the part
+        return periods[0][2], periods[0][0], periods[0][1]
     if len(periods) < 2:
         return None
     if since and not all(
@@ -163,6 +175,9 @@ def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = Fals
             r"\b(?:of|waarvan|geleden)\b", between
         ):
             return None
+        joined = folded[before[1] : after[0] + 12]  # the period's own words ("nu al ...") included
+        if in_story and not _ONE_AFTER_THE_OTHER.search(joined) and not re.search(r"\b(?:eerst|toen)\b", joined):
+            return None  # a story adds up only periods said one after the other ("daarvoor", "en nu")
     total = sum(numbers)
     if not 0 < total <= MAX_EXPERIENCE_YEARS:
         return None
@@ -413,6 +428,8 @@ _ANY_YEARS = re.compile(
     r"(?:\b(?:een\s+jaar\s+of|ruim|bijna|ongeveer|zo'?n|circa|ca\.?|pakweg|al|nu|inmiddels|alweer|zeker)\s+)*"
     r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
 )
+#: Before years that are part of others: "de laatste tien jaar", "waarvan".
+_PART_OF_IT = re.compile(r"\b(?:de|die|deze)\s+(?:laatste|afgelopen)\s+$|\bwaarvan\s+(?:\w+\s+)?$")
 #: Years still to come or wished for: "over een jaar of negen", "wil een jaar minder werken".
 _NOT_YET = re.compile(r"\b(?:over|binnen|wil|zou|kan|kunnen|hoop|ga|gaan|pensioen|spaargeld)\b")
 #: "een jaar of acht": a number of years, said the other way round.
