@@ -60,8 +60,8 @@ _PERSON = re.compile(
     r"\b(?:spreken|praten|doorpraten|bespreken|doornemen|bellen|contact|gesprek|aan\s+de\s+lijn)\b[^.?!]{0,30}?"
     r"\b(?:met|van)\s+(?:een\s+|de\s+)?(?:(?:van\s+)?(?:jullie|je)\s+)?(?:medewerkers?|adviseurs?|intakers?|mens|persoon|iemand)\b|"
     r"\biemand\s+(?:aan\s+de\s+lijn|aan\s+de\s+telefoon)\b|"
-    # "kan iemand met me meedenken?", "kan iemand mij helpen kiezen?"
-    r"\b(?:kan|kun|wil|zou)\s+iemand\b[^.?!]{0,15}\b(?:me|mij)\b[^.?!]{0,25}\b(?:meedenken|helpen|adviseren|begeleiden)\b|\b(?:echt|echte)\s+(?:persoon|mens|gesprek)\b|"
+    # "kan iemand met me meedenken?", "kan iemand mij helpen kiezen?", "kan iemand met mij meekijken?"
+    r"\b(?:kan|kun|wil|zou)\s+iemand\b[^.?!]{0,15}\b(?:me|mij)\b[^.?!]{0,25}\b(?:meedenken|meekijken|helpen|adviseren|begeleiden)\b|\b(?:echt|echte)\s+(?:persoon|mens|gesprek)\b|"
     r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|a\s+real\s+)?(?:person|human|someone|somebody|advis[eo]r|"
     r"employee|staff)\b",
     re.IGNORECASE,

@@ -59,10 +59,11 @@ class SentenceEncoder(abc.ABC):
 
 #: Words that carry little meaning of their own; left out of a message that is long.
 #: Question words and negations are not among them: they decide the intent. Neither are the
-#: words that mark a correction ("maar", "eigenlijk", "toch") or a wish ("graag").
+#: words that mark a correction ("maar", "eigenlijk", "toch") or a wish ("graag"), nor the
+#: persons ("ik", "mij", "je") and "met": "kan iemand met mij meekijken?" asks for a person.
 FILLER_WORDS = frozenset(
-    "ik de het een en dat is van in op te met voor als er dan ook al nog wel heb ben "
-    "was om aan bij zo zijn mijn me mij je jij we wij die deze dit daar hier gewoon "
+    "de het een en dat is van in op te voor als er dan ook al nog wel heb ben "
+    "was om aan bij zo zijn die deze dit daar hier gewoon "
     "echt even nou eh uhm best heel erg hebben had".split()
 )
 

@@ -88,6 +88,7 @@ def test_the_answer_before_a_follow_up_question_is_the_message_it_asked_about():
         "Can I talk to a person? Iemand van jullie?",
         "Kan ik hier met een van jullie adviseurs over doorpraten?",
         "Kan iemand met me meedenken over hoe ik dit combineer met mijn werk?",
+        "Kan iemand met mij meekijken naar het contract en de opleiding? Ik wil geen fouten maken.",
     ],
 )
 def test_a_request_for_a_person_is_recognised(text):
