@@ -547,6 +547,19 @@ def says_dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.match(text)) and len(text.split()) <= 5 and "?" not in text
 
 
+#: Where the person works now, not a wish: "ik werk op een school, maar basisonderwijs".
+_WORKS_THERE_NOW = re.compile(
+    r"\b(?:werk|werkzaam|sta)\b(?:\s+(?:nu|dus|wel|al|er))*\s+(?:op|bij|in|voor)\b"
+    r"|\b(?:op|bij|in)\s+(?:een|de|het)\s+(?:\w+\s+)?\w*school\s+(?:werk|werkzaam\s+ben|sta)\b",
+    re.IGNORECASE,
+)
+_WISH = re.compile(
+    r"\b(?:wil|wilde|zou)\b(?!\s+(?:\w+\s+){0,4}?(?:zeggen|vertellen|melden|noemen|weten|vragen)\b)"
+    r"|\b(?:graag|liefst|liever|worden)\b",
+    re.IGNORECASE,
+)
+
+
 def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: str, intent: Optional[str]) -> bool:
     """While the bot waits for one answer, a fact it already has changes only when the
     person says it is a correction ("nee, toch deeltijd"): "bovenbouw havo/vwo" as the
@@ -566,6 +579,10 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
         # with words of correction ("ik heb toch mbo 4, kan dat?").
         if is_question(text) or intent == "human_handoff" or dialogue.asks_for_person(text):
             return bool(_CORRECTION.search(_without_tag_toch(text or "")))
+        if slot == "sector" and _WORKS_THERE_NOW.search(text or "") and not _WISH.search(text or ""):
+            # "ja, alleen werk ik nu dus wel op een school, maar basisonderwijs hè" says where the
+            # person works, not where the person wants to teach
+            return False
         return True
     if is_question(text) or _DONT_KNOW.match(text or ""):
         return False  # "weet ik eigenlijk nog niet, iets richting pedagogiek" corrects nothing

@@ -1175,3 +1175,23 @@ def test_answers_with_a_remark_a_condition_or_a_reason(slot, text, value, skippe
     turn = process_turn({"sector": "vo"}, {slot: text}, slot, text, "inform")
     assert turn.slots.get(slot) == value
     assert (slot in turn.skipped) is skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "sector"),
+    [
+        # at the read-back, where the person works now is no new wish
+        (
+            "Ja, alleen wil ik nog wel even zeggen dat ik nu dus wel op een school werk, maar basisonderwijs hè",
+            "affirm",
+            "vo",
+        ),
+        ("nee, ik wil toch naar de basisschool", "correct", "po"),
+        ("ik werk op een basisschool en wil daar juf worden", "inform", "po"),
+    ],
+)
+def test_where_one_works_now_does_not_change_where_one_wants_to_teach(text, intent, sector):
+    profile = {"sector": "vo", "schoolvak": "geschiedenis"}
+    candidates = {k: v for k, v in extract(text).facts.items() if k == "sector"}
+    turn = process_turn(profile, candidates, None, text, intent)
+    assert {**profile, **turn.slots}["sector"] == sector
