@@ -129,8 +129,9 @@ _TALK_AT_SCHOOL = re.compile(
 
 #: A word without which a message cannot say no: "nee", "liever niet", "laat maar", "stop".
 _DENY_WORD = re.compile(
-    r"\b(?:n+e+[ehjw]*|neen|nope|no|nah|nein|nee+h|niet|geen|nooit|liever|laat|stop\w*|hoef\w*|cancel\w*|"
-    r"annul\w*|never|not|nop|non|nvm|neuh|toch|fout|incorrect|negatief|verkeerd|onjuist)\b|👎|❌|🙅",
+    r"\b(?:n+e+[ehjw]*|welnee|neen|nope|no+|nah|nein|niet|geen|nooit|liever|laat\s+maar|stop|stoppen|hoeft|hoef|"
+    r"cancel|annuleer|annuleren|never|not|nop|non|nvm|neuh|toch|fout|incorrect|negatief|verkeerd|onjuist|"
+    r"ervan\s*af|red\s+me\s+wel|ik\s+pas)\b|👎|❌|🙅",
     re.IGNORECASE,
 )
 

@@ -31,7 +31,7 @@ TEXTS: Dict[str, Dict[str, Any]] = {
         "text": "Sorry, dat begreep ik niet goed. Kun je het op een andere manier zeggen? Bijvoorbeeld: 'ik heb hbo en werk als accountant'.",
     },
     "verduidelijk_begin": {
-        "text": 'Fijn dat je er bent! Ik help je graag op weg. Ik stel je eerst een paar korte vragen, een voor een. Daarna krijg je mijn advies.',
+        "text": 'Fijn dat je er bent! Ik help je graag op weg. Ik stel je eerst een paar korte vragen, één voor één. Daarna krijg je mijn advies.',
     },
     "verduidelijk_vraag": {
         "text": 'Sorry, dat begreep ik niet goed. Kun je het op een andere manier zeggen?',

@@ -37,7 +37,7 @@ class ActionVerduidelijk(Action):
             say(dispatcher, f"invoer_{kind}")
         elif tracker.active_loop.get("name"):
             say(dispatcher, "verduidelijk_vraag")
-        elif len(dialogue.user_turns(tracker.events)) == 1:
+        elif all(intent == "greet" for intent, _ in dialogue.user_turns(tracker.events)[:-1]):
             # the first message, in words the bot cannot place ("hoi ik twijfel of ik juf wil worden,
             # waar moet ik beginnen"): a welcome, and the questions start; no "sorry"
             say(dispatcher, "verduidelijk_begin")

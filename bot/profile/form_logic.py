@@ -22,7 +22,7 @@ from bot.profile.extract import (
     stated_age,
     university_field,
 )
-from bot.profile.extract.text import INTERJECTION, is_acknowledgement, statements, without_reaction
+from bot.profile.extract.text import INTERJECTION, OTHER_PERSON, is_acknowledgement, statements, without_reaction
 from bot.profile.vocab import fold, synonyms
 
 #: Slots whose value is free text: a raw answer is always cleaned up by the extractor.
@@ -143,6 +143,11 @@ def free_field_answer(text: str, field: bool = True) -> Optional[str]:
     return re.sub(r"kundige$", "kunde", clean_free_text(first))  # "verpleegkundige": the field verpleegkunde
 
 
+_NOT_A_FIELD = re.compile(
+    r"^\W*(?:sorry|excuus|goedemiddag|goedemorgen|goedenavond|goeiedag|hallo|hoi|hey|hee|dag|even\s+kijken|"
+    r"goede\s+vraag|geen|nee|ja|oke|oké|ok|tja|nou|uhm|eh|" + INTERJECTION + r")\W*$",
+    re.IGNORECASE,
+)
 _PRONOUN_START = re.compile(r"^\W*(?:ik|het|dat|die|dit|er|ze|zij|we|wij|je|jij|u|mijn|m'n|mn)\b", re.IGNORECASE)
 
 
@@ -153,6 +158,8 @@ def _field_before_question(text: str) -> Optional[str]:
     first = re.match(r"\s*([^.!?]+)[.!]\s+\S", text or "")
     if not first or _PRONOUN_START.match(first.group(1)) or _QUESTION_START.match(first.group(1)):
         return None
+    if _NOT_A_FIELD.match(first.group(1)) or is_acknowledgement(first.group(1)):
+        return None  # "Sorry. Wat bedoel je?", "Goedemiddag. ...", "Geen. Moet dat?"
     value = free_field_answer(first.group(1))
     return value if value and len(value.split()) <= 4 else None
 
@@ -549,7 +556,7 @@ def says_dont_know(text: str) -> bool:
 
 #: Where the person works now, not a wish: "ik werk op een school, maar basisonderwijs".
 _WORKS_THERE_NOW = re.compile(
-    r"\b(?:werk|werkzaam|sta)\b(?:\s+(?:nu|dus|wel|al|er))*\s+(?:op|bij|in|voor)\b"
+    r"\b(?:werk|werkzaam|sta)\b(?:\s+(?:ik|nu|dus|wel|al|er|ook))*\s+(?:op|bij|in|voor)\b"
     r"|\b(?:op|bij|in)\s+(?:een|de|het)\s+(?:\w+\s+)?\w*school\s+(?:werk|werkzaam\s+ben|sta)\b",
     re.IGNORECASE,
 )
@@ -579,7 +586,12 @@ def _may_change(slot: str, old: Any, new: Any, requested: Optional[str], text: s
         # with words of correction ("ik heb toch mbo 4, kan dat?").
         if is_question(text) or intent == "human_handoff" or dialogue.asks_for_person(text):
             return bool(_CORRECTION.search(_without_tag_toch(text or "")))
-        if slot == "sector" and _WORKS_THERE_NOW.search(text or "") and not _WISH.search(text or ""):
+        if (
+            slot == "sector"
+            and _WORKS_THERE_NOW.search(text or "")
+            and not _WISH.search(text or "")
+            and not re.match(r"^\W*(?:nee|klopt\s+niet|fout)\b", text or "", re.IGNORECASE)
+        ):
             # "ja, alleen werk ik nu dus wel op een school, maar basisonderwijs hè" says where the
             # person works, not where the person wants to teach
             return False
@@ -728,7 +740,12 @@ def _kind_of_level_corrected(turn: Turn, previous: Mapping[str, Any], requested:
     level = previous.get("vooropleiding")
     if requested == "vooropleiding" or is_question(text) or not any(key[0] == level for key in _OTHER_KIND):
         return
-    if turn.slots.get("vooropleiding") == "hbo-bachelor" and not re.search(r"\bbachelor\b", text, re.IGNORECASE):
+    if OTHER_PERSON.search(text.lower()):
+        return  # "mijn vrouw is wo"
+    bare_hbo = re.search(r"\bhbo\b", text, re.IGNORECASE) and not re.search(
+        r"\b(?:bachelor|pabo|lerarenopleiding|kweekschool|ad)\b", text, re.IGNORECASE
+    )
+    if turn.slots.get("vooropleiding") == "hbo-bachelor" and bare_hbo:
         kind = "hbo"  # a bare "hbo" reads as an hbo-bachelor; after a wo-master it is an hbo-master
     elif "vooropleiding" in turn.slots:
         return

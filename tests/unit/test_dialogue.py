@@ -205,7 +205,9 @@ def test_every_training_example_of_a_denial_may_deny():
     assert [t for t in texts if not dialogue.may_deny(t)] == []
 
 
-@pytest.mark.parametrize("text", ["Noa Verhulst", "Nora de Wit", "Noor", "ja graag", "06-12345678"])
+@pytest.mark.parametrize(
+    "text", ["Noa Verhulst", "Nora de Wit", "Noor", "ja graag", "06-12345678", "Karin Hoefnagel", "Anouk de Laat"]
+)
 def test_a_name_or_a_yes_is_no_denial(text):
     assert not dialogue.may_deny(text)
 

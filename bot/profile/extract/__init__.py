@@ -35,6 +35,7 @@ from bot.profile.extract.result import Extraction, Span
 from bot.profile.extract.signals import extract_signals
 from bot.profile.extract.text import (
     INTERJECTION,
+    OTHER_PERSON,
     _blank_questions,
     _normalise_phrases,
     clause_bounds,
@@ -76,7 +77,8 @@ _DUTCH_REGIONS = (
 _MOTHER_TONGUE_SIGN = re.compile(
     r"\b(?:nederlands\b[^.?!]{0,25}\bmijn\s+(?:eigen\s+)?taal|(?:hier|in\s+nederland)\s+geboren|"
     # "fries en nederlands, allebei van huis uit"
-    r"nederlands\b[^.?!]{0,30}\bvan\s+huis\s+uit|van\s+huis\s+uit\b[^.?!]{0,20}\bnederlands|"
+    r"nederlands\b[^.?!]{0,30}\bvan\s+huis\s+uit(?![^.?!]{0,25}\b(?:spreek|pools|turks|arabisch|engels|duits|frans|"
+    r"spaans|portugees|russisch|chinees|berbers|tamazight|somalisch|tigrinya|papiaments|sranan)\b)|"
     r"geboren\s+en\s+getogen(?!\s+in\s+(?!nederland|holland|nl\b)\w)|"
     r"nederlands\s+(?:natuurlijk|uiteraard|tuurlijk|gewoon)|(?:gewoon|natuurlijk|uiteraard|tuurlijk)\s+nederlands|"
     r"(?:" + _DUTCH_REGIONS + r")\s+(?:accent|dialect|tintje)|"
@@ -85,15 +87,16 @@ _MOTHER_TONGUE_SIGN = re.compile(
     # "ben gewoon nederlander, geen idee welk niveau dat is"
     r"ben\s+(?:gewoon\s+|gwn\s+)?(?:een\s+)?nederlander)\b"
 )
-_BORN_IN = re.compile(r"\bgeboren(?:\s+en\s+getogen)?\s+in\s+")
+_BORN_IN = re.compile(r"\bgeboren(?:\s+en\s+getogen)?\s+in\s+(?:de\s+|het\s+)?")
 
 
 def _born_in_a_dutch_place(folded: str) -> bool:
-    """ "geboren en getogen in Zwolle": a Dutch place right after "geboren in"."""
-    for born in _BORN_IN.finditer(folded):
-        if any(start == born.end() for start, _, _, _ in matcher("provincie").finditer(folded)):
-            return True
-    return False
+    """ "geboren en getogen in Zwolle", "ben geboren in de Achterhoek": a Dutch place right
+    after "geboren in", said of oneself (not "mijn kinderen zijn geboren in Utrecht")."""
+    if OTHER_PERSON.search(folded) or re.search(r"\b(?:zijn|is|was|waren)\s+(?:\w+\s+)?geboren\b", folded):
+        return False  # "mijn kinderen zijn geboren in Utrecht"
+    places = {start for start, _, _, _ in matcher("provincie").finditer(folded)}
+    return any(born.end() in places for born in _BORN_IN.finditer(folded))
 
 
 #: ... unless the message speaks of a language learned or a level ("ik ben hier geboren maar

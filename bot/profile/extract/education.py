@@ -95,7 +95,9 @@ def _school_type_is_sector(folded: str, start: int, end: int, expected: Optional
     after = folded[end : end + 30]
     if _CLASS_LEVEL_BEFORE.search(before):
         return True  # "de bovenbouw havo/vwo": classes to teach, not a diploma
-    if re.search(r"(?:vmbo|mavo|havo|vwo)\s*/\s*$", before) or re.match(r"\s*/\s*(?:vmbo|mavo|havo|vwo)\b", after):
+    if expected != "vooropleiding" and (
+        re.search(r"(?:vmbo|mavo|havo|vwo)\s*/\s*$", before) or re.match(r"\s*/\s*(?:vmbo|mavo|havo|vwo)\b", after)
+    ):
         return True  # "(geschiedenis, havo/vwo)": the school types taught, nobody's diploma
     if _SECTOR_CONTEXT_AFTER.search(after) or _chosen_after_doubt(folded, start, end):
         return True
@@ -166,8 +168,8 @@ _PABO_DIPLOMA = re.compile(
     # the teacher training of the hbo, also by its old names and with a subject: "de tweedegraads
     # lerarenopleiding Duits gedaan", "de kweekschool, al heette die toen Pedagogische Academie"
     r"(?:pabo|(?P<old>kweekschool|pedagogische\s+academie)|(?:tweedegraads\s+)?lerarenopleiding(?:\s+tweedegraads)?"
-    r"(?=(?:\s+[a-z]+)?\s+(?:diploma|afgerond|gehaald|afgemaakt|gedaan)\b))"
-    r"(?P<diploma>-?diploma|\s+diploma|(?:\s+[a-z]+)?\s+(?:afgerond|gehaald|afgemaakt|gedaan))?\b"
+    r"(?=(?:\s+(?!niet\b|nooit\b|half\b|bijna\b)[a-z]+)?\s+(?:diploma|afgerond|gehaald|afgemaakt|gedaan)\b))"
+    r"(?P<diploma>-?diploma|\s+diploma|(?:\s+(?!niet\b|nooit\b|half\b|bijna\b)[a-z]+)?\s+(?:afgerond|gehaald|afgemaakt|gedaan))?\b"
 )
 
 
@@ -327,7 +329,11 @@ def _extract_vooropleiding(folded: str, result: Extraction, expected: Optional[s
     pabo = _PABO_DIPLOMA.search(folded)
     named_alone = expected == "vooropleiding" and not candidates  # "pabo" as the answer; not "havo en nu de pabo"
     if pabo and (named_alone or pabo.group("diploma") or pabo.group("own") or pabo.group("old")):
-        if not (is_negated(folded, pabo.start()) or _in_progress(folded, pabo.start(), pabo.end())):
+        if not (
+            is_negated(folded, pabo.start())
+            or _in_progress(folded, pabo.start(), pabo.end())
+            or OTHER_PERSON.search(_sentence_around(folded, pabo.start()))  # "mijn vader zat op de kweekschool"
+        ):
             # The pabo is an hbo bachelor ("pabo, afgerond in 2016"; "met mijn pabodiploma"), and
             # the highest level named counts: "eerst MEAO, daarna de lerarenopleiding Duits gedaan".
             candidates.append((pabo.start(), pabo.end(), "hbo-bachelor"))
@@ -444,10 +450,18 @@ def _extract_sector(folded: str, result: Extraction, expected: Optional[str]) ->
     for start, end, text, value in matcher("sector").finditer(folded):
         if is_negated(folded, start) or _asked_about_later(folded, start, expected):
             continue
+        clause_span = clause_bounds(folded, start, end)
         if (
             expected in {"huidige_bevoegdheid", "huidig_beroep"}
-            or (expected == "schoolvak" and any(True for _ in matcher("schoolvak").finditer(folded)))
-        ) and not _WANT.search(folded[slice(*clause_bounds(folded, start, end))]):
+            or (
+                expected == "schoolvak"
+                and any(True for _ in matcher("schoolvak").finditer(folded))
+                and (
+                    not any(True for _ in matcher("schoolvak").finditer(folded[slice(*clause_span)]))
+                    or re.search(r"\b(?:geweest|was|vroeger|altijd|deed|gaf)\b", folded[slice(*clause_span)])
+                )
+            )
+        ) and not _WANT.search(folded[slice(*clause_span)]):
             # "ja, po bevoegdheid van de pabo", "soms gymbegeleider op een basisschool": the
             # qualification's sector or the job's place, not where the person wants to teach;
             # "wiskunde! Rekenen in groep 8 was altijd mijn favoriet": what the subject is about

@@ -6,7 +6,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.profile.extract.result import Extraction
-from bot.profile.extract.text import _WANT, _sentence_around, clause_bounds, in_question, is_negated
+from bot.profile.extract.text import _WANT, _sentence_around, clause_asks, clause_bounds, is_negated
 from bot.profile.vocab import lookup_matcher, matcher
 
 _ABROAD_STUDY = re.compile(
@@ -81,11 +81,18 @@ def _extract_abroad(folded: str, result: Extraction, expected: Optional[str]) ->
     if expected == "diploma_buitenland" and not result.facts.get("diploma_buitenland"):
         # "In Rotterdam behaald.", "gewoon in Leeuwarden gehaald", "Utrecht": a Dutch place, so not abroad
         place = next(iter(matcher("provincie").finditer(folded)), None)
+        clause = folded[slice(*clause_bounds(folded, place[0], place[1]))] if place else ""
         if (
             place
             and not is_negated(folded, place[0])
-            and not _LIVES_OR_TEACHES.search(folded[slice(*clause_bounds(folded, place[0], place[1]))])
-        ):  # not "ik woon in Utrecht": where one lives says nothing about the diploma
+            and place[2] not in COMMON_WORD_PLACES  # "Lagos. Was best zwaar."
+            and not _LIVES_OR_TEACHES.search(clause)  # "ik woon in Utrecht" says nothing about the diploma
+            and not re.search(r"\b(?:verhuisd|verhuis|naar|kant\s+van|belgi[eë]|buitenland)\b", folded)
+            and (
+                len(folded.split()) <= 3
+                or re.search(r"\b(?:gehaald|behaald|gestudeerd|gedaan|afgestudeerd|aan\s+de)\b", clause)
+            )
+        ):
             result.set("diploma_buitenland", False, place[0], place[1])
 
 
@@ -219,12 +226,11 @@ COMMON_WORD_PLACES = {
     "dongen",
     "elburg",
     "bunnik",
-    # regions: "ik gooi het eruit", "de peel van een sinaasappel"
+    # a region: "ik gooi het eruit"; "het Gooi" is in the list as a whole
     "gooi",
-    "peel",
 }
 _PLACE_CONTEXT = re.compile(
-    r"\b(?:in|uit|bij|rond|rondom|omgeving|regio|gemeente|buurt\s+van|richting|provincie|woon|woonachtig|naar)\s+(?:de\s+|het\s+|'t\s+)?(?:omgeving\s+|regio\s+|buurt\s+van\s+)?$"
+    r"\b(?:in|uit|bij|rond|rondom|omgeving|regio|gemeente|buurt\s+van|richting|provincie|woon|woonachtig|naar)\s+(?:de\s+)?(?:omgeving\s+|regio\s+|buurt\s+van\s+)?$"
 )
 
 
@@ -318,7 +324,7 @@ def _extract_province(folded: str, result: Extraction, expected: Optional[str]) 
             continue  # "(bachelor was MST, Leiden/Delft)"
         if (
             expected != "provincie"
-            and in_question(folded, start)
+            and clause_asks(folded, start, end)
             and _TRAINING_WORD.search(_sentence_around(folded, start))
             and not _LIVES_OR_TEACHES.search(folded[left:right])
         ):

@@ -51,7 +51,7 @@ _UNDECIDED = re.compile(
 )
 _RATHER = re.compile(r"\b(?:liever|liefst)\s+(?:in\s+)?(voltijd|deeltijd)\s+(?:dan|als)\b")
 _BOTH_FORMS = re.compile(r"(?=.*\bvoltijd\b)(?=.*\bdeeltijd\b)", re.DOTALL)
-_CONDITION = re.compile(r"\b(?:als|anders|hangt|afhankelijk|misschien|of)\b")
+_CONDITION = re.compile(r"\b(?:als\s+(?:ik|het|dat|de|die|mijn)|anders|hangt|afhankelijk)\b")
 #: Right after the study form: a study that is over ("in deeltijd gedaan", "deeltijd afgestudeerd").
 _STUDIED_SO = re.compile(r"\s+(?:\w+\s+){0,2}?(?:gedaan|gestudeerd|afgerond|afgestudeerd|gehaald|behaald|afgemaakt)\b")
 _STUDY_WORD = re.compile(r"\bstude\w*|opleiding|pabo|\bleren\b|\bcursus|\btraject|\bstuderen")
@@ -74,7 +74,7 @@ def _extract_study_form(folded: str, result: Extraction, expected: Optional[str]
             result.drop("studievorm")
         elif _UNDECIDED.search(folded[max(0, span.start - 60) : span.start]):
             result.drop("studievorm")  # "ik weet echt nog niet of het deeltijd wordt"
-        elif _RATHER.search(folded):
+        elif _RATHER.search(folded) and not is_negated(folded, _RATHER.search(folded).start()):
             rather = _RATHER.search(folded)
             result.set("studievorm", rather.group(1), *rather.span(1))  # "liever deeltijd dan voltijd"
         elif (
@@ -147,7 +147,7 @@ _AIMED_AFTER = re.compile(
 
 #: "verder geen", "geen andere": none besides the qualification just named.
 _NO_OTHER = re.compile(
-    r"\b(?:verder|daarnaast|anders|nog)\s+geen\b|\bgeen\s+(?:andere|verdere|echte|officiele|officiële)\b"
+    r"\b(?:verder|daarnaast|anders)\s+geen\b|\bgeen\s+(?:andere|verdere|echte|officiele|officiële)\b"
 )
 
 

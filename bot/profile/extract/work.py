@@ -70,7 +70,9 @@ _AGE = re.compile(
     r"\b(?:ik\s+ben|ben\s+ik|leeftijd:?|ik\s+ben\s+nu)\s+(?P<n>\d{2}|" + NUMBER_PATTERN + r")(?:\s*jaar(?:\s+oud)?)?\b"
     r"|\b(?P<n2>\d{2})\s*(?:jaar\s+oud|jarige|jr\s+oud)\b"
     # "ik ben piet 55 jaar en ...", "Ik ben Joost, 42.", "mijn naam is Wim, 62 jaar": a name, then the age
-    r"|\b(?:ik\s+ben|mijn\s+naam\s+is)\s+(?:(?!(?:al|nu|bijna|ruim|ongeveer|zo'?n|sinds|pas|net)\b)[a-z][a-z'-]+,?\s+){1,3}"
+    r"|\b(?:ik\s+ben|mijn\s+naam\s+is)\s+(?:(?!(?:al|nu|bijna|ruim|ongeveer|zo'?n|sinds|pas|net|geweest|getrouwd|moeder|"
+    r"vader|kinderen|kind|van|docent|leraar|lerares|juf|meester|verpleegkundige|werkzaam|werkloos|thuis|student|"
+    r"ondernemer|zzp'?er|hier|daar|in|bij|op)\b)[a-z][a-z'-]+,?\s+){1,2}"
     r"(?P<n3>[1-9]\d)"
     r"(?=\s*(?:jaar\s*)?(?:oud\s*)?(?:[,.!;]|\ben\b|$))"
 )
@@ -137,6 +139,7 @@ def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = Fals
                 _not_work(folded, m.start("n"), m.end("n"))
                 or number <= 1
                 or _NOT_YET.search(folded[slice(*clause_bounds(folded, m.start(), m.end()))])
+                or _NO_WORK.search(folded[slice(*clause_bounds(folded, m.start(), m.end()))])
             ):
                 # in a story, "ik woon 10 jaar in Nederland" is no work, nor "over een jaar of negen ga
                 # ik met pensioen" or "een half jaar tot een jaar minder werken"; an answer names work
@@ -146,6 +149,8 @@ def _summed_years(folded: str, age_spans, today: _dt.date, in_story: bool = Fals
     for m in _SINCE_A_YEAR.finditer(folded):
         left, right = clause_bounds(folded, m.start(), m.end())
         year = int(m.group("n") or m.group("b"))
+        if m.group("b") and _STUDY_START.search(folded[left:right]):
+            continue  # "in 2019 ben ik met de pabo begonnen": a study, not work
         if year <= today.year and not _LIFE_EVENT.search(folded[left:right]):
             since.append((m.start(), m.end(), today.year - year))
     periods = sorted(periods + since)
@@ -428,6 +433,12 @@ _ANY_YEARS = re.compile(
     r"(?:\b(?:een\s+jaar\s+of|ruim|bijna|ongeveer|zo'?n|circa|ca\.?|pakweg|al|nu|inmiddels|alweer|zeker)\s+)*"
     r"\b(?P<n>" + NUMBER_PATTERN + r")\s*" + _YEARS + r"\b"
 )
+#: A study started, not work: "in 2019 met de pabo begonnen".
+_STUDY_START = re.compile(
+    r"\b(?:pabo|opleiding|studie|master|bachelor|lerarenopleiding|cursus|universiteit|hogeschool)\b"
+)
+#: Years that were no work, in a story: "al 2 jaar werkloos", "4 jaar op de universiteit gezeten".
+_NO_WORK = re.compile(r"\b(?:werkloos|thuis|universiteit|hogeschool|gezeten|studie|gestudeerd|studeren|opleiding)\b")
 #: Before years that are part of others: "de laatste tien jaar", "waarvan".
 _PART_OF_IT = re.compile(r"\b(?:de|die|deze)\s+(?:laatste|afgelopen)\s+$|\bwaarvan\s+(?:\w+\s+)?$")
 #: Years still to come or wished for: "over een jaar of negen", "wil een jaar minder werken".
@@ -868,7 +879,10 @@ _JOB_AT_SCHOOL_YES = [
     ),
     re.compile(r"\b(?:aangenomen|in\s+dienst)\s+(?:op|bij)\s+(?:een\s+|de\s+)?(?:\w+\s+)?" + _SCHOOL + r"\b"),
     # "de school neemt mij aan per 1 februari", "ze nemen me aan"
-    re.compile(r"\b(?:neemt|nemen|namen|nam)\s+(?:me|mij)\s+(?:\w+\s+){0,2}?aan\b"),
+    re.compile(
+        r"\b(?:" + _SCHOOL + r"|ze|zij|directeur|directie|rector)\b[^.;!?]{0,40}?\b(?:neemt|nemen)\s+(?:me|mij)\s+"
+        r"(?:(?!niet\b|pas\b|misschien\b|nooit\b|geen\b)\w+\s+){0,2}?aan\b"
+    ),
     re.compile(
         r"\b(?:kan|mag|ga)\s+(?:\w+\s+){0,3}?(?:beginnen|starten)\s+(?:op|bij|aan)\s+(?:een\s+|de\s+|het\s+)?(?:\w+\s+){0,2}?"
         + _SCHOOL
