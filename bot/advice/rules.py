@@ -250,6 +250,20 @@ def _primary(p: AdviceProfile, c: Catalog) -> List[Candidate]:
     return out
 
 
+def _zib_first_degree(
+    p: AdviceProfile, with_job: int, reason: str, condition: str, rules: Tuple[str, ...], facts: Tuple[str, ...]
+) -> Candidate:
+    """Zij-instroom for the eerstegraads bevoegdheid: a wo degree that fits the subject and a school."""
+    return Candidate(
+        "zib-vo-1e",
+        _job_score(p, with_job, 86, 58, 50),
+        f"{reason} en een school wil je aannemen. Dan werk je meteen en haal je via de universiteit je "
+        f"eerstegraads bevoegdheid.{condition}",
+        rules,
+        facts + ("baan_op_school",),
+    )
+
+
 def _secondary(p: AdviceProfile, c: Catalog) -> List[Candidate]:
     out: List[Candidate] = []
     if p.huidige_bevoegdheid in {"eerstegraads"}:
@@ -330,17 +344,7 @@ def _secondary(p: AdviceProfile, c: Catalog) -> List[Candidate]:
                     facts,
                 )
             )
-        out.append(
-            Candidate(
-                "zib-vo-1e",
-                _job_score(p, 94, 86, 58, 50),
-                "Je hebt een wo-opleiding in het vak en een "
-                "school wil je aannemen. Dan werk je meteen en haal je via de universiteit je eerstegraads "
-                "bevoegdheid.",
-                ("R7", "R12"),
-                facts + ("baan_op_school",),
-            )
-        )
+        out.append(_zib_first_degree(p, 94, "Je hebt een wo-opleiding in het vak", "", ("R7", "R12"), facts))
     if p.has_wo_master and relation in {"vak", "verwant"}:
         out.append(
             Candidate(
@@ -368,14 +372,13 @@ def _secondary(p: AdviceProfile, c: Catalog) -> List[Candidate]:
                 )
             )
             out.append(
-                Candidate(
-                    "zib-vo-1e",
-                    _job_score(p, 92, 86, 58, 50),
-                    "Je hebt een wo-master die bij het vak past en een school wil je aannemen. Dan werk "
-                    "je meteen en haal je via de universiteit je eerstegraads bevoegdheid. Dit kan als "
-                    "genoeg van je opleiding over het vak ging.",
+                _zib_first_degree(
+                    p,
+                    92,
+                    "Je hebt een wo-master die bij het vak past",
+                    " Dit kan als genoeg van je opleiding over het vak ging.",
                     ("R7", "R8", "R12"),
-                    facts + ("baan_op_school",),
+                    facts,
                 )
             )
         if relation == "verwant" and p.has_wo_bachelor:
