@@ -740,8 +740,8 @@ def _kind_of_level_corrected(turn: Turn, previous: Mapping[str, Any], requested:
     level = previous.get("vooropleiding")
     if requested == "vooropleiding" or is_question(text) or not any(key[0] == level for key in _OTHER_KIND):
         return
-    if OTHER_PERSON.search(text.lower()):
-        return  # "mijn vrouw is wo"
+    if OTHER_PERSON.search(text.lower()) or not _KIND_SAID.search(text):
+        return  # "mijn vrouw is wo"; without the kind said as a fact of its own, nothing to read
     bare_hbo = re.search(r"\bhbo\b", text, re.IGNORECASE) and not re.search(
         r"\b(?:bachelor|pabo|lerarenopleiding|kweekschool|ad)\b", text, re.IGNORECASE
     )
@@ -751,7 +751,7 @@ def _kind_of_level_corrected(turn: Turn, previous: Mapping[str, Any], requested:
         return
     else:
         kind = extract(text).unclear.get("vooropleiding")
-    if (level, kind) in _OTHER_KIND and _KIND_SAID.search(text):
+    if (level, kind) in _OTHER_KIND:
         turn.slots["vooropleiding"] = _OTHER_KIND[(level, kind)]
         turn.hint = None
 

@@ -93,7 +93,11 @@ _BORN_IN = re.compile(r"\bgeboren(?:\s+en\s+getogen)?\s+in\s+(?:de\s+|het\s+)?")
 def _born_in_a_dutch_place(folded: str) -> bool:
     """ "geboren en getogen in Zwolle", "ben geboren in de Achterhoek": a Dutch place right
     after "geboren in", said of oneself (not "mijn kinderen zijn geboren in Utrecht")."""
-    if OTHER_PERSON.search(folded) or re.search(r"\b(?:zijn|is|was|waren)\s+(?:\w+\s+)?geboren\b", folded):
+    if (
+        not _BORN_IN.search(folded)
+        or OTHER_PERSON.search(folded)
+        or re.search(r"\b(?:zijn|is|was|waren)\s+(?:\w+\s+)?geboren\b", folded)
+    ):
         return False  # "mijn kinderen zijn geboren in Utrecht"
     places = {start for start, _, _, _ in matcher("provincie").finditer(folded)}
     return any(born.end() in places for born in _BORN_IN.finditer(folded))
